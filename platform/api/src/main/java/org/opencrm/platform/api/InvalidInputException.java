@@ -1,0 +1,15 @@
+package org.opencrm.platform.api;
+
+/** Input that breaks a rule (HTTP 400). Nothing was written. */
+public class InvalidInputException extends CrmException {
+    private static final long serialVersionUID = 1L;
+
+    public InvalidInputException(String field, String message) {
+        super(message, field);
+    }
+
+    @Override
+    public String code() {
+        return "invalid_input";
+    }
+}

@@ -1,0 +1,14 @@
+package org.opencrm.platform.api.timeline;
+
+import org.opencrm.platform.api.Page;
+
+/** The customer timeline every module writes to. */
+public interface TimelineService {
+    /** Records an entry (contactId or accountId must be set) and returns it with its id. */
+    TimelineEntry record(TimelineEntry entry);
+
+    /** Newest first: the contact's activities and module entries merged. */
+    Page<TimelineEntry> forContact(long contactId, int offset, int limit);
+
+    Page<TimelineEntry> forAccount(long accountId, int offset, int limit);
+}

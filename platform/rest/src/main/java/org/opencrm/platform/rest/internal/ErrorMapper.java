@@ -1,0 +1,98 @@
+package org.opencrm.platform.rest.internal;
+
+import javax.ws.rs.WebApplicationException;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.ext.ExceptionMapper;
+
+import org.opencrm.platform.api.AccessDeniedException;
+import org.opencrm.platform.api.ConflictException;
+import org.opencrm.platform.api.CrmException;
+import org.opencrm.platform.api.CrmRest;
+import org.opencrm.platform.api.InvalidInputException;
+import org.opencrm.platform.api.RecordNotFoundException;
+import org.opencrm.platform.rest.ApiError;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Maps every failure of every resource, once, to a status and the {"error","message","field"} body. */
+@Component(service = ExceptionMapper.class)
+@JaxrsExtension
+@JaxrsApplicationSelect(CrmRest.APPLICATION_SELECT)
+public class ErrorMapper implements ExceptionMapper<Throwable> {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+
+    @Override
+    public Response toResponse(Throwable thrown) {
+        Throwable e = unwrap(thrown);
+        if (e instanceof CrmException c) {
+            return respond(status(c), new ApiError(c.code(), c.getMessage(), c.field()));
+        }
+        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
+            InvalidInputException i = Json.toInvalidInput(j);
+            return respond(400, new ApiError(i.code(), i.getMessage(), i.field()));
+        }
+        if (isOptimisticLock(e)) {
+            return respond(409, new ApiError("stale_version", "the record was changed by someone else; reload it and apply your change again", "version"));
+        }
+        if (e instanceof WebApplicationException w) {
+            int status = w.getResponse().getStatus();
+            String code = switch (status) {
+                case 401 -> "unauthorized";
+                case 403 -> "forbidden";
+                case 404 -> "not_found";
+                case 405 -> "method_not_allowed";
+                case 406, 415 -> "unsupported_media_type";
+                default -> status < 500 ? "invalid_input" : "server_error";
+            };
+            Response.ResponseBuilder b = Response.fromResponse(w.getResponse()).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(new ApiError(code, status == 404 ? "no such resource" : w.getMessage(), null));
+            return b.build();
+        }
+        LOG.error("Unexpected failure in a REST call", thrown);
+        return respond(500, new ApiError("server_error", "unexpected server error; see the server log", null));
+    }
+
+    private static int status(CrmException c) {
+        if (c instanceof InvalidInputException) {
+            return 400;
+        }
+        if (c instanceof RecordNotFoundException) {
+            return 404;
+        }
+        if (c instanceof AccessDeniedException) {
+            return 403;
+        }
+        if (c instanceof ConflictException) {
+            return 409;
+        }
+        return 400;
+    }
+
+    /** Transaction layers wrap what the service threw; the business exception is what the client must see. */
+    private static Throwable unwrap(Throwable t) {
+        Throwable e = t;
+        for (int i = 0; i < 10 && e != null; i++) {
+            if (e instanceof CrmException || isOptimisticLock(e)) {
+                return e;
+            }
+            e = e.getCause();
+        }
+        return t;
+    }
+
+    private static boolean isOptimisticLock(Throwable e) {
+        try {
+            return e instanceof javax.persistence.OptimisticLockException;
+        } catch (NoClassDefFoundError noJpa) {
+            return false;
+        }
+    }
+
+    private static Response respond(int status, ApiError body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+}

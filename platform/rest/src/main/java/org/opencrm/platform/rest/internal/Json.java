@@ -1,0 +1,74 @@
+package org.opencrm.platform.rest.internal;
+
+import java.util.stream.Collectors;
+
+import org.opencrm.platform.api.InvalidInputException;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/** The API's JSON conventions: camelCase, ISO-8601 dates, unknown fields rejected, errors naming the field. */
+final class Json {
+    private Json() {
+    }
+
+    static ObjectMapper newMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .setSerializationInclusion(JsonInclude.Include.ALWAYS);
+    }
+
+    /** Turns a Jackson failure into a 400 that names the field and says what was wrong, without internals. */
+    static InvalidInputException toInvalidInput(JsonProcessingException e) {
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            String field = m.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            String message;
+            if (e instanceof UnrecognizedPropertyException u) {
+                message = "unknown field '" + u.getPropertyName() + "'";
+            } else if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+                Object[] allowed = f.getTargetType().getEnumConstants();
+                message = "'" + f.getValue() + "' is not one of " + java.util.Arrays.toString(allowed);
+            } else if (e instanceof InvalidFormatException f) {
+                message = "'" + f.getValue() + "' is not a valid " + simpleName(f.getTargetType());
+            } else {
+                message = "invalid value" + (m.getOriginalMessage() != null ? ": " + firstLine(m.getOriginalMessage()) : "");
+            }
+            return new InvalidInputException(field, message);
+        }
+        return new InvalidInputException("body", "malformed JSON: " + firstLine(e.getOriginalMessage()));
+    }
+
+    private static String simpleName(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        return switch (type.getSimpleName()) {
+            case "LocalDate" -> "date (yyyy-MM-dd)";
+            case "Instant", "OffsetDateTime" -> "timestamp (ISO-8601)";
+            case "Long", "long", "Integer", "int" -> "whole number";
+            case "BigDecimal" -> "decimal number";
+            default -> type.getSimpleName();
+        };
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,47 @@
+package org.opencrm.platform.rest.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+import org.opencrm.platform.api.InvalidInputException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+class JsonTest {
+    enum Gender { MALE, FEMALE }
+
+    record Person(String name, Gender gender, LocalDate birthday) {
+    }
+
+    private final ObjectMapper mapper = Json.newMapper();
+
+    private InvalidInputException fail(String json) {
+        JsonProcessingException e = assertThrows(JsonProcessingException.class, () -> mapper.readValue(json, Person.class));
+        return Json.toInvalidInput(e);
+    }
+
+    @Test
+    void unknownEnumNamesFieldAndAllowedValues() {
+        InvalidInputException e = fail("{\"name\":\"x\",\"gender\":\"OTHER\"}");
+        assertEquals("gender", e.field());
+        assertTrue(e.getMessage().contains("MALE"), e.getMessage());
+    }
+
+    @Test
+    void badDateAndUnknownFieldAndMalformed() {
+        assertEquals("birthday", fail("{\"birthday\":\"1990-13-45\"}").field());
+        assertEquals("nickname", fail("{\"nickname\":\"x\"}").field());
+        assertEquals("body", fail("{\"name\":").field());
+    }
+
+    @Test
+    void writesIsoDates() throws Exception {
+        assertEquals("{\"name\":\"Li\",\"gender\":\"MALE\",\"birthday\":\"1990-01-02\"}",
+                mapper.writeValueAsString(new Person("Li", Gender.MALE, LocalDate.of(1990, 1, 2))));
+    }
+}
