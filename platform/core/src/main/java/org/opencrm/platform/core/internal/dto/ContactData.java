@@ -1,0 +1,15 @@
+package org.opencrm.platform.core.internal.dto;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.opencrm.platform.core.internal.model.ContactStatus;
+import org.opencrm.platform.core.internal.model.Gender;
+
+/** A contact as the API reads and writes it. id, status MERGED, timestamps and the audit fields are read-only. */
+public record ContactData(Long id, String name, String mobile, List<String> otherPhones, String email, Gender gender,
+        LocalDate birthday, String province, String city, String district, String street, List<String> tags,
+        ContactStatus status, String owner, Long accountId, Long householdId, Long mergedIntoId, Instant createdAt,
+        String createdBy, Instant updatedAt, String updatedBy, Long version) {
+}

@@ -1,0 +1,76 @@
+package org.opencrm.platform.core.internal.model;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.EnumType;
+import javax.persistence.Enumerated;
+import javax.persistence.GeneratedValue;
+import javax.persistence.GenerationType;
+import javax.persistence.Id;
+import javax.persistence.Index;
+import javax.persistence.Table;
+import javax.persistence.TableGenerator;
+import javax.persistence.Version;
+
+/** A person the company deals with. The mobile number is the usual key in China and is unique. */
+@Entity
+@Table(name = "CRM_CONTACT", indexes = {
+        @Index(name = "CRM_CONTACT_NAME", columnList = "NAMEKEY,ID"),
+        @Index(name = "CRM_CONTACT_MOBILE", columnList = "MOBILE", unique = true),
+        @Index(name = "CRM_CONTACT_EMAIL", columnList = "EMAILKEY"),
+        @Index(name = "CRM_CONTACT_ACCOUNT", columnList = "ACCOUNTID"),
+        @Index(name = "CRM_CONTACT_HOUSEHOLD", columnList = "HOUSEHOLDID") })
+public class Contact {
+    @Id
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "contactIds")
+    @TableGenerator(name = "contactIds", table = "CRM_SEQUENCE", pkColumnValue = "CONTACT", allocationSize = 1000)
+    public Long id;
+    @Column(length = 100, nullable = false)
+    public String name;
+    /** Lower-cased name for index-backed prefix search. */
+    @Column(length = 100, nullable = false)
+    public String nameKey;
+    @Column(length = 11)
+    public String mobile;
+    @Column(length = 200)
+    public String otherPhones;
+    @Column(length = 254)
+    public String email;
+    @Column(length = 254)
+    public String emailKey;
+    @Enumerated(EnumType.STRING)
+    @Column(length = 8)
+    public Gender gender;
+    public LocalDate birthday;
+    @Column(length = 50)
+    public String province;
+    @Column(length = 50)
+    public String city;
+    @Column(length = 50)
+    public String district;
+    @Column(length = 200)
+    public String street;
+    /** ",VIP,老客户," so that one tag can be matched with LIKE '%,VIP,%'. */
+    @Column(length = 700)
+    public String tags;
+    @Enumerated(EnumType.STRING)
+    @Column(length = 10, nullable = false)
+    public ContactStatus status;
+    @Column(length = 64)
+    public String owner;
+    public Long accountId;
+    public Long householdId;
+    /** Set when this contact was merged into another. */
+    public Long mergedIntoId;
+    public Instant createdAt;
+    @Column(length = 64)
+    public String createdBy;
+    public Instant updatedAt;
+    @Column(length = 64)
+    public String updatedBy;
+    @Version
+    public long version;
+}

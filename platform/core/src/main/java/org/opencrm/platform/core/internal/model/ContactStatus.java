@@ -1,0 +1,5 @@
+package org.opencrm.platform.core.internal.model;
+
+public enum ContactStatus {
+    ACTIVE, INACTIVE, MERGED
+}

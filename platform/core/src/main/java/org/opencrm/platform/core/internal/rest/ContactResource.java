@@ -1,0 +1,135 @@
+package org.opencrm.platform.core.internal.rest;
+
+import java.io.BufferedWriter;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.StreamingOutput;
+
+import org.opencrm.platform.api.CrmRest;
+import org.opencrm.platform.api.Page;
+import org.opencrm.platform.api.PageRequest;
+import org.opencrm.platform.api.security.CrmUser;
+import org.opencrm.platform.api.timeline.TimelineEntry;
+import org.opencrm.platform.api.timeline.TimelineService;
+import org.opencrm.platform.core.internal.dto.ContactData;
+import org.opencrm.platform.core.internal.dto.ImportReport;
+import org.opencrm.platform.core.internal.dto.MergeRequest;
+import org.opencrm.platform.core.internal.service.ContactService;
+import org.opencrm.platform.rest.RestSupport;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/** /api/v1/contacts */
+@Component(service = ContactResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(CrmRest.APPLICATION_SELECT)
+@Path("contacts")
+@Produces(MediaType.APPLICATION_JSON)
+public class ContactResource {
+    private final ContactService contacts;
+    private final TimelineService timeline;
+
+    @Activate
+    public ContactResource(@Reference ContactService contacts, @Reference TimelineService timeline) {
+        this.contacts = contacts;
+        this.timeline = timeline;
+    }
+
+    @GET
+    public Page<ContactData> search(@QueryParam("q") String q, @QueryParam("offset") Integer offset,
+            @QueryParam("limit") Integer limit, @QueryParam("accountId") Long accountId, @QueryParam("tag") String tag,
+            @Context SecurityContext sc) {
+        return contacts.search(RestSupport.user(sc), PageRequest.of(q, offset, limit), accountId, tag);
+    }
+
+    @GET
+    @Path("{id:\\d+}")
+    public ContactData get(@PathParam("id") long id, @Context SecurityContext sc) {
+        return contacts.get(RestSupport.user(sc), id);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(ContactData body, @Context SecurityContext sc) {
+        return Response.status(201).entity(contacts.create(RestSupport.user(sc), RestSupport.body(body))).build();
+    }
+
+    @PUT
+    @Path("{id:\\d+}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ContactData update(@PathParam("id") long id, ContactData body, @Context SecurityContext sc) {
+        return contacts.update(RestSupport.user(sc), id, RestSupport.body(body));
+    }
+
+    @DELETE
+    @Path("{id:\\d+}")
+    public Response delete(@PathParam("id") long id, @QueryParam("version") Long version, @Context SecurityContext sc) {
+        contacts.delete(RestSupport.user(sc), id, version);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id:\\d+}/timeline")
+    public Page<TimelineEntry> timeline(@PathParam("id") long id, @QueryParam("offset") Integer offset,
+            @QueryParam("limit") Integer limit, @Context SecurityContext sc) {
+        CrmUser user = RestSupport.user(sc);
+        user.require("core.timeline.read");
+        contacts.get(user, id); // scope check
+        PageRequest page = PageRequest.of(null, offset, limit);
+        return timeline.forContact(id, page.offset(), page.limit());
+    }
+
+    @GET
+    @Path("{id:\\d+}/duplicates")
+    public Page<ContactData> duplicates(@PathParam("id") long id, @Context SecurityContext sc) {
+        List<ContactData> found = contacts.duplicates(RestSupport.user(sc), id);
+        return new Page<>(found, found.size());
+    }
+
+    @POST
+    @Path("merge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ContactData merge(MergeRequest body, @Context SecurityContext sc) {
+        MergeRequest m = RestSupport.body(body);
+        return contacts.merge(RestSupport.user(sc), m.targetId(), m.sourceId());
+    }
+
+    @POST
+    @Path("import")
+    @Consumes({ "text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM })
+    public ImportReport importCsv(InputStream body, @Context SecurityContext sc) {
+        return contacts.importCsv(RestSupport.user(sc), new InputStreamReader(body, StandardCharsets.UTF_8));
+    }
+
+    @GET
+    @Path("export")
+    @Produces("text/csv; charset=UTF-8")
+    public Response export(@QueryParam("q") String q, @QueryParam("accountId") Long accountId, @QueryParam("tag") String tag,
+            @Context SecurityContext sc) {
+        CrmUser user = RestSupport.user(sc);
+        user.require("core.contact.export"); // fail with 403 before the 200 header is sent
+        StreamingOutput out = os -> contacts.exportCsv(user, q == null || q.isBlank() ? null : q.strip(), accountId, tag,
+                new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8)));
+        return Response.ok(out).header("Content-Disposition", "attachment; filename=\"contacts.csv\"").build();
+    }
+}

@@ -1,0 +1,57 @@
+package org.opencrm.platform.core.internal.rest;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+
+import org.opencrm.platform.api.CrmRest;
+import org.opencrm.platform.api.security.CrmUser;
+import org.opencrm.platform.core.internal.dto.HouseholdData;
+import org.opencrm.platform.core.internal.model.Household;
+import org.opencrm.platform.core.internal.service.ContactService;
+import org.opencrm.platform.rest.RestSupport;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/** /api/v1/households: a family; members are contacts whose householdId points here. */
+@Component(service = HouseholdResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(CrmRest.APPLICATION_SELECT)
+@Path("households")
+@Produces(MediaType.APPLICATION_JSON)
+public class HouseholdResource {
+    private final ContactService contacts;
+
+    @Activate
+    public HouseholdResource(@Reference ContactService contacts) {
+        this.contacts = contacts;
+    }
+
+    public record NewHousehold(String name) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(NewHousehold body, @Context SecurityContext sc) {
+        Household h = contacts.createHousehold(RestSupport.user(sc), RestSupport.body(body).name());
+        return Response.status(201).entity(new HouseholdData(h.id, h.name, java.util.List.of())).build();
+    }
+
+    @GET
+    @Path("{id:\\d+}")
+    public HouseholdData get(@PathParam("id") long id, @Context SecurityContext sc) {
+        CrmUser user = RestSupport.user(sc);
+        var members = contacts.householdMembers(user, id);
+        return new HouseholdData(id, contacts.household(id).name, members);
+    }
+}

@@ -1,0 +1,259 @@
+package org.opencrm.platform.core.internal.service;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.opencrm.platform.api.InvalidInputException;
+import org.opencrm.platform.api.Page;
+import org.opencrm.platform.api.PageRequest;
+import org.opencrm.platform.api.RecordNotFoundException;
+import org.opencrm.platform.api.activity.ActivityTypeSet;
+import org.opencrm.platform.api.audit.AuditTrail;
+import org.opencrm.platform.api.event.CrmEvents;
+import org.opencrm.platform.api.security.CrmUser;
+import org.opencrm.platform.api.timeline.TimelineEntry;
+import org.opencrm.platform.core.internal.dto.ActivityData;
+import org.opencrm.platform.core.internal.model.Activity;
+import org.opencrm.platform.persistence.Queries;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+/** Activities: calls, visits, e-mails, SMS, tasks, notes and module-defined types; each also goes on the timeline. */
+@Component(service = ActivityService.class)
+public class ActivityService {
+    static final String READ = "core.activity.read";
+    static final String WRITE = "core.activity.write";
+    public static final List<String> CORE_TYPES = List.of("CALL", "VISIT", "EMAIL", "SMS", "TASK", "NOTE");
+    static final Set<String> STATUSES = Set.of("OPEN", "DONE", "CANCELLED");
+
+    private final JpaTemplate jpa;
+    private final AuditTrail audit;
+    private final TimelineServiceImpl timeline;
+    private final ContactService contacts;
+    private final AccountService accounts;
+    private final Events events;
+    private final List<ActivityTypeSet> typeSets = new CopyOnWriteArrayList<>();
+
+    @Activate
+    public ActivityService(@Reference(target = "(osgi.unit.name=crm-core)") JpaTemplate jpa, @Reference AuditTrail audit,
+            @Reference TimelineServiceImpl timeline, @Reference ContactService contacts, @Reference AccountService accounts,
+            @Reference Events events) {
+        this.jpa = jpa;
+        this.audit = audit;
+        this.timeline = timeline;
+        this.contacts = contacts;
+        this.accounts = accounts;
+        this.events = events;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addTypeSet(ActivityTypeSet set) {
+        typeSets.add(set);
+    }
+
+    void removeTypeSet(ActivityTypeSet set) {
+        typeSets.remove(set);
+    }
+
+    /** Core types plus those of the modules installed right now. */
+    public Set<String> types() {
+        Set<String> all = new TreeSet<>(CORE_TYPES);
+        typeSets.forEach(s -> all.addAll(s.activityTypes()));
+        return all;
+    }
+
+    public ActivityData get(CrmUser user, long id) {
+        user.require(READ);
+        return jpa.txExpr(TransactionType.Supports, em -> toData(visible(user, em, id)));
+    }
+
+    private Activity visible(CrmUser user, javax.persistence.EntityManager em, long id) {
+        Activity a = em.find(Activity.class, id);
+        if (a == null) {
+            throw new RecordNotFoundException("activity", id);
+        }
+        try {
+            checkLinks(user, a.contactId, a.accountId);
+        } catch (InvalidInputException outOfScope) {
+            throw new RecordNotFoundException("activity", id);
+        }
+        return a;
+    }
+
+    /** Lists activities; with no contact or account given, the user's own (owner) activities, overdue first. */
+    public Page<ActivityData> list(CrmUser user, PageRequest page, Long contactId, Long accountId, String owner, String status) {
+        user.require(READ);
+        if (contactId != null) {
+            contacts.get(user, contactId);
+        }
+        if (accountId != null) {
+            accounts.get(user, accountId);
+        }
+        String effectiveOwner = contactId == null && accountId == null ? (owner == null ? user.username() : owner) : owner;
+        if (effectiveOwner != null && !effectiveOwner.equals(user.username()) && contactId == null && accountId == null) {
+            user.require("core.activity.team");
+        }
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+            Map<String, Object> p = new HashMap<>();
+            if (contactId != null) {
+                where.append(" AND a.contactId = :c");
+                p.put("c", contactId);
+            }
+            if (accountId != null) {
+                where.append(" AND a.accountId = :acc");
+                p.put("acc", accountId);
+            }
+            if (effectiveOwner != null) {
+                where.append(" AND a.owner = :o");
+                p.put("o", effectiveOwner);
+            }
+            if (status != null) {
+                if (!STATUSES.contains(status)) {
+                    throw new InvalidInputException("status", "'" + status + "' is not one of " + STATUSES);
+                }
+                where.append(" AND a.status = :s");
+                p.put("s", status);
+            }
+            if (page.query() != null) {
+                where.append(" AND LOWER(a.subject) LIKE :q ESCAPE '\\'");
+                p.put("q", Queries.prefixPattern(page.query()));
+            }
+            var items = em.createQuery("SELECT a FROM Activity a" + where + " ORDER BY a.dueDate, a.id DESC", Activity.class);
+            var count = em.createQuery("SELECT COUNT(a) FROM Activity a" + where, Long.class);
+            p.forEach((k, v) -> {
+                items.setParameter(k, v);
+                count.setParameter(k, v);
+            });
+            return Queries.page(items, count, page).map(ActivityService::toData);
+        });
+    }
+
+    public ActivityData create(CrmUser user, ActivityData in) {
+        user.require(WRITE);
+        Activity a = new Activity();
+        apply(a, in);
+        a.status = in.status() == null ? "OPEN" : a.status;
+        a.owner = a.owner == null ? user.username() : a.owner;
+        a.createdAt = Instant.now();
+        a.createdBy = user.username();
+        a.updatedAt = a.createdAt;
+        a.updatedBy = user.username();
+        if ("DONE".equals(a.status)) {
+            a.completedAt = a.createdAt;
+        }
+        checkLinks(user, a.contactId, a.accountId);
+        ActivityData out = jpa.txExpr(TransactionType.Required, em -> {
+            em.persist(a);
+            audit.record(user.username(), "activity", a.id.toString(), "create", changes(a));
+            timeline.record(TimelineEntry.of(a.contactId, a.accountId, "core", "ACTIVITY_" + a.type, a.subject,
+                    a.description, user.username(), "activity", a.id.toString()));
+            em.flush();
+            return toData(a);
+        });
+        events.post(CrmEvents.ACTIVITY_CREATED, user.username(), CrmEvents.ID, out.id());
+        return out;
+    }
+
+    public ActivityData update(CrmUser user, long id, ActivityData in) {
+        user.require(WRITE);
+        return jpa.txExpr(TransactionType.Required, em -> {
+            Activity a = visible(user, em, id);
+            Queries.checkVersion("activity", id, in.version(), a.version);
+            String oldStatus = a.status;
+            apply(a, in);
+            if (in.status() == null) {
+                a.status = oldStatus;
+            }
+            checkLinks(user, a.contactId, a.accountId);
+            a.updatedAt = Instant.now();
+            a.updatedBy = user.username();
+            if (!oldStatus.equals(a.status) && "DONE".equals(a.status)) {
+                a.completedAt = a.updatedAt;
+                timeline.record(TimelineEntry.of(a.contactId, a.accountId, "core", "ACTIVITY_DONE", a.subject, null,
+                        user.username(), "activity", a.id.toString()));
+            }
+            audit.record(user.username(), "activity", a.id.toString(), "update", changes(a));
+            em.flush();
+            return toData(a);
+        });
+    }
+
+    private void checkLinks(CrmUser user, Long contactId, Long accountId) {
+        if (contactId != null) {
+            try {
+                contacts.get(user, contactId);
+            } catch (RecordNotFoundException e) {
+                throw new InvalidInputException("contactId", "contact " + contactId + " does not exist");
+            }
+        }
+        if (accountId != null) {
+            try {
+                accounts.get(user, accountId);
+            } catch (RecordNotFoundException e) {
+                throw new InvalidInputException("accountId", "account " + accountId + " does not exist");
+            }
+        }
+        if (contactId == null && accountId == null && !user.scope().isUnrestricted()) {
+            throw new InvalidInputException("contactId", "an activity must be about one of your contacts or accounts");
+        }
+    }
+
+    private void apply(Activity a, ActivityData in) {
+        if (in == null) {
+            throw new InvalidInputException("body", "activity details are required");
+        }
+        String type = Validation.required("type", in.type(), 32);
+        if (!types().contains(type)) {
+            throw new InvalidInputException("type", "'" + type + "' is not one of " + types());
+        }
+        a.type = type;
+        a.subject = Validation.required("subject", in.subject(), 200);
+        a.description = Validation.optional("description", in.description(), 4000);
+        a.dueDate = in.dueDate();
+        if (in.status() != null) {
+            if (!STATUSES.contains(in.status())) {
+                throw new InvalidInputException("status", "'" + in.status() + "' is not one of " + STATUSES);
+            }
+            a.status = in.status();
+        }
+        if (in.owner() != null) {
+            a.owner = Validation.optional("owner", in.owner(), 64);
+        }
+        a.contactId = in.contactId();
+        a.accountId = in.accountId();
+    }
+
+    private static Map<String, Object> changes(Activity a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", a.type);
+        m.put("subject", a.subject);
+        m.put("dueDate", a.dueDate);
+        m.put("status", a.status);
+        m.put("owner", a.owner);
+        m.put("contactId", a.contactId);
+        m.put("accountId", a.accountId);
+        return m;
+    }
+
+    static ActivityData toData(Activity a) {
+        return new ActivityData(a.id, a.type, a.subject, a.description, a.dueDate, a.status, a.owner, a.contactId,
+                a.accountId, a.createdAt, a.createdBy, a.completedAt, a.version);
+    }
+
+    static boolean overdue(ActivityData a, LocalDate today) {
+        return "OPEN".equals(a.status()) && a.dueDate() != null && a.dueDate().isBefore(today);
+    }
+}

@@ -1,0 +1,88 @@
+package org.opencrm.platform.core.internal.service;
+
+import java.time.Instant;
+import java.util.Map;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.opencrm.platform.api.Page;
+import org.opencrm.platform.api.audit.AuditEntry;
+import org.opencrm.platform.api.audit.AuditTrail;
+import org.opencrm.platform.core.internal.model.AuditRecord;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** The audit trail of every module; joins the caller's transaction so entry and change commit together. */
+@Component(service = AuditTrail.class)
+public class AuditTrailImpl implements AuditTrail {
+    private final JpaTemplate jpa;
+
+    @Activate
+    public AuditTrailImpl(@Reference(target = "(osgi.unit.name=crm-core)") JpaTemplate jpa) {
+        this.jpa = jpa;
+    }
+
+    @Override
+    public void record(String actor, String recordType, String recordId, String action, Map<String, ?> changes) {
+        AuditRecord r = new AuditRecord();
+        r.changedAt = Instant.now();
+        r.actor = actor;
+        r.recordType = recordType;
+        r.recordId = recordId;
+        r.action = action;
+        String json = toJson(changes);
+        r.changes = json.length() > 8000 ? json.substring(0, 7990) + "…\"}" : json;
+        jpa.tx(TransactionType.Required, em -> em.persist(r));
+    }
+
+    @Override
+    public Page<AuditEntry> forRecord(String recordType, String recordId, int offset, int limit) {
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            var items = em.createQuery("SELECT r FROM AuditRecord r WHERE r.recordType = :t AND r.recordId = :id ORDER BY r.changedAt DESC, r.id DESC",
+                    AuditRecord.class).setParameter("t", recordType).setParameter("id", recordId)
+                    .setFirstResult(offset).setMaxResults(limit).getResultList();
+            long total = em.createQuery("SELECT COUNT(r) FROM AuditRecord r WHERE r.recordType = :t AND r.recordId = :id", Long.class)
+                    .setParameter("t", recordType).setParameter("id", recordId).getSingleResult();
+            return new Page<>(items.stream().map(r -> new AuditEntry(r.id, r.changedAt, r.actor, r.recordType, r.recordId, r.action, r.changes)).toList(), total);
+        });
+    }
+
+    static String toJson(Map<String, ?> changes) {
+        StringBuilder sb = new StringBuilder("{");
+        if (changes != null) {
+            boolean first = true;
+            for (Map.Entry<String, ?> e : changes.entrySet()) {
+                if (!first) {
+                    sb.append(',');
+                }
+                first = false;
+                sb.append(quote(e.getKey())).append(':');
+                Object v = e.getValue();
+                sb.append(v == null ? "null" : v instanceof Number || v instanceof Boolean ? v.toString() : quote(v.toString()));
+            }
+        }
+        return sb.append('}').toString();
+    }
+
+    private static String quote(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+}

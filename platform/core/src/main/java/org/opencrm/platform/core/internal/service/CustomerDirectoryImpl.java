@@ -1,0 +1,60 @@
+package org.opencrm.platform.core.internal.service;
+
+import java.util.Optional;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.opencrm.platform.api.customer.AccountRef;
+import org.opencrm.platform.api.customer.ContactRef;
+import org.opencrm.platform.api.customer.CustomerDirectory;
+import org.opencrm.platform.api.security.CrmUser;
+import org.opencrm.platform.core.internal.model.Account;
+import org.opencrm.platform.core.internal.model.Contact;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** Read access to contacts and accounts for modules, with the same scope rules as the core. */
+@Component(service = CustomerDirectory.class)
+public class CustomerDirectoryImpl implements CustomerDirectory {
+    private final JpaTemplate jpa;
+
+    @Activate
+    public CustomerDirectoryImpl(@Reference(target = "(osgi.unit.name=crm-core)") JpaTemplate jpa) {
+        this.jpa = jpa;
+    }
+
+    @Override
+    public Optional<ContactRef> contact(long id) {
+        return jpa.txExpr(TransactionType.Supports, em -> Optional.ofNullable(em.find(Contact.class, id)).map(CustomerDirectoryImpl::ref));
+    }
+
+    @Override
+    public Optional<ContactRef> contactByMobile(String mobile) {
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("SELECT c FROM Contact c WHERE c.mobile = :m", Contact.class)
+                .setParameter("m", mobile).getResultList().stream().findFirst().map(CustomerDirectoryImpl::ref));
+    }
+
+    @Override
+    public Optional<AccountRef> account(long id) {
+        return jpa.txExpr(TransactionType.Supports, em -> Optional.ofNullable(em.find(Account.class, id))
+                .map(a -> new AccountRef(a.id, a.name, a.type.name(), a.parentId, a.region)));
+    }
+
+    @Override
+    public boolean canSeeContact(CrmUser user, long contactId) {
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            Contact c = em.find(Contact.class, contactId);
+            return c != null && ContactService.canSee(user, em, c);
+        });
+    }
+
+    @Override
+    public boolean canSeeAccount(CrmUser user, long accountId) {
+        return jpa.txExpr(TransactionType.Supports, em -> Scope.of(user, em).covers(em.find(Account.class, accountId)));
+    }
+
+    private static ContactRef ref(Contact c) {
+        return new ContactRef(c.id, c.name, c.mobile, c.accountId);
+    }
+}

@@ -1,0 +1,86 @@
+package org.opencrm.platform.security.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+
+import org.opencrm.platform.api.CrmRest;
+import org.opencrm.platform.api.InvalidInputException;
+import org.opencrm.platform.api.Page;
+import org.opencrm.platform.api.security.CrmUser;
+import org.opencrm.platform.api.security.NewUser;
+import org.opencrm.platform.api.security.UserAccount;
+import org.opencrm.platform.api.security.UserService;
+import org.opencrm.platform.rest.RestSupport;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/** /api/v1/users: user administration for integrators; /users/me tells a client who it is. */
+@Component(service = UserResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(CrmRest.APPLICATION_SELECT)
+@Path("users")
+@Produces(MediaType.APPLICATION_JSON)
+public class UserResource {
+    private final UserService users;
+
+    @Activate
+    public UserResource(@Reference UserService users) {
+        this.users = users;
+    }
+
+    @GET
+    public Page<UserAccount> list(@Context SecurityContext sc) {
+        RestSupport.user(sc).require("platform.users.read");
+        List<UserAccount> all = users.list();
+        return new Page<>(all, all.size());
+    }
+
+    @GET
+    @Path("me")
+    public CrmUser me(@Context SecurityContext sc) {
+        return RestSupport.user(sc);
+    }
+
+    @GET
+    @Path("roles")
+    public Map<String, Set<String>> roles(@Context SecurityContext sc) {
+        RestSupport.user(sc).require("platform.users.read");
+        return users.roles();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(NewUser body, @Context SecurityContext sc) {
+        UserAccount created = users.create(RestSupport.user(sc), RestSupport.body(body));
+        return Response.status(201).entity(created).build();
+    }
+
+    public record PasswordChange(String password) {
+    }
+
+    @POST
+    @Path("{username}/password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response password(@PathParam("username") String username, PasswordChange body, @Context SecurityContext sc) {
+        if (body == null || body.password() == null) {
+            throw new InvalidInputException("password", "password is required");
+        }
+        users.changePassword(RestSupport.user(sc), username, body.password().toCharArray());
+        return Response.noContent().build();
+    }
+}
