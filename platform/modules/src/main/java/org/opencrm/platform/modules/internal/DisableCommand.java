@@ -1,0 +1,40 @@
+package org.opencrm.platform.modules.internal;
+
+import java.util.List;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.opencrm.platform.api.CrmException;
+import org.opencrm.platform.api.module.ModuleInfo;
+import org.opencrm.platform.api.module.ModuleService;
+import org.opencrm.platform.api.security.UserService;
+
+@Command(scope = "crm", name = "disable", description = "Disable CRM modules at runtime; their data stays in the database")
+@Service
+public class DisableCommand implements Action {
+    @Reference
+    ModuleService modules;
+    @Reference(optional = true)
+    UserService users;
+
+    @Argument(index = 0, name = "ids", description = "module ids", required = true, multiValued = true)
+    @Completion(ModuleIdCompleter.class)
+    List<String> ids;
+
+    @Override
+    public Object execute() {
+        for (String id : ids) {
+            try {
+                ModuleInfo m = modules.disable(ShellActor.current(users), id);
+                System.out.println("Module " + id + " is " + m.state() + " (disabled; its data is kept)");
+            } catch (CrmException e) {
+                System.err.println("Module " + id + ": " + e.getMessage());
+            }
+        }
+        return null;
+    }
+}
