@@ -9,12 +9,18 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+
+import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.HttpMethod;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
 import org.opencrm.platform.api.CrmRest;
+import org.opencrm.platform.rest.ModuleEndpoint;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
@@ -37,6 +43,8 @@ public class OpenApiResource {
 
     @Reference
     private JaxrsServiceRuntime runtime;
+    @Reference
+    private EndpointDispatcher dispatcher;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -55,43 +63,69 @@ public class OpenApiResource {
             }
             for (ResourceDTO resource : app.resourceDTOs) {
                 for (ResourceMethodInfoDTO m : resource.resourceMethods) {
-                    if (m.method == null) {
-                        continue; // sub-resource locator
+                    if (m.method != null) { // null: a sub-resource locator, such as the module endpoint dispatcher
+                        addOperation(paths, m.method, normalise(m.path), m.consumingMimeType);
                     }
-                    String path = normalise(m.path);
-                    Map<String, Object> op = new LinkedHashMap<>();
-                    String tag = path.split("/").length > 1 ? path.split("/")[1] : "root";
-                    op.put("tags", List.of(tag));
-                    op.put("operationId", m.method.toLowerCase() + path.replaceAll("[^A-Za-z0-9]+", "_"));
-                    List<Map<String, Object>> params = new ArrayList<>();
-                    Matcher pm = PATH_PARAM.matcher(path);
-                    while (pm.find()) {
-                        params.add(Map.of("name", pm.group(1), "in", "path", "required", true, "schema", Map.of("type", "string")));
-                    }
-                    if ("GET".equals(m.method) && !path.contains("{")) {
-                        for (String q : List.of("q", "offset", "limit")) {
-                            params.add(Map.of("name", q, "in", "query", "required", false,
-                                    "schema", Map.of("type", q.equals("q") ? "string" : "integer")));
-                        }
-                    }
-                    if (!params.isEmpty()) {
-                        op.put("parameters", params);
-                    }
-                    if (m.consumingMimeType != null && m.consumingMimeType.length > 0 && !"GET".equals(m.method)) {
-                        Map<String, Object> content = new LinkedHashMap<>();
-                        Arrays.stream(m.consumingMimeType).forEach(t -> content.put(t, Map.of()));
-                        op.put("requestBody", Map.of("content", content));
-                    }
-                    op.put("responses", Map.of("200", Map.of("description", "OK"), "400", Map.of("description", "invalid input"),
-                            "401", Map.of("description", "not authenticated"), "403", Map.of("description", "permission missing"),
-                            "404", Map.of("description", "not found"), "409", Map.of("description", "duplicate or stale version")));
-                    paths.computeIfAbsent(path.replaceAll("\\{(\\w+):[^}]*}", "{$1}"), k -> new TreeMap<>())
-                            .put(m.method.toLowerCase(), op);
+                }
+            }
+        }
+        for (ModuleEndpoint e : dispatcher.all()) {
+            String base = switch (e.attach()) {
+                case ROOT -> "/" + e.path();
+                case CONTACT -> "/contacts/{id}/" + e.path();
+                case ACCOUNT -> "/accounts/{id}/" + e.path();
+            };
+            Consumes classConsumes = e.getClass().getAnnotation(Consumes.class);
+            for (Method method : e.getClass().getMethods()) {
+                String http = httpMethod(method);
+                if (http != null) {
+                    Path sub = method.getAnnotation(Path.class);
+                    Consumes consumes = method.getAnnotation(Consumes.class) != null ? method.getAnnotation(Consumes.class) : classConsumes;
+                    addOperation(paths, http, normalise(base + (sub == null ? "" : "/" + sub.value())), consumes == null ? null : consumes.value());
                 }
             }
         }
         doc.put("paths", paths);
         return doc;
+    }
+
+    private static void addOperation(Map<String, Map<String, Object>> paths, String method, String path, String[] consumes) {
+        Map<String, Object> op = new LinkedHashMap<>();
+        String tag = path.split("/").length > 1 ? path.split("/")[1] : "root";
+        op.put("tags", List.of(tag));
+        op.put("operationId", method.toLowerCase() + path.replaceAll("[^A-Za-z0-9]+", "_"));
+        List<Map<String, Object>> params = new ArrayList<>();
+        Matcher pm = PATH_PARAM.matcher(path);
+        while (pm.find()) {
+            params.add(Map.of("name", pm.group(1), "in", "path", "required", true, "schema", Map.of("type", "string")));
+        }
+        if ("GET".equals(method) && !path.contains("{")) {
+            for (String q : List.of("q", "offset", "limit")) {
+                params.add(Map.of("name", q, "in", "query", "required", false, "schema", Map.of("type", q.equals("q") ? "string" : "integer")));
+            }
+        }
+        if (!params.isEmpty()) {
+            op.put("parameters", params);
+        }
+        if (consumes != null && consumes.length > 0 && !"GET".equals(method)) {
+            Map<String, Object> content = new LinkedHashMap<>();
+            Arrays.stream(consumes).forEach(t -> content.put(t, Map.of()));
+            op.put("requestBody", Map.of("content", content));
+        }
+        op.put("responses", Map.of("200", Map.of("description", "OK"), "400", Map.of("description", "invalid input"),
+                "401", Map.of("description", "not authenticated"), "403", Map.of("description", "permission missing"),
+                "404", Map.of("description", "not found"), "409", Map.of("description", "duplicate or stale version")));
+        paths.computeIfAbsent(path.replaceAll("\\{(\\w+):[^}]*}", "{$1}"), k -> new TreeMap<>()).put(method.toLowerCase(), op);
+    }
+
+    private static String httpMethod(Method method) {
+        for (Annotation a : method.getAnnotations()) {
+            HttpMethod http = a.annotationType().getAnnotation(HttpMethod.class);
+            if (http != null) {
+                return http.value();
+            }
+        }
+        return null;
     }
 
     private static String normalise(String path) {

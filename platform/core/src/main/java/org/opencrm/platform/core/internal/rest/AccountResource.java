@@ -24,6 +24,8 @@ import org.opencrm.platform.api.timeline.TimelineService;
 import org.opencrm.platform.core.internal.dto.AccountData;
 import org.opencrm.platform.core.internal.model.AccountType;
 import org.opencrm.platform.core.internal.service.AccountService;
+import org.opencrm.platform.rest.ModuleEndpoint;
+import org.opencrm.platform.rest.ModuleEndpoints;
 import org.opencrm.platform.rest.RestSupport;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -40,11 +42,25 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 public class AccountResource {
     private final AccountService accounts;
     private final TimelineService timeline;
+    private final ModuleEndpoints endpoints;
 
     @Activate
-    public AccountResource(@Reference AccountService accounts, @Reference TimelineService timeline) {
+    public AccountResource(@Reference AccountService accounts, @Reference TimelineService timeline, @Reference ModuleEndpoints endpoints) {
         this.accounts = accounts;
         this.timeline = timeline;
+        this.endpoints = endpoints;
+    }
+
+    /**
+     * A module's endpoint on one account, e.g. /accounts/7/handsets. The account must be visible to the caller (data
+     * scope), so no module can leak another partner's records through this path.
+     */
+    @Path("{id:\\d+}/{endpoint: [a-z][a-z0-9-]*}")
+    public ModuleEndpoint moduleEndpoint(@PathParam("id") long id, @PathParam("endpoint") String endpoint, @Context SecurityContext sc) {
+        CrmUser user = RestSupport.user(sc);
+        ModuleEndpoint found = endpoints.require(ModuleEndpoint.Attach.ACCOUNT, endpoint);
+        accounts.get(user, id);
+        return found;
     }
 
     @GET

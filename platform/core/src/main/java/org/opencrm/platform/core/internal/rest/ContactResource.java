@@ -32,6 +32,8 @@ import org.opencrm.platform.core.internal.dto.ContactData;
 import org.opencrm.platform.core.internal.dto.ImportReport;
 import org.opencrm.platform.core.internal.dto.MergeRequest;
 import org.opencrm.platform.core.internal.service.ContactService;
+import org.opencrm.platform.rest.ModuleEndpoint;
+import org.opencrm.platform.rest.ModuleEndpoints;
 import org.opencrm.platform.rest.RestSupport;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -48,11 +50,25 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 public class ContactResource {
     private final ContactService contacts;
     private final TimelineService timeline;
+    private final ModuleEndpoints endpoints;
 
     @Activate
-    public ContactResource(@Reference ContactService contacts, @Reference TimelineService timeline) {
+    public ContactResource(@Reference ContactService contacts, @Reference TimelineService timeline, @Reference ModuleEndpoints endpoints) {
         this.contacts = contacts;
         this.timeline = timeline;
+        this.endpoints = endpoints;
+    }
+
+    /**
+     * A module's endpoint on one contact, e.g. /contacts/7/handsets. The contact must be visible to the caller (data
+     * scope), so no module can leak another partner's records through this path.
+     */
+    @Path("{id:\\d+}/{endpoint: [a-z][a-z0-9-]*}")
+    public ModuleEndpoint moduleEndpoint(@PathParam("id") long id, @PathParam("endpoint") String endpoint, @Context SecurityContext sc) {
+        CrmUser user = RestSupport.user(sc);
+        ModuleEndpoint found = endpoints.require(ModuleEndpoint.Attach.CONTACT, endpoint);
+        contacts.get(user, id);
+        return found;
     }
 
     @GET
