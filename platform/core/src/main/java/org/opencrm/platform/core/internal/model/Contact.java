@@ -30,8 +30,8 @@ public class Contact {
     public Long id;
     @Column(length = 100, nullable = false)
     public String name;
-    /** Lower-cased name for index-backed prefix search. */
-    @Column(length = 100, nullable = false)
+    /** Lower-cased name for index-backed prefix search; null once merged, so searches skip merged contacts. */
+    @Column(length = 100)
     public String nameKey;
     @Column(length = 11)
     public String mobile;
