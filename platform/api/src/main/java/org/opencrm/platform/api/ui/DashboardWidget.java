@@ -1,0 +1,11 @@
+package org.opencrm.platform.api.ui;
+
+/** A tile on the dashboard: a count, a chart, a short list. */
+public interface DashboardWidget extends UiContribution {
+    /** Width in grid columns (of 12). */
+    default int columns() {
+        return 4;
+    }
+
+    Object createWidget(UiContext context);
+}
