@@ -1,0 +1,191 @@
+package org.opencrm.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The core REST API of a booted distribution: CRUD, validation, search, merge, import/export, auth, OpenAPI. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+public class ContactsApiIT extends CrmTestSupport {
+
+    @Test
+    public void contactCrudWithOptimisticLocking() {
+        String mobile = newMobile();
+        JsonNode created = post("contacts", obj().put("name", "林晓燕").put("mobile", mobile).put("gender", "FEMALE")
+                .put("province", "广东省").put("city", "深圳市").put("email", "lin." + mobile + "@example.cn")).expect(201).json();
+        long id = created.get("id").asLong();
+        assertEquals("林晓燕", created.get("name").asText());
+        assertEquals("admin", created.get("createdBy").asText());
+
+        JsonNode read = get("contacts/" + id).expect(200).json();
+        assertEquals(mobile, read.get("mobile").asText());
+        assertEquals("深圳市", read.get("city").asText());
+
+        ObjectNode change = ((ObjectNode) read.deepCopy()).put("street", "科技园南路 88 号");
+        JsonNode updated = put("contacts/" + id, change).expect(200).json();
+        assertEquals("科技园南路 88 号", updated.get("street").asText());
+        assertTrue(updated.get("version").asLong() > read.get("version").asLong());
+
+        // a second writer with the old version loses, and says why
+        JsonNode stale = put("contacts/" + id, change.put("street", "旧地址")).expect(409).json();
+        assertEquals("stale_version", stale.get("error").asText());
+        assertEquals("version", stale.get("field").asText());
+        assertEquals("科技园南路 88 号", get("contacts/" + id).expect(200).json().get("street").asText());
+
+        delete("contacts/" + id + "?version=" + updated.get("version").asLong()).expect(204);
+        get("contacts/" + id).expect(404);
+    }
+
+    @Test
+    public void badInputIsA400NamingTheFieldAndWritesNothing() {
+        String mobile = newMobile();
+        assertField(call("POST", "contacts", ADMIN, ADMIN_PASSWORD, "application/json", "{\"name\": \"张三\", \"mobile\": "), 400, null);
+        assertField(post("contacts", obj().put("name", "张三").put("mobile", mobile).put("gender", "ROBOT")), 400, "gender");
+        assertField(post("contacts", obj().put("mobile", mobile)), 400, "name");
+        assertField(post("contacts", obj().put("name", "张".repeat(500)).put("mobile", mobile)), 400, "name");
+        assertField(post("contacts", obj().put("name", "张三").put("mobile", "12345")), 400, "mobile");
+        assertField(post("contacts", obj().put("name", "张三").put("mobile", mobile).put("email", "not-an-email")), 400, "email");
+        assertField(post("contacts", obj().put("name", "张三").put("mobile", mobile).put("birthday", "1990-13-45")), 400, "birthday");
+        assertField(post("contacts", obj().put("name", "张三").put("mobile", mobile).put("shoeSize", 42)), 400, "shoeSize");
+        assertEquals("nothing was written", 0, get("contacts?q=" + mobile).expect(200).json().get("items").size());
+    }
+
+    private static void assertField(Reply r, int status, String field) {
+        r.expect(status);
+        JsonNode e = r.json();
+        assertFalse("an error message: " + r.body(), e.get("message").asText().isBlank());
+        if (field != null) {
+            assertEquals("field named in " + r.body(), field, e.get("field").asText());
+        }
+    }
+
+    @Test
+    public void duplicateMobileIsAConflict() {
+        String mobile = newMobile();
+        createContact("周杰", mobile, null);
+        JsonNode e = post("contacts", obj().put("name", "周杰伦").put("mobile", mobile)).expect(409).json();
+        assertEquals("mobile", e.get("field").asText());
+    }
+
+    @Test
+    public void searchByMobileNameAndEmailPrefix() {
+        String mobile = newMobile();
+        long id = createContact("欧阳修远", mobile, null);
+        put("contacts/" + id, ((ObjectNode) get("contacts/" + id).json().deepCopy()).put("email", "ouyang." + mobile + "@example.cn")).expect(200);
+
+        assertContains(get("contacts?q=" + mobile.substring(0, 9)).expect(200).json(), id);
+        assertContains(get("contacts?q=" + mobile).expect(200).json(), id);
+        assertContains(get("contacts?q=" + java.net.URLEncoder.encode("欧阳修", java.nio.charset.StandardCharsets.UTF_8) + "&limit=500").expect(200).json(), id);
+        // text with '@' searches e-mail addresses (by prefix), other text names, digits mobiles
+        assertContains(get("contacts?q=ouyang." + mobile + "@exa").expect(200).json(), id);
+        JsonNode none = get("contacts?q=19999999999").expect(200).json();
+        assertEquals(0, none.get("items").size());
+    }
+
+    private static void assertContains(JsonNode page, long id) {
+        List<Long> ids = new ArrayList<>();
+        page.get("items").forEach(i -> ids.add(i.get("id").asLong()));
+        assertTrue("contact " + id + " in " + ids, ids.contains(id));
+    }
+
+    @Test
+    public void accountHierarchyAndChildren() {
+        long national = createAccount("华南总代理", "NATIONAL_DISTRIBUTOR", null);
+        long provincial = createAccount("广东省代理", "PROVINCIAL_DISTRIBUTOR", national);
+        long store = createAccount("深圳华强北店", "STORE", provincial);
+        JsonNode children = get("accounts/" + national + "/children").expect(200).json();
+        assertEquals(1, children.get("items").size());
+        assertEquals(provincial, children.get("items").get(0).get("id").asLong());
+        assertEquals(provincial, get("accounts/" + store).expect(200).json().get("parentId").asLong());
+        JsonNode bad = post("accounts", obj().put("name", "X").put("type", "SPACESHIP")).expect(400).json();
+        assertEquals("type", bad.get("field").asText());
+    }
+
+    @Test
+    public void mergeKeepsEveryRelatedRecord() {
+        long target = createContact("陈建国", newMobile(), null);
+        String otherMobile = newMobile();
+        long source = createContact("陈建国", otherMobile, null);
+        post("activities", obj().put("type", "CALL").put("subject", "来电咨询保修").put("contactId", source)).expect(201);
+        post("activities", obj().put("type", "VISIT").put("subject", "门店回访").put("contactId", target)).expect(201);
+
+        JsonNode merged = post("contacts/merge", obj().put("targetId", target).put("sourceId", source)).expect(200).json();
+        assertEquals(target, merged.get("id").asLong());
+        assertTrue("the source's mobile is kept as another phone: " + merged, merged.get("otherPhones").toString().contains(otherMobile));
+
+        JsonNode sourceAfter = get("contacts/" + source).json();
+        assertTrue("source is gone or points at the target: " + sourceAfter,
+                sourceAfter.has("error") || (sourceAfter.has("mergedIntoId") && sourceAfter.get("mergedIntoId").asLong() == target));
+        JsonNode activities = get("activities?contactId=" + target).expect(200).json();
+        assertEquals("both activities now belong to the target", 2, activities.get("items").size());
+        String timeline = get("contacts/" + target + "/timeline").expect(200).json().toString();
+        assertTrue(timeline, timeline.contains("来电咨询保修"));
+        assertTrue(timeline, timeline.contains("门店回访"));
+    }
+
+    @Test
+    public void importKeepsGoodRowsAndReportsBadOnes() {
+        String m1 = newMobile();
+        String m2 = newMobile();
+        String csv = "name,mobile,email,gender,province,city\n"
+                + "王芳," + m1 + ",wang." + m1 + "@example.cn,FEMALE,浙江省,杭州市\n"
+                + "李四,12345,,MALE,江苏省,南京市\n"              // bad mobile
+                + "," + newMobile() + ",,,,\n"                      // missing name
+                + "赵磊," + m2 + ",,ROBOT,四川省,成都市\n"           // bad gender
+                + "孙丽," + newMobile() + ",,FEMALE,湖北省,武汉市\n";
+        JsonNode report = call("POST", "contacts/import", ADMIN, ADMIN_PASSWORD, "text/csv", csv).expect(200).json();
+        assertEquals(5, report.get("total").asLong());
+        assertEquals(2, report.get("imported").asLong());
+        assertEquals(3, report.get("failed").asLong());
+        List<String> fields = new ArrayList<>();
+        List<Long> lines = new ArrayList<>();
+        report.get("errors").forEach(e -> {
+            fields.add(e.get("field").asText());
+            lines.add(e.get("line").asLong());
+        });
+        assertEquals(List.of("mobile", "name", "gender"), fields);
+        assertEquals(List.of(3L, 4L, 5L), lines);
+        assertEquals(1, get("contacts?q=" + m1).json().get("items").size());
+        assertEquals(0, get("contacts?q=" + m2).json().get("items").size());
+
+        JsonNode bad = call("POST", "contacts/import", ADMIN, ADMIN_PASSWORD, "text/csv", "name,mobile,colour\n张三," + newMobile() + ",red\n")
+                .expect(400).json();
+        assertEquals("header", bad.get("field").asText());
+
+        Reply export = call("GET", "contacts/export?q=" + m1, ADMIN, ADMIN_PASSWORD, null, null).expect(200);
+        assertTrue(export.contentType(), export.contentType().startsWith("text/csv"));
+        assertTrue(export.body(), export.body().contains("王芳") && export.body().contains(m1));
+    }
+
+    @Test
+    public void credentialsAreRequired() {
+        assertEquals(401, call("GET", "contacts", null, null, null, null).status());
+        assertEquals(401, call("GET", "contacts", ADMIN, "wrong-password", null, null).status());
+        assertEquals(401, call("POST", "contacts", null, null, "application/json", "{\"name\":\"x\"}").status());
+        assertEquals(200, get("users/me").status());
+    }
+
+    @Test
+    public void openApiDescribesTheApi() {
+        JsonNode doc = get("openapi.json").expect(200).json();
+        assertEquals("3.0.3", doc.get("openapi").asText());
+        JsonNode paths = doc.get("paths");
+        for (String p : List.of("/contacts", "/contacts/{id}", "/contacts/merge", "/contacts/import", "/contacts/export",
+                "/contacts/{id}/timeline", "/accounts", "/accounts/{id}/children", "/activities", "/modules", "/modules/{id}/enable")) {
+            assertTrue("OpenAPI lists " + p + ": " + paths.fieldNames(), paths.has(p));
+        }
+    }
+}
