@@ -1,4 +1,4 @@
-/** JPA plumbing shared by the core and every module: paging, prefix search, optimistic-lock checks. */
+/** JPA plumbing shared by the core and every module: paging, prefix search, optimistic-lock checks, id blocks for bulk inserts. */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.opencrm.platform.persistence;

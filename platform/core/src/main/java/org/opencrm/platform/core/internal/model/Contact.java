@@ -24,9 +24,13 @@ import javax.persistence.Version;
         @Index(name = "CRM_CONTACT_ACCOUNT", columnList = "ACCOUNTID"),
         @Index(name = "CRM_CONTACT_HOUSEHOLD", columnList = "HOUSEHOLDID") })
 public class Contact {
+    /** The id generator's table and row; bulk imports reserve id blocks from it (IdBlocks). */
+    public static final String ID_TABLE = "CRM_SEQUENCE";
+    public static final String ID_SEQUENCE = "CONTACT";
+
     @Id
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "contactIds")
-    @TableGenerator(name = "contactIds", table = "CRM_SEQUENCE", pkColumnValue = "CONTACT", allocationSize = 1000)
+    @TableGenerator(name = "contactIds", table = ID_TABLE, pkColumnValue = ID_SEQUENCE, allocationSize = 1000)
     public Long id;
     @Column(length = 100, nullable = false)
     public String name;
