@@ -22,7 +22,10 @@ import javax.persistence.Version;
         @Index(name = "CRM_CONTACT_MOBILE", columnList = "MOBILE", unique = true),
         @Index(name = "CRM_CONTACT_EMAIL", columnList = "EMAILKEY"),
         @Index(name = "CRM_CONTACT_ACCOUNT", columnList = "ACCOUNTID"),
-        @Index(name = "CRM_CONTACT_HOUSEHOLD", columnList = "HOUSEHOLDID") })
+        @Index(name = "CRM_CONTACT_HOUSEHOLD", columnList = "HOUSEHOLDID"),
+        // the unfiltered list shows the newest first; Derby cannot scan the primary key backwards and sorted a
+        // million rows for every first page (8 s) without this
+        @Index(name = "CRM_CONTACT_NEWEST", columnList = "ID DESC") })
 public class Contact {
     /** The id generator's table and row; bulk imports reserve id blocks from it (IdBlocks). */
     public static final String ID_TABLE = "CRM_SEQUENCE";

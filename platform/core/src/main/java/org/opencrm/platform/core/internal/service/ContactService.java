@@ -50,6 +50,7 @@ import org.opencrm.platform.core.internal.model.Gender;
 import org.opencrm.platform.core.internal.model.Household;
 import org.opencrm.platform.persistence.IdBlocks;
 import org.opencrm.platform.persistence.Queries;
+import org.opencrm.platform.persistence.Schema;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -76,7 +77,11 @@ public class ContactService {
         this.jpa = jpa;
         this.audit = audit;
         this.events = events;
+        // databases created before the index was declared get it now (EclipseLink only adds tables and columns)
+        jpa.tx(TransactionType.Required, em -> Schema.ensureIndex(em, "CRM_CONTACT", NEWEST_INDEX, "ID DESC"));
     }
+
+    private static final String NEWEST_INDEX = "CRM_CONTACT_NEWEST";
 
     public ContactData get(CrmUser user, long id) {
         user.require(READ);
@@ -104,13 +109,19 @@ public class ContactService {
         user.require(READ);
         return jpa.txExpr(TransactionType.Supports, em -> {
             Query q = query(user, em, page.query(), accountId, tag);
-            var items = q.bind(em.createQuery("SELECT c FROM Contact c" + q.where + q.orderBy, Contact.class));
-            items.setFirstResult(page.offset());
-            items.setMaxResults(page.limit());
-            List<ContactData> found = items.getResultList().stream().map(ContactService::toData).toList();
+            boolean everything = q.scope.unrestricted() && page.query() == null && accountId == null && (tag == null || tag.isBlank());
+            List<ContactData> found;
+            if (everything) {
+                found = newestFirst(em, page).stream().map(ContactService::toData).toList();
+            } else {
+                var items = q.bind(em.createQuery("SELECT c FROM Contact c" + q.where + q.orderBy, Contact.class));
+                items.setFirstResult(page.offset());
+                items.setMaxResults(page.limit());
+                found = items.getResultList().stream().map(ContactService::toData).toList();
+            }
             long total;
-            if (q.scope.unrestricted() && page.query() == null && accountId == null && (tag == null || tag.isBlank())) {
-                total = allContacts.get(() -> count(em, q));
+            if (everything) {
+                total = allContacts.get(() -> countAll(em));
             } else if (page.offset() == 0 && found.size() < page.limit()) {
                 total = found.size(); // the whole result fits on this page: no need to count
             } else {
@@ -120,12 +131,44 @@ public class ContactService {
         });
     }
 
+    /**
+     * One page of all contacts, newest first. Derby's optimizer ignores OFFSET/FETCH and sorted the whole table for
+     * every page (1.4 s at a million contacts, 8 s on a cold cache); walking the descending id index is 2 ms. So the
+     * ids come from a native query that names the index, then the rows by id.
+     */
+    private static List<Contact> newestFirst(EntityManager em, PageRequest page) {
+        javax.persistence.Query ids = em.createNativeQuery("SELECT ID FROM CRM_CONTACT --DERBY-PROPERTIES index=" + NEWEST_INDEX
+                + "\nWHERE STATUS <> ? ORDER BY ID DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
+        ids.setParameter(1, ContactStatus.MERGED.name());
+        ids.setParameter(2, page.offset());
+        ids.setParameter(3, page.limit());
+        List<Long> idList = ((List<?>) ids.getResultList()).stream().map(o -> ((Number) o).longValue()).toList();
+        if (idList.isEmpty()) {
+            return List.of();
+        }
+        List<Contact> rows = new ArrayList<>(em.createQuery("SELECT c FROM Contact c WHERE c.id IN :ids", Contact.class)
+                .setParameter("ids", idList).getResultList());
+        rows.sort(Comparator.comparing((Contact c) -> c.id).reversed());
+        return rows;
+    }
+
     private static long count(EntityManager em, Query q) {
         return q.bind(em.createQuery("SELECT COUNT(c) FROM Contact c" + q.where, Long.class)).getSingleResult();
     }
 
     /**
-     * Derby has no row count and COUNT(*) of a million contacts scans an index (~0.2 s), so the total of the
+     * All contacts that are not merged away. Merged contacts have no name key, so this counts entries of the
+     * (narrow) name index instead of scanning the table: Derby chose a table scan for the JPQL form, 9 s at a
+     * million contacts on a cold cache. The DERBY-PROPERTIES comment is an ordinary comment elsewhere.
+     */
+    private static long countAll(EntityManager em) {
+        Object n = em.createNativeQuery("SELECT COUNT(*) FROM CRM_CONTACT --DERBY-PROPERTIES index=CRM_CONTACT_NAME\nWHERE NAMEKEY IS NOT NULL")
+                .getSingleResult();
+        return ((Number) n).longValue();
+    }
+
+    /**
+     * Derby has no row count and COUNT(*) of a million contacts scans the name index (about a second), so the total of the
      * unfiltered list is kept here: writes adjust it, and it is recounted at most once a minute to pick up
      * other nodes' writes.
      */
