@@ -1,0 +1,66 @@
+package org.opencrm.ui;
+
+import java.util.Map;
+
+import org.opencrm.platform.api.AccessDeniedException;
+import org.opencrm.platform.api.CrmException;
+import org.opencrm.platform.api.RecordNotFoundException;
+
+import com.vaadin.server.Page;
+import com.vaadin.server.UserError;
+import com.vaadin.shared.Position;
+import com.vaadin.ui.AbstractComponent;
+import com.vaadin.ui.Notification;
+
+/**
+ * Visible feedback for every user action: a short confirmation on success, and on failure the service's message at
+ * the field it names (the form keeps what the user typed) or in an error notification.
+ */
+public final class Feedback {
+    private Feedback() {
+    }
+
+    public static void done(String message) {
+        Notification n = new Notification(message, Notification.Type.TRAY_NOTIFICATION);
+        n.setPosition(Position.BOTTOM_RIGHT);
+        n.setDelayMsec(2500);
+        n.setStyleName("crm-feedback-done");
+        n.show(Page.getCurrent());
+    }
+
+    public static void error(String message) {
+        Notification n = new Notification(message, Notification.Type.ERROR_MESSAGE);
+        n.setDelayMsec(6000);
+        n.setStyleName(n.getStyleName() + " crm-feedback-error");
+        n.show(Page.getCurrent());
+    }
+
+    /**
+     * Shows a failed action: at the named field when the form has it (and a notification naming the problem), else
+     * as a notification. Exceptions that are not business errors are shown as a generic failure and rethrown to be
+     * logged by Vaadin's error handler.
+     */
+    public static void failed(RuntimeException e, Map<String, ? extends AbstractComponent> fields, Messages shell) {
+        clearFieldErrors(fields);
+        if (e instanceof CrmException ce) {
+            AbstractComponent field = ce.field() == null ? null : fields.get(ce.field());
+            if (field != null) {
+                field.setComponentError(new UserError(ce.getMessage()));
+                error(shell.get("feedback.fieldError", field.getCaption() == null ? ce.field() : field.getCaption(), ce.getMessage()));
+            } else if (e instanceof AccessDeniedException) {
+                error(shell.get("feedback.denied", ce.getMessage()));
+            } else if (e instanceof RecordNotFoundException) {
+                error(shell.get("feedback.notFound", ce.getMessage()));
+            } else {
+                error(ce.getMessage());
+            }
+            return;
+        }
+        error(shell.get("feedback.unexpected"));
+        throw e;
+    }
+
+    public static void clearFieldErrors(Map<String, ? extends AbstractComponent> fields) {
+        fields.values().forEach(f -> f.setComponentError(null));
+    }
+}

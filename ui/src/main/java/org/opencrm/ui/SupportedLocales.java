@@ -1,0 +1,18 @@
+package org.opencrm.ui;
+
+import java.util.List;
+import java.util.Locale;
+
+/** The shell's two languages: Simplified Chinese for any Chinese browser, English for everything else. */
+public final class SupportedLocales {
+    public static final Locale ENGLISH = Locale.ENGLISH;
+    public static final Locale SIMPLIFIED_CHINESE = Locale.SIMPLIFIED_CHINESE;
+    public static final List<Locale> ALL = List.of(SIMPLIFIED_CHINESE, ENGLISH);
+
+    private SupportedLocales() {
+    }
+
+    public static Locale resolve(Locale requested) {
+        return requested != null && "zh".equals(requested.getLanguage()) ? SIMPLIFIED_CHINESE : ENGLISH;
+    }
+}

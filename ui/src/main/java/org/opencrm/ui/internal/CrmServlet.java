@@ -1,0 +1,74 @@
+package org.opencrm.ui.internal;
+
+import javax.servlet.Servlet;
+import javax.servlet.ServletException;
+
+import org.opencrm.platform.api.customer.CustomerDirectory;
+import org.opencrm.platform.api.module.ModuleService;
+import org.opencrm.platform.api.security.UserService;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
+
+import com.vaadin.server.UIClassSelectionEvent;
+import com.vaadin.server.UICreateEvent;
+import com.vaadin.server.UIProvider;
+import com.vaadin.server.VaadinServlet;
+import com.vaadin.ui.UI;
+
+/**
+ * The web shell at {@code /crm}: a Vaadin servlet registered on the HTTP whiteboard. Each browser tab gets a
+ * {@link CrmUI} built with the shell's services (no static lookups).
+ */
+@Component(service = Servlet.class, property = {
+        "osgi.http.whiteboard.servlet.pattern=/crm/*",
+        "osgi.http.whiteboard.servlet.name=opencrm-ui",
+        "osgi.http.whiteboard.servlet.asyncSupported=true",
+        "servlet.init.productionMode=true",
+        "servlet.init.closeIdleSessions=true",
+        "servlet.init.heartbeatInterval=60" })
+@Designate(ocd = UiConfig.class)
+public class CrmServlet extends VaadinServlet {
+    private static final long serialVersionUID = 1L;
+
+    private final transient Contributions contributions;
+    private final transient UserService users;
+    private final transient CustomerDirectory customers;
+    private final transient UiConfig config;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile transient ModuleService modules;
+
+    @Activate
+    public CrmServlet(@Reference Contributions contributions, @Reference UserService users, @Reference CustomerDirectory customers,
+            UiConfig config) {
+        this.contributions = contributions;
+        this.customers = customers;
+        this.users = users;
+        this.config = config;
+    }
+
+    ShellServices services() {
+        return new ShellServices(contributions, users, customers, () -> modules, config.sessionTimeoutMinutes());
+    }
+
+    @Override
+    protected void servletInitialized() throws ServletException {
+        super.servletInitialized();
+        getService().addSessionInitListener(event -> event.getSession().addUIProvider(new UIProvider() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public Class<? extends UI> getUIClass(UIClassSelectionEvent e) {
+                return CrmUI.class;
+            }
+
+            @Override
+            public UI createInstance(UICreateEvent e) {
+                return new CrmUI(services());
+            }
+        }));
+    }
+}

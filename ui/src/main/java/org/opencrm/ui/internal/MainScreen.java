@@ -1,0 +1,185 @@
+package org.opencrm.ui.internal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.opencrm.platform.api.security.CrmUser;
+import org.opencrm.platform.api.ui.DashboardWidget;
+import org.opencrm.platform.api.ui.NavigationEntry;
+import org.opencrm.platform.api.ui.RecordTab;
+import org.opencrm.platform.api.ui.UiContext;
+import org.opencrm.ui.CrmSession;
+import org.opencrm.ui.Feedback;
+import org.opencrm.ui.Messages;
+
+import com.vaadin.navigator.Navigator;
+import com.vaadin.navigator.View;
+import com.vaadin.navigator.ViewProvider;
+import com.vaadin.ui.Button;
+import com.vaadin.ui.Component;
+import com.vaadin.ui.CssLayout;
+import com.vaadin.ui.HorizontalLayout;
+import com.vaadin.ui.Label;
+import com.vaadin.ui.Panel;
+import com.vaadin.ui.VerticalLayout;
+import com.vaadin.ui.themes.ValoTheme;
+
+/**
+ * The signed-in screen: the menu built only from the navigation entries of active modules, a top bar, and the
+ * view area. Views are addressed by URL fragment: {@code #!<entry id>}, {@code #!contact/<id>}, {@code #!account/<id>}.
+ */
+final class MainScreen extends HorizontalLayout {
+    private static final long serialVersionUID = 1L;
+    static final String HOME = "dashboard";
+
+    private final CrmUI ui;
+    private final Messages msg;
+    private final CrmUser user;
+    private final CssLayout menu = new CssLayout();
+    private final Panel content = new Panel();
+    private final Map<String, Button> menuButtons = new LinkedHashMap<>();
+    private Navigator navigator;
+    private View current;
+
+    MainScreen(CrmUI ui) {
+        this.ui = ui;
+        this.msg = ui.messages();
+        this.user = CrmSession.user().orElseThrow();
+        setSizeFull();
+        setSpacing(false);
+        menu.addStyleName("crm-menu");
+        menu.setId("menu");
+        menu.setHeight("100%");
+
+        HorizontalLayout topbar = new HorizontalLayout();
+        topbar.addStyleName("crm-topbar");
+        topbar.setWidth("100%");
+        Label who = new Label(msg.get("top.signedInAs", user.username()));
+        who.setId("signed-in-user");
+        Button logout = new Button(msg.get("top.logout"), e -> ui.signOut());
+        logout.setId("logout");
+        logout.addStyleName(ValoTheme.BUTTON_SMALL);
+        HorizontalLayout right = new HorizontalLayout(new LanguageSwitch(ui), logout);
+        topbar.addComponents(who, right);
+        topbar.setExpandRatio(who, 1);
+
+        content.setSizeFull();
+        content.addStyleName(ValoTheme.PANEL_BORDERLESS);
+        VerticalLayout main = new VerticalLayout(topbar, content);
+        main.setSizeFull();
+        main.setMargin(false);
+        main.setSpacing(false);
+        main.setExpandRatio(content, 1);
+
+        addComponents(menu, main);
+        setExpandRatio(main, 1);
+    }
+
+    /** Wires the navigator once the screen is the UI's content. */
+    void start() {
+        navigator = new Navigator(ui, view -> {
+            Component c = view.getViewComponent();
+            VerticalLayout wrapper = new VerticalLayout(c);
+            wrapper.addStyleName("crm-content");
+            wrapper.setMargin(false);
+            content.setContent(wrapper);
+        });
+        navigator.addProvider(new Views());
+        navigator.setErrorView(new NotFoundView(msg));
+        navigator.addViewChangeListener(e -> {
+            current = e.getNewView();
+            highlight(e.getViewName());
+            return true;
+        });
+        buildMenu();
+    }
+
+    private void buildMenu() {
+        menu.removeAllComponents();
+        menuButtons.clear();
+        Label brand = new Label("OpenCRM");
+        brand.addStyleName("crm-brand");
+        menu.addComponent(brand);
+        String group = null;
+        for (NavigationEntry entry : sortedByGroup(ui.services().contributions().navigation(user))) {
+            if (!entry.group().equals(group)) {
+                group = entry.group();
+                String key = "menu.group." + group;
+                Label g = new Label(msg.has(key) ? msg.get(key) : group);
+                g.addStyleName("crm-group");
+                menu.addComponent(g);
+            }
+            Button b = new Button(entry.label(msg.locale()), e -> navigator.navigateTo(entry.id()));
+            b.setId("menu-" + entry.id());
+            b.addStyleName("crm-menu-item");
+            menu.addComponent(b);
+            menuButtons.put(entry.id(), b);
+        }
+        if (navigator != null && navigator.getState() != null) {
+            highlight(navigator.getState());
+        }
+    }
+
+    /** Groups in a fixed order (home, customers, sales, service, membership, reports, then others, admin last). */
+    private static List<NavigationEntry> sortedByGroup(List<NavigationEntry> entries) {
+        List<String> order = List.of("home", "customers", "sales", "service", "channel", "membership", "reports");
+        return entries.stream().sorted(java.util.Comparator
+                .comparingInt((NavigationEntry e) -> e.group().equals("admin") ? 1000 : order.contains(e.group()) ? order.indexOf(e.group()) : 500)
+                .thenComparing(NavigationEntry::group)).toList();
+    }
+
+    private void highlight(String state) {
+        String viewName = state == null ? "" : state.split("/", 2)[0];
+        menuButtons.forEach((id, b) -> {
+            if (id.equals(viewName)) {
+                b.addStyleName("crm-selected");
+            } else {
+                b.removeStyleName("crm-selected");
+            }
+        });
+    }
+
+    /** A module came or went: rebuild the menu; close its open view; refresh record tabs and the dashboard. */
+    void contributionsChanged(Contributions.Change change) {
+        buildMenu();
+        if (change.contribution() instanceof NavigationEntry entry && !change.added()
+                && current instanceof ContributedView cv && cv.entry() == entry) {
+            navigator.navigateTo(HOME);
+            Feedback.error(msg.get("module.viewClosed", entry.label(msg.locale())));
+        } else if (change.contribution() instanceof RecordTab && current instanceof RecordPage page) {
+            page.refreshTabs();
+        } else if (change.contribution() instanceof DashboardWidget && current instanceof ContributedView cv
+                && cv.getViewComponent() instanceof DashboardView dashboard) {
+            dashboard.refresh();
+        }
+    }
+
+    /** Resolves URL fragments to views: record pages and the views of visible navigation entries. */
+    private final class Views implements ViewProvider {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String getViewName(String state) {
+            String name = state == null || state.isEmpty() ? HOME : state.split("/", 2)[0];
+            if (name.equals(RecordPage.CONTACT) || name.equals(RecordPage.ACCOUNT)) {
+                return name;
+            }
+            return entry(name) != null ? name : null;
+        }
+
+        @Override
+        public View getView(String viewName) {
+            UiContext context = CrmSession.context();
+            if (viewName.equals(RecordPage.CONTACT) || viewName.equals(RecordPage.ACCOUNT)) {
+                return new RecordPage(ui, viewName);
+            }
+            NavigationEntry entry = entry(viewName);
+            return entry == null ? null : new ContributedView(entry, (Component) entry.createView(context));
+        }
+
+        private NavigationEntry entry(String id) {
+            return ui.services().contributions().navigation(user).stream().filter(e -> e.id().equals(id)).findFirst().orElse(null);
+        }
+    }
+}

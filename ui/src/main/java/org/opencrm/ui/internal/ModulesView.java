@@ -1,0 +1,112 @@
+package org.opencrm.ui.internal;
+
+import org.opencrm.platform.api.CrmException;
+import org.opencrm.platform.api.module.ModuleInfo;
+import org.opencrm.platform.api.module.ModuleService;
+import org.opencrm.platform.api.module.ModuleState;
+import org.opencrm.platform.api.ui.UiContext;
+import org.opencrm.ui.Feedback;
+import org.opencrm.ui.Messages;
+
+import com.vaadin.ui.Button;
+import com.vaadin.ui.Grid;
+import com.vaadin.ui.Label;
+import com.vaadin.ui.ProgressBar;
+import com.vaadin.ui.UI;
+import com.vaadin.ui.VerticalLayout;
+import com.vaadin.ui.themes.ValoTheme;
+
+/**
+ * Every CRM module with version, state, what it needs and why it failed; enable and disable run in the
+ * background with a progress bar (the page polls until they finish), then the menu follows by itself.
+ */
+final class ModulesView extends VerticalLayout {
+    private static final long serialVersionUID = 1L;
+    private final transient ModuleService modules;
+    private final UiContext context;
+    private final Messages msg;
+    private final Grid<ModuleInfo> grid = new Grid<>();
+    private final ProgressBar progress = new ProgressBar();
+    private final Label status = new Label();
+
+    ModulesView(ModuleService modules, UiContext context) {
+        this.modules = modules;
+        this.context = context;
+        this.msg = Messages.of(ModulesView.class, CrmUI.MESSAGES, context.locale());
+        setMargin(false);
+        setId("modules-view");
+        Label title = new Label(msg.get("menu.admin.modules"));
+        title.addStyleName(ValoTheme.LABEL_H2);
+        Label help = new Label(msg.get("modules.help"));
+        help.addStyleName("crm-muted");
+        progress.setIndeterminate(true);
+        progress.setVisible(false);
+        status.setId("modules-status");
+
+        grid.setWidth("100%");
+        grid.setHeightMode(com.vaadin.shared.ui.grid.HeightMode.UNDEFINED);
+        grid.addColumn(ModuleInfo::name).setCaption(msg.get("modules.name"));
+        grid.addColumn(ModuleInfo::id).setCaption(msg.get("modules.id"));
+        grid.addColumn(ModuleInfo::version).setCaption(msg.get("modules.version"));
+        grid.addColumn(m -> msg.label("modules.state", m.state())).setCaption(msg.get("modules.state")).setId("state");
+        grid.addColumn(m -> String.join(", ", m.requires())).setCaption(msg.get("modules.requires"));
+        grid.addColumn(m -> m.reason() == null ? "" : m.reason()).setCaption(msg.get("modules.reason")).setDescriptionGenerator(ModuleInfo::reason);
+        grid.addComponentColumn(this::toggle).setCaption(msg.get("modules.action"));
+        addComponents(title, help, progress, status, grid);
+        refresh();
+    }
+
+    private Button toggle(ModuleInfo m) {
+        boolean on = m.state() != ModuleState.AVAILABLE;
+        Button b = new Button(msg.get(on ? "modules.disable" : "modules.enable"));
+        b.setId("module-toggle-" + m.id());
+        b.addStyleName(ValoTheme.BUTTON_SMALL);
+        if (!on) {
+            b.addStyleName(ValoTheme.BUTTON_PRIMARY);
+        }
+        b.setEnabled(context.user().hasPermission("platform.modules.manage") && !progress.isVisible());
+        b.addClickListener(e -> run(m, !on));
+        return b;
+    }
+
+    private void run(ModuleInfo m, boolean enable) {
+        UI ui = UI.getCurrent();
+        progress.setVisible(true);
+        status.setValue(msg.get(enable ? "modules.enabling" : "modules.disabling", m.name()));
+        refresh();
+        ui.setPollInterval(300);
+        Thread worker = new Thread(() -> {
+            ModuleInfo result = null;
+            RuntimeException failure = null;
+            try {
+                result = enable ? modules.enable(context.user(), m.id()) : modules.disable(context.user(), m.id());
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            ModuleInfo done = result;
+            RuntimeException error = failure;
+            ui.access(() -> {
+                ui.setPollInterval(-1);
+                progress.setVisible(false);
+                if (error != null) {
+                    String text = error instanceof CrmException ? error.getMessage() : msg.get("feedback.unexpected");
+                    status.setValue(text);
+                    Feedback.error(text);
+                } else if (done.state() == ModuleState.FAILED) {
+                    status.setValue(msg.get("modules.failed", done.name(), done.reason()));
+                    Feedback.error(status.getValue());
+                } else {
+                    status.setValue(msg.get(enable ? "modules.enabled" : "modules.disabled", done.name()));
+                    Feedback.done(status.getValue());
+                }
+                refresh();
+            });
+        }, "crm-ui-module-" + m.id());
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    private void refresh() {
+        grid.setItems(modules.modules());
+    }
+}

@@ -1,0 +1,147 @@
+package org.opencrm.ui.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.opencrm.platform.api.security.NewUser;
+import org.opencrm.platform.api.security.ScopeType;
+import org.opencrm.platform.api.security.UserAccount;
+import org.opencrm.platform.api.security.UserService;
+import org.opencrm.platform.api.ui.UiContext;
+import org.opencrm.ui.Feedback;
+import org.opencrm.ui.Messages;
+
+import com.vaadin.ui.AbstractComponent;
+import com.vaadin.ui.Button;
+import com.vaadin.ui.CheckBoxGroup;
+import com.vaadin.ui.ComboBox;
+import com.vaadin.ui.FormLayout;
+import com.vaadin.ui.Grid;
+import com.vaadin.ui.Label;
+import com.vaadin.ui.PasswordField;
+import com.vaadin.ui.TextField;
+import com.vaadin.ui.UI;
+import com.vaadin.ui.VerticalLayout;
+import com.vaadin.ui.Window;
+import com.vaadin.ui.themes.ValoTheme;
+
+/** Users with their roles and data scope; create users, enable and disable them. */
+final class UsersView extends VerticalLayout {
+    private static final long serialVersionUID = 1L;
+    private static final String MANAGE = "platform.users.manage";
+    private final transient UserService users;
+    private final UiContext context;
+    private final Messages msg;
+    private final Grid<UserAccount> grid = new Grid<>();
+
+    UsersView(UserService users, UiContext context) {
+        this.users = users;
+        this.context = context;
+        this.msg = Messages.of(UsersView.class, CrmUI.MESSAGES, context.locale());
+        setMargin(false);
+        setId("users-view");
+        Label title = new Label(msg.get("menu.admin.users"));
+        title.addStyleName(ValoTheme.LABEL_H2);
+        Button create = new Button(msg.get("users.new"), e -> openForm());
+        create.setId("users-new");
+        create.addStyleName(ValoTheme.BUTTON_PRIMARY);
+        create.setVisible(context.user().hasPermission(MANAGE));
+
+        grid.setWidth("100%");
+        grid.addColumn(UserAccount::username).setCaption(msg.get("users.username"));
+        grid.addColumn(u -> u.displayName() == null ? "" : u.displayName()).setCaption(msg.get("users.displayName"));
+        grid.addColumn(u -> String.join(", ", u.roles())).setCaption(msg.get("users.roles"));
+        grid.addColumn(this::scopeText).setCaption(msg.get("users.scope"));
+        grid.addColumn(u -> msg.get(u.enabled() ? "users.enabled" : "users.disabled")).setCaption(msg.get("users.status"));
+        grid.addComponentColumn(this::toggle).setCaption("");
+        addComponents(title, create, grid);
+        refresh();
+    }
+
+    private String scopeText(UserAccount u) {
+        String type = msg.label("scope", u.scopeType());
+        return switch (u.scopeType()) {
+            case REGION -> type + " " + u.region();
+            case PARTNER, STORE -> type + " #" + u.accountId();
+            default -> type;
+        };
+    }
+
+    private Button toggle(UserAccount u) {
+        Button b = new Button(msg.get(u.enabled() ? "users.disable" : "users.enable"));
+        b.addStyleName(ValoTheme.BUTTON_SMALL);
+        b.setVisible(context.user().hasPermission(MANAGE) && !u.username().equals(context.user().username()));
+        b.addClickListener(e -> {
+            try {
+                users.setEnabled(context.user(), u.username(), !u.enabled());
+                Feedback.done(msg.get(u.enabled() ? "users.disabledDone" : "users.enabledDone", u.username()));
+                refresh();
+            } catch (RuntimeException ex) {
+                Feedback.failed(ex, Map.of(), msg);
+            }
+        });
+        return b;
+    }
+
+    private void openForm() {
+        Window window = new Window(msg.get("users.new"));
+        window.setModal(true);
+        window.setWidth("480px");
+        FormLayout form = new FormLayout();
+        form.setMargin(true);
+        TextField username = new TextField(msg.get("users.username"));
+        username.setId("user-username");
+        TextField displayName = new TextField(msg.get("users.displayName"));
+        PasswordField password = new PasswordField(msg.get("users.password"));
+        password.setId("user-password");
+        CheckBoxGroup<String> roles = new CheckBoxGroup<>(msg.get("users.roles"), new TreeSet<>(users.roles().keySet()));
+        roles.setId("user-roles");
+        ComboBox<ScopeType> scope = new ComboBox<>(msg.get("users.scope"), java.util.List.of(ScopeType.values()));
+        scope.setItemCaptionGenerator(s -> msg.label("scope", s));
+        scope.setEmptySelectionAllowed(false);
+        scope.setValue(ScopeType.HQ);
+        TextField region = new TextField(msg.get("users.region"));
+        TextField accountId = new TextField(msg.get("users.accountId"));
+        Map<String, AbstractComponent> fields = new LinkedHashMap<>();
+        fields.put("username", username);
+        fields.put("displayName", displayName);
+        fields.put("password", password);
+        fields.put("roles", roles);
+        fields.put("scopeType", scope);
+        fields.put("region", region);
+        fields.put("accountId", accountId);
+        Button save = new Button(msg.get("action.save"), e -> {
+            Long account = null;
+            if (!accountId.isEmpty()) {
+                try {
+                    account = Long.parseLong(accountId.getValue().trim());
+                } catch (NumberFormatException ex) {
+                    Feedback.clearFieldErrors(fields);
+                    accountId.setComponentError(new com.vaadin.server.UserError(msg.get("users.accountIdNumber")));
+                    return;
+                }
+            }
+            try {
+                Set<String> chosen = roles.getValue();
+                users.create(context.user(), new NewUser(username.getValue().trim(), password.getValue(), displayName.getValue(),
+                        chosen, scope.getValue(), region.isEmpty() ? null : region.getValue().trim(), account));
+                window.close();
+                Feedback.done(msg.get("users.created", username.getValue().trim()));
+                refresh();
+            } catch (RuntimeException ex) {
+                Feedback.failed(ex, fields, msg);
+            }
+        });
+        save.setId("user-save");
+        save.addStyleName(ValoTheme.BUTTON_PRIMARY);
+        form.addComponents(username, displayName, password, roles, scope, region, accountId, save);
+        window.setContent(form);
+        UI.getCurrent().addWindow(window);
+    }
+
+    private void refresh() {
+        grid.setItems(users.list());
+    }
+}
