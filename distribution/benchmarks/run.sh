@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# OpenCRM benchmark: start time, CSV import throughput and contact search latency against the assembled Karaf
+# distribution. See README.md in this folder.
+#
+#   distribution/benchmarks/run.sh                 # 100,000 and 1,000,000 contacts, writes RESULTS.md
+#   distribution/benchmarks/run.sh --quick         # 10,000 and 50,000 contacts (smoke test), writes target/RESULTS-quick.md
+#   distribution/benchmarks/run.sh --sizes 200000  # any sizes (ascending, comma-separated)
+#   distribution/benchmarks/run.sh --build         # rebuild the distribution first (mvn -o install -DskipTests)
+#   --import-budget-min N   REST import time budget (default 40); rows beyond it are loaded straight into Derby
+#   --no-diagnose           skip the final Derby query-plan diagnostics
+#   --diagnose-only         only the query-plan diagnostics, on the data left by the last run (target/DIAGNOSTICS.md)
+#   --search-only           only the search measurement, on the data left by the last run (target/RESULTS-search-only.md)
+set -euo pipefail
+
+bench="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$bench/../.." && pwd)"
+dist="$repo/distribution/target/opencrm-distribution-0.1.0-SNAPSHOT.tar.gz"
+work="$bench/target"                  # ignored by the root .gitignore (target/)
+home="$work/opencrm"
+port=18181
+password="bench-$(date +%s)-Pw"
+results="$bench/RESULTS.md"
+build=false
+diagnose_only=false
+args=()
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --build) build=true ;;
+    --quick) args+=(--quick); results="$work/RESULTS-quick.md" ;;
+    --sizes) args+=(--sizes "$2"); results="$work/RESULTS-$2.md"; shift ;;
+    --results) results="$2"; shift ;;
+    --port) port="$2"; shift ;;
+    --import-budget-min) args+=(--import-budget-min "$2"); shift ;;
+    --no-diagnose) args+=(--no-diagnose) ;;
+    --diagnose-only) args+=(--diagnose-only); diagnose_only=true; results="$work/DIAGNOSTICS.md" ;;
+    --search-only) args+=(--search-only); diagnose_only=true; results="$work/RESULTS-search-only.md" ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+[ "${#args[@]}" -gt 0 ] && [ "${args[0]}" = "--sizes" ] && [ "${args[1]}" = "100000,1000000" ] && results="$bench/RESULTS.md"
+
+if $build || [ ! -f "$dist" ]; then
+  echo "building the distribution (mvn -B -q -o install -DskipTests)"
+  (cd "$repo" && mvn -B -q -o install -DskipTests)
+fi
+
+if curl -s -o /dev/null --max-time 1 "http://localhost:$port/"; then
+  echo "port $port is already in use (an earlier benchmark still running?); stop it first" >&2
+  exit 1
+fi
+
+pidfile="$work/karaf.pid"
+cleanup() {
+  if [ -f "$pidfile" ]; then
+    pid="$(cat "$pidfile")"
+    if kill -0 "$pid" 2>/dev/null; then
+      echo "stopping Karaf (pid $pid)"
+      "$home/bin/stop" >/dev/null 2>&1 || true
+      sleep 5
+      kill -TERM -- "-$pid" 2>/dev/null || true
+      sleep 2
+      kill -KILL -- "-$pid" 2>/dev/null || true
+    fi
+    rm -f "$pidfile"
+  fi
+}
+trap cleanup EXIT INT TERM
+
+if $diagnose_only; then
+  [ -d "$home/data/crmdb" ] || { echo "--diagnose-only/--search-only need the data of an earlier run in $home" >&2; exit 1; }
+  password="$(sed -n 's/^crm.admin.password=//p' "$home/etc/system.properties" | tail -1)"
+else
+  # fresh unpack, empty data dir
+  rm -rf "$home"
+  mkdir -p "$home"
+  tar xzf "$dist" -C "$home" --strip-components=1
+  etc="$home/etc"
+  sed -i "s/^org.osgi.service.http.port *=.*/org.osgi.service.http.port = $port/" "$etc/org.ops4j.pax.web.cfg"
+  sed -i "s/^sshPort *=.*/sshPort = 18101/" "$etc/org.apache.karaf.shell.cfg"
+  if [ -f "$etc/org.apache.karaf.management.cfg" ]; then
+    sed -i -e "s/^rmiRegistryPort *=.*/rmiRegistryPort = 11099/" -e "s/^rmiServerPort *=.*/rmiServerPort = 44445/" \
+      "$etc/org.apache.karaf.management.cfg"
+  else
+    printf 'rmiRegistryPort = 11099\nrmiServerPort = 44445\n' > "$etc/org.apache.karaf.management.cfg"
+  fi
+  printf '\ncrm.admin.password=%s\n' "$password" >> "$etc/system.properties"
+  grep -q "port = $port" "$etc/org.ops4j.pax.web.cfg" || { echo "could not set the HTTP port in org.ops4j.pax.web.cfg" >&2; exit 1; }
+fi
+
+export EXTRA_JAVA_OPTS="${EXTRA_JAVA_OPTS:-} -Djdk.util.zip.disableZip64ExtraFieldValidation=true"
+export JAVA_MAX_MEM="${JAVA_MAX_MEM:-2g}"
+# the Derby driver of the distribution, for the direct bulk load that replaces a REST import over its time budget
+derbyjar="$(find "$home/system/org/apache/derby" -name 'derby-*.jar' | head -1)"
+java -Xmx1g ${derbyjar:+-cp "$derbyjar"} "$bench/Benchmark.java" --home "$home" --port "$port" --password "$password" --pid-file "$pidfile" \
+  --java-max-mem "$JAVA_MAX_MEM" --results "$results" ${args[@]+"${args[@]}"}
