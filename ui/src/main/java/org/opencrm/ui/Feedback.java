@@ -40,7 +40,9 @@ public final class Feedback {
      * as a notification. Exceptions that are not business errors are shown as a generic failure and rethrown to be
      * logged by Vaadin's error handler.
      */
-    public static void failed(RuntimeException e, Map<String, ? extends AbstractComponent> fields, Messages shell) {
+    public static void failed(RuntimeException e, Map<String, ? extends AbstractComponent> fields) {
+        Messages shell = Messages.of(Feedback.class, "org.opencrm.ui.feedback",
+                com.vaadin.server.VaadinSession.getCurrent() == null ? null : com.vaadin.server.VaadinSession.getCurrent().getLocale());
         clearFieldErrors(fields);
         if (e instanceof CrmException ce) {
             AbstractComponent field = ce.field() == null ? null : fields.get(ce.field());

@@ -2,19 +2,16 @@ package org.opencrm.ui.internal;
 
 import org.opencrm.platform.api.ui.NavigationEntry;
 import org.opencrm.platform.api.ui.UiContext;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
 
+import com.vaadin.ui.UI;
+
+/**
+ * The dashboard's menu entry. It takes the widget whiteboard from the session's UI rather than by a DS reference:
+ * the whiteboard tracks navigation entries, so a reference back to it would be a cycle.
+ */
 @Component(service = NavigationEntry.class)
 public class DashboardEntry extends ShellEntry {
-    private final Contributions contributions;
-
-    @Activate
-    public DashboardEntry(@Reference Contributions contributions) {
-        this.contributions = contributions;
-    }
-
     @Override
     public String id() {
         return MainScreen.HOME;
@@ -32,6 +29,6 @@ public class DashboardEntry extends ShellEntry {
 
     @Override
     public Object createView(UiContext context) {
-        return new DashboardView(contributions, context);
+        return new DashboardView(((CrmUI) UI.getCurrent()).services().contributions(), context);
     }
 }

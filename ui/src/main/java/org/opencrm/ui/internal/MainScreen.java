@@ -93,6 +93,7 @@ final class MainScreen extends HorizontalLayout {
             return true;
         });
         buildMenu();
+        navigator.navigateTo(navigator.getState());
     }
 
     private void buildMenu() {

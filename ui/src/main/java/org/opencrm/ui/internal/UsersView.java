@@ -11,6 +11,7 @@ import org.opencrm.platform.api.security.UserAccount;
 import org.opencrm.platform.api.security.UserService;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.ui.Feedback;
+import org.opencrm.ui.Fields;
 import org.opencrm.ui.Messages;
 
 import com.vaadin.ui.AbstractComponent;
@@ -79,7 +80,7 @@ final class UsersView extends VerticalLayout {
                 Feedback.done(msg.get(u.enabled() ? "users.disabledDone" : "users.enabledDone", u.username()));
                 refresh();
             } catch (RuntimeException ex) {
-                Feedback.failed(ex, Map.of(), msg);
+                Feedback.failed(ex, Map.of());
             }
         });
         return b;
@@ -113,15 +114,11 @@ final class UsersView extends VerticalLayout {
         fields.put("region", region);
         fields.put("accountId", accountId);
         Button save = new Button(msg.get("action.save"), e -> {
-            Long account = null;
-            if (!accountId.isEmpty()) {
-                try {
-                    account = Long.parseLong(accountId.getValue().trim());
-                } catch (NumberFormatException ex) {
-                    Feedback.clearFieldErrors(fields);
-                    accountId.setComponentError(new com.vaadin.server.UserError(msg.get("users.accountIdNumber")));
-                    return;
-                }
+            Long account;
+            try {
+                account = Fields.optionalId(accountId, msg.get("users.accountIdNumber"), fields).orElse(null);
+            } catch (Fields.InvalidField ex) {
+                return;
             }
             try {
                 Set<String> chosen = roles.getValue();
@@ -131,7 +128,7 @@ final class UsersView extends VerticalLayout {
                 Feedback.done(msg.get("users.created", username.getValue().trim()));
                 refresh();
             } catch (RuntimeException ex) {
-                Feedback.failed(ex, fields, msg);
+                Feedback.failed(ex, fields);
             }
         });
         save.setId("user-save");

@@ -12,8 +12,8 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = { CrmModule.class, PermissionSet.class, ActivityTypeSet.class })
 public class SampleNotesModule implements CrmModule, PermissionSet, ActivityTypeSet {
     static final String ID = "sample-notes";
-    static final String READ = "sample-notes.read";
-    static final String WRITE = "sample-notes.write";
+    public static final String READ = "sample-notes.read";
+    public static final String WRITE = "sample-notes.write";
 
     @Override
     public String id() {

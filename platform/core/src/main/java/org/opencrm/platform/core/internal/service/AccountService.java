@@ -85,6 +85,23 @@ public class AccountService {
         });
     }
 
+    /**
+     * The top of the account tree the user sees: accounts without a parent, or whose parent is outside the
+     * user's scope (a partner's own account, a region's top distributors).
+     */
+    public Page<AccountData> roots(CrmUser user, PageRequest page) {
+        user.require(READ);
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            Scope scope = Scope.of(user, em);
+            String parentOutside = scope.accountCondition().replace("a.", "p.");
+            String where = " WHERE 1 = 1" + scope.accountCondition()
+                    + " AND (a.parentId IS NULL OR NOT EXISTS (SELECT p FROM Account p WHERE p.id = a.parentId" + parentOutside + "))";
+            var items = scope.bind(em.createQuery("SELECT a FROM Account a" + where + " ORDER BY a.nameKey, a.id", Account.class));
+            var count = scope.bind(em.createQuery("SELECT COUNT(a) FROM Account a" + where, Long.class));
+            return Queries.page(items, count, page).map(AccountService::toData);
+        });
+    }
+
     public Page<AccountData> children(CrmUser user, long id, PageRequest page) {
         get(user, id);
         return search(user, page, null, id);

@@ -93,6 +93,19 @@ public class ActivityService {
     }
 
     /** Lists activities; with no contact or account given, the user's own (owner) activities, overdue first. */
+    /** The user's own activities per type (dashboard). */
+    public Map<String, Long> countByType(CrmUser user) {
+        user.require(READ);
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            Map<String, Long> counts = new java.util.TreeMap<>();
+            for (Object[] row : em.createQuery("SELECT a.type, COUNT(a) FROM Activity a WHERE a.owner = :o GROUP BY a.type", Object[].class)
+                    .setParameter("o", user.username()).getResultList()) {
+                counts.put((String) row[0], (Long) row[1]);
+            }
+            return counts;
+        });
+    }
+
     public Page<ActivityData> list(CrmUser user, PageRequest page, Long contactId, Long accountId, String owner, String status) {
         user.require(READ);
         if (contactId != null) {

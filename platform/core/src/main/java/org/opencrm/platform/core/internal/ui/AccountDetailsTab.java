@@ -1,0 +1,81 @@
+package org.opencrm.platform.core.internal.ui;
+
+import org.opencrm.platform.api.ui.RecordTab;
+import org.opencrm.platform.api.ui.UiContext;
+import org.opencrm.platform.core.internal.dto.AccountData;
+import org.opencrm.platform.core.internal.dto.ContactData;
+import org.opencrm.platform.core.internal.service.AccountService;
+import org.opencrm.platform.core.internal.service.ContactService;
+import org.opencrm.ui.CrmSession;
+import org.opencrm.ui.Fields;
+import org.opencrm.ui.Messages;
+import org.opencrm.ui.PagedData;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import com.vaadin.ui.Button;
+import com.vaadin.ui.FormLayout;
+import com.vaadin.ui.Grid;
+import com.vaadin.ui.VerticalLayout;
+import com.vaadin.ui.themes.ValoTheme;
+
+/** An account's details, its parent, and its contacts (lazy). */
+@Component(service = RecordTab.class)
+public class AccountDetailsTab extends CoreEntry.Tab {
+    private final AccountService accounts;
+    private final ContactService contacts;
+
+    @Activate
+    public AccountDetailsTab(@Reference AccountService accounts, @Reference ContactService contacts) {
+        this.accounts = accounts;
+        this.contacts = contacts;
+    }
+
+    @Override
+    public String id() {
+        return "account.details";
+    }
+
+    @Override
+    public Record record() {
+        return Record.ACCOUNT;
+    }
+
+    @Override
+    public int order() {
+        return 0;
+    }
+
+    @Override
+    public Object createTab(UiContext context, long accountId) {
+        Messages msg = CoreUi.messages(context.locale());
+        AccountData a = accounts.get(context.user(), accountId);
+        FormLayout details = new FormLayout();
+        details.setId("account-details");
+        details.addComponent(Fields.readOnly(msg.get("account.type"), msg.label("accountType", a.type())));
+        details.addComponent(Fields.readOnly(msg.get("account.region"), a.region()));
+        details.addComponent(Fields.readOnly(msg.get("contact.address"), String.join(" ", nz(a.province()), nz(a.city()), nz(a.address())).strip()));
+        details.addComponent(Fields.readOnly(msg.get("account.phone"), a.phone()));
+        details.addComponent(Fields.readOnly(msg.get("contact.owner"), a.owner()));
+        if (a.parentId() != null && context.user().scope().isUnrestricted()) {
+            Button parent = new Button(msg.get("account.parent") + ": #" + a.parentId(), e -> CrmSession.openAccount(a.parentId()));
+            parent.addStyleName(ValoTheme.BUTTON_LINK);
+            details.addComponent(parent);
+        }
+        Grid<ContactData> people = new Grid<>(PagedData.of(p -> contacts.search(context.user(), p, accountId, null)));
+        people.setCaption(msg.get("account.contacts"));
+        people.setWidth("100%");
+        people.setHeight("300px");
+        people.addColumn(ContactData::name).setCaption(msg.get("contact.name"));
+        people.addColumn(ContactData::mobile).setCaption(msg.get("contact.mobile"));
+        people.addItemClickListener(e -> CrmSession.openContact(e.getItem().id()));
+        VerticalLayout layout = new VerticalLayout(details, people);
+        layout.setMargin(false);
+        return layout;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

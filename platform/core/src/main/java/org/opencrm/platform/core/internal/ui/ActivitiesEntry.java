@@ -1,0 +1,88 @@
+package org.opencrm.platform.core.internal.ui;
+
+import java.time.LocalDate;
+
+import org.opencrm.platform.api.ui.NavigationEntry;
+import org.opencrm.platform.api.ui.UiContext;
+import org.opencrm.platform.core.internal.dto.ActivityData;
+import org.opencrm.platform.core.internal.service.ActivityService;
+import org.opencrm.ui.CrmSession;
+import org.opencrm.ui.Feedback;
+import org.opencrm.ui.Messages;
+import org.opencrm.ui.PagedData;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import com.vaadin.data.provider.ConfigurableFilterDataProvider;
+import com.vaadin.ui.Button;
+import com.vaadin.ui.Grid;
+import com.vaadin.ui.Label;
+import com.vaadin.ui.VerticalLayout;
+import com.vaadin.ui.themes.ValoTheme;
+
+/** My open activities, overdue first (by due date), with "Done". */
+@Component(service = NavigationEntry.class)
+public class ActivitiesEntry extends CoreEntry.Nav {
+    private final ActivityService activities;
+
+    @Activate
+    public ActivitiesEntry(@Reference ActivityService activities) {
+        this.activities = activities;
+    }
+
+    @Override
+    public String id() {
+        return "activities";
+    }
+
+    @Override
+    public int order() {
+        return 30;
+    }
+
+    @Override
+    public String permission() {
+        return "core.activity.read";
+    }
+
+    @Override
+    public Object createView(UiContext context) {
+        Messages msg = CoreUi.messages(context.locale());
+        VerticalLayout layout = new VerticalLayout();
+        layout.setMargin(false);
+        layout.setId("activities-view");
+        Label title = new Label(msg.get("activities.mine"));
+        title.addStyleName(ValoTheme.LABEL_H2);
+        ConfigurableFilterDataProvider<ActivityData, Void, String> data = PagedData.of(p -> activities.list(context.user(), p, null, null, null, "OPEN"));
+        Grid<ActivityData> grid = new Grid<>(data);
+        grid.setId("activities-grid");
+        grid.setWidth("100%");
+        LocalDate today = LocalDate.now();
+        grid.addColumn(a -> a.dueDate() == null ? "" : a.dueDate().toString()).setCaption(msg.get("activity.dueDate")).setWidth(130);
+        grid.addColumn(a -> a.dueDate() != null && a.dueDate().isBefore(today) ? msg.get("activity.overdue") : "").setCaption("").setWidth(110);
+        grid.addColumn(a -> msg.has("activity.type." + a.type()) ? msg.get("activity.type." + a.type()) : a.type()).setCaption(msg.get("timeline.type")).setWidth(110);
+        grid.addColumn(ActivityData::subject).setCaption(msg.get("activity.subject"));
+        grid.addComponentColumn(a -> {
+            Button done = new Button(msg.get("activity.markDone"), e -> {
+                try {
+                    activities.update(context.user(), a.id(), new ActivityData(a.id(), a.type(), a.subject(), a.description(), a.dueDate(), "DONE",
+                            a.owner(), a.contactId(), a.accountId(), null, null, null, a.version()));
+                    Feedback.done(msg.get("activity.saved"));
+                    data.refreshAll();
+                } catch (RuntimeException ex) {
+                    Feedback.failed(ex, java.util.Map.of());
+                }
+            });
+            done.addStyleName(ValoTheme.BUTTON_SMALL);
+            return done;
+        }).setWidth(120);
+        grid.addItemClickListener(e -> {
+            if (e.getItem().contactId() != null && e.getMouseEventDetails().isDoubleClick()) {
+                CrmSession.openContact(e.getItem().contactId());
+            }
+        });
+        layout.addComponents(title, grid);
+        return layout;
+    }
+}

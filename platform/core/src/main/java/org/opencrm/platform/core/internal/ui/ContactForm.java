@@ -1,0 +1,128 @@
+package org.opencrm.platform.core.internal.ui;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.opencrm.platform.api.ui.UiContext;
+import org.opencrm.platform.core.internal.dto.ContactData;
+import org.opencrm.platform.core.internal.model.Gender;
+import org.opencrm.platform.core.internal.service.ContactService;
+import org.opencrm.ui.Feedback;
+import org.opencrm.ui.Fields;
+import org.opencrm.ui.Messages;
+
+import com.vaadin.ui.AbstractComponent;
+import com.vaadin.ui.Button;
+import com.vaadin.ui.ComboBox;
+import com.vaadin.ui.DateField;
+import com.vaadin.ui.FormLayout;
+import com.vaadin.ui.TextField;
+import com.vaadin.ui.UI;
+import com.vaadin.ui.Window;
+import com.vaadin.ui.themes.ValoTheme;
+
+/**
+ * Create or edit a contact. The service validates (mobile format, e-mail, lengths, duplicates, scope); its error
+ * is shown at the field it names and the window stays open with everything the user typed.
+ */
+final class ContactForm {
+    private ContactForm() {
+    }
+
+    static void open(ContactService contacts, UiContext context, ContactData existing, Consumer<ContactData> saved) {
+        Messages msg = CoreUi.messages(context.locale());
+        Window window = new Window(msg.get(existing == null ? "contacts.new" : "contact.edit"));
+        window.setModal(true);
+        window.setWidth("520px");
+        FormLayout form = new FormLayout();
+        form.setMargin(true);
+        TextField name = text(msg.get("contact.name"), "contact-name");
+        TextField mobile = text(msg.get("contact.mobile"), "contact-mobile");
+        TextField email = text(msg.get("contact.email"), "contact-email");
+        ComboBox<Gender> gender = new ComboBox<>(msg.get("contact.gender"), List.of(Gender.values()));
+        gender.setItemCaptionGenerator(g -> msg.label("gender", g));
+        gender.setEmptySelectionAllowed(false);
+        gender.setValue(Gender.UNKNOWN);
+        DateField birthday = new DateField(msg.get("contact.birthday"));
+        birthday.setDateFormat("yyyy-MM-dd");
+        TextField province = text(msg.get("contact.province"), "contact-province");
+        TextField city = text(msg.get("contact.city"), "contact-city");
+        TextField district = text(msg.get("contact.district"), "contact-district");
+        TextField street = text(msg.get("contact.street"), "contact-street");
+        TextField tags = text(msg.get("contact.tags"), "contact-tags");
+        tags.setPlaceholder(msg.get("contact.tagsHint"));
+        TextField accountId = text(msg.get("contact.accountId"), "contact-account");
+        if (existing != null) {
+            name.setValue(nz(existing.name()));
+            mobile.setValue(nz(existing.mobile()));
+            email.setValue(nz(existing.email()));
+            gender.setValue(existing.gender() == null ? Gender.UNKNOWN : existing.gender());
+            birthday.setValue(existing.birthday());
+            province.setValue(nz(existing.province()));
+            city.setValue(nz(existing.city()));
+            district.setValue(nz(existing.district()));
+            street.setValue(nz(existing.street()));
+            tags.setValue(String.join(", ", existing.tags()));
+            accountId.setValue(existing.accountId() == null ? "" : existing.accountId().toString());
+        }
+        Map<String, AbstractComponent> fields = new LinkedHashMap<>();
+        fields.put("name", name);
+        fields.put("mobile", mobile);
+        fields.put("email", email);
+        fields.put("gender", gender);
+        fields.put("birthday", birthday);
+        fields.put("province", province);
+        fields.put("city", city);
+        fields.put("district", district);
+        fields.put("street", street);
+        fields.put("tags", tags);
+        fields.put("accountId", accountId);
+        Button save = new Button(msg.get("action.save"), e -> {
+            Long account;
+            try {
+                account = Fields.optionalId(accountId, msg.get("contact.accountIdNumber"), fields).orElse(null);
+            } catch (Fields.InvalidField ex) {
+                return;
+            }
+            List<String> tagList = Arrays.stream(tags.getValue().split("[,，;；]")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+            ContactData in = new ContactData(existing == null ? null : existing.id(), name.getValue().strip(), blank(mobile.getValue()),
+                    existing == null ? List.of() : existing.otherPhones(), blank(email.getValue()), gender.getValue(), birthday.getValue(),
+                    blank(province.getValue()), blank(city.getValue()), blank(district.getValue()), blank(street.getValue()), tagList,
+                    existing == null ? null : existing.status(), existing == null ? null : existing.owner(), account,
+                    existing == null ? null : existing.householdId(), null, null, null, null, null,
+                    existing == null ? null : existing.version());
+            try {
+                ContactData result = existing == null ? contacts.create(context.user(), in) : contacts.update(context.user(), existing.id(), in);
+                window.close();
+                Feedback.done(msg.get("contact.saved", result.name()));
+                saved.accept(result);
+            } catch (RuntimeException ex) {
+                Feedback.failed(ex, fields);
+            }
+        });
+        save.setId("contact-save");
+        save.addStyleName(ValoTheme.BUTTON_PRIMARY);
+        form.addComponents(name, mobile, email, gender, birthday, province, city, district, street, tags, accountId, save);
+        window.setContent(form);
+        UI.getCurrent().addWindow(window);
+        name.focus();
+    }
+
+    private static TextField text(String caption, String id) {
+        TextField f = new TextField(caption);
+        f.setId(id);
+        f.setWidth("100%");
+        return f;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

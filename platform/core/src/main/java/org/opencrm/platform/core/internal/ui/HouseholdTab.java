@@ -1,0 +1,66 @@
+package org.opencrm.platform.core.internal.ui;
+
+import java.util.List;
+
+import org.opencrm.platform.api.ui.RecordTab;
+import org.opencrm.platform.api.ui.UiContext;
+import org.opencrm.platform.core.internal.dto.ContactData;
+import org.opencrm.platform.core.internal.service.ContactService;
+import org.opencrm.ui.CrmSession;
+import org.opencrm.ui.Messages;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import com.vaadin.ui.Grid;
+import com.vaadin.ui.Label;
+import com.vaadin.ui.VerticalLayout;
+
+/** The family the contact belongs to: its members (each opens its own page; their purchases are on their timelines). */
+@Component(service = RecordTab.class)
+public class HouseholdTab extends CoreEntry.Tab {
+    private final ContactService contacts;
+
+    @Activate
+    public HouseholdTab(@Reference ContactService contacts) {
+        this.contacts = contacts;
+    }
+
+    @Override
+    public String id() {
+        return "contact.household";
+    }
+
+    @Override
+    public Record record() {
+        return Record.CONTACT;
+    }
+
+    @Override
+    public int order() {
+        return 10;
+    }
+
+    @Override
+    public Object createTab(UiContext context, long contactId) {
+        Messages msg = CoreUi.messages(context.locale());
+        VerticalLayout layout = new VerticalLayout();
+        layout.setMargin(false);
+        ContactData c = contacts.get(context.user(), contactId);
+        if (c.householdId() == null) {
+            layout.addComponent(new Label(msg.get("household.none")));
+            return layout;
+        }
+        List<ContactData> members = contacts.householdMembers(context.user(), c.householdId());
+        Grid<ContactData> grid = new Grid<>();
+        grid.setId("household-grid");
+        grid.setWidth("100%");
+        grid.setItems(members);
+        grid.addColumn(ContactData::name).setCaption(msg.get("contact.name"));
+        grid.addColumn(ContactData::mobile).setCaption(msg.get("contact.mobile"));
+        grid.addColumn(m -> msg.label("gender", m.gender())).setCaption(msg.get("contact.gender"));
+        grid.addItemClickListener(e -> CrmSession.openContact(e.getItem().id()));
+        layout.addComponent(grid);
+        return layout;
+    }
+}

@@ -1,0 +1,61 @@
+package org.opencrm.platform.core.internal.ui;
+
+import org.opencrm.platform.api.PageRequest;
+import org.opencrm.platform.api.timeline.TimelineEntry;
+import org.opencrm.platform.api.timeline.TimelineService;
+import org.opencrm.platform.api.ui.RecordTab;
+import org.opencrm.platform.api.ui.UiContext;
+import org.opencrm.ui.Messages;
+import org.opencrm.ui.PagedData;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import com.vaadin.ui.Grid;
+
+/** The customer timeline: activities and what every module recorded, newest first, paged lazily. */
+@Component(service = RecordTab.class)
+public class TimelineTab extends CoreEntry.Tab {
+    private final TimelineService timeline;
+
+    @Activate
+    public TimelineTab(@Reference TimelineService timeline) {
+        this.timeline = timeline;
+    }
+
+    @Override
+    public String id() {
+        return "contact.timeline";
+    }
+
+    @Override
+    public Record record() {
+        return Record.CONTACT;
+    }
+
+    @Override
+    public int order() {
+        return 20;
+    }
+
+    @Override
+    public String permission() {
+        return "core.timeline.read";
+    }
+
+    @Override
+    public Object createTab(UiContext context, long contactId) {
+        Messages msg = CoreUi.messages(context.locale());
+        Grid<TimelineEntry> grid = new Grid<>(PagedData.of((PageRequest p) -> timeline.forContact(contactId, p.offset(), p.limit())));
+        grid.setId("timeline-grid");
+        grid.setWidth("100%");
+        grid.addColumn(e -> CoreUi.TIME.format(e.occurredAt())).setCaption(msg.get("timeline.when")).setWidth(160);
+        grid.addColumn(e -> msg.has("timeline.module." + e.moduleId()) ? msg.get("timeline.module." + e.moduleId()) : e.moduleId())
+                .setCaption(msg.get("timeline.source")).setWidth(130);
+        grid.addColumn(e -> msg.has("activity.type." + e.type()) ? msg.get("activity.type." + e.type()) : e.type()).setCaption(msg.get("timeline.type")).setWidth(120);
+        grid.addColumn(TimelineEntry::title).setCaption(msg.get("timeline.title"));
+        grid.addColumn(e -> e.detail() == null ? "" : e.detail()).setCaption(msg.get("timeline.detail"));
+        grid.addColumn(TimelineEntry::actor).setCaption(msg.get("timeline.actor")).setWidth(110);
+        return grid;
+    }
+}

@@ -1,0 +1,49 @@
+package org.opencrm.ui;
+
+import java.util.Map;
+import java.util.Optional;
+
+import com.vaadin.server.UserError;
+import com.vaadin.ui.AbstractComponent;
+import com.vaadin.ui.Label;
+import com.vaadin.ui.TextField;
+
+/** Form helpers every module's screens share. */
+public final class Fields {
+    private Fields() {
+    }
+
+    /** A read-only value with its caption, "—" when empty. */
+    public static Label readOnly(String caption, String value) {
+        Label l = new Label(value == null || value.isBlank() ? "—" : value);
+        l.setCaption(caption);
+        return l;
+    }
+
+    /**
+     * The id typed into an optional number field: empty when blank, the number when valid; otherwise marks the
+     * field with {@code error}, tells the user, and throws so the caller's save stops with the form as typed.
+     */
+    public static Optional<Long> optionalId(TextField field, String error, Map<String, ? extends AbstractComponent> form) {
+        if (field.isEmpty() || field.getValue().isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Long.parseLong(field.getValue().trim()));
+        } catch (NumberFormatException e) {
+            Feedback.clearFieldErrors(form);
+            field.setComponentError(new UserError(error));
+            Feedback.error(error);
+            throw new InvalidField();
+        }
+    }
+
+    /** Thrown by {@link #optionalId} after the user has been told; callers just stop. */
+    public static final class InvalidField extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        InvalidField() {
+            super(null, null, false, false);
+        }
+    }
+}
