@@ -1,0 +1,54 @@
+package org.opencrm.module.handset.api;
+
+/**
+ * IMEI checks: 15 digits (8-digit type allocation code, 6-digit serial, Luhn check digit), as printed on the box
+ * and shown by *#06#. Spaces, dashes and slashes that people copy along are removed by {@link #normalise}.
+ */
+public final class Imei {
+    public static final int LENGTH = 15;
+
+    private Imei() {
+    }
+
+    /** The input without separators (spaces, '-', '/', '.'), or null for null. */
+    public static String normalise(String input) {
+        return input == null ? null : input.replaceAll("[\\s./-]", "");
+    }
+
+    /** Whether {@code imei} (already normalised) is 15 digits with a correct Luhn check digit. */
+    public static boolean isValid(String imei) {
+        if (imei == null || imei.length() != LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < LENGTH; i++) {
+            if (imei.charAt(i) < '0' || imei.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return checkDigit(imei.substring(0, LENGTH - 1)) == imei.charAt(LENGTH - 1) - '0';
+    }
+
+    /** The Luhn check digit of the first 14 digits. */
+    public static int checkDigit(String fourteenDigits) {
+        if (fourteenDigits == null || fourteenDigits.length() != LENGTH - 1 || !fourteenDigits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new IllegalArgumentException("14 digits expected: " + fourteenDigits);
+        }
+        int sum = 0;
+        for (int i = 0; i < LENGTH - 1; i++) {
+            int d = fourteenDigits.charAt(i) - '0';
+            if (i % 2 == 1) { // every second digit from the left is doubled (the rightmost of the 14 included)
+                d *= 2;
+                if (d > 9) {
+                    d -= 9;
+                }
+            }
+            sum += d;
+        }
+        return (10 - sum % 10) % 10;
+    }
+
+    /** The full IMEI for 14 digits (TAC + serial): appends the check digit. */
+    public static String withCheckDigit(String fourteenDigits) {
+        return fourteenDigits + checkDigit(fourteenDigits);
+    }
+}

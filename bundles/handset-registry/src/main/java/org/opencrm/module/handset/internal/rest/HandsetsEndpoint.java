@@ -1,0 +1,157 @@
+package org.opencrm.module.handset.internal.rest;
+
+import java.io.BufferedWriter;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.StreamingOutput;
+
+import org.opencrm.module.handset.api.HandsetStatus;
+import org.opencrm.module.handset.internal.HandsetModule;
+import org.opencrm.module.handset.internal.dto.ExchangeRequest;
+import org.opencrm.module.handset.internal.dto.ExchangeResult;
+import org.opencrm.module.handset.internal.dto.HandsetData;
+import org.opencrm.module.handset.internal.dto.HistoryEntry;
+import org.opencrm.module.handset.internal.dto.ImportReport;
+import org.opencrm.module.handset.internal.dto.RegisterRequest;
+import org.opencrm.module.handset.internal.dto.ReturnRequest;
+import org.opencrm.module.handset.internal.dto.SaleRequest;
+import org.opencrm.module.handset.internal.dto.SearchCriteria;
+import org.opencrm.module.handset.internal.dto.StatusRequest;
+import org.opencrm.module.handset.internal.dto.TransferRequest;
+import org.opencrm.module.handset.internal.service.CardImporter;
+import org.opencrm.module.handset.internal.service.HandsetService;
+import org.opencrm.module.handset.internal.service.SaleService;
+import org.opencrm.platform.api.Page;
+import org.opencrm.platform.api.PageRequest;
+import org.opencrm.platform.api.security.CrmUser;
+import org.opencrm.platform.rest.ModuleEndpoint;
+import org.opencrm.platform.rest.RestSupport;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * /api/v1/handsets: units, their warranty cards and their life (sale, return, exchange, transfer, status), history,
+ * CSV export and the import of warranty cards. {key} is an IMEI (either slot) or a serial number.
+ */
+@Component(service = ModuleEndpoint.class)
+@Produces(MediaType.APPLICATION_JSON)
+public class HandsetsEndpoint implements ModuleEndpoint {
+    private final HandsetService handsets;
+    private final SaleService sales;
+    private final CardImporter importer;
+
+    @Activate
+    public HandsetsEndpoint(@Reference HandsetService handsets, @Reference SaleService sales, @Reference CardImporter importer) {
+        this.handsets = handsets;
+        this.sales = sales;
+        this.importer = importer;
+    }
+
+    @Override
+    public String path() {
+        return "handsets";
+    }
+
+    /** ?q= (digits: IMEI prefix, else serial prefix) &imei= &serial= &ownerMobile= &model= &status= &offset= &limit= */
+    @GET
+    public Page<HandsetData> search(@QueryParam("q") String q, @QueryParam("imei") String imei, @QueryParam("serial") String serial,
+            @QueryParam("ownerMobile") String ownerMobile, @QueryParam("model") String model, @QueryParam("status") String status,
+            @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit, @Context SecurityContext sc) {
+        return handsets.search(RestSupport.user(sc), criteria(imei, serial, ownerMobile, model, status), PageRequest.of(q, offset, limit));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response register(RegisterRequest body, @Context SecurityContext sc) {
+        return Response.status(201).entity(handsets.register(RestSupport.user(sc), RestSupport.body(body))).build();
+    }
+
+    @GET
+    @Path("export")
+    @Produces("text/csv; charset=UTF-8")
+    public Response export(@QueryParam("q") String q, @QueryParam("imei") String imei, @QueryParam("serial") String serial,
+            @QueryParam("ownerMobile") String ownerMobile, @QueryParam("model") String model, @QueryParam("status") String status,
+            @Context SecurityContext sc) {
+        CrmUser user = RestSupport.user(sc);
+        user.require(HandsetModule.READ); // fail with 403 before the 200 header is sent
+        SearchCriteria criteria = criteria(imei, serial, ownerMobile, model, status);
+        String query = q == null || q.isBlank() ? null : q.strip();
+        StreamingOutput out = os -> handsets.exportCsv(user, criteria, query, new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8)));
+        return Response.ok(out).header("Content-Disposition", "attachment; filename=\"handsets.csv\"").build();
+    }
+
+    /** CSV of warranty cards (see CardImporter for the columns); answers a per-row report. */
+    @POST
+    @Path("warranty-cards/import")
+    @Consumes({ "text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM })
+    public ImportReport importCards(InputStream body, @Context SecurityContext sc) {
+        return importer.importCards(RestSupport.user(sc), new InputStreamReader(body, StandardCharsets.UTF_8));
+    }
+
+    @GET
+    @Path("{key}")
+    public HandsetData get(@PathParam("key") String key, @Context SecurityContext sc) {
+        return handsets.get(RestSupport.user(sc), key);
+    }
+
+    @GET
+    @Path("{key}/history")
+    public Page<HistoryEntry> history(@PathParam("key") String key, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit,
+            @Context SecurityContext sc) {
+        return handsets.history(RestSupport.user(sc), key, PageRequest.of(null, offset, limit));
+    }
+
+    @POST
+    @Path("{imei}/sale")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response sell(@PathParam("imei") String imei, SaleRequest body, @Context SecurityContext sc) {
+        return Response.status(201).entity(sales.sell(RestSupport.user(sc), imei, RestSupport.body(body))).build();
+    }
+
+    @POST
+    @Path("{imei}/return")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public HandsetData returnUnit(@PathParam("imei") String imei, ReturnRequest body, @Context SecurityContext sc) {
+        return sales.returnUnit(RestSupport.user(sc), imei, body);
+    }
+
+    @POST
+    @Path("{imei}/exchange")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ExchangeResult exchange(@PathParam("imei") String imei, ExchangeRequest body, @Context SecurityContext sc) {
+        return sales.exchange(RestSupport.user(sc), imei, RestSupport.body(body));
+    }
+
+    @POST
+    @Path("{imei}/transfer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public HandsetData transfer(@PathParam("imei") String imei, TransferRequest body, @Context SecurityContext sc) {
+        return sales.transfer(RestSupport.user(sc), imei, RestSupport.body(body));
+    }
+
+    @POST
+    @Path("{imei}/status")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public HandsetData status(@PathParam("imei") String imei, StatusRequest body, @Context SecurityContext sc) {
+        return handsets.changeStatus(RestSupport.user(sc), imei, RestSupport.body(body));
+    }
+
+    private static SearchCriteria criteria(String imei, String serial, String ownerMobile, String model, String status) {
+        return new SearchCriteria(imei, serial, ownerMobile, model, Params.enumValue("status", status, HandsetStatus.class), null);
+    }
+}

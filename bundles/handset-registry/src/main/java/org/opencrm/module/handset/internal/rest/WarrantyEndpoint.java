@@ -1,0 +1,42 @@
+package org.opencrm.module.handset.internal.rest;
+
+import javax.ws.rs.GET;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
+
+import org.opencrm.module.handset.api.AccessoryType;
+import org.opencrm.module.handset.api.WarrantyCheck;
+import org.opencrm.module.handset.internal.HandsetModule;
+import org.opencrm.module.handset.internal.service.HandsetService;
+import org.opencrm.platform.rest.ModuleEndpoint;
+import org.opencrm.platform.rest.RestSupport;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** /api/v1/warranty?imei=&date=&accessory=: in warranty, until when, and why not. */
+@Component(service = ModuleEndpoint.class)
+@Produces(MediaType.APPLICATION_JSON)
+public class WarrantyEndpoint implements ModuleEndpoint {
+    private final HandsetService handsets;
+
+    @Activate
+    public WarrantyEndpoint(@Reference HandsetService handsets) {
+        this.handsets = handsets;
+    }
+
+    @Override
+    public String path() {
+        return "warranty";
+    }
+
+    @GET
+    public WarrantyCheck check(@QueryParam("imei") String imei, @QueryParam("date") String date, @QueryParam("accessory") String accessory,
+            @Context SecurityContext sc) {
+        RestSupport.user(sc).require(HandsetModule.READ);
+        return handsets.warranty(imei, Params.date("date", date), Params.enumValue("accessory", accessory, AccessoryType.class));
+    }
+}

@@ -1,0 +1,94 @@
+package org.opencrm.module.handset.internal.service;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.opencrm.module.handset.api.Imei;
+import org.opencrm.platform.api.InvalidInputException;
+
+/** Field checks with messages that name the field; services validate everything before they write anything. */
+public final class Fields {
+    private static final Pattern SERIAL = Pattern.compile("[A-Z0-9][A-Z0-9-]{3,31}");
+    private static final Pattern MODEL_CODE = Pattern.compile("[A-Z0-9][A-Z0-9._-]{0,31}");
+    private static final Pattern LICENCE = Pattern.compile("[0-9A-Z]{2}-[0-9A-Z]{4}-[0-9A-Z]{6}");
+
+    private Fields() {
+    }
+
+    public static String required(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException(field, field + " is required");
+        }
+        return optional(field, value, max);
+    }
+
+    public static String optional(String field, String value, int max) {
+        if (value == null) {
+            return null;
+        }
+        String v = value.strip();
+        if (v.isEmpty()) {
+            return null;
+        }
+        if (v.length() > max) {
+            throw new InvalidInputException(field, field + " is longer than " + max + " characters");
+        }
+        return v;
+    }
+
+    /** A required IMEI: separators removed, 15 digits, valid check digit; the message says what is wrong. */
+    public static String imei(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException(field, field + " is required");
+        }
+        String v = Imei.normalise(value);
+        if (!v.matches("\\d{15}")) {
+            throw new InvalidInputException(field, "'" + value + "' is not a valid IMEI: 15 digits expected, got " + v.length() + " character(s)"
+                    + (v.matches("\\d*") ? "" : " with non-digits"));
+        }
+        if (!Imei.isValid(v)) {
+            throw new InvalidInputException(field, "'" + value + "' is not a valid IMEI: the check digit (last digit) should be "
+                    + Imei.checkDigit(v.substring(0, 14)) + " (Luhn)");
+        }
+        return v;
+    }
+
+    public static String optionalImei(String field, String value) {
+        return value == null || value.isBlank() ? null : imei(field, value);
+    }
+
+    public static String serial(String field, String value) {
+        String v = required(field, value, 32).toUpperCase(Locale.ROOT);
+        if (!SERIAL.matcher(v).matches()) {
+            throw new InvalidInputException(field, "'" + value + "' is not a valid serial number: 4-32 letters, digits or '-'");
+        }
+        return v;
+    }
+
+    public static String modelCode(String field, String value) {
+        String v = required(field, value, 32).toUpperCase(Locale.ROOT);
+        if (!MODEL_CODE.matcher(v).matches()) {
+            throw new InvalidInputException(field, "'" + value + "' is not a valid model code: up to 32 letters, digits, '.', '_' or '-'");
+        }
+        return v;
+    }
+
+    public static String licence(String field, String value) {
+        String v = optional(field, value, 14);
+        if (v == null) {
+            return null;
+        }
+        v = v.toUpperCase(Locale.ROOT);
+        if (!LICENCE.matcher(v).matches()) {
+            throw new InvalidInputException(field, "'" + value + "' is not a network access licence number (format XX-XXXX-XXXXXX, e.g. 02-C045-192736)");
+        }
+        return v;
+    }
+
+    public static Integer months(String field, Integer value) {
+        if (value != null && (value < 0 || value > 120)) {
+            throw new InvalidInputException(field, field + " must be between 0 and 120 months");
+        }
+        return value;
+    }
+}

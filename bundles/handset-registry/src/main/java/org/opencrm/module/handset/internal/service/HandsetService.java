@@ -1,0 +1,513 @@
+package org.opencrm.module.handset.internal.service;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.persistence.EntityManager;
+import javax.persistence.TypedQuery;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.opencrm.module.handset.api.AccessoryType;
+import org.opencrm.module.handset.api.HandsetEvents;
+import org.opencrm.module.handset.api.HandsetInfo;
+import org.opencrm.module.handset.api.HandsetStatus;
+import org.opencrm.module.handset.api.Imei;
+import org.opencrm.module.handset.api.WarrantyCheck;
+import org.opencrm.module.handset.internal.HandsetModule;
+import org.opencrm.module.handset.internal.dto.HandsetData;
+import org.opencrm.module.handset.internal.dto.HistoryEntry;
+import org.opencrm.module.handset.internal.dto.RegisterRequest;
+import org.opencrm.module.handset.internal.dto.SearchCriteria;
+import org.opencrm.module.handset.internal.dto.StatusRequest;
+import org.opencrm.module.handset.internal.model.Accessory;
+import org.opencrm.module.handset.internal.model.EventType;
+import org.opencrm.module.handset.internal.model.Handset;
+import org.opencrm.module.handset.internal.model.HandsetEvent;
+import org.opencrm.module.handset.internal.model.HandsetImei;
+import org.opencrm.module.handset.internal.model.HandsetModel;
+import org.opencrm.module.handset.internal.model.Sale;
+import org.opencrm.platform.api.ConflictException;
+import org.opencrm.platform.api.InvalidInputException;
+import org.opencrm.platform.api.Page;
+import org.opencrm.platform.api.PageRequest;
+import org.opencrm.platform.api.RecordNotFoundException;
+import org.opencrm.platform.api.audit.AuditTrail;
+import org.opencrm.platform.api.csv.Csv;
+import org.opencrm.platform.api.customer.ContactRef;
+import org.opencrm.platform.api.customer.CustomerDirectory;
+import org.opencrm.platform.api.security.CrmUser;
+import org.opencrm.platform.persistence.Queries;
+import org.opencrm.platform.persistence.Schema;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Units: registration, lookup, scoped search, history, status changes outside the sale flow (repair, restock, scrap),
+ * CSV export and the warranty verdict. Sales, returns, exchanges and transfers are in {@link SaleService}.
+ */
+@Component(service = HandsetService.class)
+public class HandsetService {
+    static final String RECORD = "handset";
+    public static final List<String> EXPORT_COLUMNS = List.of("id", "imei", "imei2", "serialNumber", "modelCode", "status", "ownerContactId",
+            "storeAccountId", "saleDate", "warrantyStart", "warrantyUntil", "scrambleCode", "batch", "registeredAt");
+    private static final String NEWEST_INDEX = "HS_HANDSET_NEWEST";
+
+    private final JpaTemplate jpa;
+    private final AuditTrail audit;
+    private final CustomerDirectory customers;
+    private final StoreScopes scopes;
+    private final WarrantyPolicy policy;
+    private final EventPublisher events;
+    /** Total of the unfiltered list: Derby has no cheap row count (COUNT(*) scans an index of a million entries). */
+    private final CachedTotal allUnits = new CachedTotal(60_000);
+
+    @Activate
+    public HandsetService(@Reference(target = "(osgi.unit.name=crm-handset)") JpaTemplate jpa, @Reference AuditTrail audit,
+            @Reference CustomerDirectory customers, @Reference StoreScopes scopes, @Reference WarrantyPolicy policy, @Reference EventPublisher events) {
+        this.jpa = jpa;
+        this.audit = audit;
+        this.customers = customers;
+        this.scopes = scopes;
+        this.policy = policy;
+        this.events = events;
+        // databases created before an index was declared get it now (EclipseLink only adds tables and columns)
+        jpa.tx(TransactionType.Required, em -> Schema.ensureIndex(em, "HS_HANDSET", NEWEST_INDEX, "ID DESC"));
+    }
+
+    // ---------------------------------------------------------------- registration
+
+    public HandsetData register(CrmUser user, RegisterRequest in) {
+        user.require(HandsetModule.WRITE);
+        if (in == null) {
+            throw Units.missingBody();
+        }
+        Handset h = new Handset();
+        h.imei = Fields.imei("imei", in.imei());
+        h.imei2 = Fields.optionalImei("imei2", in.imei2());
+        if (h.imei.equals(h.imei2)) {
+            throw new InvalidInputException("imei2", "imei2 must differ from imei");
+        }
+        h.serialNumber = Fields.serial("serialNumber", in.serialNumber());
+        String modelCode = Fields.modelCode("modelCode", in.modelCode());
+        h.scrambleCode = Fields.optional("scrambleCode", in.scrambleCode(), 32);
+        h.batch = Fields.optional("batch", in.batch(), 32);
+        h.status = HandsetStatus.IN_STOCK;
+        h.registeredAt = Instant.now();
+        h.registeredBy = user.username();
+        h.updatedAt = h.registeredAt;
+        h.updatedBy = h.registeredBy;
+        HandsetData out = jpa.txExpr(TransactionType.Required, em -> {
+            HandsetModel model = ModelService.byCode(em, modelCode)
+                    .orElseThrow(() -> new InvalidInputException("modelCode", "no model with code " + modelCode + " in the catalogue"));
+            h.modelId = model.id;
+            checkUnique(em, h);
+            em.persist(h);
+            persistImei(em, h.imei, h.id, 1);
+            if (h.imei2 != null) {
+                persistImei(em, h.imei2, h.id, 2);
+            }
+            Units.event(em, h, EventType.REGISTERED, null, user.username(), h.batch == null ? null : "batch " + h.batch);
+            Units.flushUnique(em, h.imei, h.imei2, h.serialNumber);
+            Map<String, Object> changes = new LinkedHashMap<>();
+            changes.put("imei", h.imei);
+            changes.put("imei2", h.imei2);
+            changes.put("serialNumber", h.serialNumber);
+            changes.put("model", model.code);
+            changes.put("scrambleCode", h.scrambleCode);
+            changes.put("batch", h.batch);
+            changes.put("status", h.status);
+            audit.record(user.username(), RECORD, h.id.toString(), "register", changes);
+            return Units.toData(h, model, null);
+        });
+        allUnits.add(1);
+        events.post(List.of(EventPublisher.Pending.of(HandsetEvents.REGISTERED, user.username(), "id", out.id(), HandsetEvents.IMEI, out.imei(),
+                HandsetEvents.STATUS, out.status().name())));
+        return out;
+    }
+
+    private static void persistImei(EntityManager em, String imei, long handsetId, int slot) {
+        HandsetImei x = new HandsetImei();
+        x.imei = imei;
+        x.handsetId = handsetId;
+        x.slot = slot;
+        em.persist(x);
+    }
+
+    /** Friendly 409s before the insert; the constraints still catch a concurrent duplicate at flush. */
+    private static void checkUnique(EntityManager em, Handset h) {
+        List<String> imeis = h.imei2 == null ? List.of(h.imei) : List.of(h.imei, h.imei2);
+        for (HandsetImei taken : em.createQuery("SELECT x FROM HandsetImei x WHERE x.imei IN :i", HandsetImei.class).setParameter("i", imeis)
+                .getResultList()) {
+            String field = taken.imei.equals(h.imei) ? "imei" : "imei2";
+            throw new ConflictException("duplicate", field, "IMEI " + taken.imei + " is already registered (handset " + taken.handsetId + ")");
+        }
+        if (Units.bySerial(em, h.serialNumber, false).isPresent()) {
+            throw new ConflictException("duplicate", "serialNumber", "a handset with serial number " + h.serialNumber + " is already registered");
+        }
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    /** One unit by IMEI (either slot) or serial number, with its model and current card; 404 outside the caller's scope. */
+    public HandsetData get(CrmUser user, String key) {
+        user.require(HandsetModule.READ);
+        return jpa.txExpr(TransactionType.Supports, em -> Units.detail(em, visible(user, em, key)));
+    }
+
+    Handset visible(CrmUser user, EntityManager em, String key) {
+        Handset h = Units.byKey(em, key, false).orElseThrow(() -> new RecordNotFoundException("handset", key));
+        if (!scopes.canSee(user, h)) {
+            throw new RecordNotFoundException("handset", key);
+        }
+        return h;
+    }
+
+    /**
+     * The list: newest first, filtered, within the caller's data scope. {@code page.query()} is search-as-you-type:
+     * digits search IMEI prefixes, anything else serial-number prefixes.
+     */
+    public Page<HandsetData> search(CrmUser user, SearchCriteria criteria, PageRequest page) {
+        user.require(HandsetModule.READ);
+        StoreScopes.Condition scope = scopes.condition(user);
+        Optional<Long> owner = owner(criteria);
+        if (owner == null) {
+            return new Page<>(List.of(), 0); // no contact has that mobile
+        }
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            Filter f = filter(em, scope, criteria, owner.orElse(null), page.query());
+            List<Handset> rows;
+            if (f.everything()) {
+                rows = newestFirst(em, page);
+            } else {
+                rows = f.bind(em.createQuery("SELECT h FROM Handset h" + f.where + " ORDER BY h.id DESC", Handset.class))
+                        .setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
+            }
+            long total;
+            if (page.offset() == 0 && rows.size() < page.limit()) {
+                total = rows.size(); // the whole result is on this page: no need to count
+            } else if (f.everything()) {
+                total = allUnits.get(() -> em.createQuery("SELECT COUNT(h) FROM Handset h", Long.class).getSingleResult());
+            } else {
+                total = f.bind(em.createQuery("SELECT COUNT(h) FROM Handset h" + f.where, Long.class)).getSingleResult();
+            }
+            return new Page<>(toData(em, rows), total);
+        });
+    }
+
+    private static List<HandsetData> toData(EntityManager em, List<Handset> rows) {
+        Map<Long, HandsetModel> models = Units.models(em, rows.stream().map(h -> h.modelId).collect(java.util.stream.Collectors.toSet()));
+        return rows.stream().map(h -> Units.toData(h, models.get(h.modelId), null)).toList();
+    }
+
+    /** The owner filter: empty for none, null when the owner's mobile matches no contact (nothing can match). */
+    private Optional<Long> owner(SearchCriteria c) {
+        if (c == null) {
+            return Optional.empty();
+        }
+        Long owner = c.ownerContactId();
+        if (c.ownerMobile() != null && !c.ownerMobile().isBlank()) {
+            Optional<ContactRef> contact = customers.contactByMobile(mobile(c.ownerMobile()));
+            if (contact.isEmpty() || (owner != null && owner != contact.get().id())) {
+                return null;
+            }
+            owner = contact.get().id();
+        }
+        return Optional.ofNullable(owner);
+    }
+
+    /** A JPQL WHERE clause on the alias {@code h} and its parameters. */
+    private record Filter(String where, Map<String, Object> params, boolean everything) {
+        <Q extends javax.persistence.Query> Q bind(Q query) {
+            params.forEach(query::setParameter);
+            return query;
+        }
+    }
+
+    private static Filter filter(EntityManager em, StoreScopes.Condition scope, SearchCriteria criteria, Long owner, String q) {
+        SearchCriteria c = criteria == null ? SearchCriteria.NONE : criteria;
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1").append(scope.jpql());
+        Map<String, Object> params = new HashMap<>(scope.params());
+        if (q != null) {
+            String digits = Imei.normalise(q);
+            if (digits.matches("\\d+")) {
+                addImei(where, params, digits);
+            } else {
+                where.append(" AND h.serialNumber LIKE :qs ESCAPE '\\'");
+                params.put("qs", Queries.escapeLike(q.toUpperCase(Locale.ROOT)) + "%");
+            }
+        }
+        if (c.imei() != null && !c.imei().isBlank()) {
+            String digits = Imei.normalise(c.imei());
+            if (!digits.matches("\\d{1,15}")) {
+                throw new InvalidInputException("imei", "'" + c.imei() + "' is not (the start of) an IMEI: digits only");
+            }
+            addImei(where, params, digits);
+        }
+        if (c.serial() != null && !c.serial().isBlank()) {
+            where.append(" AND h.serialNumber LIKE :serial ESCAPE '\\'");
+            params.put("serial", Queries.escapeLike(c.serial().strip().toUpperCase(Locale.ROOT)) + "%");
+        }
+        if (c.model() != null && !c.model().isBlank()) {
+            HandsetModel m = ModelService.byCode(em, c.model())
+                    .orElseThrow(() -> new InvalidInputException("model", "no model with code " + c.model().strip().toUpperCase(Locale.ROOT)));
+            where.append(" AND h.modelId = :model");
+            params.put("model", m.id);
+        }
+        if (c.status() != null) {
+            where.append(" AND h.status = :status");
+            params.put("status", c.status());
+        }
+        if (owner != null) {
+            where.append(" AND h.ownerContactId = :owner");
+            params.put("owner", owner);
+        }
+        return new Filter(where.toString(), params, params.isEmpty() && scope.unrestricted());
+    }
+
+    /** A full IMEI finds either slot through HS_IMEI's key; a partial one is a prefix of the first IMEI. */
+    private static void addImei(StringBuilder where, Map<String, Object> params, String digits) {
+        if (digits.length() == Imei.LENGTH) {
+            where.append(" AND h.id IN (SELECT x.handsetId FROM HandsetImei x WHERE x.imei = :imeiExact)");
+            params.put("imeiExact", digits);
+        } else {
+            where.append(" AND h.imei LIKE :imeiPrefix");
+            params.put("imeiPrefix", digits + "%");
+        }
+    }
+
+    /**
+     * One page of all units, newest first. Derby ignores OFFSET/FETCH when it plans and would sort the table for every
+     * page; the ids come from a native query that walks the descending id index (a comment elsewhere), then the rows.
+     */
+    private static List<Handset> newestFirst(EntityManager em, PageRequest page) {
+        javax.persistence.Query ids = em.createNativeQuery("SELECT ID FROM HS_HANDSET --DERBY-PROPERTIES index=" + NEWEST_INDEX
+                + "\nORDER BY ID DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
+        ids.setParameter(1, page.offset());
+        ids.setParameter(2, page.limit());
+        List<Long> idList = ((List<?>) ids.getResultList()).stream().map(o -> ((Number) o).longValue()).toList();
+        if (idList.isEmpty()) {
+            return List.of();
+        }
+        List<Handset> rows = new ArrayList<>(em.createQuery("SELECT h FROM Handset h WHERE h.id IN :ids", Handset.class)
+                .setParameter("ids", idList).getResultList());
+        rows.sort(Comparator.comparing((Handset h) -> h.id).reversed());
+        return rows;
+    }
+
+    private static String mobile(String raw) {
+        String v = raw.replaceAll("[\\s-]", "");
+        if (v.startsWith("+86")) {
+            v = v.substring(3);
+        } else if (v.startsWith("0086")) {
+            v = v.substring(4);
+        }
+        return v;
+    }
+
+    /** The handsets a contact owns now (the caller's scope applies, as everywhere). */
+    public Page<HandsetData> forContact(CrmUser user, long contactId, PageRequest page) {
+        user.require(HandsetModule.READ);
+        if (!customers.canSeeContact(user, contactId)) {
+            throw new RecordNotFoundException("contact", contactId);
+        }
+        return search(user, SearchCriteria.owner(contactId), new PageRequest(null, page.offset(), page.limit()));
+    }
+
+    /** The unit's history, oldest first. */
+    public Page<HistoryEntry> history(CrmUser user, String key, PageRequest page) {
+        user.require(HandsetModule.READ);
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            Handset h = visible(user, em, key);
+            Page<HandsetEvent> events = Queries.page(
+                    em.createQuery("SELECT e FROM HandsetEvent e WHERE e.handsetId = :h ORDER BY e.id", HandsetEvent.class).setParameter("h", h.id),
+                    em.createQuery("SELECT COUNT(e) FROM HandsetEvent e WHERE e.handsetId = :h", Long.class).setParameter("h", h.id), page);
+            Map<Long, String> related = new HashMap<>();
+            for (HandsetEvent e : events.items()) {
+                if (e.relatedHandsetId != null) {
+                    related.computeIfAbsent(e.relatedHandsetId, id -> Optional.ofNullable(em.find(Handset.class, id)).map(x -> x.imei).orElse(null));
+                }
+            }
+            return events.map(e -> new HistoryEntry(e.id, e.occurredAt, e.actor, e.type, e.fromStatus, e.toStatus, e.contactId,
+                    e.previousContactId, e.saleId, e.relatedHandsetId, e.relatedHandsetId == null ? null : related.get(e.relatedHandsetId), e.note,
+                    e.overrideReason));
+        });
+    }
+
+    // ---------------------------------------------------------------- status changes outside the sale flow
+
+    /** Restock, scrap, or move in and out of repair by hand (handset.write); see WarrantyRules for what is allowed. */
+    public HandsetData changeStatus(CrmUser user, String imeiInput, StatusRequest in) {
+        user.require(HandsetModule.WRITE);
+        String imei = Fields.imei("imei", imeiInput);
+        if (in == null) {
+            throw Units.missingBody();
+        }
+        if (in.status() == null) {
+            throw new InvalidInputException("status", "status is required");
+        }
+        String note = Fields.optional("note", in.note(), 500);
+        return changeStatus(user, imei, in.status(), note, true, true).data;
+    }
+
+    private record Changed(HandsetData data, HandsetInfo info, HandsetStatus from) {
+    }
+
+    private Changed changeStatus(CrmUser user, String imei, HandsetStatus to, String note, boolean manual, boolean scoped) {
+        Changed out = jpa.txExpr(TransactionType.Required, em -> {
+            Handset h = Units.lockedByImei(em, imei);
+            if (scoped && !scopes.canSee(user, h)) {
+                throw new RecordNotFoundException("handset", imei);
+            }
+            HandsetStatus from = h.status;
+            boolean allowed = manual ? WarrantyRules.canChangeManually(from, to) : WarrantyRules.canChange(from, to);
+            if (!allowed) {
+                throw new ConflictException("invalid_status", "status", "handset " + h.imei + " cannot go from " + from + " to " + to
+                        + (manual ? "; allowed from " + from + ": " + WarrantyRules.manualTargets(from) : ""));
+            }
+            h.status = to;
+            if (to == HandsetStatus.IN_STOCK) {
+                // back in stock (inspected or refurbished): the next sale issues a new card; the old ones stay in HS_SALE
+                h.saleId = null;
+                h.ownerContactId = null;
+                h.storeAccountId = null;
+                h.saleDate = null;
+                h.warrantyStart = null;
+                h.warrantyUntil = null;
+            }
+            Units.touch(h, user.username());
+            Units.event(em, h, EventType.STATUS_CHANGED, from, user.username(), note);
+            audit.record(user.username(), RECORD, h.id.toString(), "status", statusChanges(from, to, note));
+            em.flush();
+            return new Changed(Units.detail(em, h), Units.info(h, em.find(HandsetModel.class, h.modelId)), from);
+        });
+        events.post(List.of(EventPublisher.Pending.of(HandsetEvents.STATUS_CHANGED, user.username(), "id", out.info.id(), HandsetEvents.IMEI,
+                out.info.imei(), HandsetEvents.STATUS, to.name(), HandsetEvents.PREVIOUS_STATUS, out.from.name(), HandsetEvents.CONTACT_ID, out.info.ownerContactId())));
+        return out;
+    }
+
+    private static Map<String, Object> statusChanges(HandsetStatus from, HandsetStatus to, String note) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", to);
+        m.put("previousStatus", from);
+        m.put("note", note);
+        return m;
+    }
+
+    /** For the HandsetRegistry API: no permission or scope check here, the calling module checks its own. */
+    HandsetInfo repairMove(CrmUser actor, String imeiInput, HandsetStatus to, String noteInput) {
+        if (actor == null) {
+            throw new IllegalArgumentException("actor is required");
+        }
+        String imei = Fields.imei("imei", imeiInput);
+        String note = Fields.optional("note", noteInput, 500);
+        return changeStatus(actor, imei, to, note, false, false).info;
+    }
+
+    Optional<HandsetInfo> info(String key, boolean serial) {
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            Optional<Handset> h = serial ? Units.bySerial(em, key, false) : Units.byImei(em, Imei.normalise(key), false);
+            return h.map(x -> Units.info(x, em.find(HandsetModel.class, x.modelId)));
+        });
+    }
+
+    // ---------------------------------------------------------------- warranty
+
+    /** The verdict for an IMEI on a day (null: today), for the handset or one accessory type. Not scoped. */
+    public WarrantyCheck warranty(String imeiInput, LocalDate date, AccessoryType accessory) {
+        String imei = Fields.imei("imei", imeiInput);
+        LocalDate day = date == null ? policy.today() : date;
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            Optional<Handset> found = Units.byImei(em, imei, false);
+            if (found.isEmpty()) {
+                return new WarrantyCheck(imei, day, accessory, false, null, null, org.opencrm.module.handset.api.NoWarrantyReason.NOT_REGISTERED, null, null);
+            }
+            Handset h = found.get();
+            HandsetModel m = em.find(HandsetModel.class, h.modelId);
+            Sale s = h.saleId == null ? null : em.find(Sale.class, h.saleId);
+            Map<AccessoryType, LocalDate> accessories = new EnumMap<>(AccessoryType.class);
+            if (s != null && accessory != null) {
+                for (Accessory a : Units.accessories(em, s.id)) {
+                    accessories.merge(a.type, a.warrantyUntil, (x, y) -> x.isAfter(y) ? x : y);
+                }
+            }
+            return WarrantyRules.evaluate(imei, day, accessory, h.status, m == null ? null : m.code, s == null ? null : s.warrantyStart,
+                    s == null ? null : s.warrantyUntil, accessories);
+        });
+    }
+
+    // ---------------------------------------------------------------- export
+
+    /** Streams the (scoped, filtered) units as CSV in id order, a thousand at a time, so memory stays flat. */
+    public void exportCsv(CrmUser user, SearchCriteria criteria, String query, Writer out) {
+        user.require(HandsetModule.READ);
+        StoreScopes.Condition scope = scopes.condition(user);
+        Optional<Long> owner = owner(criteria);
+        try {
+            out.write('\uFEFF'); // Excel and WPS need the BOM to read UTF-8 correctly
+            out.write(Csv.line(EXPORT_COLUMNS.toArray()));
+            long lastId = Long.MIN_VALUE;
+            while (owner != null) {
+                long after = lastId;
+                List<HandsetData> batch = jpa.txExpr(TransactionType.Supports, em -> {
+                    Filter f = filter(em, scope, criteria, owner.orElse(null), query);
+                    return toData(em, f.bind(em.createQuery("SELECT h FROM Handset h" + f.where + " AND h.id > :after ORDER BY h.id", Handset.class))
+                            .setParameter("after", after).setMaxResults(1000).getResultList());
+                });
+                for (HandsetData h : batch) {
+                    out.write(Csv.line(h.id(), h.imei(), h.imei2(), h.serialNumber(), h.modelCode(), h.status(), h.ownerContactId(),
+                            h.storeAccountId(), h.saleDate(), h.warrantyStart(), h.warrantyUntil(), h.scrambleCode(), h.batch(), h.registeredAt()));
+                }
+                if (batch.size() < 1000) {
+                    break;
+                }
+                lastId = batch.get(batch.size() - 1).id();
+            }
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The bulk loader added units behind JPA's back. */
+    void unitsAdded(long count) {
+        allUnits.add(count);
+    }
+
+    /** A total recounted at most once a {@code maxAgeMillis} (other nodes' writes), adjusted by this node's writes. */
+    static final class CachedTotal {
+        private final long maxAgeMillis;
+        private long value;
+        private long countedAt = Long.MIN_VALUE;
+
+        CachedTotal(long maxAgeMillis) {
+            this.maxAgeMillis = maxAgeMillis;
+        }
+
+        synchronized long get(java.util.function.LongSupplier recount) {
+            long now = System.currentTimeMillis();
+            if (countedAt == Long.MIN_VALUE || now - countedAt > maxAgeMillis) {
+                value = recount.getAsLong();
+                countedAt = now;
+            }
+            return value;
+        }
+
+        synchronized void add(long delta) {
+            value += delta;
+        }
+    }
+}

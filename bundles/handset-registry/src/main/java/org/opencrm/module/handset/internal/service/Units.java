@@ -1,0 +1,188 @@
+package org.opencrm.module.handset.internal.service;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
+import javax.persistence.PersistenceException;
+import javax.persistence.TypedQuery;
+
+import org.opencrm.module.handset.api.HandsetInfo;
+import org.opencrm.module.handset.api.HandsetStatus;
+import org.opencrm.module.handset.internal.dto.AccessoryData;
+import org.opencrm.module.handset.internal.dto.CardData;
+import org.opencrm.module.handset.internal.dto.HandsetData;
+import org.opencrm.module.handset.internal.model.Accessory;
+import org.opencrm.module.handset.internal.model.EventType;
+import org.opencrm.module.handset.internal.model.Handset;
+import org.opencrm.module.handset.internal.model.HandsetEvent;
+import org.opencrm.module.handset.internal.model.HandsetModel;
+import org.opencrm.module.handset.internal.model.Sale;
+import org.opencrm.platform.api.ConflictException;
+import org.opencrm.platform.api.InvalidInputException;
+import org.opencrm.platform.api.RecordNotFoundException;
+
+/** Lookups, locks, history rows and mapping of units, shared by the services inside their transactions. */
+final class Units {
+    private Units() {
+    }
+
+    /**
+     * The unit with this IMEI in either slot: two single-row lookups on the unique IMEI and IMEI2 constraints (an OR
+     * of both columns would make Derby scan the table). With {@code lock}, the row is locked for update until the
+     * transaction ends, so that of two concurrent status changes the second waits and then sees the first's result.
+     */
+    static Optional<Handset> byImei(EntityManager em, String imei, boolean lock) {
+        Optional<Handset> first = single(em.createQuery("SELECT h FROM Handset h WHERE h.imei = :i", Handset.class).setParameter("i", imei), lock);
+        return first.isPresent() ? first
+                : single(em.createQuery("SELECT h FROM Handset h WHERE h.imei2 = :i", Handset.class).setParameter("i", imei), lock);
+    }
+
+    static Optional<Handset> bySerial(EntityManager em, String serial, boolean lock) {
+        return single(em.createQuery("SELECT h FROM Handset h WHERE h.serialNumber = :s", Handset.class)
+                .setParameter("s", serial.strip().toUpperCase(Locale.ROOT)), lock);
+    }
+
+    /** An IMEI (15 digits, normalised) or else a serial number. */
+    static Optional<Handset> byKey(EntityManager em, String key, boolean lock) {
+        if (key == null || key.isBlank()) {
+            return Optional.empty();
+        }
+        String imei = org.opencrm.module.handset.api.Imei.normalise(key);
+        if (imei.matches("\\d{15}")) {
+            Optional<Handset> h = byImei(em, imei, lock);
+            if (h.isPresent()) {
+                return h;
+            }
+        }
+        return bySerial(em, key, lock);
+    }
+
+    /** The unit by a validated IMEI, locked, or 404. */
+    static Handset lockedByImei(EntityManager em, String imei) {
+        return byImei(em, imei, true).orElseThrow(() -> new RecordNotFoundException("handset", imei));
+    }
+
+    private static Optional<Handset> single(TypedQuery<Handset> q, boolean lock) {
+        if (lock) {
+            q.setLockMode(LockModeType.PESSIMISTIC_WRITE);
+        }
+        List<Handset> found = q.getResultList();
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    static void requireStatus(Handset h, String action, HandsetStatus... allowed) {
+        for (HandsetStatus s : allowed) {
+            if (h.status == s) {
+                return;
+            }
+        }
+        throw new ConflictException("invalid_status", "status", "handset " + h.imei + " is " + h.status + "; " + action + " needs a unit that is "
+                + String.join(" or ", java.util.Arrays.stream(allowed).map(Enum::name).toList()));
+    }
+
+    /** Appends a row to the unit's history. */
+    static HandsetEvent event(EntityManager em, Handset h, EventType type, HandsetStatus from, String actor, String note) {
+        HandsetEvent e = new HandsetEvent();
+        e.handsetId = h.id;
+        e.occurredAt = Instant.now();
+        e.actor = actor;
+        e.type = type;
+        e.fromStatus = from;
+        e.toStatus = h.status;
+        e.contactId = h.ownerContactId;
+        e.saleId = h.saleId;
+        e.note = note;
+        em.persist(e);
+        return e;
+    }
+
+    static void touch(Handset h, String actor) {
+        h.updatedAt = Instant.now();
+        h.updatedBy = actor;
+    }
+
+    /** Flushes and turns a unique-key violation (a concurrent duplicate) into a 409 naming the field. */
+    static void flushUnique(EntityManager em, String imei, String imei2, String serial) {
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            String constraint = uniqueViolation(e);
+            if (constraint == null) {
+                throw e;
+            }
+            if (constraint.contains("SERIAL")) {
+                throw new ConflictException("duplicate", "serialNumber", "a handset with serial number " + serial + " is already registered");
+            }
+            if (constraint.contains("IMEI2") && imei2 != null) {
+                throw new ConflictException("duplicate", "imei2", "a handset with IMEI " + imei2 + " is already registered");
+            }
+            throw new ConflictException("duplicate", "imei", "a handset with IMEI " + imei + (imei2 == null ? "" : " or " + imei2) + " is already registered");
+        }
+    }
+
+    /** The name of the violated unique constraint or index (SQLSTATE 23505), upper case, or null. */
+    static String uniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && "23505".equals(s.getSQLState())) {
+                String m = String.valueOf(s.getMessage()).toUpperCase(Locale.ROOT);
+                return m.contains("HS_IMEI") && !m.contains("HS_HANDSET_IMEI") ? "HS_IMEI" : m;
+            }
+        }
+        return null;
+    }
+
+    static Map<Long, HandsetModel> models(EntityManager em, Collection<Long> ids) {
+        Map<Long, HandsetModel> m = new HashMap<>();
+        if (!ids.isEmpty()) {
+            em.createQuery("SELECT m FROM HandsetModel m WHERE m.id IN :ids", HandsetModel.class).setParameter("ids", List.copyOf(ids))
+                    .getResultList().forEach(x -> m.put(x.id, x));
+        }
+        return m;
+    }
+
+    static HandsetData toData(Handset h, HandsetModel m, CardData card) {
+        return new HandsetData(h.id, h.imei, h.imei2, h.serialNumber, h.modelId, m == null ? null : m.code, m == null ? null : m.name,
+                h.scrambleCode, h.batch, h.status, h.ownerContactId, h.storeAccountId, h.saleDate, h.warrantyStart, h.warrantyUntil, card,
+                h.registeredAt, h.registeredBy, h.updatedAt, h.updatedBy, h.version);
+    }
+
+    /** The unit with its model and its current card (accessories included). */
+    static HandsetData detail(EntityManager em, Handset h) {
+        HandsetModel m = em.find(HandsetModel.class, h.modelId);
+        CardData card = null;
+        if (h.saleId != null) {
+            Sale s = em.find(Sale.class, h.saleId);
+            if (s != null) {
+                card = card(s, accessories(em, s.id));
+            }
+        }
+        return toData(h, m, card);
+    }
+
+    static List<Accessory> accessories(EntityManager em, long saleId) {
+        return em.createQuery("SELECT a FROM Accessory a WHERE a.saleId = :s ORDER BY a.id", Accessory.class).setParameter("s", saleId).getResultList();
+    }
+
+    static CardData card(Sale s, List<Accessory> accessories) {
+        return new CardData(s.id, s.contactId, s.retailerAccountId, s.storeAccountId, s.invoiceNumber, s.saleDate, s.warrantyStart, s.warrantyUntil,
+                s.channel, s.status, s.closedOn, s.previousSaleId,
+                accessories.stream().map(a -> new AccessoryData(a.type, a.code, a.warrantyUntil)).toList(), s.createdAt, s.createdBy);
+    }
+
+    static HandsetInfo info(Handset h, HandsetModel m) {
+        return new HandsetInfo(h.id, h.imei, h.imei2, h.serialNumber, m == null ? null : m.code, m == null ? null : m.name, h.status,
+                h.ownerContactId, h.storeAccountId, h.saleDate, h.warrantyStart, h.warrantyUntil);
+    }
+
+    static InvalidInputException missingBody() {
+        return new InvalidInputException("body", "a JSON request body is required");
+    }
+}
