@@ -137,6 +137,25 @@ public class ContactsApiIT extends CrmTestSupport {
     }
 
     @Test
+    public void auditTrailIsFilterableByUserTypeRecordActionAndDate() {
+        long id = createContact("审计测试", newMobile(), null);
+        JsonNode forRecord = get("audit?recordType=contact&recordId=" + id + "&action=create").expect(200).json();
+        assertEquals(1, forRecord.get("total").asLong());
+        assertEquals("admin", forRecord.get("items").get(0).get("actor").asText());
+        String today = java.time.LocalDate.now().toString();
+        JsonNode byUserAndDay = get("audit?actor=admin&recordType=contact&from=" + today + "&to=" + today + "&limit=50").expect(200).json();
+        assertTrue(byUserAndDay.get("total").asLong() >= 1);
+        byUserAndDay.get("items").forEach(e -> {
+            assertEquals("admin", e.get("actor").asText());
+            assertEquals("contact", e.get("recordType").asText());
+        });
+        assertEquals(0, get("audit?actor=nobody-" + id).expect(200).json().get("total").asLong());
+        assertEquals(0, get("audit?recordType=contact&recordId=" + id + "&to=2000-01-01").expect(200).json().get("total").asLong());
+        assertField(get("audit?from=yesterday"), 400, "from");
+        assertField(get("audit?from=" + today + "&to=2000-01-01"), 400, "to");
+    }
+
+    @Test
     public void importKeepsGoodRowsAndReportsBadOnes() {
         String m1 = newMobile();
         String m2 = newMobile();

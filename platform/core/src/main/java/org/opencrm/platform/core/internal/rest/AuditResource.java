@@ -1,5 +1,10 @@
 package org.opencrm.platform.core.internal.rest;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -12,7 +17,9 @@ import javax.ws.rs.core.SecurityContext;
 import org.opencrm.platform.api.CrmRest;
 import org.opencrm.platform.api.Page;
 import org.opencrm.platform.api.PageRequest;
+import org.opencrm.platform.api.InvalidInputException;
 import org.opencrm.platform.api.audit.AuditEntry;
+import org.opencrm.platform.api.audit.AuditQuery;
 import org.opencrm.platform.api.audit.AuditTrail;
 import org.opencrm.platform.rest.RestSupport;
 import org.osgi.service.component.annotations.Activate;
@@ -21,7 +28,10 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-/** /api/v1/audit/{recordType}/{recordId}: who changed the record, when, and to what. */
+/**
+ * /api/v1/audit?actor=&recordType=&recordId=&action=&from=&to= (dates as yyyy-MM-dd or ISO instants) and
+ * /api/v1/audit/{recordType}/{recordId}: who changed what, when, and to what.
+ */
 @Component(service = AuditResource.class)
 @JaxrsResource
 @JaxrsApplicationSelect(CrmRest.APPLICATION_SELECT)
@@ -33,6 +43,31 @@ public class AuditResource {
     @Activate
     public AuditResource(@Reference AuditTrail audit) {
         this.audit = audit;
+    }
+
+    @GET
+    public Page<AuditEntry> search(@QueryParam("actor") String actor, @QueryParam("recordType") String type, @QueryParam("recordId") String id,
+            @QueryParam("action") String action, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit, @Context SecurityContext sc) {
+        RestSupport.user(sc).require("core.audit.read");
+        PageRequest page = PageRequest.of(null, offset, limit);
+        return audit.search(new AuditQuery(actor, type, id, action, instant("from", from, false), instant("to", to, true)), page.offset(), page.limit());
+    }
+
+    /** A date means its start in the server's zone; as the exclusive upper bound it means the end of that day. */
+    private static Instant instant(String field, String value, boolean endOfDay) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            if (value.length() == 10) {
+                LocalDate d = LocalDate.parse(value);
+                return (endOfDay ? d.plusDays(1) : d).atStartOfDay(ZoneId.systemDefault()).toInstant();
+            }
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, field + " must be a date (yyyy-MM-dd) or an ISO-8601 instant, got '" + value + "'");
+        }
     }
 
     @GET

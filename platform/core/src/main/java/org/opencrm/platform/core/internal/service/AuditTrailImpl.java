@@ -1,14 +1,22 @@
 package org.opencrm.platform.core.internal.service;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+
+import javax.persistence.TypedQuery;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.opencrm.platform.api.Page;
+import org.opencrm.platform.api.InvalidInputException;
 import org.opencrm.platform.api.audit.AuditEntry;
+import org.opencrm.platform.api.audit.AuditQuery;
 import org.opencrm.platform.api.audit.AuditTrail;
 import org.opencrm.platform.core.internal.model.AuditRecord;
+import org.opencrm.platform.persistence.Schema;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -21,6 +29,11 @@ public class AuditTrailImpl implements AuditTrail {
     @Activate
     public AuditTrailImpl(@Reference(target = "(osgi.unit.name=crm-core)") JpaTemplate jpa) {
         this.jpa = jpa;
+        // the admin page filters by time and by actor; older databases get the indexes declared later
+        jpa.tx(TransactionType.Required, em -> {
+            Schema.ensureIndex(em, "CRM_AUDIT", "CRM_AUDIT_TIME", "CHANGEDAT DESC");
+            Schema.ensureIndex(em, "CRM_AUDIT", "CRM_AUDIT_ACTOR", "ACTOR, CHANGEDAT");
+        });
     }
 
     @Override
@@ -44,8 +57,50 @@ public class AuditTrailImpl implements AuditTrail {
                     .setFirstResult(offset).setMaxResults(limit).getResultList();
             long total = em.createQuery("SELECT COUNT(r) FROM AuditRecord r WHERE r.recordType = :t AND r.recordId = :id", Long.class)
                     .setParameter("t", recordType).setParameter("id", recordId).getSingleResult();
-            return new Page<>(items.stream().map(r -> new AuditEntry(r.id, r.changedAt, r.actor, r.recordType, r.recordId, r.action, r.changes)).toList(), total);
+            return new Page<>(items.stream().map(AuditTrailImpl::toEntry).toList(), total);
         });
+    }
+
+    @Override
+    public Page<AuditEntry> search(AuditQuery query, int offset, int limit) {
+        AuditQuery q = query == null ? AuditQuery.ALL : query;
+        if (q.from() != null && q.to() != null && !q.from().isBefore(q.to())) {
+            throw new InvalidInputException("to", "'to' must be after 'from'");
+        }
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new LinkedHashMap<>();
+        criterion(where, params, "r.actor = :actor", "actor", blankToNull(q.actor()));
+        criterion(where, params, "r.recordType = :type", "type", blankToNull(q.recordType()));
+        criterion(where, params, "r.recordId = :id", "id", blankToNull(q.recordId()));
+        criterion(where, params, "r.action = :action", "action", blankToNull(q.action()));
+        criterion(where, params, "r.changedAt >= :from", "from", q.from());
+        criterion(where, params, "r.changedAt < :to", "to", q.to());
+        String filter = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            TypedQuery<AuditRecord> items = em.createQuery("SELECT r FROM AuditRecord r" + filter + " ORDER BY r.changedAt DESC, r.id DESC", AuditRecord.class);
+            TypedQuery<Long> count = em.createQuery("SELECT COUNT(r) FROM AuditRecord r" + filter, Long.class);
+            params.forEach((k, v) -> {
+                items.setParameter(k, v);
+                count.setParameter(k, v);
+            });
+            List<AuditEntry> page = items.setFirstResult(offset).setMaxResults(limit).getResultList().stream().map(AuditTrailImpl::toEntry).toList();
+            return new Page<>(page, count.getSingleResult());
+        });
+    }
+
+    private static void criterion(List<String> where, Map<String, Object> params, String clause, String name, Object value) {
+        if (value != null) {
+            where.add(clause);
+            params.put(name, value);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static AuditEntry toEntry(AuditRecord r) {
+        return new AuditEntry(r.id, r.changedAt, r.actor, r.recordType, r.recordId, r.action, r.changes);
     }
 
     static String toJson(Map<String, ?> changes) {

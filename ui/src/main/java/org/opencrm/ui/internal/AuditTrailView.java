@@ -1,0 +1,148 @@
+package org.opencrm.ui.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.opencrm.platform.api.Page;
+import org.opencrm.platform.api.audit.AuditEntry;
+import org.opencrm.platform.api.audit.AuditQuery;
+import org.opencrm.platform.api.audit.AuditTrail;
+import org.opencrm.platform.api.ui.UiContext;
+import org.opencrm.ui.CrmSession;
+import org.opencrm.ui.Feedback;
+import org.opencrm.ui.Messages;
+import org.opencrm.ui.PagedData;
+
+import com.vaadin.data.provider.ConfigurableFilterDataProvider;
+import com.vaadin.ui.AbstractComponent;
+import com.vaadin.ui.Button;
+import com.vaadin.ui.DateField;
+import com.vaadin.ui.Grid;
+import com.vaadin.ui.HorizontalLayout;
+import com.vaadin.ui.Label;
+import com.vaadin.ui.TextField;
+import com.vaadin.ui.VerticalLayout;
+import com.vaadin.ui.themes.ValoTheme;
+
+/**
+ * The audit trail, newest first, filtered by who, record type and id, action and a date range; lazy, so it stays
+ * usable with millions of entries. A contact's or account's entry opens that record.
+ */
+final class AuditTrailView extends VerticalLayout {
+    private static final long serialVersionUID = 1L;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+    private final TextField actor = filter("audit-actor");
+    private final TextField recordType = filter("audit-type");
+    private final TextField recordId = filter("audit-record");
+    private final TextField action = filter("audit-action");
+    private final DateField from = new DateField();
+    private final DateField to = new DateField();
+    private final Label total = new Label();
+
+    AuditTrailView(AuditTrail audit, UiContext context) {
+        Messages msg = Messages.of(AuditTrailView.class, CrmUI.MESSAGES, context.locale());
+        setMargin(false);
+        setId("audit-view");
+        Label title = new Label(msg.get("menu.admin.audit"));
+        title.addStyleName(ValoTheme.LABEL_H2);
+        actor.setCaption(msg.get("audit.actor"));
+        recordType.setCaption(msg.get("audit.recordType"));
+        recordType.setPlaceholder("contact, account, …");
+        recordId.setCaption(msg.get("audit.recordId"));
+        action.setCaption(msg.get("audit.action"));
+        action.setPlaceholder("create, update, …");
+        from.setCaption(msg.get("audit.from"));
+        to.setCaption(msg.get("audit.to"));
+        from.setId("audit-from");
+        to.setId("audit-to");
+        from.setDateFormat("yyyy-MM-dd");
+        to.setDateFormat("yyyy-MM-dd");
+        Map<String, AbstractComponent> fields = new LinkedHashMap<>(Map.of("actor", actor, "recordType", recordType, "recordId", recordId,
+                "action", action, "from", from, "to", to));
+
+        Grid<AuditEntry> grid = new Grid<>();
+        grid.setId("audit-grid");
+        grid.setWidth("100%");
+        grid.setHeightByRows(15);
+        ConfigurableFilterDataProvider<AuditEntry, Void, String> rows = PagedData.of(page -> {
+            Page<AuditEntry> result = audit.search(query(), page.offset(), page.limit());
+            total.setValue(msg.get("audit.total", result.total()));
+            return result;
+        });
+        grid.setDataProvider(rows);
+        grid.addColumn(e -> TIME.format(e.at())).setCaption(msg.get("audit.at")).setWidth(200);
+        grid.addColumn(AuditEntry::actor).setCaption(msg.get("audit.actor")).setWidth(140);
+        grid.addColumn(AuditEntry::recordType).setCaption(msg.get("audit.recordType")).setWidth(140);
+        grid.addColumn(AuditEntry::recordId).setCaption(msg.get("audit.recordId")).setWidth(120);
+        grid.addColumn(AuditEntry::action).setCaption(msg.get("audit.action")).setWidth(110);
+        grid.addColumn(AuditEntry::changes).setCaption(msg.get("audit.changes")).setDescriptionGenerator(AuditEntry::changes);
+        grid.addItemClickListener(e -> {
+            if (e.getMouseEventDetails().isDoubleClick()) {
+                open(e.getItem());
+            }
+        });
+
+        Button apply = new Button(msg.get("audit.apply"), e -> {
+            Feedback.clearFieldErrors(fields);
+            if (from.getValue() != null && to.getValue() != null && to.getValue().isBefore(from.getValue())) {
+                to.setComponentError(new com.vaadin.server.UserError(msg.get("audit.toBeforeFrom")));
+                Feedback.error(msg.get("audit.toBeforeFrom"));
+                return;
+            }
+            rows.refreshAll();
+        });
+        apply.setId("audit-apply");
+        apply.addStyleName(ValoTheme.BUTTON_PRIMARY);
+        apply.setClickShortcut(com.vaadin.event.ShortcutAction.KeyCode.ENTER);
+        Button clear = new Button(msg.get("audit.clear"), e -> {
+            actor.clear();
+            recordType.clear();
+            recordId.clear();
+            action.clear();
+            from.clear();
+            to.clear();
+            Feedback.clearFieldErrors(fields);
+            rows.refreshAll();
+        });
+        HorizontalLayout filters = new HorizontalLayout(actor, recordType, recordId, action, from, to, apply, clear);
+        filters.setDefaultComponentAlignment(com.vaadin.ui.Alignment.BOTTOM_LEFT);
+        total.setId("audit-total");
+        addComponents(title, new Label(msg.get("audit.help")), filters, total, grid);
+    }
+
+    private AuditQuery query() {
+        return new AuditQuery(actor.getValue(), recordType.getValue(), recordId.getValue(), action.getValue(), start(from.getValue(), false),
+                start(to.getValue(), true));
+    }
+
+    /** The range is whole days in the server's zone, both ends inclusive for the user. */
+    private static Instant start(LocalDate day, boolean end) {
+        return day == null ? null : (end ? day.plusDays(1) : day).atStartOfDay(ZoneId.systemDefault()).toInstant();
+    }
+
+    private static void open(AuditEntry e) {
+        try {
+            long id = Long.parseLong(e.recordId());
+            switch (e.recordType()) {
+                case "contact" -> CrmSession.openContact(id);
+                case "account" -> CrmSession.openAccount(id);
+                default -> {
+                    // other modules' records have no shell page to open
+                }
+            }
+        } catch (NumberFormatException ignored) {
+            // a record id that is not a number has no page either
+        }
+    }
+
+    private static TextField filter(String id) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.setWidth("140px");
+        return f;
+    }
+}
