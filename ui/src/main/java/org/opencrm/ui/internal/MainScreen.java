@@ -106,10 +106,13 @@ final class MainScreen extends HorizontalLayout {
         for (NavigationEntry entry : sortedByGroup(ui.services().contributions().navigation(user))) {
             if (!entry.group().equals(group)) {
                 group = entry.group();
-                String key = "menu.group." + group;
-                Label g = new Label(msg.has(key) ? msg.get(key) : group);
-                g.addStyleName("crm-group");
-                menu.addComponent(g);
+                // the brand heads the home group; the others get a caption
+                if (!group.equals("home")) {
+                    String key = "menu.group." + group;
+                    Label g = new Label(msg.has(key) ? msg.get(key) : group);
+                    g.addStyleName("crm-group");
+                    menu.addComponent(g);
+                }
             }
             Button b = new Button(entry.label(msg.locale()), e -> navigator.navigateTo(entry.id()));
             b.setId("menu-" + entry.id());

@@ -45,7 +45,7 @@ final class ModulesView extends VerticalLayout {
 
         grid.setWidth("100%");
         grid.setHeightMode(com.vaadin.shared.ui.grid.HeightMode.UNDEFINED);
-        grid.addColumn(ModuleInfo::name).setCaption(msg.get("modules.name"));
+        grid.addColumn(this::name).setCaption(msg.get("modules.name"));
         grid.addColumn(ModuleInfo::id).setCaption(msg.get("modules.id"));
         grid.addColumn(ModuleInfo::version).setCaption(msg.get("modules.version"));
         grid.addColumn(m -> msg.label("modules.state", m.state())).setCaption(msg.get("modules.state")).setId("state");
@@ -72,7 +72,7 @@ final class ModulesView extends VerticalLayout {
     private void run(ModuleInfo m, boolean enable) {
         UI ui = UI.getCurrent();
         progress.setVisible(true);
-        status.setValue(msg.get(enable ? "modules.enabling" : "modules.disabling", m.name()));
+        status.setValue(msg.get(enable ? "modules.enabling" : "modules.disabling", name(m)));
         refresh();
         ui.setPollInterval(300);
         Thread worker = new Thread(() -> {
@@ -93,10 +93,10 @@ final class ModulesView extends VerticalLayout {
                     status.setValue(text);
                     Feedback.error(text);
                 } else if (done.state() == ModuleState.FAILED) {
-                    status.setValue(msg.get("modules.failed", done.name(), done.reason()));
+                    status.setValue(msg.get("modules.failed", name(done), done.reason()));
                     Feedback.error(status.getValue());
                 } else {
-                    status.setValue(msg.get(enable ? "modules.enabled" : "modules.disabled", done.name()));
+                    status.setValue(msg.get(enable ? "modules.enabled" : "modules.disabled", name(done)));
                     Feedback.done(status.getValue());
                 }
                 refresh();
@@ -108,5 +108,10 @@ final class ModulesView extends VerticalLayout {
 
     private void refresh() {
         grid.setItems(modules.modules());
+    }
+
+    /** The shell translates the names of the modules it ships with; other modules show their feature's description. */
+    private String name(ModuleInfo m) {
+        return msg.has("module.name." + m.id()) ? msg.get("module.name." + m.id()) : m.name();
     }
 }

@@ -29,7 +29,7 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = AccountService.class)
 public class AccountService {
     static final String READ = "core.account.read";
-    static final String WRITE = "core.account.write";
+    public static final String WRITE = "core.account.write";
     private static final java.util.Set<String> STATUSES = java.util.Set.of("ACTIVE", "INACTIVE");
 
     private final JpaTemplate jpa;

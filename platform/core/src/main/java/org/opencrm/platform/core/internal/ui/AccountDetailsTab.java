@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.Reference;
 import com.vaadin.ui.Button;
 import com.vaadin.ui.FormLayout;
 import com.vaadin.ui.Grid;
+import com.vaadin.ui.HorizontalLayout;
 import com.vaadin.ui.VerticalLayout;
 import com.vaadin.ui.themes.ValoTheme;
 
@@ -50,9 +51,28 @@ public class AccountDetailsTab extends CoreEntry.Tab {
     @Override
     public Object createTab(UiContext context, long accountId) {
         Messages msg = CoreUi.messages(context.locale());
-        AccountData a = accounts.get(context.user(), accountId);
+        VerticalLayout layout = new VerticalLayout();
+        layout.setMargin(false);
+        show(layout, context, msg, accounts.get(context.user(), accountId));
+        return layout;
+    }
+
+    private void show(VerticalLayout layout, UiContext context, Messages msg, AccountData a) {
+        long accountId = a.id();
+        layout.removeAllComponents();
+        HorizontalLayout actions = new HorizontalLayout();
+        if (context.user().hasPermission(AccountService.WRITE)) {
+            Button edit = new Button(msg.get("account.edit"),
+                    e -> AccountForm.open(accounts, context, accounts.get(context.user(), accountId), null, saved -> show(layout, context, msg, saved)));
+            edit.setId("account-edit");
+            Button child = new Button(msg.get("account.newChild"),
+                    e -> AccountForm.open(accounts, context, null, accountId, saved -> CrmSession.openAccount(saved.id())));
+            child.setId("account-new-child");
+            actions.addComponents(edit, child);
+        }
         FormLayout details = new FormLayout();
         details.setId("account-details");
+        details.addComponent(Fields.readOnly(msg.get("account.name"), a.name()));
         details.addComponent(Fields.readOnly(msg.get("account.type"), msg.label("accountType", a.type())));
         details.addComponent(Fields.readOnly(msg.get("account.region"), a.region()));
         details.addComponent(Fields.readOnly(msg.get("contact.address"), String.join(" ", nz(a.province()), nz(a.city()), nz(a.address())).strip()));
@@ -70,9 +90,7 @@ public class AccountDetailsTab extends CoreEntry.Tab {
         people.addColumn(ContactData::name).setCaption(msg.get("contact.name"));
         people.addColumn(ContactData::mobile).setCaption(msg.get("contact.mobile"));
         people.addItemClickListener(e -> CrmSession.openContact(e.getItem().id()));
-        VerticalLayout layout = new VerticalLayout(details, people);
-        layout.setMargin(false);
-        return layout;
+        layout.addComponents(actions, details, people);
     }
 
     private static String nz(String s) {

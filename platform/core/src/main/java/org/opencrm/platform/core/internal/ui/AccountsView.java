@@ -64,6 +64,11 @@ final class AccountsView extends VerticalLayout {
                 CrmSession.openAccount(e.getItem().id());
             }
         });
-        addComponents(title, new Label(msg.get("accounts.help")), tree);
+        com.vaadin.ui.Button create = new com.vaadin.ui.Button(msg.get("account.new"),
+                e -> AccountForm.open(accounts, context, null, null, saved -> CrmSession.openAccount(saved.id())));
+        create.setId("accounts-new");
+        create.addStyleName(ValoTheme.BUTTON_PRIMARY);
+        create.setVisible(context.user().hasPermission(AccountService.WRITE));
+        addComponents(title, new Label(msg.get("accounts.help")), create, tree);
     }
 }

@@ -40,7 +40,14 @@ final class ContactsView extends VerticalLayout {
         Label title = new Label(msg.get("menu.contacts"));
         title.addStyleName(ValoTheme.LABEL_H2);
 
-        ConfigurableFilterDataProvider<ContactData, Void, String> data = PagedData.of(page -> contacts.search(context.user(), page, null, null));
+        Label total = new Label();
+        total.setId("contacts-total");
+        total.addStyleName("crm-muted");
+        ConfigurableFilterDataProvider<ContactData, Void, String> data = PagedData.of(page -> {
+            var result = contacts.search(context.user(), page, null, null);
+            total.setValue(msg.get("contacts.total", result.total()));
+            return result;
+        });
         Grid<ContactData> grid = new Grid<>(data);
         grid.setId("contacts-grid");
         grid.setWidth("100%");
@@ -87,7 +94,7 @@ final class ContactsView extends VerticalLayout {
         new FileDownloader(file).extend(export);
 
         HorizontalLayout bar = new HorizontalLayout(search, create, importCsv, export);
-        addComponents(title, bar, grid);
+        addComponents(title, bar, total, grid);
     }
 
     private static String join(String a, String b) {

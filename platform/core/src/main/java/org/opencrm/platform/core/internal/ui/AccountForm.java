@@ -1,0 +1,117 @@
+package org.opencrm.platform.core.internal.ui;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.opencrm.platform.api.ui.UiContext;
+import org.opencrm.platform.core.internal.dto.AccountData;
+import org.opencrm.platform.core.internal.model.AccountType;
+import org.opencrm.platform.core.internal.service.AccountService;
+import org.opencrm.ui.Feedback;
+import org.opencrm.ui.Fields;
+import org.opencrm.ui.Messages;
+
+import com.vaadin.ui.AbstractComponent;
+import com.vaadin.ui.Button;
+import com.vaadin.ui.ComboBox;
+import com.vaadin.ui.FormLayout;
+import com.vaadin.ui.TextField;
+import com.vaadin.ui.UI;
+import com.vaadin.ui.Window;
+import com.vaadin.ui.themes.ValoTheme;
+
+/**
+ * Create or edit an account. The service checks the hierarchy (parent exists, no cycles, partners only below their
+ * own account); its error is shown at the named field and the window keeps what was typed.
+ */
+final class AccountForm {
+    private AccountForm() {
+    }
+
+    /** {@code existing} null creates; {@code parentId} pre-fills the parent of a new account. */
+    static void open(AccountService accounts, UiContext context, AccountData existing, Long parentId, Consumer<AccountData> saved) {
+        Messages msg = CoreUi.messages(context.locale());
+        Window window = new Window(msg.get(existing == null ? "account.new" : "account.edit"));
+        window.setModal(true);
+        window.setWidth("520px");
+        FormLayout form = new FormLayout();
+        form.setMargin(true);
+        TextField name = text(msg.get("account.name"), "account-name");
+        ComboBox<AccountType> type = new ComboBox<>(msg.get("account.type"), List.of(AccountType.values()));
+        type.setId("account-type");
+        type.setItemCaptionGenerator(t -> msg.label("accountType", t));
+        type.setEmptySelectionAllowed(false);
+        type.setWidth("100%");
+        TextField parent = text(msg.get("account.parentId"), "account-parent");
+        TextField region = text(msg.get("account.region"), "account-region");
+        TextField province = text(msg.get("contact.province"), "account-province");
+        TextField city = text(msg.get("contact.city"), "account-city");
+        TextField address = text(msg.get("account.address"), "account-address");
+        TextField phone = text(msg.get("account.phone"), "account-phone");
+        if (existing != null) {
+            name.setValue(nz(existing.name()));
+            type.setValue(existing.type());
+            parent.setValue(existing.parentId() == null ? "" : existing.parentId().toString());
+            region.setValue(nz(existing.region()));
+            province.setValue(nz(existing.province()));
+            city.setValue(nz(existing.city()));
+            address.setValue(nz(existing.address()));
+            phone.setValue(nz(existing.phone()));
+        } else {
+            type.setValue(AccountType.STORE);
+            parent.setValue(parentId == null ? "" : parentId.toString());
+        }
+        Map<String, AbstractComponent> fields = new LinkedHashMap<>();
+        fields.put("name", name);
+        fields.put("type", type);
+        fields.put("parentId", parent);
+        fields.put("region", region);
+        fields.put("province", province);
+        fields.put("city", city);
+        fields.put("address", address);
+        fields.put("phone", phone);
+        Button save = new Button(msg.get("action.save"), e -> {
+            Long parentValue;
+            try {
+                parentValue = Fields.optionalId(parent, msg.get("account.parentIdNumber"), fields).orElse(null);
+            } catch (Fields.InvalidField ex) {
+                return;
+            }
+            AccountData in = new AccountData(existing == null ? null : existing.id(), name.getValue().strip(), type.getValue(), parentValue,
+                    blank(region.getValue()), blank(province.getValue()), blank(city.getValue()), blank(address.getValue()), blank(phone.getValue()),
+                    existing == null ? null : existing.status(), existing == null ? null : existing.owner(), null, null, null, null,
+                    existing == null ? null : existing.version());
+            try {
+                AccountData result = existing == null ? accounts.create(context.user(), in) : accounts.update(context.user(), existing.id(), in);
+                window.close();
+                Feedback.done(msg.get("account.saved", result.name()));
+                saved.accept(result);
+            } catch (RuntimeException ex) {
+                Feedback.failed(ex, fields);
+            }
+        });
+        save.setId("account-save");
+        save.addStyleName(ValoTheme.BUTTON_PRIMARY);
+        form.addComponents(name, type, parent, region, province, city, address, phone, save);
+        window.setContent(form);
+        UI.getCurrent().addWindow(window);
+        name.focus();
+    }
+
+    private static TextField text(String caption, String id) {
+        TextField f = new TextField(caption);
+        f.setId(id);
+        f.setWidth("100%");
+        return f;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
