@@ -22,7 +22,12 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
+import org.junit.FixMethodOrder;
+import org.junit.Rule;
 import org.junit.Test;
+import org.junit.rules.TestWatcher;
+import org.junit.runner.Description;
+import org.junit.runners.MethodSorters;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -34,12 +39,44 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /**
  * The web shell in a real browser (Debian's headless Chromium driven by chromedriver) against the assembled
  * distribution, started here as a user would start it (bin/karaf server, its own ports). Runs outside the Pax Exam
- * container because the browser driver does not belong inside OSGi.
+ * container because the browser driver does not belong inside OSGi. The methods run in name order, each signing in
+ * afresh; a second browser signs in at the start and stays idle until the last method checks its session ended.
  */
+@FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class BrowserIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The UI's session timeout in this distribution (etc/org.opencrm.ui.cfg), short so the test can watch it end. */
+    private static final int SESSION_TIMEOUT_MINUTES = 1;
+    private static final String PARTNER_PASSWORD = "Partner-ui-1";
+    private static WebDriver idleBrowser;
+    private static long idleSince;
+
+    /** A failed test leaves what both browsers showed, beside the other screenshots. */
+    @Rule
+    public final TestWatcher failureShots = new TestWatcher() {
+        @Override
+        protected void failed(Throwable e, Description d) {
+            try {
+                for (var driver : new WebDriver[] { browser, idleBrowser }) {
+                    if (driver != null) {
+                        File png = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE);
+                        String name = "failed-" + d.getMethodName() + (driver == browser ? "" : "-idle");
+                        Files.copy(png.toPath(), screenshots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+                        Files.writeString(screenshots.resolve(name + ".html"), driver.getPageSource());
+                    }
+                }
+            } catch (Exception ignored) {
+                // the failure itself is what matters
+            }
+        }
+    };
     private static final String PASSWORD = "Browser-admin-1";
     private static final int PORT = 18381;
     private static final String BASE = "http://localhost:" + PORT;
@@ -61,6 +98,7 @@ public class BrowserIT {
         Files.writeString(etc.resolve("org.apache.karaf.management.cfg"), "\nrmiRegistryPort = 11299\nrmiServerPort = 44644\n", StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
         Files.writeString(etc.resolve("system.properties"), "\ncrm.admin.password=" + PASSWORD + "\n", StandardOpenOption.APPEND);
+        Files.writeString(etc.resolve("org.opencrm.ui.cfg"), "sessionTimeoutMinutes = " + SESSION_TIMEOUT_MINUTES + "\n");
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server").redirectErrorStream(true)
                 .redirectOutput(home.resolve("console.log").toFile());
         pb.environment().put("EXTRA_JAVA_OPTS", "-Djdk.util.zip.disableZip64ExtraFieldValidation=true");
@@ -70,21 +108,39 @@ public class BrowserIT {
 
         screenshots = Path.of(System.getProperty("crm.itest.screenshots", "target/screenshots"));
         Files.createDirectories(screenshots);
+        browser = chromium();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+
+        // the idle browser: signed in now, untouched until the last test
+        idleBrowser = chromium();
+        WebDriverWait idleWait = new WebDriverWait(idleBrowser, Duration.ofSeconds(30));
+        idleBrowser.get(BASE + "/crm/");
+        idleWait.until(ExpectedConditions.elementToBeClickable(By.id("login-username"))).sendKeys("admin");
+        idleBrowser.findElement(By.id("login-password")).sendKeys(PASSWORD);
+        idleBrowser.findElement(By.id("login-submit")).click();
+        idleWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("menu-contacts")));
+        idleSince = System.nanoTime();
+    }
+
+    private static WebDriver chromium() throws IOException {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--lang=en-US",
                 "--user-data-dir=" + Files.createTempDirectory("crm-chromium"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().window().setSize(new Dimension(1400, 900));
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriver driver = new ChromeDriver(service, options);
+        driver.manage().window().setSize(new Dimension(1400, 900));
+        return driver;
     }
 
     @AfterClass
     public static void stop() throws Exception {
         if (browser != null) {
             browser.quit();
+        }
+        if (idleBrowser != null) {
+            idleBrowser.quit();
         }
         if (karaf != null) {
             run(new ProcessBuilder(home.resolve("bin/stop").toString()));
@@ -96,7 +152,7 @@ public class BrowserIT {
     }
 
     @Test
-    public void staffWorkflowAndModulesAppearingAndVanishing() throws Exception {
+    public void a_staffWorkflowAndModulesAppearingAndVanishing() throws Exception {
         // sign in (a wrong password first: an error, no session)
         browser.get(BASE + "/crm/");
         type("login-username", "admin");
@@ -116,7 +172,7 @@ public class BrowserIT {
         type("contact-name", "王小明");
         type("contact-mobile", "1234");
         click("contact-save");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".v-Notification.error")));
+        dismissError();
         assertEquals("王小明", browser.findElement(By.id("contact-name")).getAttribute("value"));
         String mobile = "139" + String.format("%08d", System.currentTimeMillis() % 100_000_000L);
         browser.findElement(By.id("contact-mobile")).clear();
@@ -169,6 +225,186 @@ public class BrowserIT {
         click("menu-dashboard");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("widget-core.counts")));
         shot("dashboard-zh");
+    }
+
+    @Test
+    public void b_adminScreensAccountsUsersAuditAndMerge() throws Exception {
+        signIn("admin", PASSWORD);
+        String tag = Long.toString(System.nanoTime() % 1_000_000);
+
+        // accounts: a distributor from the tree page, then a store below it from the distributor's page
+        click("menu-accounts");
+        click("accounts-new");
+        type("account-name", "华南通讯 " + tag);
+        selectOption("account-type", "Provincial distributor");
+        type("account-region", "SOUTH");
+        click("account-save");
+        wait.until(ExpectedConditions.textToBe(By.id("record-title"), "华南通讯 " + tag));
+        click("account-new-child");
+        assertTrue("the parent is filled in", !browser.findElement(By.id("account-parent")).getAttribute("value").isBlank());
+        type("account-name", "华南通讯天河店 " + tag);
+        type("account-phone", "abc");
+        click("account-save");
+        dismissError();
+        assertEquals("what was typed stays after a refused save", "华南通讯天河店 " + tag, browser.findElement(By.id("account-name")).getAttribute("value"));
+        browser.findElement(By.id("account-phone")).clear();
+        type("account-phone", "020-38881234");
+        click("account-save");
+        wait.until(ExpectedConditions.textToBe(By.id("record-title"), "华南通讯天河店 " + tag));
+        click("menu-accounts");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[@id='accounts-tree']//*[text()='华南通讯 " + tag + "']")));
+        shot("accounts");
+
+        // users: a partner user bound to a partner account, through the form
+        long partner = restId("POST", "accounts", obj().put("name", "川渝通讯 " + tag).put("type", "PROVINCIAL_DISTRIBUTOR"));
+        click("menu-admin.users");
+        click("users-new");
+        type("user-username", "ui-partner-" + tag);
+        type("user-password", PARTNER_PASSWORD);
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//div[@id='user-roles']//label[text()='partner']"))).click();
+        selectOption("user-scope", "Partner");
+        type("user-account", Long.toString(partner));
+        click("user-save");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//td[contains(@class,'v-grid-cell') and text()='ui-partner-" + tag + "']")));
+        shot("users");
+        JsonNode created = rest("GET", "users", null).get("items");
+        assertTrue(created.toString(), created.toString().contains("ui-partner-" + tag));
+
+        // duplicate merge: two records of one person, compared and merged from the contact page
+        String mobile = mobile();
+        long kept = restId("POST", "contacts", obj().put("name", "陈晓燕").put("mobile", mobile).put("city", "广州市 " + tag));
+        long duplicate = restId("POST", "contacts", obj().put("name", "陈晓燕").put("email", "xy.chen" + tag + "@example.cn").put("city", "广州市 " + tag));
+        browser.get(BASE + "/crm/#!contact/" + kept);
+        wait.until(ExpectedConditions.textToBe(By.id("record-title"), "陈晓燕"));
+        clickTab("Duplicates");
+        click("merge-" + duplicate);
+        shot("merge");
+        click("merge-confirm");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".v-Notification.crm-feedback-done")));
+        JsonNode merged = rest("GET", "contacts/" + duplicate, null);
+        assertEquals("MERGED", merged.get("status").asText());
+        assertEquals("xy.chen" + tag + "@example.cn", rest("GET", "contacts/" + kept, null).get("email").asText());
+
+        // the audit trail shows these changes, filtered by user and record type
+        click("menu-admin.audit");
+        type("audit-actor", "admin");
+        type("audit-type", "account");
+        click("audit-apply");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[@id='audit-grid']//td[contains(@class,'v-grid-cell') and contains(text(),'华南通讯天河店 " + tag + "')]")));
+        assertTrue(browser.findElements(By.xpath("//div[@id='audit-grid']//td[contains(@class,'v-grid-cell') and text()='contact']")).isEmpty());
+        shot("audit");
+        browser.findElement(By.id("audit-type")).clear();
+        type("audit-type", "contact");
+        type("audit-record", Long.toString(duplicate));
+        click("audit-apply");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[@id='audit-grid']//td[contains(@class,'v-grid-cell') and text()='merged']")));
+    }
+
+    @Test
+    public void c_partnerUserSeesOnlyOwnRecordsEvenInSearchAndCounts() throws Exception {
+        String tag = Long.toString(System.nanoTime() % 1_000_000);
+        long partnerA = restId("POST", "accounts", obj().put("name", "成都甲通讯 " + tag).put("type", "PROVINCIAL_DISTRIBUTOR"));
+        long storeA = restId("POST", "accounts", obj().put("name", "甲通讯春熙路店 " + tag).put("type", "STORE").put("parentId", partnerA));
+        long partnerB = restId("POST", "accounts", obj().put("name", "重庆乙数码 " + tag).put("type", "PROVINCIAL_DISTRIBUTOR"));
+        restId("POST", "contacts", obj().put("name", "范甲" + tag).put("mobile", mobile()).put("accountId", storeA));
+        long contactB = restId("POST", "contacts", obj().put("name", "范乙" + tag).put("mobile", mobile()).put("accountId", partnerB));
+        String user = "scope-" + tag;
+        rest("POST", "users", obj().put("username", user).put("password", PARTNER_PASSWORD).put("scopeType", "PARTNER").put("accountId", partnerA)
+                .set("roles", JSON.createArrayNode().add("partner")));
+        long adminTotal = rest("GET", "contacts?limit=1", null).get("total").asLong();
+
+        signIn(user, PARTNER_PASSWORD);
+        // the dashboard count is the partner's own: one contact, not the whole company's
+        wait.until(ExpectedConditions.textToBe(By.id("count-contacts"), "1"));
+        assertTrue(adminTotal > 1);
+        shot("dashboard-partner");
+
+        // search suggestions: the other partner's contact never shows, the own one does
+        click("menu-contacts");
+        type("contacts-search", "范乙" + tag);
+        wait.until(ExpectedConditions.textToBe(By.id("contacts-total"), "0 contacts"));
+        assertTrue(browser.findElements(By.xpath("//td[contains(@class,'v-grid-cell') and text()='范乙" + tag + "']")).isEmpty());
+        browser.findElement(By.id("contacts-search")).clear();
+        type("contacts-search", "范");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//td[contains(@class,'v-grid-cell') and text()='范甲" + tag + "']")));
+        assertTrue(browser.findElements(By.xpath("//td[contains(@class,'v-grid-cell') and text()='范乙" + tag + "']")).isEmpty());
+
+        // the accounts tree starts at the partner's own account; the other partner is not there
+        click("menu-accounts");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[@id='accounts-tree']//*[text()='成都甲通讯 " + tag + "']")));
+        assertTrue(browser.findElements(By.xpath("//*[text()='重庆乙数码 " + tag + "']")).isEmpty());
+
+        // a typed-in link to the other partner's contact is "not found", as if it did not exist
+        browser.get(BASE + "/crm/#!contact/" + contactB);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("record-not-found")));
+        assertTrue(browser.findElements(By.xpath("//*[contains(text(),'范乙" + tag + "')]")).isEmpty());
+        // and administration is not in the menu
+        assertTrue(browser.findElements(By.id("menu-admin.modules")).isEmpty());
+        assertTrue(browser.findElements(By.id("menu-admin.audit")).isEmpty());
+    }
+
+    @Test
+    public void d_idleSessionEndsAfterTheConfiguredTimeout() throws Exception {
+        // the session ends at the first heartbeat (every 30 s) after the timeout; waiting out that time is the test
+        long idleFor = SESSION_TIMEOUT_MINUTES * 60_000L + 35_000L;
+        long remaining = idleFor - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - idleSince);
+        if (remaining > 0) {
+            TimeUnit.MILLISECONDS.sleep(remaining);
+        }
+        WebDriverWait idleWait = new WebDriverWait(idleBrowser, Duration.ofSeconds(30));
+        idleWait.until(ExpectedConditions.elementToBeClickable(By.id("menu-contacts"))).click();
+        // the user is told, in the UI's language, and the click leads back to the sign-in screen
+        idleWait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".v-Notification.system .v-Notification-caption"),
+                "Your session has ended"));
+        idleBrowser.findElement(By.cssSelector(".v-Notification.system")).click();
+        idleWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-username")));
+        assertTrue(idleBrowser.findElements(By.id("menu")).isEmpty());
+    }
+
+    private static void signIn(String user, String password) {
+        browser.manage().deleteAllCookies();
+        browser.get(BASE + "/crm/");
+        type("login-username", user);
+        type("login-password", password);
+        click("login-submit");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("menu")));
+    }
+
+    /** Waits for the error notification and clicks it away (Vaadin keeps errors up until the user reacts). */
+    private static void dismissError() {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".v-Notification.error"))).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".v-Notification.error")));
+    }
+
+    private static void selectOption(String comboId, String caption) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#" + comboId + " .v-filterselect-button"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//td[contains(@class,'gwt-MenuItem')]/span[text()='" + caption + "']"))).click();
+    }
+
+    private static String mobile() {
+        return "137" + String.format("%08d", (System.nanoTime() / 1000) % 100_000_000L);
+    }
+
+    private static ObjectNode obj() {
+        return JSON.createObjectNode();
+    }
+
+    private static long restId(String method, String path, Object body) throws Exception {
+        return rest(method, path, body).get("id").asLong();
+    }
+
+    /** The REST API as admin, for test data the screens under test are not about. */
+    private static JsonNode rest(String method, String path, Object body) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest.Builder rq = HttpRequest.newBuilder(URI.create(BASE + "/api/v1/" + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        HttpResponse<String> reply = http.send(rq.build(), HttpResponse.BodyHandlers.ofString());
+        if (reply.statusCode() >= 300) {
+            throw new AssertionError(method + " " + path + " answered " + reply.statusCode() + ": " + reply.body());
+        }
+        return JSON.readTree(reply.body());
     }
 
     private static List<String> tabCaptions() {

@@ -6,6 +6,7 @@ import javax.servlet.ServletException;
 import org.opencrm.platform.api.customer.CustomerDirectory;
 import org.opencrm.platform.api.module.ModuleService;
 import org.opencrm.platform.api.security.UserService;
+import org.opencrm.ui.Messages;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -17,19 +18,22 @@ import com.vaadin.server.UIClassSelectionEvent;
 import com.vaadin.server.UICreateEvent;
 import com.vaadin.server.UIProvider;
 import com.vaadin.server.VaadinServlet;
+import com.vaadin.server.CustomizedSystemMessages;
 import com.vaadin.ui.UI;
 
 /**
  * The web shell at {@code /crm}: a Vaadin servlet registered on the HTTP whiteboard. Each browser tab gets a
- * {@link CrmUI} built with the shell's services (no static lookups).
+ * {@link CrmUI} built with the shell's services (no static lookups). Idle sessions end after
+ * {@code sessionTimeoutMinutes} without user requests: Vaadin checks on each heartbeat (every 30 s), so a session
+ * ends at most half a minute after its timeout.
  */
-@Component(service = Servlet.class, property = {
+@Component(service = Servlet.class, configurationPid = "org.opencrm.ui", property = {
         "osgi.http.whiteboard.servlet.pattern=/crm/*",
         "osgi.http.whiteboard.servlet.name=opencrm-ui",
         "osgi.http.whiteboard.servlet.asyncSupported=true",
         "servlet.init.productionMode=true",
         "servlet.init.closeIdleSessions=true",
-        "servlet.init.heartbeatInterval=60" })
+        "servlet.init.heartbeatInterval=30" })
 @Designate(ocd = UiConfig.class)
 public class CrmServlet extends VaadinServlet {
     private static final long serialVersionUID = 1L;
@@ -57,6 +61,22 @@ public class CrmServlet extends VaadinServlet {
     @Override
     protected void servletInitialized() throws ServletException {
         super.servletInitialized();
+        // Vaadin's own messages (session ended, server unreachable, internal error) in the user's language
+        getService().setSystemMessagesProvider(info -> {
+            Messages msg = Messages.of(CrmServlet.class, CrmUI.MESSAGES, info.getLocale());
+            CustomizedSystemMessages m = new CustomizedSystemMessages();
+            m.setSessionExpiredCaption(msg.get("system.sessionExpired.caption"));
+            m.setSessionExpiredMessage(msg.get("system.sessionExpired.message"));
+            m.setCommunicationErrorCaption(msg.get("system.communicationError.caption"));
+            m.setCommunicationErrorMessage(msg.get("system.communicationError.message"));
+            m.setInternalErrorCaption(msg.get("system.internalError.caption"));
+            m.setInternalErrorMessage(msg.get("system.internalError.message"));
+            m.setAuthenticationErrorCaption(msg.get("system.authenticationError.caption"));
+            m.setAuthenticationErrorMessage(msg.get("system.authenticationError.message"));
+            m.setCookiesDisabledCaption(msg.get("system.cookiesDisabled.caption"));
+            m.setCookiesDisabledMessage(msg.get("system.cookiesDisabled.message"));
+            return m;
+        });
         getService().addSessionInitListener(event -> event.getSession().addUIProvider(new UIProvider() {
             private static final long serialVersionUID = 1L;
 
