@@ -47,19 +47,34 @@ public final class Feedback {
         if (e instanceof CrmException ce) {
             AbstractComponent field = ce.field() == null ? null : fields.get(ce.field());
             if (field != null) {
-                field.setComponentError(new UserError(ce.getMessage()));
-                error(shell.get("feedback.fieldError", field.getCaption() == null ? ce.field() : field.getCaption(), ce.getMessage()));
+                String caption = field.getCaption() == null ? ce.field() : field.getCaption();
+                String text = translated(shell, ce, caption);
+                field.setComponentError(new UserError(text));
+                error(shell.get("feedback.fieldError", caption, text));
             } else if (e instanceof AccessDeniedException) {
                 error(shell.get("feedback.denied", ce.getMessage()));
             } else if (e instanceof RecordNotFoundException) {
                 error(shell.get("feedback.notFound", ce.getMessage()));
             } else {
-                error(ce.getMessage());
+                error(translated(shell, ce, ce.field() == null ? "" : ce.field()));
             }
             return;
         }
         error(shell.get("feedback.unexpected"));
         throw e;
+    }
+
+    /** The broken rule in the user's language when the platform knows it (argument 0 is the field's caption), else the service's message. */
+    private static String translated(Messages shell, CrmException e, String caption) {
+        String key = e.messageKey() == null ? null : "error." + e.messageKey();
+        if (key == null || !shell.has(key)) {
+            return e.getMessage();
+        }
+        Object[] ruleArgs = e.messageArgs();
+        Object[] args = new Object[ruleArgs.length + 1];
+        args[0] = caption;
+        System.arraycopy(ruleArgs, 0, args, 1, ruleArgs.length);
+        return shell.get(key, args);
     }
 
     public static void clearFieldErrors(Map<String, ? extends AbstractComponent> fields) {

@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import org.opencrm.platform.api.security.NewUser;
 import org.opencrm.platform.api.security.ScopeType;
 import org.opencrm.platform.api.security.UserAccount;
+import org.opencrm.platform.api.security.UserChange;
 import org.opencrm.platform.api.security.UserService;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.ui.Feedback;
@@ -45,7 +46,7 @@ final class UsersView extends VerticalLayout {
         setId("users-view");
         Label title = new Label(msg.get("menu.admin.users"));
         title.addStyleName(ValoTheme.LABEL_H2);
-        Button create = new Button(msg.get("users.new"), e -> openForm());
+        Button create = new Button(msg.get("users.new"), e -> openForm(null));
         create.setId("users-new");
         create.addStyleName(ValoTheme.BUTTON_PRIMARY);
         create.setVisible(context.user().hasPermission(MANAGE));
@@ -56,6 +57,7 @@ final class UsersView extends VerticalLayout {
         grid.addColumn(u -> String.join(", ", u.roles())).setCaption(msg.get("users.roles"));
         grid.addColumn(this::scopeText).setCaption(msg.get("users.scope"));
         grid.addColumn(u -> msg.get(u.enabled() ? "users.enabled" : "users.disabled")).setCaption(msg.get("users.status"));
+        grid.addComponentColumn(this::edit).setCaption("");
         grid.addComponentColumn(this::toggle).setCaption("");
         addComponents(title, create, grid);
         refresh();
@@ -68,6 +70,14 @@ final class UsersView extends VerticalLayout {
             case PARTNER, STORE -> type + " #" + u.accountId();
             default -> type;
         };
+    }
+
+    private Button edit(UserAccount u) {
+        Button b = new Button(msg.get("users.edit"), e -> openForm(u));
+        b.setId("user-edit-" + u.username());
+        b.addStyleName(ValoTheme.BUTTON_SMALL);
+        b.setVisible(context.user().hasPermission(MANAGE));
+        return b;
     }
 
     private Button toggle(UserAccount u) {
@@ -86,8 +96,9 @@ final class UsersView extends VerticalLayout {
         return b;
     }
 
-    private void openForm() {
-        Window window = new Window(msg.get("users.new"));
+    /** Creates a user ({@code existing} null) or changes an existing user's roles, scope and display name. */
+    private void openForm(UserAccount existing) {
+        Window window = new Window(existing == null ? msg.get("users.new") : msg.get("users.editTitle", existing.username()));
         window.setModal(true);
         window.setWidth("480px");
         FormLayout form = new FormLayout();
@@ -109,6 +120,16 @@ final class UsersView extends VerticalLayout {
         region.setId("user-region");
         TextField accountId = new TextField(msg.get("users.accountId"));
         accountId.setId("user-account");
+        if (existing != null) {
+            username.setValue(existing.username());
+            username.setReadOnly(true);
+            password.setVisible(false);
+            displayName.setValue(existing.displayName() == null ? "" : existing.displayName());
+            roles.setValue(new TreeSet<>(existing.roles()));
+            scope.setValue(existing.scopeType());
+            region.setValue(existing.region() == null ? "" : existing.region());
+            accountId.setValue(existing.accountId() == null ? "" : existing.accountId().toString());
+        }
         Map<String, AbstractComponent> fields = new LinkedHashMap<>();
         fields.put("username", username);
         fields.put("displayName", displayName);
@@ -126,10 +147,15 @@ final class UsersView extends VerticalLayout {
             }
             try {
                 Set<String> chosen = roles.getValue();
-                users.create(context.user(), new NewUser(username.getValue().trim(), password.getValue(), displayName.getValue(),
-                        chosen, scope.getValue(), region.isEmpty() ? null : region.getValue().trim(), account));
+                String regionValue = region.isEmpty() ? null : region.getValue().trim();
+                if (existing == null) {
+                    users.create(context.user(), new NewUser(username.getValue().trim(), password.getValue(), displayName.getValue(),
+                            chosen, scope.getValue(), regionValue, account));
+                } else {
+                    users.update(context.user(), existing.username(), new UserChange(displayName.getValue(), chosen, scope.getValue(), regionValue, account));
+                }
                 window.close();
-                Feedback.done(msg.get("users.created", username.getValue().trim()));
+                Feedback.done(msg.get(existing == null ? "users.created" : "users.updated", username.getValue().trim()));
                 refresh();
             } catch (RuntimeException ex) {
                 Feedback.failed(ex, fields);

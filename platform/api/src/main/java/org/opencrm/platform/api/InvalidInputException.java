@@ -8,6 +8,11 @@ public class InvalidInputException extends CrmException {
         super(message, field);
     }
 
+    /** See {@link CrmException#messageKey()}. */
+    public InvalidInputException(String field, String message, String messageKey, Object... messageArgs) {
+        super(message, field, messageKey, messageArgs);
+    }
+
     @Override
     public String code() {
         return "invalid_input";

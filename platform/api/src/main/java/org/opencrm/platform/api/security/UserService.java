@@ -15,6 +15,9 @@ public interface UserService {
 
     UserAccount create(CrmUser actor, NewUser user);
 
+    /** Assigns roles, data scope and display name; applies to the next REST request and the next web UI sign-in. */
+    UserAccount update(CrmUser actor, String username, UserChange change);
+
     void changePassword(CrmUser actor, String username, char[] newPassword);
 
     void setEnabled(CrmUser actor, String username, boolean enabled);

@@ -7,6 +7,7 @@ import java.util.Set;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -21,6 +22,7 @@ import org.opencrm.platform.api.Page;
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.api.security.NewUser;
 import org.opencrm.platform.api.security.UserAccount;
+import org.opencrm.platform.api.security.UserChange;
 import org.opencrm.platform.api.security.UserService;
 import org.opencrm.platform.rest.RestSupport;
 import org.osgi.service.component.annotations.Activate;
@@ -68,6 +70,13 @@ public class UserResource {
     public Response create(NewUser body, @Context SecurityContext sc) {
         UserAccount created = users.create(RestSupport.user(sc), RestSupport.body(body));
         return Response.status(201).entity(created).build();
+    }
+
+    @PUT
+    @Path("{username}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public UserAccount update(@PathParam("username") String username, UserChange body, @Context SecurityContext sc) {
+        return users.update(RestSupport.user(sc), username, RestSupport.body(body));
     }
 
     public record PasswordChange(String password) {

@@ -30,6 +30,7 @@ import org.opencrm.platform.api.security.DataScope;
 import org.opencrm.platform.api.security.NewUser;
 import org.opencrm.platform.api.security.ScopeType;
 import org.opencrm.platform.api.security.UserAccount;
+import org.opencrm.platform.api.security.UserChange;
 import org.opencrm.platform.api.security.UserService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -212,28 +213,7 @@ public class UserServiceImpl implements UserService {
             throw new InvalidInputException("username", "username must be 2-64 letters, digits, '.', '_' or '-'");
         }
         validatePassword(in.password());
-        if (in.roles() == null || in.roles().isEmpty()) {
-            throw new InvalidInputException("roles", "at least one role is required; known roles: " + roles.keySet());
-        }
-        for (String r : in.roles()) {
-            if (!roles.containsKey(r)) {
-                throw new InvalidInputException("roles", "unknown role '" + r + "'; known roles: " + roles.keySet());
-            }
-        }
-        ScopeType scope = in.scopeType() == null ? ScopeType.HQ : in.scopeType();
-        if (scope == ScopeType.REGION && (in.region() == null || in.region().isBlank())) {
-            throw new InvalidInputException("region", "a REGION-scoped user needs a region");
-        }
-        if ((scope == ScopeType.PARTNER || scope == ScopeType.STORE) && in.accountId() == null) {
-            throw new InvalidInputException("accountId", "a " + scope + "-scoped user needs the account it belongs to");
-        }
-        CustomerDirectory dir = customers;
-        if (in.accountId() != null && dir != null && dir.account(in.accountId()).isEmpty()) {
-            throw new InvalidInputException("accountId", "account " + in.accountId() + " does not exist");
-        }
-        if (in.displayName() != null && in.displayName().length() > 100) {
-            throw new InvalidInputException("displayName", "display name is longer than 100 characters");
-        }
+        ScopeType scope = checkRolesAndScope(in.roles(), in.scopeType(), in.region(), in.accountId(), in.displayName());
         UserEntity e = new UserEntity();
         e.username = in.username();
         e.displayName = in.displayName() == null ? in.username() : in.displayName();
@@ -287,6 +267,62 @@ public class UserServiceImpl implements UserService {
             audit(actor, username, "password", Map.of());
         });
         verified.remove(username);
+    }
+
+    /** The checks that creating and changing a user share; returns the effective scope type. */
+    private ScopeType checkRolesAndScope(Set<String> userRoles, ScopeType scopeType, String region, Long accountId, String displayName) {
+        if (userRoles == null || userRoles.isEmpty()) {
+            throw new InvalidInputException("roles", "at least one role is required; known roles: " + roles.keySet());
+        }
+        for (String r : userRoles) {
+            if (!roles.containsKey(r)) {
+                throw new InvalidInputException("roles", "unknown role '" + r + "'; known roles: " + roles.keySet());
+            }
+        }
+        ScopeType scope = scopeType == null ? ScopeType.HQ : scopeType;
+        if (scope == ScopeType.REGION && (region == null || region.isBlank())) {
+            throw new InvalidInputException("region", "a REGION-scoped user needs a region");
+        }
+        if ((scope == ScopeType.PARTNER || scope == ScopeType.STORE) && accountId == null) {
+            throw new InvalidInputException("accountId", "a " + scope + "-scoped user needs the account it belongs to");
+        }
+        CustomerDirectory dir = customers;
+        if (accountId != null && dir != null && dir.account(accountId).isEmpty()) {
+            throw new InvalidInputException("accountId", "account " + accountId + " does not exist");
+        }
+        if (displayName != null && displayName.length() > 100) {
+            throw new InvalidInputException("displayName", "display name is longer than 100 characters");
+        }
+        return scope;
+    }
+
+    @Override
+    public UserAccount update(CrmUser actor, String username, UserChange in) {
+        actor.require(PERMISSION_MANAGE);
+        if (in == null) {
+            throw new InvalidInputException("body", "user details are required");
+        }
+        ScopeType scope = checkRolesAndScope(in.roles(), in.scopeType(), in.region(), in.accountId(), in.displayName());
+        UserAccount out = jpa.txExpr(TransactionType.Required, em -> {
+            UserEntity e = em.find(UserEntity.class, username);
+            if (e == null) {
+                throw new RecordNotFoundException("user", username);
+            }
+            if (username.equals(actor.username()) && !in.roles().contains("admin") && Set.of(split(e.roles)).contains("admin")) {
+                // nobody locks themselves out of administration by accident
+                throw new InvalidInputException("roles", "you cannot remove the admin role from yourself");
+            }
+            e.displayName = in.displayName() == null || in.displayName().isBlank() ? e.displayName : in.displayName().strip();
+            e.roles = String.join(",", new java.util.TreeSet<>(in.roles()));
+            e.scopeType = scope;
+            e.region = scope == ScopeType.REGION ? in.region().strip() : null;
+            e.accountId = scope == ScopeType.PARTNER || scope == ScopeType.STORE ? in.accountId() : null;
+            audit(actor, username, "update", Map.of("roles", e.roles, "scopeType", e.scopeType.name(), "accountId", String.valueOf(e.accountId),
+                    "region", String.valueOf(e.region)));
+            return toAccount(e);
+        });
+        verified.remove(username); // the next request loads the new roles and scope
+        return out;
     }
 
     @Override

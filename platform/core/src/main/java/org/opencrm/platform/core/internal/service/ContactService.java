@@ -37,6 +37,7 @@ import org.opencrm.platform.api.InvalidInputException;
 import org.opencrm.platform.api.Page;
 import org.opencrm.platform.api.PageRequest;
 import org.opencrm.platform.api.RecordNotFoundException;
+import org.opencrm.platform.api.Validation;
 import org.opencrm.platform.api.audit.AuditTrail;
 import org.opencrm.platform.api.csv.Csv;
 import org.opencrm.platform.api.event.CrmEvents;

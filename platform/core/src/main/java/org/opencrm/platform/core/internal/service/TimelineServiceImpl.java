@@ -4,6 +4,7 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.opencrm.platform.api.InvalidInputException;
 import org.opencrm.platform.api.Page;
+import org.opencrm.platform.api.Validation;
 import org.opencrm.platform.api.timeline.TimelineEntry;
 import org.opencrm.platform.api.timeline.TimelineService;
 import org.opencrm.platform.core.internal.model.TimelineRecord;

@@ -1,10 +1,12 @@
-package org.opencrm.platform.core.internal.service;
+package org.opencrm.platform.api;
 
 import java.util.regex.Pattern;
 
-import org.opencrm.platform.api.InvalidInputException;
-
-/** Field checks with messages that name the field; every service validates before it writes anything. */
+/**
+ * Field checks shared by the core and every module, with English messages that name the field (what the REST API
+ * returns) and a rule key with its values so that the web UI can say the same in the user's language. Services
+ * validate before they write anything.
+ */
 public final class Validation {
     private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -15,7 +17,7 @@ public final class Validation {
 
     public static String required(String field, String value, int max) {
         if (value == null || value.isBlank()) {
-            throw new InvalidInputException(field, field + " is required");
+            throw new InvalidInputException(field, field + " is required", "required");
         }
         return optional(field, value, max);
     }
@@ -29,7 +31,7 @@ public final class Validation {
             return null;
         }
         if (v.length() > max) {
-            throw new InvalidInputException(field, field + " is longer than " + max + " characters");
+            throw new InvalidInputException(field, field + " is longer than " + max + " characters", "tooLong", max);
         }
         return v;
     }
@@ -46,7 +48,8 @@ public final class Validation {
             v = v.substring(4);
         }
         if (!MOBILE.matcher(v).matches()) {
-            throw new InvalidInputException(field, "'" + value + "' is not a valid mainland China mobile number (11 digits starting with 13-19)");
+            throw new InvalidInputException(field, "'" + value + "' is not a valid mainland China mobile number (11 digits starting with 13-19)", "mobile",
+                    value);
         }
         return v;
     }
@@ -54,7 +57,7 @@ public final class Validation {
     public static String email(String field, String value) {
         String v = optional(field, value, 254);
         if (v != null && !EMAIL.matcher(v).matches()) {
-            throw new InvalidInputException(field, "'" + value + "' is not a valid e-mail address");
+            throw new InvalidInputException(field, "'" + value + "' is not a valid e-mail address", "email", value);
         }
         return v;
     }
@@ -62,7 +65,7 @@ public final class Validation {
     public static String phone(String field, String value) {
         String v = optional(field, value, 32);
         if (v != null && !PHONE.matcher(v).matches()) {
-            throw new InvalidInputException(field, "'" + value + "' is not a valid phone number");
+            throw new InvalidInputException(field, "'" + value + "' is not a valid phone number", "phone", value);
         }
         return v;
     }

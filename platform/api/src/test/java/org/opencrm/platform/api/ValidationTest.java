@@ -1,4 +1,4 @@
-package org.opencrm.platform.core.internal.service;
+package org.opencrm.platform.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.opencrm.platform.api.InvalidInputException;
 
 class ValidationTest {
     @Test
@@ -16,6 +15,8 @@ class ValidationTest {
         assertNull(Validation.mobile("mobile", "  "));
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> Validation.mobile("mobile", "12800138000"));
         assertEquals("mobile", e.field());
+        assertEquals("mobile", e.messageKey(), "the rule is named for translation");
+        assertEquals("12800138000", e.messageArgs()[0]);
         assertThrows(InvalidInputException.class, () -> Validation.mobile("mobile", "1380013800"));
     }
 
