@@ -13,21 +13,23 @@ import javax.persistence.Id;
 import javax.persistence.Index;
 import javax.persistence.Table;
 import javax.persistence.TableGenerator;
-import javax.persistence.UniqueConstraint;
 import javax.persistence.Version;
 
 import org.opencrm.module.handset.api.HandsetStatus;
 
 /**
  * One physical unit. Owner, store and warranty dates are copied from the current warranty card (HS_SALE) so that
- * lists, scope filters and the IMEI lookup read one row. The unique constraints (not unique indexes) let IMEI2 be
- * NULL on many rows: Derby treats NULLs in a unique index as equal, in a unique constraint as distinct.
+ * lists, scope filters and the IMEI lookup read one row.
+ *
+ * <p>IMEI and serial number have unique indexes. IMEI2 has a plain one: it is NULL on single-SIM units, and Derby
+ * treats NULLs in a unique index as equal (a unique constraint would do, but EclipseLink re-issues its ALTER TABLE on
+ * every start and logs the failure). Its uniqueness, across both IMEI columns, is HS_IMEI's primary key.
  */
 @Entity
-@Table(name = "HS_HANDSET", uniqueConstraints = {
-        @UniqueConstraint(name = "HS_HANDSET_IMEI", columnNames = "IMEI"),
-        @UniqueConstraint(name = "HS_HANDSET_IMEI2", columnNames = "IMEI2"),
-        @UniqueConstraint(name = "HS_HANDSET_SERIAL", columnNames = "SERIALNUMBER") }, indexes = {
+@Table(name = "HS_HANDSET", indexes = {
+        @Index(name = "HS_HANDSET_IMEI", columnList = "IMEI", unique = true),
+        @Index(name = "HS_HANDSET_IMEI2", columnList = "IMEI2"),
+        @Index(name = "HS_HANDSET_SERIAL", columnList = "SERIALNUMBER", unique = true),
         @Index(name = "HS_HANDSET_OWNER", columnList = "OWNERCONTACTID,ID"),
         @Index(name = "HS_HANDSET_STORE", columnList = "STOREACCOUNTID,ID"),
         @Index(name = "HS_HANDSET_MODEL", columnList = "MODELID,ID"),

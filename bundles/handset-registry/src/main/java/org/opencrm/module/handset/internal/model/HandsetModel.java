@@ -11,7 +11,6 @@ import javax.persistence.Id;
 import javax.persistence.Index;
 import javax.persistence.Table;
 import javax.persistence.TableGenerator;
-import javax.persistence.UniqueConstraint;
 import javax.persistence.Version;
 
 /**
@@ -19,8 +18,8 @@ import javax.persistence.Version;
  * rules), so a change of the defaults reaches every model that does not deviate.
  */
 @Entity
-@Table(name = "HS_MODEL", uniqueConstraints = @UniqueConstraint(name = "HS_MODEL_CODE", columnNames = "CODE"),
-        indexes = @Index(name = "HS_MODEL_NAME", columnList = "NAMEKEY,ID"))
+@Table(name = "HS_MODEL", indexes = { @Index(name = "HS_MODEL_CODE", columnList = "CODE", unique = true),
+        @Index(name = "HS_MODEL_NAME", columnList = "NAMEKEY,ID") })
 public class HandsetModel {
     @Id
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "handsetModelIds")

@@ -38,16 +38,33 @@ final class Units {
      * The unit with this IMEI in either slot: two single-row lookups on the unique IMEI and IMEI2 constraints (an OR
      * of both columns would make Derby scan the table). With {@code lock}, the row is locked for update until the
      * transaction ends, so that of two concurrent status changes the second waits and then sees the first's result.
+     * Without, the unit's model comes in the same statement (it then sits in the EntityManager, so em.find of the model
+     * costs no second round trip: the IMEI lookup is the hot path of every repair desk and of the benchmark).
      */
     static Optional<Handset> byImei(EntityManager em, String imei, boolean lock) {
-        Optional<Handset> first = single(em.createQuery("SELECT h FROM Handset h WHERE h.imei = :i", Handset.class).setParameter("i", imei), lock);
-        return first.isPresent() ? first
-                : single(em.createQuery("SELECT h FROM Handset h WHERE h.imei2 = :i", Handset.class).setParameter("i", imei), lock);
+        if (lock) {
+            Optional<Handset> first = single(em.createQuery("SELECT h FROM Handset h WHERE h.imei = :i", Handset.class).setParameter("i", imei), true);
+            return first.isPresent() ? first
+                    : single(em.createQuery("SELECT h FROM Handset h WHERE h.imei2 = :i", Handset.class).setParameter("i", imei), true);
+        }
+        // either slot in one statement: HS_IMEI's primary key, then the unit and its model by their primary keys
+        List<Object[]> rows = em.createQuery("SELECT h, m FROM HandsetImei x, Handset h, HandsetModel m WHERE x.imei = :i AND h.id = x.handsetId"
+                + " AND m.id = h.modelId", Object[].class).setParameter("i", imei).getResultList();
+        return rows.isEmpty() ? Optional.empty() : Optional.of((Handset) rows.get(0)[0]);
+    }
+
+    private static Optional<Handset> withModel(EntityManager em, String column, String value) {
+        List<Object[]> rows = em.createQuery("SELECT h, m FROM Handset h, HandsetModel m WHERE " + column + " = :v AND m.id = h.modelId", Object[].class)
+                .setParameter("v", value).getResultList();
+        return rows.isEmpty() ? Optional.empty() : Optional.of((Handset) rows.get(0)[0]);
     }
 
     static Optional<Handset> bySerial(EntityManager em, String serial, boolean lock) {
-        return single(em.createQuery("SELECT h FROM Handset h WHERE h.serialNumber = :s", Handset.class)
-                .setParameter("s", serial.strip().toUpperCase(Locale.ROOT)), lock);
+        String normalised = serial.strip().toUpperCase(Locale.ROOT);
+        if (!lock) {
+            return withModel(em, "h.serialNumber", normalised);
+        }
+        return single(em.createQuery("SELECT h FROM Handset h WHERE h.serialNumber = :s", Handset.class).setParameter("s", normalised), true);
     }
 
     /** An IMEI (15 digits, normalised) or else a serial number. */
@@ -154,14 +171,16 @@ final class Units {
                 h.registeredAt, h.registeredBy, h.updatedAt, h.updatedBy, h.version);
     }
 
-    /** The unit with its model and its current card (accessories included). */
+    /** The unit with its model and its current card (accessories included): the card and its accessories in one statement. */
     static HandsetData detail(EntityManager em, Handset h) {
         HandsetModel m = em.find(HandsetModel.class, h.modelId);
         CardData card = null;
         if (h.saleId != null) {
-            Sale s = em.find(Sale.class, h.saleId);
-            if (s != null) {
-                card = card(s, accessories(em, s.id));
+            List<Object[]> rows = em.createQuery("SELECT s, a FROM Sale s LEFT JOIN Accessory a ON a.saleId = s.id WHERE s.id = :id ORDER BY a.id",
+                    Object[].class).setParameter("id", h.saleId).getResultList();
+            if (!rows.isEmpty()) {
+                List<Accessory> accessories = rows.stream().map(r -> (Accessory) r[1]).filter(java.util.Objects::nonNull).toList();
+                card = card((Sale) rows.get(0)[0], accessories);
             }
         }
         return toData(h, m, card);
