@@ -20,6 +20,7 @@ import org.opencrm.module.handset.internal.model.CaptureChannel;
 import org.opencrm.platform.api.CrmException;
 import org.opencrm.platform.api.InvalidInputException;
 import org.opencrm.platform.api.RecordNotFoundException;
+import org.opencrm.platform.api.Validation;
 import org.opencrm.platform.api.audit.AuditTrail;
 import org.opencrm.platform.api.csv.Csv;
 import org.opencrm.platform.api.customer.CustomerDirectory;
@@ -155,7 +156,7 @@ public class CardImporter {
             if (mobile == null) {
                 throw new InvalidInputException("contactId", "contactId or ownerMobile is required");
             }
-            contactId = customers.contactByMobile(mobile.replaceAll("[\\s-]", "").replaceFirst("^(\\+86|0086)", ""))
+            contactId = customers.contactByMobile(Validation.mobile("ownerMobile", mobile))
                     .orElseThrow(() -> new InvalidInputException("ownerMobile", "no contact has mobile " + mobile + "; create the contact first"))
                     .id();
         }

@@ -5,8 +5,12 @@ import java.util.regex.Pattern;
 
 import org.opencrm.module.handset.api.Imei;
 import org.opencrm.platform.api.InvalidInputException;
+import org.opencrm.platform.api.Validation;
 
-/** Field checks with messages that name the field; services validate everything before they write anything. */
+/**
+ * The module's field rules (IMEI, serial number, model code, licence, months) on top of the platform's Validation;
+ * messages name the field, and services validate everything before they write anything.
+ */
 public final class Fields {
     private static final Pattern SERIAL = Pattern.compile("[A-Z0-9][A-Z0-9-]{3,31}");
     private static final Pattern MODEL_CODE = Pattern.compile("[A-Z0-9][A-Z0-9._-]{0,31}");
@@ -16,32 +20,16 @@ public final class Fields {
     }
 
     public static String required(String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidInputException(field, field + " is required");
-        }
-        return optional(field, value, max);
+        return Validation.required(field, value, max);
     }
 
     public static String optional(String field, String value, int max) {
-        if (value == null) {
-            return null;
-        }
-        String v = value.strip();
-        if (v.isEmpty()) {
-            return null;
-        }
-        if (v.length() > max) {
-            throw new InvalidInputException(field, field + " is longer than " + max + " characters");
-        }
-        return v;
+        return Validation.optional(field, value, max);
     }
 
     /** A required IMEI: separators removed, 15 digits, valid check digit; the message says what is wrong. */
     public static String imei(String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidInputException(field, field + " is required");
-        }
-        String v = Imei.normalise(value);
+        String v = Imei.normalise(Validation.required(field, value, 64));
         if (!v.matches("\\d{15}")) {
             throw new InvalidInputException(field, "'" + value + "' is not a valid IMEI: 15 digits expected, got " + v.length() + " character(s)"
                     + (v.matches("\\d*") ? "" : " with non-digits"));

@@ -44,6 +44,7 @@ import org.opencrm.platform.api.InvalidInputException;
 import org.opencrm.platform.api.Page;
 import org.opencrm.platform.api.PageRequest;
 import org.opencrm.platform.api.RecordNotFoundException;
+import org.opencrm.platform.api.Validation;
 import org.opencrm.platform.api.audit.AuditTrail;
 import org.opencrm.platform.api.csv.Csv;
 import org.opencrm.platform.api.customer.ContactRef;
@@ -220,7 +221,7 @@ public class HandsetService {
         }
         Long owner = c.ownerContactId();
         if (c.ownerMobile() != null && !c.ownerMobile().isBlank()) {
-            Optional<ContactRef> contact = customers.contactByMobile(mobile(c.ownerMobile()));
+            Optional<ContactRef> contact = customers.contactByMobile(Validation.mobile("ownerMobile", c.ownerMobile()));
             if (contact.isEmpty() || (owner != null && owner != contact.get().id())) {
                 return null;
             }
@@ -306,16 +307,6 @@ public class HandsetService {
                 .setParameter("ids", idList).getResultList());
         rows.sort(Comparator.comparing((Handset h) -> h.id).reversed());
         return rows;
-    }
-
-    private static String mobile(String raw) {
-        String v = raw.replaceAll("[\\s-]", "");
-        if (v.startsWith("+86")) {
-            v = v.substring(3);
-        } else if (v.startsWith("0086")) {
-            v = v.substring(4);
-        }
-        return v;
     }
 
     /** The handsets a contact owns now (the caller's scope applies, as everywhere). */

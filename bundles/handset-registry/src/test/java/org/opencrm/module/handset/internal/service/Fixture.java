@@ -61,12 +61,14 @@ final class Fixture implements AutoCloseable {
             events.addAll(posted);
         }
     };
-    final StoreScopes scopes = new StoreScopes(jpa, core);
+    /** The core's directory: the methods of {@link Core}, whatever else the interface grows. */
+    final CustomerDirectory directory = delegate(CustomerDirectory.class, core);
+    final StoreScopes scopes = new StoreScopes(jpa, directory);
     final ModelService models = new ModelService(jpa, auditTrail, policy);
-    final HandsetService handsets = new HandsetService(jpa, auditTrail, core, scopes, policy, publisher);
-    final SaleService sales = new SaleService(jpa, auditTrail, timelineService, core, scopes, policy, publisher);
-    final CardImporter importer = new CardImporter(sales, core, auditTrail, jpa);
-    final BulkLoader loader = new BulkLoader(jpa, models, handsets, core, scopes, policy, auditTrail);
+    final HandsetService handsets = new HandsetService(jpa, auditTrail, directory, scopes, policy, publisher);
+    final SaleService sales = new SaleService(jpa, auditTrail, timelineService, directory, scopes, policy, publisher);
+    final CardImporter importer = new CardImporter(sales, directory, auditTrail, jpa);
+    final BulkLoader loader = new BulkLoader(jpa, models, handsets, directory, scopes, policy, auditTrail);
     final CrmUser admin = CrmUser.SYSTEM;
     private final AtomicLong serials = new AtomicLong(86_123_450_000_000L);
 
@@ -77,6 +79,25 @@ final class Fixture implements AutoCloseable {
                 return m.getName().equals("equals") ? p == args[0] : m.getName().equals("hashCode") ? System.identityHashCode(p) : type.getSimpleName();
             }
             return handler.apply(m.getName(), args);
+        });
+    }
+
+    /** A proxy of {@code type} that calls the method of the same name and parameters on {@code target}. */
+    private static <T> T delegate(Class<T> type, Object target) {
+        return proxy(type, (name, args) -> {
+            for (java.lang.reflect.Method m : target.getClass().getDeclaredMethods()) {
+                if (m.getName().equals(name) && m.getParameterCount() == (args == null ? 0 : args.length)) {
+                    try {
+                        m.setAccessible(true);
+                        return m.invoke(target, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                    } catch (IllegalAccessException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+            throw new UnsupportedOperationException(type.getSimpleName() + "." + name + " is not faked");
         });
     }
 
@@ -106,7 +127,7 @@ final class Fixture implements AutoCloseable {
     }
 
     /** Contacts and an account tree, with the core's visibility rule: HQ sees all, others their account's subtree. */
-    static final class Core implements CustomerDirectory {
+    static final class Core {
         final Map<Long, ContactRef> contacts = new ConcurrentHashMap<>();
         final Map<Long, AccountRef> accounts = new ConcurrentHashMap<>();
         private final AtomicLong ids = new AtomicLong(100);
@@ -123,28 +144,23 @@ final class Fixture implements AutoCloseable {
             return id;
         }
 
-        @Override
         public Optional<ContactRef> contact(long id) {
             return Optional.ofNullable(contacts.get(id));
         }
 
-        @Override
         public Optional<ContactRef> contactByMobile(String mobile) {
             return contacts.values().stream().filter(c -> mobile.equals(c.mobile())).findFirst();
         }
 
-        @Override
         public Optional<AccountRef> account(long id) {
             return Optional.ofNullable(accounts.get(id));
         }
 
-        @Override
         public boolean canSeeContact(CrmUser user, long contactId) {
             ContactRef c = contacts.get(contactId);
             return c != null && (user.scope().isUnrestricted() || (c.accountId() != null && canSeeAccount(user, c.accountId())));
         }
 
-        @Override
         public boolean canSeeAccount(CrmUser user, long accountId) {
             if (!accounts.containsKey(accountId)) {
                 return false;
