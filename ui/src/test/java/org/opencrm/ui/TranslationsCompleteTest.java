@@ -39,7 +39,16 @@ class TranslationsCompleteTest {
             for (String key : z.stringPropertyNames()) {
                 assertFalse(z.getProperty(key).isBlank(), zh + ": " + key + " is empty");
                 assertFalse(e.getProperty(key).isBlank(), en + ": " + key + " is empty");
+                assertPlaceholderSafe(en, key, e.getProperty(key));
+                assertPlaceholderSafe(zh, key, z.getProperty(key));
             }
+        }
+    }
+
+    /** A message with {0}-style arguments goes through MessageFormat, which swallows a single apostrophe. */
+    private static void assertPlaceholderSafe(Path file, String key, String text) {
+        if (text.matches("(?s).*\\{\\d.*")) {
+            assertFalse(text.replace("''", "").contains("'"), file + ": " + key + " has arguments and a single ' (write '' instead): " + text);
         }
     }
 

@@ -54,7 +54,7 @@ final class UsersView extends VerticalLayout {
         grid.setWidth("100%");
         grid.addColumn(UserAccount::username).setCaption(msg.get("users.username"));
         grid.addColumn(u -> u.displayName() == null ? "" : u.displayName()).setCaption(msg.get("users.displayName"));
-        grid.addColumn(u -> String.join(", ", u.roles())).setCaption(msg.get("users.roles"));
+        grid.addColumn(u -> String.join(", ", new TreeSet<>(u.roles()))).setCaption(msg.get("users.roles"));
         grid.addColumn(this::scopeText).setCaption(msg.get("users.scope"));
         grid.addColumn(u -> msg.get(u.enabled() ? "users.enabled" : "users.disabled")).setCaption(msg.get("users.status"));
         grid.addComponentColumn(this::edit).setCaption("");

@@ -12,4 +12,11 @@ public interface NavigationEntry extends UiContribution {
 
     /** Creates the view for one user session. */
     Object createView(UiContext context);
+
+    /**
+     * Shows what a deep link names: for {@code #!handsets/860000000000001} the shell creates the view and calls this
+     * with "860000000000001" (an empty string for the bare entry). The default ignores it.
+     */
+    default void enter(Object view, String parameters) {
+    }
 }

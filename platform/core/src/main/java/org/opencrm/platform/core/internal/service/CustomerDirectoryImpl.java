@@ -18,10 +18,19 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = CustomerDirectory.class)
 public class CustomerDirectoryImpl implements CustomerDirectory {
     private final JpaTemplate jpa;
+    private final ContactService contacts;
 
     @Activate
-    public CustomerDirectoryImpl(@Reference(target = "(osgi.unit.name=crm-core)") JpaTemplate jpa) {
+    public CustomerDirectoryImpl(@Reference(target = "(osgi.unit.name=crm-core)") JpaTemplate jpa, @Reference ContactService contacts) {
         this.jpa = jpa;
+        this.contacts = contacts;
+    }
+
+    @Override
+    public ContactRef createContact(CrmUser user, String name, String mobile, Long accountId) {
+        var c = contacts.create(user, new org.opencrm.platform.core.internal.dto.ContactData(null, name, mobile, java.util.List.of(), null, null, null,
+                null, null, null, null, java.util.List.of(), null, null, accountId, null, null, null, null, null, null, null));
+        return new ContactRef(c.id(), c.name(), c.mobile(), c.accountId());
     }
 
     @Override
