@@ -30,10 +30,11 @@ import org.opencrm.module.handset.api.HandsetStatus;
         @Index(name = "HS_HANDSET_IMEI", columnList = "IMEI", unique = true),
         @Index(name = "HS_HANDSET_IMEI2", columnList = "IMEI2"),
         @Index(name = "HS_HANDSET_SERIAL", columnList = "SERIALNUMBER", unique = true),
-        @Index(name = "HS_HANDSET_OWNER", columnList = "OWNERCONTACTID,ID"),
-        @Index(name = "HS_HANDSET_STORE", columnList = "STOREACCOUNTID,ID"),
-        @Index(name = "HS_HANDSET_MODEL", columnList = "MODELID,ID"),
-        @Index(name = "HS_HANDSET_STATUS", columnList = "STATUS,ID"),
+        // filter column, then newest first: a filtered page walks the index in order instead of sorting every match
+        @Index(name = "HS_HANDSET_OWNER", columnList = "OWNERCONTACTID,ID DESC"),
+        @Index(name = "HS_HANDSET_STORE", columnList = "STOREACCOUNTID,ID DESC"),
+        @Index(name = "HS_HANDSET_MODEL", columnList = "MODELID,ID DESC"),
+        @Index(name = "HS_HANDSET_STATUS", columnList = "STATUS,ID DESC"),
         // newest-first pages walk this index; Derby cannot scan the primary key backwards and would sort the table
         @Index(name = "HS_HANDSET_NEWEST", columnList = "ID DESC") })
 public class Handset {

@@ -194,7 +194,7 @@ public class HandsetService {
             if (f.everything()) {
                 rows = newestFirst(em, page);
             } else {
-                rows = f.bind(em.createQuery("SELECT h FROM Handset h" + f.where + " ORDER BY h.id DESC", Handset.class))
+                rows = f.bind(em.createQuery("SELECT h FROM Handset h" + f.where + f.orderBy, Handset.class))
                         .setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
             }
             long total;
@@ -230,8 +230,11 @@ public class HandsetService {
         return Optional.ofNullable(owner);
     }
 
-    /** A JPQL WHERE clause on the alias {@code h} and its parameters. */
-    private record Filter(String where, Map<String, Object> params, boolean everything) {
+    /**
+     * A JPQL WHERE clause on the alias {@code h}, its parameters and the order: newest first, or by the searched column
+     * for a prefix search (search-as-you-type), so that the page comes off an index in order instead of a sort.
+     */
+    private record Filter(String where, Map<String, Object> params, String orderBy, boolean everything) {
         <Q extends javax.persistence.Query> Q bind(Q query) {
             params.forEach(query::setParameter);
             return query;
@@ -242,13 +245,15 @@ public class HandsetService {
         SearchCriteria c = criteria == null ? SearchCriteria.NONE : criteria;
         StringBuilder where = new StringBuilder(" WHERE 1 = 1").append(scope.jpql());
         Map<String, Object> params = new HashMap<>(scope.params());
+        String orderBy = " ORDER BY h.id DESC";
         if (q != null) {
             String digits = Imei.normalise(q);
             if (digits.matches("\\d+")) {
-                addImei(where, params, digits);
+                orderBy = addImei(where, params, digits) ? orderBy : " ORDER BY h.imei";
             } else {
                 where.append(" AND h.serialNumber LIKE :qs ESCAPE '\\'");
                 params.put("qs", Queries.escapeLike(q.toUpperCase(Locale.ROOT)) + "%");
+                orderBy = " ORDER BY h.serialNumber";
             }
         }
         if (c.imei() != null && !c.imei().isBlank()) {
@@ -256,11 +261,12 @@ public class HandsetService {
             if (!digits.matches("\\d{1,15}")) {
                 throw new InvalidInputException("imei", "'" + c.imei() + "' is not (the start of) an IMEI: digits only");
             }
-            addImei(where, params, digits);
+            orderBy = addImei(where, params, digits) ? orderBy : " ORDER BY h.imei";
         }
         if (c.serial() != null && !c.serial().isBlank()) {
             where.append(" AND h.serialNumber LIKE :serial ESCAPE '\\'");
             params.put("serial", Queries.escapeLike(c.serial().strip().toUpperCase(Locale.ROOT)) + "%");
+            orderBy = " ORDER BY h.serialNumber";
         }
         if (c.model() != null && !c.model().isBlank()) {
             HandsetModel m = ModelService.byCode(em, c.model())
@@ -276,18 +282,22 @@ public class HandsetService {
             where.append(" AND h.ownerContactId = :owner");
             params.put("owner", owner);
         }
-        return new Filter(where.toString(), params, params.isEmpty() && scope.unrestricted());
+        return new Filter(where.toString(), params, orderBy, params.isEmpty() && scope.unrestricted());
     }
 
-    /** A full IMEI finds either slot through HS_IMEI's key; a partial one is a prefix of the first IMEI. */
-    private static void addImei(StringBuilder where, Map<String, Object> params, String digits) {
+    /**
+     * A full IMEI finds either slot through HS_IMEI's key (true: an exact match); a partial one is a prefix of the
+     * first IMEI (false).
+     */
+    private static boolean addImei(StringBuilder where, Map<String, Object> params, String digits) {
         if (digits.length() == Imei.LENGTH) {
             where.append(" AND h.id IN (SELECT x.handsetId FROM HandsetImei x WHERE x.imei = :imeiExact)");
             params.put("imeiExact", digits);
-        } else {
-            where.append(" AND h.imei LIKE :imeiPrefix");
-            params.put("imeiPrefix", digits + "%");
+            return true;
         }
+        where.append(" AND h.imei LIKE :imeiPrefix");
+        params.put("imeiPrefix", digits + "%");
+        return false;
     }
 
     /**
