@@ -1,0 +1,50 @@
+package org.opencrm.module.handset.internal.service;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.opencrm.module.handset.internal.HandsetModule;
+import org.opencrm.platform.api.security.CrmUser;
+import org.opencrm.platform.persistence.Schema;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** Sales registrations per week and model, within the user's data scope, for the dashboard. */
+@Component(service = SalesReport.class)
+public class SalesReport {
+    private final JpaTemplate jpa;
+    private final StoreScopes scopes;
+
+    @Activate
+    public SalesReport(@Reference(target = "(osgi.unit.name=crm-handset)") JpaTemplate jpa, @Reference StoreScopes scopes) {
+        this.jpa = jpa;
+        this.scopes = scopes;
+        // the report reads a few weeks of a table of millions of cards: by date, not by scanning
+        jpa.tx(TransactionType.Required, em -> Schema.ensureIndex(em, "HS_SALE", "HS_SALE_DATE", "SALEDATE"));
+    }
+
+    /** Per model name, the registrations of each of the {@code weeks} weeks ending {@code today} (oldest first). */
+    public Map<String, long[]> perWeekByModel(CrmUser user, int weeks, LocalDate today) {
+        user.require(HandsetModule.READ);
+        LocalDate from = today.minusDays(7L * weeks - 1);
+        StoreScopes.Condition scope = scopes.condition(user);
+        List<Object[]> rows = jpa.txExpr(TransactionType.Supports, em -> scope.bind(em.createQuery(
+                "SELECT m.name, s.saleDate, COUNT(s) FROM Sale s, Handset h, HandsetModel m WHERE h.id = s.handsetId AND m.id = h.modelId"
+                        + " AND s.saleDate >= :from AND s.saleDate <= :today AND s.previousSaleId IS NULL" + scope.jpql()
+                        + " GROUP BY m.name, s.saleDate", Object[].class))
+                .setParameter("from", from).setParameter("today", today).getResultList());
+        Map<String, long[]> out = new TreeMap<>();
+        for (Object[] r : rows) {
+            int week = (int) (ChronoUnit.DAYS.between(from, (LocalDate) r[1]) / 7);
+            out.computeIfAbsent((String) r[0], k -> new long[weeks])[week] += ((Number) r[2]).longValue();
+        }
+        return new LinkedHashMap<>(out);
+    }
+}
