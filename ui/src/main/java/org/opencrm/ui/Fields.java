@@ -13,6 +13,24 @@ public final class Fields {
     private Fields() {
     }
 
+    /** A full-width text field with its caption and an id (the id is how browser tests and the field errors find it). */
+    public static TextField text(String caption, String id) {
+        TextField f = new TextField(caption);
+        f.setId(id);
+        f.setWidth("100%");
+        return f;
+    }
+
+    /** What a field shows for a value: its text, or empty for null. */
+    public static String shown(Object value) {
+        return value == null ? "" : value.toString();
+    }
+
+    /** What a form hands to a service for a typed text: trimmed, or null when blank. */
+    public static String typed(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
     /** A read-only value with its caption, "—" when empty. */
     public static Label readOnly(String caption, String value) {
         Label l = new Label(value == null || value.isBlank() ? "—" : value);

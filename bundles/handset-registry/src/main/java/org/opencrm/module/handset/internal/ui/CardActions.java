@@ -14,6 +14,7 @@ import org.opencrm.module.handset.internal.dto.ReturnRequest;
 import org.opencrm.module.handset.internal.dto.TransferRequest;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.ui.Feedback;
+import org.opencrm.ui.Fields;
 import org.opencrm.ui.Messages;
 
 import com.vaadin.ui.AbstractComponent;
@@ -46,7 +47,7 @@ final class CardActions {
         window(msg, msg.get("action.return") + " · " + h.imei(), "return-save", fields, List.of(new Label(msg.get("rule.return")), date, note, override),
                 () -> {
                     HandsetData done = screens.sales().returnUnit(context.user(), h.imei(),
-                            new ReturnRequest(date.getValue(), HandsetUi.blank(note.getValue()), HandsetUi.blank(override.getValue())));
+                            new ReturnRequest(date.getValue(), Fields.typed(note.getValue()), Fields.typed(override.getValue())));
                     Feedback.done(msg.get("return.done", done.imei()));
                     open.accept(done.imei());
                 });
@@ -54,7 +55,7 @@ final class CardActions {
 
     static void exchange(HandsetScreens screens, UiContext context, HandsetData h, Consumer<String> open) {
         Messages msg = HandsetUi.messages(context.locale());
-        TextField newImei = HandsetUi.text(msg.get("exchange.newImei"), "exchange-new-imei");
+        TextField newImei = Fields.text(msg.get("exchange.newImei"), "exchange-new-imei");
         DateField date = date(msg, "exchange-date");
         TextArea note = note(msg, "exchange-note");
         note.setPlaceholder(msg.get("exchange.faultHint"));
@@ -63,7 +64,7 @@ final class CardActions {
         window(msg, msg.get("action.exchange") + " · " + h.imei(), "exchange-save", fields,
                 List.of(new Label(msg.get("rule.exchange")), newImei, date, note, override), () -> {
                     ExchangeResult done = screens.sales().exchange(context.user(), h.imei(), new ExchangeRequest(newImei.getValue().strip(),
-                            date.getValue(), HandsetUi.blank(note.getValue()), HandsetUi.blank(override.getValue()), null));
+                            date.getValue(), Fields.typed(note.getValue()), Fields.typed(override.getValue()), null));
                     Feedback.done(msg.get("exchange.done", done.returned().imei(), done.issued().imei()));
                     open.accept(done.issued().imei());
                 });
@@ -77,7 +78,7 @@ final class CardActions {
         window(msg, msg.get("action.transfer") + " · " + h.imei(), "transfer-save", fields,
                 List.of(new Label(msg.get("rule.transfer")), owner.mobile, owner.found, owner.name, note), () -> {
                     long contactId = owner.resolve(h.storeAccountId(), fields);
-                    HandsetData done = screens.sales().transfer(context.user(), h.imei(), new TransferRequest(contactId, HandsetUi.blank(note.getValue())));
+                    HandsetData done = screens.sales().transfer(context.user(), h.imei(), new TransferRequest(contactId, Fields.typed(note.getValue())));
                     Feedback.done(msg.get("transfer.done", done.imei()));
                     open.accept(done.imei());
                 });
@@ -123,7 +124,7 @@ final class CardActions {
 
     /** The override reason: only for users who may override, and only used when the rules would refuse. */
     private static TextField override(UiContext context, Messages msg, String id) {
-        TextField t = HandsetUi.text(msg.get("history.overrideReason"), id);
+        TextField t = Fields.text(msg.get("history.overrideReason"), id);
         t.setPlaceholder(msg.get("override.hint"));
         t.setVisible(context.user().hasPermission(HandsetModule.OVERRIDE));
         return t;

@@ -11,6 +11,7 @@ import org.opencrm.platform.api.customer.CustomerDirectory;
 import org.opencrm.platform.api.ui.RecordTab;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.ui.CrmSession;
+import org.opencrm.ui.Fields;
 import org.opencrm.ui.Messages;
 import org.opencrm.ui.PagedData;
 import org.osgi.service.component.annotations.Activate;
@@ -67,8 +68,8 @@ public class ContactHandsetsTab implements RecordTab {
         grid.addColumn(HandsetData::imei).setCaption("IMEI");
         grid.addColumn(HandsetData::modelName).setCaption(msg.get("handset.model"));
         grid.addColumn(h -> msg.label("status", h.status())).setCaption(msg.get("handset.status"));
-        grid.addColumn(h -> HandsetUi.nz(h.saleDate())).setCaption(msg.get("handset.saleDate"));
-        grid.addColumn(h -> HandsetUi.nz(h.warrantyUntil())).setCaption(msg.get("handset.warrantyUntil"));
+        grid.addColumn(h -> Fields.shown(h.saleDate())).setCaption(msg.get("handset.saleDate"));
+        grid.addColumn(h -> Fields.shown(h.warrantyUntil())).setCaption(msg.get("handset.warrantyUntil"));
         grid.addItemClickListener(e -> CrmSession.navigate(HandsetUi.VIEW + "/" + e.getItem().imei()));
         VerticalLayout layout = new VerticalLayout();
         layout.setMargin(false);

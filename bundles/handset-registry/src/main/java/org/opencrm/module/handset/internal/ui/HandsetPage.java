@@ -78,13 +78,13 @@ final class HandsetPage extends VerticalLayout {
             }
             unit.addComponent(Fields.readOnly(msg.get("card.store"), HandsetUi.accountText(screens.customers(), context.user(), card.storeAccountId())));
             unit.addComponent(Fields.readOnly(msg.get("card.retailer"), HandsetUi.accountText(screens.customers(), context.user(), card.retailerAccountId())));
-            unit.addComponent(Fields.readOnly(msg.get("handset.saleDate"), HandsetUi.nz(card.saleDate())));
+            unit.addComponent(Fields.readOnly(msg.get("handset.saleDate"), Fields.shown(card.saleDate())));
             unit.addComponent(Fields.readOnly(msg.get("card.invoice"), card.invoiceNumber()));
             unit.addComponent(Fields.readOnly(msg.get("card.channel"), msg.label("channel", card.channel())));
             unit.addComponent(Fields.readOnly(msg.get("card.warranty"), card.warrantyStart() + " – " + card.warrantyUntil()));
             for (AccessoryData a : card.accessories()) {
                 unit.addComponent(Fields.readOnly(msg.label("accessory", a.type()),
-                        msg.get("card.accessoryWarranty", HandsetUi.nz(a.code()), HandsetUi.nz(a.warrantyUntil()))));
+                        msg.get("card.accessoryWarranty", Fields.shown(a.code()), Fields.shown(a.warrantyUntil()))));
             }
         }
 
@@ -100,7 +100,7 @@ final class HandsetPage extends VerticalLayout {
         history.addColumn(e -> (e.fromStatus() == null ? "" : msg.label("status", e.fromStatus()) + " → ") + msg.label("status", e.toStatus()))
                 .setCaption(msg.get("handset.status"));
         history.addColumn(e -> e.relatedImei() == null ? "" : e.relatedImei()).setCaption(msg.get("history.related"));
-        history.addColumn(e -> HandsetUi.nz(e.note()) + (e.overrideReason() == null ? "" : " [" + msg.get("history.override") + ": " + e.overrideReason() + "]"))
+        history.addColumn(e -> Fields.shown(e.note()) + (e.overrideReason() == null ? "" : " [" + msg.get("history.override") + ": " + e.overrideReason() + "]"))
                 .setCaption(msg.get("history.note"));
         history.addItemClickListener(e -> {
             if (e.getItem().relatedImei() != null) {

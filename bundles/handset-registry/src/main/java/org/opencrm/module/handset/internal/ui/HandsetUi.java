@@ -10,7 +10,6 @@ import org.opencrm.platform.api.customer.CustomerDirectory;
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.ui.Messages;
 
-import com.vaadin.ui.TextField;
 
 /** The module's UI messages and small helpers its screens share. */
 final class HandsetUi {
@@ -26,20 +25,8 @@ final class HandsetUi {
         return Messages.of(HandsetUi.class, MESSAGES, locale);
     }
 
-    static TextField text(String caption, String id) {
-        TextField f = new TextField(caption);
-        f.setId(id);
-        f.setWidth("100%");
-        return f;
-    }
 
-    static String nz(Object o) {
-        return o == null ? "" : o.toString();
-    }
 
-    static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 
     /** "Name (mobile)" of a contact the user may see, else "#id". */
     static String contactText(CustomerDirectory customers, CrmUser user, Long contactId) {

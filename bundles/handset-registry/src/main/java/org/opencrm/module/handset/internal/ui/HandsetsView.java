@@ -9,6 +9,7 @@ import org.opencrm.module.handset.internal.dto.SearchCriteria;
 import org.opencrm.platform.api.RecordNotFoundException;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.ui.CrmSession;
+import org.opencrm.ui.Fields;
 import org.opencrm.ui.Messages;
 import org.opencrm.ui.PagedData;
 
@@ -85,7 +86,7 @@ final class HandsetsView extends VerticalLayout {
         total.addStyleName(ValoTheme.LABEL_LIGHT);
 
         ConfigurableFilterDataProvider<HandsetData, Void, String> rows = PagedData.of(page -> {
-            String mobile = HandsetUi.blank(ownerMobile.getValue());
+            String mobile = Fields.typed(ownerMobile.getValue());
             var result = screens.handsets().search(context.user(), new SearchCriteria(null, null, mobile, null, status.getValue(), null), page);
             total.setValue(msg.get("handsets.total", result.total()));
             return result;
@@ -97,13 +98,13 @@ final class HandsetsView extends VerticalLayout {
         grid.addColumn(HandsetData::modelName).setCaption(msg.get("handset.model"));
         grid.addColumn(h -> msg.label("status", h.status())).setCaption(msg.get("handset.status"));
         grid.addColumn(HandsetData::serialNumber).setCaption(msg.get("handset.serial"));
-        grid.addColumn(h -> HandsetUi.nz(h.saleDate())).setCaption(msg.get("handset.saleDate"));
-        grid.addColumn(h -> HandsetUi.nz(h.warrantyUntil())).setCaption(msg.get("handset.warrantyUntil"));
+        grid.addColumn(h -> Fields.shown(h.saleDate())).setCaption(msg.get("handset.saleDate"));
+        grid.addColumn(h -> Fields.shown(h.warrantyUntil())).setCaption(msg.get("handset.warrantyUntil"));
         grid.addItemClickListener(e -> CrmSession.navigate(HandsetUi.VIEW + "/" + e.getItem().imei()));
 
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.setValueChangeTimeout(250);
-        search.addValueChangeListener(e -> rows.setFilter(HandsetUi.blank(e.getValue())));
+        search.addValueChangeListener(e -> rows.setFilter(Fields.typed(e.getValue())));
         ownerMobile.setValueChangeMode(ValueChangeMode.LAZY);
         ownerMobile.addValueChangeListener(e -> rows.refreshAll());
         status.addValueChangeListener(e -> rows.refreshAll());

@@ -8,6 +8,7 @@ import org.opencrm.module.handset.internal.dto.ModelData;
 import org.opencrm.module.handset.internal.service.ModelService;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.ui.Feedback;
+import org.opencrm.ui.Fields;
 import org.opencrm.ui.Messages;
 import org.opencrm.ui.PagedData;
 
@@ -52,8 +53,8 @@ final class ModelsView extends VerticalLayout {
         grid.setDataProvider(PagedData.of(page -> models.list(context.user(), page)));
         grid.addColumn(ModelData::code).setCaption(msg.get("model.code"));
         grid.addColumn(ModelData::name).setCaption(msg.get("model.name"));
-        grid.addColumn(m -> HandsetUi.nz(m.licenceNumber())).setCaption(msg.get("model.licence"));
-        grid.addColumn(m -> HandsetUi.nz(m.launchDate())).setCaption(msg.get("model.launch"));
+        grid.addColumn(m -> Fields.shown(m.licenceNumber())).setCaption(msg.get("model.licence"));
+        grid.addColumn(m -> Fields.shown(m.launchDate())).setCaption(msg.get("model.launch"));
         grid.addColumn(m -> msg.get("model.monthsText", m.effective().handset(), m.effective().battery(), m.effective().charger(),
                 m.effective().wiredHeadset())).setCaption(msg.get("model.months"));
         if (write) {
@@ -68,9 +69,9 @@ final class ModelsView extends VerticalLayout {
         w.setWidth("520px");
         FormLayout form = new FormLayout();
         form.setMargin(true);
-        TextField code = HandsetUi.text(msg.get("model.code"), "model-code");
-        TextField name = HandsetUi.text(msg.get("model.name"), "model-name");
-        TextField licence = HandsetUi.text(msg.get("model.licence"), "model-licence");
+        TextField code = Fields.text(msg.get("model.code"), "model-code");
+        TextField name = Fields.text(msg.get("model.name"), "model-name");
+        TextField licence = Fields.text(msg.get("model.licence"), "model-licence");
         licence.setPlaceholder("02-C045-192736");
         DateField launch = new DateField(msg.get("model.launch"));
         launch.setDateFormat("yyyy-MM-dd");
@@ -82,12 +83,12 @@ final class ModelsView extends VerticalLayout {
             code.setValue(existing.code());
             code.setReadOnly(true);
             name.setValue(existing.name());
-            licence.setValue(HandsetUi.nz(existing.licenceNumber()));
+            licence.setValue(Fields.shown(existing.licenceNumber()));
             launch.setValue(existing.launchDate());
-            handset.setValue(HandsetUi.nz(existing.handsetMonths()));
-            battery.setValue(HandsetUi.nz(existing.batteryMonths()));
-            charger.setValue(HandsetUi.nz(existing.chargerMonths()));
-            headset.setValue(HandsetUi.nz(existing.headsetMonths()));
+            handset.setValue(Fields.shown(existing.handsetMonths()));
+            battery.setValue(Fields.shown(existing.batteryMonths()));
+            charger.setValue(Fields.shown(existing.chargerMonths()));
+            headset.setValue(Fields.shown(existing.headsetMonths()));
         }
         Map<String, AbstractComponent> fields = new LinkedHashMap<>();
         fields.put("code", code);
@@ -102,7 +103,7 @@ final class ModelsView extends VerticalLayout {
             try {
                 Feedback.clearFieldErrors(fields);
                 ModelData in = new ModelData(existing == null ? null : existing.id(), code.getValue().strip(), name.getValue().strip(),
-                        HandsetUi.blank(licence.getValue()), launch.getValue(), number(handset, "handsetMonths"), number(battery, "batteryMonths"),
+                        Fields.typed(licence.getValue()), launch.getValue(), number(handset, "handsetMonths"), number(battery, "batteryMonths"),
                         number(charger, "chargerMonths"), number(headset, "headsetMonths"), null, null, null, null, null,
                         existing == null ? null : existing.version());
                 ModelData saved = existing == null ? models.create(context.user(), in) : models.update(context.user(), existing.id(), in);
@@ -121,7 +122,7 @@ final class ModelsView extends VerticalLayout {
     }
 
     private Integer number(TextField f, String field) {
-        String v = HandsetUi.blank(f.getValue());
+        String v = Fields.typed(f.getValue());
         if (v == null) {
             return null;
         }
@@ -133,7 +134,7 @@ final class ModelsView extends VerticalLayout {
     }
 
     private static TextField months(String caption, String id) {
-        TextField f = HandsetUi.text(caption, id);
+        TextField f = Fields.text(caption, id);
         f.setWidth("120px");
         return f;
     }

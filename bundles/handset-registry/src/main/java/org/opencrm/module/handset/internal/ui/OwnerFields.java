@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.opencrm.platform.api.InvalidInputException;
 import org.opencrm.platform.api.customer.ContactRef;
 import org.opencrm.platform.api.ui.UiContext;
+import org.opencrm.ui.Fields;
 import org.opencrm.ui.Messages;
 
 import com.vaadin.ui.AbstractComponent;
@@ -28,15 +29,15 @@ final class OwnerFields {
         this.screens = screens;
         this.context = context;
         this.msg = msg;
-        mobile = HandsetUi.text(msg.get("owner.mobile"), idPrefix + "-owner-mobile");
-        name = HandsetUi.text(msg.get("owner.name"), idPrefix + "-owner-name");
+        mobile = Fields.text(msg.get("owner.mobile"), idPrefix + "-owner-mobile");
+        name = Fields.text(msg.get("owner.name"), idPrefix + "-owner-name");
         name.setPlaceholder(msg.get("owner.nameHint"));
         found.setId(idPrefix + "-owner-found");
         mobile.addValueChangeListener(e -> lookup());
     }
 
     private void lookup() {
-        String m = HandsetUi.blank(mobile.getValue());
+        String m = Fields.typed(mobile.getValue());
         Optional<ContactRef> c = m == null ? Optional.empty() : screens.customers().contactByMobile(m);
         if (c.isPresent() && screens.customers().canSeeContact(context.user(), c.get().id())) {
             found.setValue(msg.get("owner.found", c.get().name()));
@@ -49,7 +50,7 @@ final class OwnerFields {
 
     /** The owner's contact id: the existing contact with this mobile, or a new contact of {@code storeId}. */
     long resolve(Long storeId, Map<String, AbstractComponent> fields) {
-        String m = HandsetUi.blank(mobile.getValue());
+        String m = Fields.typed(mobile.getValue());
         if (m == null) {
             throw new InvalidInputException("ownerMobile", "the owner's mobile is required", "required");
         }
@@ -57,7 +58,7 @@ final class OwnerFields {
         if (c.isPresent()) {
             return c.get().id();
         }
-        String n = HandsetUi.blank(name.getValue());
+        String n = Fields.typed(name.getValue());
         if (n == null) {
             throw new InvalidInputException("ownerName", "a new customer needs a name", "required");
         }

@@ -10,6 +10,7 @@ import org.opencrm.module.handset.internal.dto.RegisterRequest;
 import org.opencrm.platform.api.PageRequest;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.ui.Feedback;
+import org.opencrm.ui.Fields;
 import org.opencrm.ui.Messages;
 
 import com.vaadin.ui.AbstractComponent;
@@ -33,17 +34,17 @@ final class RegisterUnitForm {
         window.setWidth("520px");
         FormLayout form = new FormLayout();
         form.setMargin(true);
-        TextField imei = HandsetUi.text("IMEI", "unit-imei");
-        TextField imei2 = HandsetUi.text("IMEI 2", "unit-imei2");
+        TextField imei = Fields.text("IMEI", "unit-imei");
+        TextField imei2 = Fields.text("IMEI 2", "unit-imei2");
         imei2.setPlaceholder(msg.get("unit.imei2Hint"));
-        TextField serial = HandsetUi.text(msg.get("handset.serial"), "unit-serial");
+        TextField serial = Fields.text(msg.get("handset.serial"), "unit-serial");
         ComboBox<ModelData> model = new ComboBox<>(msg.get("handset.model"),
                 screens.models().list(context.user(), new PageRequest(null, 0, PageRequest.MAX_LIMIT)).items());
         model.setId("unit-model");
         model.setWidth("100%");
         model.setItemCaptionGenerator(m -> m.name() + " (" + m.code() + ")");
-        TextField scramble = HandsetUi.text(msg.get("handset.scramble"), "unit-scramble");
-        TextField batch = HandsetUi.text(msg.get("handset.batch"), "unit-batch");
+        TextField scramble = Fields.text(msg.get("handset.scramble"), "unit-scramble");
+        TextField batch = Fields.text(msg.get("handset.batch"), "unit-batch");
         Map<String, AbstractComponent> fields = new LinkedHashMap<>();
         fields.put("imei", imei);
         fields.put("imei2", imei2);
@@ -53,9 +54,9 @@ final class RegisterUnitForm {
         fields.put("batch", batch);
         Button save = new Button(msg.get("action.save"), e -> {
             try {
-                HandsetData h = screens.handsets().register(context.user(), new RegisterRequest(imei.getValue().strip(), HandsetUi.blank(imei2.getValue()),
-                        serial.getValue().strip(), model.getValue() == null ? null : model.getValue().code(), HandsetUi.blank(scramble.getValue()),
-                        HandsetUi.blank(batch.getValue())));
+                HandsetData h = screens.handsets().register(context.user(), new RegisterRequest(imei.getValue().strip(), Fields.typed(imei2.getValue()),
+                        serial.getValue().strip(), model.getValue() == null ? null : model.getValue().code(), Fields.typed(scramble.getValue()),
+                        Fields.typed(batch.getValue())));
                 window.close();
                 Feedback.done(msg.get("unit.registered", h.imei()));
                 open.accept(h.imei());

@@ -45,7 +45,7 @@ final class SaleForm {
         window.setWidth("560px");
         FormLayout form = new FormLayout();
         form.setMargin(true);
-        TextField imeiField = HandsetUi.text("IMEI", "sale-imei");
+        TextField imeiField = Fields.text("IMEI", "sale-imei");
         if (imei != null) {
             imeiField.setValue(imei);
             imeiField.setReadOnly(true);
@@ -56,13 +56,13 @@ final class SaleForm {
             owner.name.setVisible(false);
             owner.found.setValue(msg.get("owner.found", HandsetUi.contactText(screens.customers(), context.user(), ownerContactId)));
         }
-        TextField store = HandsetUi.text(msg.get("card.storeId"), "sale-store");
+        TextField store = Fields.text(msg.get("card.storeId"), "sale-store");
         var scope = context.user().scope();
         if (scope.type() == ScopeType.STORE && scope.accountId() != null) {
             store.setValue(scope.accountId().toString());
         }
-        TextField retailer = HandsetUi.text(msg.get("card.retailerId"), "sale-retailer");
-        TextField invoice = HandsetUi.text(msg.get("card.invoice"), "sale-invoice");
+        TextField retailer = Fields.text(msg.get("card.retailerId"), "sale-retailer");
+        TextField invoice = Fields.text(msg.get("card.invoice"), "sale-invoice");
         DateField date = new DateField(msg.get("handset.saleDate"), LocalDate.now());
         date.setId("sale-date");
         date.setDateFormat("yyyy-MM-dd");
@@ -72,7 +72,7 @@ final class SaleForm {
         channel.setValue(CaptureChannel.STORE_CLERK);
         Map<AccessoryType, TextField> accessories = new LinkedHashMap<>();
         for (AccessoryType t : AccessoryType.values()) {
-            TextField code = HandsetUi.text(msg.label("accessory", t), "sale-accessory-" + t.name().toLowerCase());
+            TextField code = Fields.text(msg.label("accessory", t), "sale-accessory-" + t.name().toLowerCase());
             code.setPlaceholder(msg.get("card.accessoryCodeHint"));
             accessories.put(t, code);
         }
@@ -105,7 +105,7 @@ final class SaleForm {
                     }
                 });
                 HandsetData sold = screens.sales().sell(context.user(), imeiField.getValue().strip(), new SaleRequest(ownerId, retailerId, storeId,
-                        HandsetUi.blank(invoice.getValue()), date.getValue(), channel.getValue(), parts, null));
+                        Fields.typed(invoice.getValue()), date.getValue(), channel.getValue(), parts, null));
                 window.close();
                 Feedback.done(msg.get("card.saved", sold.imei()));
                 open.accept(sold.imei());

@@ -75,7 +75,7 @@ public class AccountDetailsTab extends CoreEntry.Tab {
         details.addComponent(Fields.readOnly(msg.get("account.name"), a.name()));
         details.addComponent(Fields.readOnly(msg.get("account.type"), msg.label("accountType", a.type())));
         details.addComponent(Fields.readOnly(msg.get("account.region"), a.region()));
-        details.addComponent(Fields.readOnly(msg.get("contact.address"), String.join(" ", nz(a.province()), nz(a.city()), nz(a.address())).strip()));
+        details.addComponent(Fields.readOnly(msg.get("contact.address"), String.join(" ", Fields.shown(a.province()), Fields.shown(a.city()), Fields.shown(a.address())).strip()));
         details.addComponent(Fields.readOnly(msg.get("account.phone"), a.phone()));
         details.addComponent(Fields.readOnly(msg.get("contact.owner"), a.owner()));
         if (a.parentId() != null && context.user().scope().isUnrestricted()) {
@@ -91,9 +91,5 @@ public class AccountDetailsTab extends CoreEntry.Tab {
         people.addColumn(ContactData::mobile).setCaption(msg.get("contact.mobile"));
         people.addItemClickListener(e -> CrmSession.openContact(e.getItem().id()));
         layout.addComponents(actions, details, people);
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
     }
 }

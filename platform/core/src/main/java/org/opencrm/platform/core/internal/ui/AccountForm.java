@@ -38,27 +38,27 @@ final class AccountForm {
         window.setWidth("520px");
         FormLayout form = new FormLayout();
         form.setMargin(true);
-        TextField name = text(msg.get("account.name"), "account-name");
+        TextField name = Fields.text(msg.get("account.name"), "account-name");
         ComboBox<AccountType> type = new ComboBox<>(msg.get("account.type"), List.of(AccountType.values()));
         type.setId("account-type");
         type.setItemCaptionGenerator(t -> msg.label("accountType", t));
         type.setEmptySelectionAllowed(false);
         type.setWidth("100%");
-        TextField parent = text(msg.get("account.parentId"), "account-parent");
-        TextField region = text(msg.get("account.region"), "account-region");
-        TextField province = text(msg.get("contact.province"), "account-province");
-        TextField city = text(msg.get("contact.city"), "account-city");
-        TextField address = text(msg.get("account.address"), "account-address");
-        TextField phone = text(msg.get("account.phone"), "account-phone");
+        TextField parent = Fields.text(msg.get("account.parentId"), "account-parent");
+        TextField region = Fields.text(msg.get("account.region"), "account-region");
+        TextField province = Fields.text(msg.get("contact.province"), "account-province");
+        TextField city = Fields.text(msg.get("contact.city"), "account-city");
+        TextField address = Fields.text(msg.get("account.address"), "account-address");
+        TextField phone = Fields.text(msg.get("account.phone"), "account-phone");
         if (existing != null) {
-            name.setValue(nz(existing.name()));
+            name.setValue(Fields.shown(existing.name()));
             type.setValue(existing.type());
             parent.setValue(existing.parentId() == null ? "" : existing.parentId().toString());
-            region.setValue(nz(existing.region()));
-            province.setValue(nz(existing.province()));
-            city.setValue(nz(existing.city()));
-            address.setValue(nz(existing.address()));
-            phone.setValue(nz(existing.phone()));
+            region.setValue(Fields.shown(existing.region()));
+            province.setValue(Fields.shown(existing.province()));
+            city.setValue(Fields.shown(existing.city()));
+            address.setValue(Fields.shown(existing.address()));
+            phone.setValue(Fields.shown(existing.phone()));
         } else {
             type.setValue(AccountType.STORE);
             parent.setValue(parentId == null ? "" : parentId.toString());
@@ -80,7 +80,7 @@ final class AccountForm {
                 return;
             }
             AccountData in = new AccountData(existing == null ? null : existing.id(), name.getValue().strip(), type.getValue(), parentValue,
-                    blank(region.getValue()), blank(province.getValue()), blank(city.getValue()), blank(address.getValue()), blank(phone.getValue()),
+                    Fields.typed(region.getValue()), Fields.typed(province.getValue()), Fields.typed(city.getValue()), Fields.typed(address.getValue()), Fields.typed(phone.getValue()),
                     existing == null ? null : existing.status(), existing == null ? null : existing.owner(), null, null, null, null,
                     existing == null ? null : existing.version());
             try {
@@ -98,20 +98,5 @@ final class AccountForm {
         window.setContent(form);
         UI.getCurrent().addWindow(window);
         name.focus();
-    }
-
-    private static TextField text(String caption, String id) {
-        TextField f = new TextField(caption);
-        f.setId(id);
-        f.setWidth("100%");
-        return f;
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

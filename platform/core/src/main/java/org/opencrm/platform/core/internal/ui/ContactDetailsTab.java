@@ -73,7 +73,7 @@ public class ContactDetailsTab extends CoreEntry.Tab {
         details.addComponent(Fields.readOnly(msg.get("contact.email"), c.email()));
         details.addComponent(Fields.readOnly(msg.get("contact.gender"), msg.label("gender", c.gender())));
         details.addComponent(Fields.readOnly(msg.get("contact.birthday"), c.birthday() == null ? null : c.birthday().toString()));
-        details.addComponent(Fields.readOnly(msg.get("contact.address"), String.join(" ", nz(c.province()), nz(c.city()), nz(c.district()), nz(c.street())).strip()));
+        details.addComponent(Fields.readOnly(msg.get("contact.address"), String.join(" ", Fields.shown(c.province()), Fields.shown(c.city()), Fields.shown(c.district()), Fields.shown(c.street())).strip()));
         details.addComponent(Fields.readOnly(msg.get("contact.tags"), String.join(", ", c.tags())));
         details.addComponent(Fields.readOnly(msg.get("contact.status"), msg.label("status", c.status())));
         details.addComponent(Fields.readOnly(msg.get("contact.owner"), c.owner()));
@@ -83,7 +83,7 @@ public class ContactDetailsTab extends CoreEntry.Tab {
             account.addStyleName(ValoTheme.BUTTON_LINK);
             details.addComponent(account);
         }
-        details.addComponent(Fields.readOnly(msg.get("contact.updated"), CoreUi.TIME.format(c.updatedAt()) + " · " + nz(c.updatedBy())));
+        details.addComponent(Fields.readOnly(msg.get("contact.updated"), CoreUi.TIME.format(c.updatedAt()) + " · " + Fields.shown(c.updatedBy())));
         HorizontalLayout actions = new HorizontalLayout();
         if (context.user().hasPermission("core.contact.write")) {
             Button edit = new Button(msg.get("contact.edit"),
@@ -140,9 +140,5 @@ public class ContactDetailsTab extends CoreEntry.Tab {
         w.setContent(form);
         UI.getCurrent().addWindow(w);
         subject.focus();
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
     }
 }

@@ -39,32 +39,32 @@ final class ContactForm {
         window.setWidth("520px");
         FormLayout form = new FormLayout();
         form.setMargin(true);
-        TextField name = text(msg.get("contact.name"), "contact-name");
-        TextField mobile = text(msg.get("contact.mobile"), "contact-mobile");
-        TextField email = text(msg.get("contact.email"), "contact-email");
+        TextField name = Fields.text(msg.get("contact.name"), "contact-name");
+        TextField mobile = Fields.text(msg.get("contact.mobile"), "contact-mobile");
+        TextField email = Fields.text(msg.get("contact.email"), "contact-email");
         ComboBox<Gender> gender = new ComboBox<>(msg.get("contact.gender"), List.of(Gender.values()));
         gender.setItemCaptionGenerator(g -> msg.label("gender", g));
         gender.setEmptySelectionAllowed(false);
         gender.setValue(Gender.UNKNOWN);
         DateField birthday = new DateField(msg.get("contact.birthday"));
         birthday.setDateFormat("yyyy-MM-dd");
-        TextField province = text(msg.get("contact.province"), "contact-province");
-        TextField city = text(msg.get("contact.city"), "contact-city");
-        TextField district = text(msg.get("contact.district"), "contact-district");
-        TextField street = text(msg.get("contact.street"), "contact-street");
-        TextField tags = text(msg.get("contact.tags"), "contact-tags");
+        TextField province = Fields.text(msg.get("contact.province"), "contact-province");
+        TextField city = Fields.text(msg.get("contact.city"), "contact-city");
+        TextField district = Fields.text(msg.get("contact.district"), "contact-district");
+        TextField street = Fields.text(msg.get("contact.street"), "contact-street");
+        TextField tags = Fields.text(msg.get("contact.tags"), "contact-tags");
         tags.setPlaceholder(msg.get("contact.tagsHint"));
-        TextField accountId = text(msg.get("contact.accountId"), "contact-account");
+        TextField accountId = Fields.text(msg.get("contact.accountId"), "contact-account");
         if (existing != null) {
-            name.setValue(nz(existing.name()));
-            mobile.setValue(nz(existing.mobile()));
-            email.setValue(nz(existing.email()));
+            name.setValue(Fields.shown(existing.name()));
+            mobile.setValue(Fields.shown(existing.mobile()));
+            email.setValue(Fields.shown(existing.email()));
             gender.setValue(existing.gender() == null ? Gender.UNKNOWN : existing.gender());
             birthday.setValue(existing.birthday());
-            province.setValue(nz(existing.province()));
-            city.setValue(nz(existing.city()));
-            district.setValue(nz(existing.district()));
-            street.setValue(nz(existing.street()));
+            province.setValue(Fields.shown(existing.province()));
+            city.setValue(Fields.shown(existing.city()));
+            district.setValue(Fields.shown(existing.district()));
+            street.setValue(Fields.shown(existing.street()));
             tags.setValue(String.join(", ", existing.tags()));
             accountId.setValue(existing.accountId() == null ? "" : existing.accountId().toString());
         }
@@ -88,9 +88,9 @@ final class ContactForm {
                 return;
             }
             List<String> tagList = Arrays.stream(tags.getValue().split("[,，;；]")).map(String::strip).filter(t -> !t.isEmpty()).toList();
-            ContactData in = new ContactData(existing == null ? null : existing.id(), name.getValue().strip(), blank(mobile.getValue()),
-                    existing == null ? List.of() : existing.otherPhones(), blank(email.getValue()), gender.getValue(), birthday.getValue(),
-                    blank(province.getValue()), blank(city.getValue()), blank(district.getValue()), blank(street.getValue()), tagList,
+            ContactData in = new ContactData(existing == null ? null : existing.id(), name.getValue().strip(), Fields.typed(mobile.getValue()),
+                    existing == null ? List.of() : existing.otherPhones(), Fields.typed(email.getValue()), gender.getValue(), birthday.getValue(),
+                    Fields.typed(province.getValue()), Fields.typed(city.getValue()), Fields.typed(district.getValue()), Fields.typed(street.getValue()), tagList,
                     existing == null ? null : existing.status(), existing == null ? null : existing.owner(), account,
                     existing == null ? null : existing.householdId(), null, null, null, null, null,
                     existing == null ? null : existing.version());
@@ -109,20 +109,5 @@ final class ContactForm {
         window.setContent(form);
         UI.getCurrent().addWindow(window);
         name.focus();
-    }
-
-    private static TextField text(String caption, String id) {
-        TextField f = new TextField(caption);
-        f.setId(id);
-        f.setWidth("100%");
-        return f;
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -129,7 +129,7 @@ public class DuplicatesTab extends CoreEntry.Tab {
         add(rows, msg.get("contact.email"), self, other, ContactData::email);
         add(rows, msg.get("contact.gender"), self, other, c -> msg.label("gender", c.gender()));
         add(rows, msg.get("contact.birthday"), self, other, c -> c.birthday() == null ? null : c.birthday().toString());
-        add(rows, msg.get("contact.address"), self, other, c -> String.join(" ", nz(c.province()), nz(c.city()), nz(c.district()), nz(c.street())).strip());
+        add(rows, msg.get("contact.address"), self, other, c -> String.join(" ", Fields.shown(c.province()), Fields.shown(c.city()), Fields.shown(c.district()), Fields.shown(c.street())).strip());
         add(rows, msg.get("contact.tags"), self, other, c -> String.join(", ", c.tags()));
         add(rows, msg.get("contact.account"), self, other, c -> c.accountId() == null ? null : "#" + c.accountId());
         add(rows, msg.get("contact.owner"), self, other, ContactData::owner);
@@ -180,9 +180,5 @@ public class DuplicatesTab extends CoreEntry.Tab {
 
     private static void add(List<Row> rows, String caption, ContactData kept, ContactData merged, Function<ContactData, String> value) {
         rows.add(new Row(caption, value.apply(kept), value.apply(merged)));
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
     }
 }
