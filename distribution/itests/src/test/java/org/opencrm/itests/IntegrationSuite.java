@@ -10,6 +10,6 @@ import org.junit.runners.Suite.SuiteClasses;
  * Add new *IT classes to this list.
  */
 @RunWith(Suite.class)
-@SuiteClasses({ ContactsApiIT.class, DataScopeIT.class, ModulesIT.class, ShellCommandsIT.class })
+@SuiteClasses({ ContactsApiIT.class, DataScopeIT.class, ModulesIT.class, ShellCommandsIT.class, HandsetRegistryIT.class })
 public class IntegrationSuite {
 }
