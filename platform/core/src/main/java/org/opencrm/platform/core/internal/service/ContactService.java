@@ -49,6 +49,7 @@ import org.opencrm.platform.core.internal.model.Contact;
 import org.opencrm.platform.core.internal.model.ContactStatus;
 import org.opencrm.platform.core.internal.model.Gender;
 import org.opencrm.platform.core.internal.model.Household;
+import org.opencrm.platform.persistence.CachedTotal;
 import org.opencrm.platform.persistence.IdBlocks;
 import org.opencrm.platform.persistence.Queries;
 import org.opencrm.platform.persistence.Schema;
@@ -188,40 +189,9 @@ public class ContactService {
         return ((Number) n).longValue();
     }
 
-    /**
-     * Derby has no row count and COUNT(*) of a million contacts scans the name index (about a second), so the total of the
-     * unfiltered list is kept here: writes adjust it, and it is recounted at most once a minute to pick up
-     * other nodes' writes.
-     */
+    /** The unfiltered list's total, recounted at most once a minute (see CachedTotal). */
     private final CachedTotal allContacts = new CachedTotal(60_000);
 
-    static final class CachedTotal {
-        private final long maxAgeMillis;
-        private long value;
-        private long countedAt = Long.MIN_VALUE;
-
-        CachedTotal(long maxAgeMillis) {
-            this.maxAgeMillis = maxAgeMillis;
-        }
-
-        synchronized long get(java.util.function.LongSupplier recount) {
-            long now = System.currentTimeMillis();
-            if (countedAt == Long.MIN_VALUE || now - countedAt > maxAgeMillis) {
-                value = recount.getAsLong();
-                countedAt = now;
-            }
-            return value;
-        }
-
-        synchronized void add(long delta) {
-            value += delta;
-        }
-
-        /** The next read counts again. */
-        synchronized void invalidate() {
-            countedAt = Long.MIN_VALUE;
-        }
-    }
 
     private record Query(String where, String orderBy, Scope scope, Map<String, Object> params) {
         <T> TypedQuery<T> bind(TypedQuery<T> query) {
