@@ -71,6 +71,17 @@ public class DataScopeIT extends CrmTestSupport {
 
         // and module administration is for administrators only
         as(user, "POST", "modules/sample-notes/enable", null).expect(403);
+
+        // an administrator moves the user to the other partner: the scope follows at the next request
+        JsonNode badRole = put("users/" + user, obj().put("scopeType", "PARTNER").put("accountId", partnerB)
+                .set("roles", JSON.createArrayNode().add("no-such-role"))).expect(400).json();
+        assertEquals("roles", badRole.get("field").asText());
+        as(user, "GET", "contacts/" + contactA, null).expect(200);
+        JsonNode changed = put("users/" + user, obj().put("scopeType", "PARTNER").put("accountId", partnerB)
+                .set("roles", JSON.createArrayNode().add("partner"))).expect(200).json();
+        assertEquals(partnerB, changed.get("accountId").asLong());
+        as(user, "GET", "contacts/" + contactB, null).expect(200);
+        as(user, "GET", "contacts/" + contactA, null).expect(404);
     }
 
     private static Reply as(String user, String method, String path, String body) {
