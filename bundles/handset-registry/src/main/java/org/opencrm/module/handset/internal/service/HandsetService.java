@@ -75,6 +75,8 @@ public class HandsetService {
     private final EventPublisher events;
     /** Total of the unfiltered list: Derby has no cheap row count (COUNT(*) scans an index of a million entries). */
     private final CachedTotal allUnits = new CachedTotal(60_000);
+    /** Totals of big filtered lists (see BigTotals). */
+    private final BigTotals bigTotals = new BigTotals(10_000, 60_000, 256);
 
     @Activate
     public HandsetService(@Reference(target = "(osgi.unit.name=crm-handset)") JpaTemplate jpa, @Reference AuditTrail audit,
@@ -203,7 +205,8 @@ public class HandsetService {
             } else if (f.everything()) {
                 total = allUnits.get(() -> em.createQuery("SELECT COUNT(h) FROM Handset h", Long.class).getSingleResult());
             } else {
-                total = f.bind(em.createQuery("SELECT COUNT(h) FROM Handset h" + f.where, Long.class)).getSingleResult();
+                total = bigTotals.get(f.where + new java.util.TreeMap<>(f.params),
+                        () -> f.bind(em.createQuery("SELECT COUNT(h) FROM Handset h" + f.where, Long.class)).getSingleResult());
             }
             return new Page<>(toData(em, rows), total);
         });
@@ -486,6 +489,48 @@ public class HandsetService {
     /** The bulk loader added units behind JPA's back. */
     void unitsAdded(long count) {
         allUnits.add(count);
+    }
+
+    /**
+     * Totals of filtered lists with many matches, kept for a while: Derby counts an index range at roughly a million
+     * entries a second, so "status = SOLD" at a million units costs a second per page while the page itself takes
+     * milliseconds. Totals below {@code exactBelow} are never cached (a contact's or a store's units are always exact);
+     * big ones may lag behind by up to {@code maxAgeMillis}.
+     */
+    static final class BigTotals {
+        private final long exactBelow;
+        private final long maxAgeMillis;
+        private final Map<String, long[]> totals;
+
+        BigTotals(long exactBelow, long maxAgeMillis, int capacity) {
+            this.exactBelow = exactBelow;
+            this.maxAgeMillis = maxAgeMillis;
+            this.totals = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, long[]> eldest) {
+                    return size() > capacity;
+                }
+            };
+        }
+
+        long get(String key, java.util.function.LongSupplier count) {
+            long now = System.currentTimeMillis();
+            synchronized (totals) {
+                long[] cached = totals.get(key);
+                if (cached != null && now - cached[1] <= maxAgeMillis) {
+                    return cached[0];
+                }
+            }
+            long total = count.getAsLong();
+            if (total >= exactBelow) {
+                synchronized (totals) {
+                    totals.put(key, new long[] { total, now });
+                }
+            }
+            return total;
+        }
     }
 
     /** A total recounted at most once a {@code maxAgeMillis} (other nodes' writes), adjusted by this node's writes. */
