@@ -255,6 +255,19 @@ class HandsetLifecycleTest {
     }
 
     @Test
+    void whenTheCoreMergesContactsTheUnitsAndCardsFollow() {
+        long duplicate = f.core.contact("王芳(重复)", "13800000099", store);
+        String imei = f.register("LC-STD");
+        f.sales.sell(f.admin, imei, new SaleRequest(duplicate, null, store, null, Fixture.TODAY, CaptureChannel.HOTLINE, null, null));
+        new CoreEventsListener(f.jpa, f.scopes, f.auditTrail).contactMerged("admin", duplicate, owner);
+        HandsetData h = f.handsets.get(f.admin, imei);
+        assertEquals(owner, h.ownerContactId());
+        assertEquals(owner, h.card().contactId());
+        assertEquals(0, f.handsets.forContact(f.admin, duplicate, PageRequest.of(null, null, null)).total());
+        assertTrue(f.audit.stream().anyMatch(a -> a[3].equals("owner-merged")));
+    }
+
+    @Test
     void registrationValidatesAndRefusesDuplicatesAcrossBothImeiColumns() {
         String a = f.imei();
         String a2 = f.imei();
