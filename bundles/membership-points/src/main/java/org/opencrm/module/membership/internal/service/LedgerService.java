@@ -1,0 +1,653 @@
+package org.opencrm.module.membership.internal.service;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.opencrm.module.membership.api.MembershipEvents;
+import org.opencrm.module.membership.internal.MembershipModule;
+import org.opencrm.module.membership.internal.dto.AdjustRequest;
+import org.opencrm.module.membership.internal.dto.EarnRequest;
+import org.opencrm.module.membership.internal.dto.PointsLedgerEntry;
+import org.opencrm.module.membership.internal.dto.RedeemRequest;
+import org.opencrm.module.membership.internal.dto.TxnResult;
+import org.opencrm.module.membership.internal.dto.ValueLedgerEntry;
+import org.opencrm.module.membership.internal.dto.ValueRequest;
+import org.opencrm.module.membership.internal.model.Card;
+import org.opencrm.module.membership.internal.model.CardStatus;
+import org.opencrm.module.membership.internal.model.Coupon;
+import org.opencrm.module.membership.internal.model.Member;
+import org.opencrm.module.membership.internal.model.MemberStatus;
+import org.opencrm.module.membership.internal.model.PointsEntry;
+import org.opencrm.module.membership.internal.model.Txn;
+import org.opencrm.module.membership.internal.model.TxnKind;
+import org.opencrm.module.membership.internal.model.ValueEntry;
+import org.opencrm.platform.api.ConflictException;
+import org.opencrm.platform.api.InvalidInputException;
+import org.opencrm.platform.api.Page;
+import org.opencrm.platform.api.PageRequest;
+import org.opencrm.platform.api.RecordNotFoundException;
+import org.opencrm.platform.api.audit.AuditTrail;
+import org.opencrm.platform.api.customer.CustomerDirectory;
+import org.opencrm.platform.api.security.CrmUser;
+import org.opencrm.platform.api.timeline.TimelineEntry;
+import org.opencrm.platform.api.timeline.TimelineService;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Points and stored value at the till: earn, redeem, adjust, expire; top up, spend, refund.
+ *
+ * <p>Every change is one transaction in one order: lock the member row ({@code SELECT ... FOR UPDATE} by primary
+ * key), look the client reference up (a repeat answers the first result), check, insert the MP_TXN row (its
+ * REFERENCE has a unique index: a concurrent duplicate on another member fails there and is answered with the first
+ * result), append the ledger rows, update the balances on the member row, queue the notification. The balance and
+ * its ledger rows commit together or not at all; a refusal (400/409) throws before anything is written and rolls
+ * the transaction back. A deadlock victim or lock timeout is retried a bounded number of times.
+ */
+@Component(service = LedgerService.class)
+public class LedgerService {
+    static final int MAX_REFERENCE = 64;
+    static final long MAX_POINTS = 1_000_000_000L;
+    private final JpaTemplate jpa;
+    private final AuditTrail audit;
+    private final TimelineService timeline;
+    private final CustomerDirectory customers;
+    private final MemberScopes scopes;
+    private final Rules rules;
+    private final PromotionService promotions;
+    private final Outbox outbox;
+    private final EventPublisher events;
+    /** Stores known to exist (an HQ cashier's store is checked once, not on every purchase). */
+    private final Map<Long, Boolean> knownStores = new ConcurrentHashMap<>();
+
+    @FunctionalInterface
+    private interface Work {
+        Txn apply(EntityManager em, Member m, List<Runnable> after);
+    }
+
+    @Activate
+    public LedgerService(@Reference(target = "(osgi.unit.name=crm-membership)") JpaTemplate jpa, @Reference AuditTrail audit,
+            @Reference TimelineService timeline, @Reference CustomerDirectory customers, @Reference MemberScopes scopes, @Reference Rules rules,
+            @Reference PromotionService promotions, @Reference Outbox outbox, @Reference EventPublisher events) {
+        this.jpa = jpa;
+        this.audit = audit;
+        this.timeline = timeline;
+        this.customers = customers;
+        this.scopes = scopes;
+        this.rules = rules;
+        this.promotions = promotions;
+        this.outbox = outbox;
+        this.events = events;
+    }
+
+    // ---------------------------------------------------------------- points
+
+    /** Points for a purchase paid at a store: full yuan x rate x tier x promotion (x coupon), rounded down. */
+    public TxnResult earn(CrmUser user, long memberId, EarnRequest in) {
+        user.require(MembershipModule.CASHIER);
+        body(in);
+        String reference = reference(in.reference());
+        long paid = Money.toFen("amount", in.amount());
+        Long store = store(user, in.storeAccountId());
+        String note = optional("note", in.note(), 500);
+        return apply(user, memberId, reference, TxnKind.EARN, (em, m, after) -> {
+            Card card = card(em, m, in.cardNumber(), true, false);
+            Instant now = rules.now();
+            LocalDate day = LocalDate.ofInstant(now, rules.terms().zone());
+            BigDecimal multiplier = rules.tier(m.tier).multiplier().multiply(promotions.promotionMultiplier(day, store, m.tier, m.birthday));
+            Coupon coupon = in.couponCode() == null || in.couponCode().isBlank() ? null : promotions.couponFor(em, m, in.couponCode(), day);
+            if (coupon != null && coupon.multiplier != null) {
+                multiplier = multiplier.multiply(new BigDecimal(coupon.multiplier));
+            }
+            long points = Rules.points(paid, rules.terms().pointsPerYuan(), multiplier) + (coupon == null ? 0 : coupon.bonusPoints);
+            long spend = spendSince(em, m.id, rules.tierWindowStart(now)) + paid;
+            Txn t = txn(em, user, m, reference, TxnKind.EARN, card, store, now);
+            t.amountFen = paid;
+            t.points = points;
+            t.multiplier = multiplier.stripTrailingZeros().toPlainString();
+            t.couponCode = coupon == null ? null : coupon.code;
+            t.reason = note;
+            em.persist(t);
+            if (points > 0) {
+                credit(em, m, t, points);
+            }
+            if (coupon != null) {
+                coupon.usedByTxnId = t.id;
+                coupon.usedAt = now;
+            }
+            m.rollingSpendFen = spend;
+            tier(em, user, m, rules.tierFor(spend), t.id, after);
+            finish(t, m);
+            notify(em, m, t, "POINTS_EARNED", "您消费" + yuan(paid) + "元，获得积分" + points + "，当前积分" + m.pointsBalance + "。",
+                    "You earned " + points + " points on a purchase of CNY " + yuan(paid) + "; balance " + m.pointsBalance + " points.");
+            onTimeline(m, user, "POINTS_EARNED", points + " points earned", "Purchase CNY " + yuan(paid) + " x" + t.multiplier, t);
+            return t;
+        });
+    }
+
+    /** Points taken for their cash value (default 100 points = 1 CNY); expired points go first. 409 with the balance when short. */
+    public TxnResult redeem(CrmUser user, long memberId, RedeemRequest in) {
+        user.require(MembershipModule.CASHIER);
+        body(in);
+        String reference = reference(in.reference());
+        long points = points("points", in.points());
+        if (points <= 0) {
+            throw new InvalidInputException("points", "points must be more than 0");
+        }
+        Long store = store(user, in.storeAccountId());
+        String note = optional("note", in.note(), 500);
+        return apply(user, memberId, reference, TxnKind.REDEEM, (em, m, after) -> {
+            Card card = card(em, m, in.cardNumber(), true, false);
+            Instant now = rules.now();
+            expireDue(em, user, m, now);
+            if (points > m.pointsBalance) {
+                throw InsufficientBalanceException.points(m.pointsBalance, points);
+            }
+            Txn t = txn(em, user, m, reference, TxnKind.REDEEM, card, store, now);
+            t.points = -points;
+            t.amountFen = rules.redemptionValueFen(points);
+            t.reason = note;
+            em.persist(t);
+            debit(em, m, t, points, TxnKind.REDEEM);
+            finish(t, m);
+            notify(em, m, t, "POINTS_REDEEMED", "您使用积分" + points + "，抵扣" + yuan(t.amountFen) + "元，当前积分" + m.pointsBalance + "。",
+                    "You redeemed " + points + " points for CNY " + yuan(t.amountFen) + "; balance " + m.pointsBalance + " points.");
+            onTimeline(m, user, "POINTS_REDEEMED", points + " points redeemed", "Worth CNY " + yuan(t.amountFen), t);
+            return t;
+        });
+    }
+
+    /** Points added (positive) or taken (negative) by hand with a reason; never below zero. */
+    public TxnResult adjust(CrmUser user, long memberId, AdjustRequest in) {
+        user.require(MembershipModule.ADJUST);
+        body(in);
+        String reference = reference(in.reference());
+        long points = points("points", in.points());
+        if (points == 0) {
+            throw new InvalidInputException("points", "points must not be 0 (positive adds, negative takes)");
+        }
+        String reason = optional("reason", in.reason(), 500);
+        if (reason == null) {
+            throw new InvalidInputException("reason", "a reason is required for an adjustment");
+        }
+        return apply(user, memberId, reference, TxnKind.ADJUST, (em, m, after) -> {
+            if (!scopes.canSee(user, m)) {
+                throw new RecordNotFoundException(MemberService.RECORD, memberId);
+            }
+            Instant now = rules.now();
+            Txn t = txn(em, user, m, reference, TxnKind.ADJUST, null, null, now);
+            t.points = points;
+            t.reason = reason;
+            if (points < 0) {
+                expireDue(em, user, m, now);
+                if (-points > m.pointsBalance) {
+                    throw InsufficientBalanceException.points(m.pointsBalance, -points);
+                }
+                em.persist(t);
+                debit(em, m, t, -points, TxnKind.ADJUST);
+            } else {
+                em.persist(t);
+                credit(em, m, t, points);
+            }
+            finish(t, m);
+            Map<String, Object> changes = new LinkedHashMap<>();
+            changes.put("points", points);
+            changes.put("balance", m.pointsBalance);
+            changes.put("reference", reference);
+            changes.put("reason", reason);
+            audit.record(user.username(), MemberService.RECORD, m.id.toString(), "adjust-points", changes);
+            timeline.record(TimelineEntry.of(m.contactId, null, MembershipModule.ID, "POINTS_ADJUSTED", (points > 0 ? "+" : "") + points + " points (adjustment)",
+                    reason, user.username(), MemberService.RECORD, m.id.toString()));
+            notify(em, m, t, "POINTS_ADJUSTED", "您的积分调整" + (points > 0 ? "+" : "") + points + "，当前积分" + m.pointsBalance + "。",
+                    "Your points were adjusted by " + points + "; balance " + m.pointsBalance + " points.");
+            return t;
+        });
+    }
+
+    // ---------------------------------------------------------------- stored value
+
+    public TxnResult topUp(CrmUser user, long memberId, ValueRequest in) {
+        user.require(MembershipModule.CASHIER);
+        body(in);
+        String reference = reference(in.reference());
+        long amount = Money.toFen("amount", in.amount());
+        Long store = store(user, in.storeAccountId());
+        long bonus = rules.bonusFen(amount);
+        return apply(user, memberId, reference, TxnKind.TOP_UP, (em, m, after) -> {
+            Card card = card(em, m, in.cardNumber(), false, true);
+            if (m.valueBalanceFen + amount + bonus > Money.MAX_FEN) {
+                throw new InvalidInputException("amount", "the stored value may not exceed " + yuan(Money.MAX_FEN) + " CNY");
+            }
+            Txn t = txn(em, user, m, reference, TxnKind.TOP_UP, card, store, rules.now());
+            t.amountFen = amount;
+            t.bonusFen = bonus;
+            t.reason = optional("note", in.note(), 500);
+            em.persist(t);
+            value(em, m, t, amount, false);
+            if (bonus > 0) {
+                value(em, m, t, bonus, true);
+            }
+            finish(t, m);
+            notify(em, m, t, "VALUE_TOPPED_UP", "您充值" + yuan(amount) + "元" + (bonus > 0 ? "，赠送" + yuan(bonus) + "元" : "") + "，储值余额" + yuan(m.valueBalanceFen) + "元。",
+                    "You topped up CNY " + yuan(amount) + (bonus > 0 ? " (+" + yuan(bonus) + " bonus)" : "") + "; stored value CNY " + yuan(m.valueBalanceFen) + ".");
+            onTimeline(m, user, "VALUE_TOPPED_UP", "Top-up CNY " + yuan(amount), bonus > 0 ? "Bonus CNY " + yuan(bonus) : null, t);
+            return t;
+        });
+    }
+
+    public TxnResult spend(CrmUser user, long memberId, ValueRequest in) {
+        user.require(MembershipModule.CASHIER);
+        body(in);
+        String reference = reference(in.reference());
+        long amount = Money.toFen("amount", in.amount());
+        Long store = store(user, in.storeAccountId());
+        return apply(user, memberId, reference, TxnKind.SPEND, (em, m, after) -> {
+            Card card = card(em, m, in.cardNumber(), false, true);
+            if (amount > m.valueBalanceFen) {
+                throw InsufficientBalanceException.value(m.valueBalanceFen, amount);
+            }
+            Txn t = txn(em, user, m, reference, TxnKind.SPEND, card, store, rules.now());
+            t.amountFen = amount;
+            t.reason = optional("note", in.note(), 500);
+            em.persist(t);
+            value(em, m, t, -amount, false);
+            finish(t, m);
+            notify(em, m, t, "VALUE_SPENT", "您使用储值" + yuan(amount) + "元，储值余额" + yuan(m.valueBalanceFen) + "元。",
+                    "You paid CNY " + yuan(amount) + " from stored value; balance CNY " + yuan(m.valueBalanceFen) + ".");
+            onTimeline(m, user, "VALUE_SPENT", "Paid CNY " + yuan(amount) + " from stored value", null, t);
+            return t;
+        });
+    }
+
+    /** Gives (part of) a spend back to the stored value; the refunds of a spend never exceed it. */
+    public TxnResult refund(CrmUser user, long memberId, ValueRequest in) {
+        user.require(MembershipModule.CASHIER);
+        body(in);
+        String reference = reference(in.reference());
+        long amount = Money.toFen("amount", in.amount());
+        Long store = store(user, in.storeAccountId());
+        if (in.originalReference() == null || in.originalReference().isBlank()) {
+            throw new InvalidInputException("originalReference", "originalReference (the spend to refund) is required");
+        }
+        String original = in.originalReference().strip();
+        return apply(user, memberId, reference, TxnKind.REFUND, (em, m, after) -> {
+            Txn spend = byReference(em, original);
+            if (spend == null || spend.kind != TxnKind.SPEND || !spend.memberId.equals(m.id)) {
+                throw new InvalidInputException("originalReference", "no stored-value spend " + original + " of this member");
+            }
+            em.lock(spend, LockModeType.PESSIMISTIC_WRITE);
+            if (amount > spend.amountFen - spend.refundedFen) {
+                throw new ConflictException("refund_exceeds_spend", "amount", "spend " + original + " of CNY " + yuan(spend.amountFen) + " has CNY "
+                        + yuan(spend.amountFen - spend.refundedFen) + " left to refund");
+            }
+            spend.refundedFen += amount;
+            Txn t = txn(em, user, m, reference, TxnKind.REFUND, null, store, rules.now());
+            t.amountFen = amount;
+            t.originalReference = original;
+            t.reason = optional("note", in.note(), 500);
+            em.persist(t);
+            value(em, m, t, amount, false);
+            finish(t, m);
+            notify(em, m, t, "VALUE_REFUNDED", "退回储值" + yuan(amount) + "元，储值余额" + yuan(m.valueBalanceFen) + "元。",
+                    "CNY " + yuan(amount) + " was refunded to your stored value; balance CNY " + yuan(m.valueBalanceFen) + ".");
+            onTimeline(m, user, "VALUE_REFUNDED", "Refund CNY " + yuan(amount) + " to stored value", "Spend " + original, t);
+            return t;
+        });
+    }
+
+    // ---------------------------------------------------------------- ledgers
+
+    public Page<PointsLedgerEntry> pointsLedger(CrmUser user, long memberId, PageRequest page) {
+        user.require(MembershipModule.READ);
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            visibleMember(em, user, memberId);
+            List<Object[]> rows = em.createQuery("SELECT e, t FROM PointsEntry e, Txn t WHERE t.id = e.txnId AND e.memberId = :m ORDER BY e.id DESC",
+                    Object[].class).setParameter("m", memberId).setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
+            long total = em.createQuery("SELECT COUNT(e) FROM PointsEntry e WHERE e.memberId = :m", Long.class).setParameter("m", memberId).getSingleResult();
+            List<PointsLedgerEntry> items = new ArrayList<>();
+            for (Object[] r : rows) {
+                PointsEntry e = (PointsEntry) r[0];
+                Txn t = (Txn) r[1];
+                items.add(new PointsLedgerEntry(e.id, e.kind.name(), e.points, e.balanceAfter, t.reference, t.storeAccountId, t.actor, t.reason, e.createdAt,
+                        e.expiresAt));
+            }
+            return new Page<>(items, total);
+        });
+    }
+
+    public Page<ValueLedgerEntry> valueLedger(CrmUser user, long memberId, PageRequest page) {
+        user.require(MembershipModule.READ);
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            visibleMember(em, user, memberId);
+            List<Object[]> rows = em.createQuery("SELECT e, t FROM ValueEntry e, Txn t WHERE t.id = e.txnId AND e.memberId = :m ORDER BY e.id DESC",
+                    Object[].class).setParameter("m", memberId).setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
+            long total = em.createQuery("SELECT COUNT(e) FROM ValueEntry e WHERE e.memberId = :m", Long.class).setParameter("m", memberId).getSingleResult();
+            List<ValueLedgerEntry> items = new ArrayList<>();
+            for (Object[] r : rows) {
+                ValueEntry e = (ValueEntry) r[0];
+                Txn t = (Txn) r[1];
+                items.add(new ValueLedgerEntry(e.id, e.kind.name(), e.bonus, Money.toYuan(e.amountFen), Money.toYuan(e.balanceAfter), t.reference,
+                        t.storeAccountId, t.actor, e.createdAt));
+            }
+            return new Page<>(items, total);
+        });
+    }
+
+    /** The result of an applied reference (the till asks after a timeout whether its request went through). */
+    public TxnResult byReference(CrmUser user, String reference) {
+        if (!user.hasPermission(MembershipModule.CASHIER)) {
+            user.require(MembershipModule.READ);
+        }
+        Txn t = jpa.txExpr(TransactionType.Supports, em -> byReference(em, reference(reference)));
+        if (t == null) {
+            throw new RecordNotFoundException("transaction", reference);
+        }
+        return Views.txn(t, true);
+    }
+
+    // ---------------------------------------------------------------- periodic run
+
+    /** Expires what is due and re-evaluates the tier of one member in a transaction of its own; returns {expired, tierChanged}. */
+    long[] maintain(long memberId) {
+        return Db.retrying("maintenance", () -> jpa.txExpr(TransactionType.Required, em -> {
+            Member m = em.find(Member.class, memberId, LockModeType.PESSIMISTIC_WRITE);
+            if (m == null) {
+                return new long[] { 0, 0 };
+            }
+            Instant now = rules.now();
+            long expired = expireDue(em, CrmUser.SYSTEM, m, now);
+            long spend = spendSince(em, m.id, rules.tierWindowStart(now));
+            m.rollingSpendFen = spend;
+            boolean changed = m.status != MemberStatus.CLOSED && tier(em, CrmUser.SYSTEM, m, rules.tierFor(spend), null, new ArrayList<>());
+            return new long[] { expired, changed ? 1 : 0 };
+        }));
+    }
+
+    // ---------------------------------------------------------------- the transaction
+
+    private TxnResult apply(CrmUser user, long memberId, String reference, TxnKind kind, Work work) {
+        TxnResult result;
+        try {
+            result = Db.retrying(kind.name(), () -> jpa.txExpr(TransactionType.Required, em -> {
+                Member m = em.find(Member.class, memberId, LockModeType.PESSIMISTIC_WRITE);
+                if (m == null) {
+                    throw new RecordNotFoundException(MemberService.RECORD, memberId);
+                }
+                Txn prior = byReference(em, reference);
+                if (prior != null) {
+                    return replay(prior, memberId, kind);
+                }
+                if (m.status != MemberStatus.ACTIVE) {
+                    throw new ConflictException("member_not_active", "memberId", "member " + m.memberNumber + " is " + m.status);
+                }
+                List<Runnable> after = new ArrayList<>();
+                Txn t = work.apply(em, m, after);
+                em.flush();
+                return Views.txn(t, false);
+            }));
+        } catch (RuntimeException e) {
+            if (Db.isDuplicate(e)) {
+                Txn prior = jpa.txExpr(TransactionType.Supports, em -> byReference(em, reference));
+                if (prior != null) {
+                    return replay(prior, memberId, kind);
+                }
+            }
+            throw e;
+        }
+        if (!result.replayed()) {
+            boolean points = kind == TxnKind.EARN || kind == TxnKind.REDEEM || kind == TxnKind.ADJUST;
+            events.post(List.of(EventPublisher.Pending.of(points ? MembershipEvents.POINTS_CHANGED : MembershipEvents.VALUE_CHANGED, user.username(),
+                    MembershipEvents.MEMBER_ID, memberId, MembershipEvents.KIND, kind.name(), MembershipEvents.REFERENCE, reference,
+                    MembershipEvents.POINTS, result.points(), MembershipEvents.POINTS_BALANCE, result.pointsBalance(), MembershipEvents.VALUE_BALANCE_FEN,
+                    result.valueBalance().movePointRight(2).longValueExact())));
+        }
+        return result;
+    }
+
+    private static TxnResult replay(Txn prior, long memberId, TxnKind kind) {
+        if (prior.memberId != memberId || prior.kind != kind) {
+            throw new ConflictException("reference_used", "reference", "reference " + prior.reference + " was already used for a " + prior.kind
+                    + " of member " + prior.memberId);
+        }
+        return Views.txn(prior, true);
+    }
+
+    private Txn txn(EntityManager em, CrmUser user, Member m, String reference, TxnKind kind, Card card, Long store, Instant now) {
+        Txn t = new Txn();
+        t.reference = reference;
+        t.kind = kind;
+        t.memberId = m.id;
+        t.cardId = card == null ? null : card.id;
+        t.storeAccountId = store;
+        t.createdAt = now;
+        t.actor = user.username();
+        return t;
+    }
+
+    private static void finish(Txn t, Member m) {
+        t.pointsBalanceAfter = m.pointsBalance;
+        t.valueBalanceAfter = m.valueBalanceFen;
+        t.tierAfter = m.tier;
+        m.lastActivityAt = t.createdAt;
+    }
+
+    private void credit(EntityManager em, Member m, Txn t, long points) {
+        m.pointsBalance = Math.addExact(m.pointsBalance, points);
+        PointsEntry e = entry(m, t, t.kind, points);
+        e.expiresAt = rules.expiryOf(t.createdAt);
+        em.persist(e);
+    }
+
+    private static void debit(EntityManager em, Member m, Txn t, long points, TxnKind kind) {
+        if (points > m.pointsBalance) {
+            throw InsufficientBalanceException.points(m.pointsBalance, points); // never reached: callers check first
+        }
+        m.pointsBalance -= points;
+        m.pointsDebited += points;
+        em.persist(entry(m, t, kind, -points));
+    }
+
+    private static PointsEntry entry(Member m, Txn t, TxnKind kind, long points) {
+        PointsEntry e = new PointsEntry();
+        e.memberId = m.id;
+        e.txnId = t.id;
+        e.kind = kind;
+        e.points = points;
+        e.balanceAfter = m.pointsBalance;
+        e.createdAt = t.createdAt;
+        return e;
+    }
+
+    private static void value(EntityManager em, Member m, Txn t, long amountFen, boolean bonus) {
+        m.valueBalanceFen = Math.addExact(m.valueBalanceFen, amountFen);
+        if (m.valueBalanceFen < 0) {
+            throw InsufficientBalanceException.value(m.valueBalanceFen - amountFen, -amountFen); // never reached: callers check first
+        }
+        ValueEntry e = new ValueEntry();
+        e.memberId = m.id;
+        e.txnId = t.id;
+        e.kind = t.kind;
+        e.bonus = bonus;
+        e.amountFen = amountFen;
+        e.balanceAfter = m.valueBalanceFen;
+        e.createdAt = t.createdAt;
+        em.persist(e);
+    }
+
+    /**
+     * FIFO expiry without per-lot state: debits consume the oldest credits first, so of the credits that expired by
+     * now, what is left is their sum minus every debit so far (redemptions, negative adjustments, earlier expiries).
+     * That remainder expires now as one EXPIRE row. Returns the points expired.
+     */
+    long expireDue(EntityManager em, CrmUser user, Member m, Instant now) {
+        if (rules.terms().expiryMonths() <= 0 || m.pointsBalance == 0) {
+            return 0;
+        }
+        Number expiredCredits = em.createQuery("SELECT SUM(e.points) FROM PointsEntry e WHERE e.memberId = :m AND e.expiresAt <= :now AND e.points > 0",
+                Number.class).setParameter("m", m.id).setParameter("now", now).getSingleResult();
+        long due = Math.min(m.pointsBalance, (expiredCredits == null ? 0 : expiredCredits.longValue()) - m.pointsDebited);
+        if (due <= 0) {
+            return 0;
+        }
+        Txn t = txn(em, user, m, "EXPIRE-" + UUID.randomUUID(), TxnKind.EXPIRE, null, null, now);
+        t.points = -due;
+        t.reason = "points earned up to " + LocalDate.ofInstant(now, rules.terms().zone()).minusMonths(rules.terms().expiryMonths()) + " expired";
+        em.persist(t);
+        debit(em, m, t, due, TxnKind.EXPIRE);
+        finish(t, m);
+        notify(em, m, t, "POINTS_EXPIRED", "您有" + due + "积分已过期，当前积分" + m.pointsBalance + "。",
+                due + " of your points expired; balance " + m.pointsBalance + " points.");
+        return due;
+    }
+
+    private static long spendSince(EntityManager em, long memberId, Instant since) {
+        Number n = em.createQuery("SELECT SUM(t.amountFen) FROM Txn t WHERE t.memberId = :m AND t.kind = :k AND t.createdAt > :since", Number.class)
+                .setParameter("m", memberId).setParameter("k", TxnKind.EARN).setParameter("since", since).getSingleResult();
+        return n == null ? 0 : n.longValue();
+    }
+
+    /** Moves the member to {@code tier} when it differs; audit, timeline and a notification. */
+    private boolean tier(EntityManager em, CrmUser user, Member m, String tier, Long txnId, List<Runnable> after) {
+        if (tier.equals(m.tier)) {
+            return false;
+        }
+        String from = m.tier;
+        m.tier = tier;
+        m.tierSince = rules.now();
+        audit.record(user.username(), MemberService.RECORD, m.id.toString(), "tier", Map.of("tier", tier, "from", from, "rollingSpend", yuan(m.rollingSpendFen)));
+        timeline.record(TimelineEntry.of(m.contactId, null, MembershipModule.ID, "TIER_CHANGED", "Tier " + from + " → " + tier,
+                "Spend of the last " + rules.terms().tierWindowMonths() + " months CNY " + yuan(m.rollingSpendFen), user.username(), MemberService.RECORD,
+                m.id.toString()));
+        notify(em, m, txnId == null ? null : em.find(Txn.class, txnId), "TIER_CHANGED", "您的会员等级已变更为" + tier + "。", "Your membership tier is now " + tier + ".");
+        events.post(List.of(EventPublisher.Pending.of(MembershipEvents.TIER_CHANGED, user.username(), MembershipEvents.MEMBER_ID, m.id,
+                MembershipEvents.CONTACT_ID, m.contactId, MembershipEvents.TIER, tier)));
+        return true;
+    }
+
+    private void notify(EntityManager em, Member m, Txn t, String type, String zh, String en) {
+        outbox.write(em, m, t == null ? null : t.id, type, zh, en);
+    }
+
+    private void onTimeline(Member m, CrmUser user, String type, String title, String detail, Txn t) {
+        if (rules.terms().timelineForTransactions()) {
+            timeline.record(TimelineEntry.of(m.contactId, null, MembershipModule.ID, type, title, detail, user.username(), "membership-txn", t.reference));
+        }
+    }
+
+    // ---------------------------------------------------------------- checks
+
+    /** The card used at the till: the member's (or a child of the member's pool), ACTIVE, and able to do it. */
+    private static Card card(EntityManager em, Member m, String number, boolean points, boolean storedValue) {
+        if (number == null || number.isBlank()) {
+            return null;
+        }
+        Card c = CardService.byNumber(em, number, "cardNumber");
+        if (!c.memberId.equals(m.id)) {
+            throw new InvalidInputException("cardNumber", "card " + c.cardNumber + " belongs to another member");
+        }
+        if (c.status != CardStatus.ACTIVE) {
+            throw new ConflictException("card_blocked", "cardNumber", "card " + c.cardNumber + " is " + c.status + " and cannot be used");
+        }
+        if ((points && !c.kind.points) || (storedValue && !c.kind.storedValue)) {
+            throw new ConflictException("card_kind", "cardNumber", "card " + c.cardNumber + " is a " + c.kind + " card and cannot be used for "
+                    + (points ? "points" : "stored value"));
+        }
+        return c;
+    }
+
+    private void visibleMember(EntityManager em, CrmUser user, long memberId) {
+        Member m = em.find(Member.class, memberId);
+        if (m == null || !scopes.canSee(user, m)) {
+            throw new RecordNotFoundException(MemberService.RECORD, memberId);
+        }
+    }
+
+    /** The store of a till transaction: required for scoped users (a STORE user's own by default) and inside their scope. */
+    private Long store(CrmUser user, Long store) {
+        boolean hq = user.scope() == null || user.scope().isUnrestricted();
+        if (store == null) {
+            if (hq) {
+                return null;
+            }
+            if (user.scope().type() == org.opencrm.platform.api.security.ScopeType.STORE) {
+                return user.scope().accountId();
+            }
+            throw new InvalidInputException("storeAccountId", "storeAccountId is required: the store where this happens");
+        }
+        if (hq) {
+            if (knownStores.get(store) == null) {
+                if (customers.account(store).isEmpty()) {
+                    throw new InvalidInputException("storeAccountId", "account " + store + " does not exist");
+                }
+                knownStores.put(store, Boolean.TRUE);
+            }
+            return store;
+        }
+        if (!scopes.canActFor(user, store)) {
+            throw new ScopeDeniedException("store " + store + " is outside your data scope: record transactions for your own stores");
+        }
+        return store;
+    }
+
+    static Txn byReference(EntityManager em, String reference) {
+        List<Txn> found = em.createQuery("SELECT t FROM Txn t WHERE t.reference = :r", Txn.class).setParameter("r", reference).getResultList();
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    static String reference(String reference) {
+        if (reference == null || reference.isBlank()) {
+            throw new InvalidInputException("reference", "reference is required: the till's unique id of this request (a repeat is applied once)");
+        }
+        String r = reference.strip();
+        if (r.length() > MAX_REFERENCE || !r.matches("[A-Za-z0-9._:/-]+")) {
+            throw new InvalidInputException("reference", "reference is up to " + MAX_REFERENCE + " letters, digits or . _ : / -");
+        }
+        if (r.startsWith("EXPIRE-")) {
+            throw new InvalidInputException("reference", "references starting with EXPIRE- are the system's");
+        }
+        return r;
+    }
+
+    private static long points(String field, Long points) {
+        if (points == null) {
+            throw new InvalidInputException(field, field + " is required");
+        }
+        if (Math.abs(points) > MAX_POINTS) {
+            throw new InvalidInputException(field, field + " may be at most " + MAX_POINTS);
+        }
+        return points;
+    }
+
+    private static String optional(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.strip().length() > max) {
+            throw new InvalidInputException(field, field + " is up to " + max + " characters");
+        }
+        return value.strip();
+    }
+
+    private static void body(Object in) {
+        if (in == null) {
+            throw new InvalidInputException("body", "a JSON request body is required");
+        }
+    }
+
+    private static String yuan(long fen) {
+        return Money.toYuan(fen).toPlainString();
+    }
+}

@@ -1,0 +1,135 @@
+package org.opencrm.module.membership.internal.service;
+
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.opencrm.module.membership.internal.MembershipConfig;
+import org.opencrm.module.membership.internal.MembershipModule;
+import org.opencrm.module.membership.internal.dto.Reports;
+import org.opencrm.module.membership.internal.model.MemberStatus;
+import org.opencrm.platform.api.ConflictException;
+import org.opencrm.platform.api.security.CrmUser;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The periodic run (expiry of points due and tier evaluation of every member, in batches, one short transaction per
+ * member so the till never waits long) and the outbox delivery, on one background thread while the module runs.
+ */
+@Component(service = Maintenance.class, configurationPid = MembershipConfig.PID)
+public class Maintenance {
+    private static final Logger LOG = LoggerFactory.getLogger(Maintenance.class);
+    static final int BATCH = 500;
+    private final JpaTemplate jpa;
+    private final LedgerService ledger;
+    private final Outbox outbox;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private ScheduledExecutorService timer;
+
+    public Maintenance(JpaTemplate jpa, LedgerService ledger, Outbox outbox) {
+        this.jpa = jpa;
+        this.ledger = ledger;
+        this.outbox = outbox;
+    }
+
+    @Activate
+    public Maintenance(@Reference(target = "(osgi.unit.name=crm-membership)") JpaTemplate jpa, @Reference LedgerService ledger, @Reference Outbox outbox,
+            MembershipConfig config) {
+        this(jpa, ledger, outbox);
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "membership-maintenance");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(this::deliverQuietly, config.outboxIntervalSeconds(), Math.max(1, config.outboxIntervalSeconds()), TimeUnit.SECONDS);
+        if (config.maintenanceIntervalMinutes() > 0) {
+            timer.scheduleWithFixedDelay(() -> {
+                try {
+                    run();
+                } catch (RuntimeException e) {
+                    LOG.error("Membership expiry and tier run failed", e);
+                }
+            }, 2, config.maintenanceIntervalMinutes(), TimeUnit.MINUTES);
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+
+    /** Runs now for an administrator (REST); 409 when a run is under way. */
+    public Reports.MaintenanceRun run(CrmUser user) {
+        user.require(MembershipModule.ADMIN);
+        Reports.MaintenanceRun r = run();
+        if (r == null) {
+            throw new ConflictException("running", null, "a run is under way; try again when it has finished");
+        }
+        return r;
+    }
+
+    /** Every member with points or not closed, by id in batches; null when a run is already under way. */
+    Reports.MaintenanceRun run() {
+        if (!running.compareAndSet(false, true)) {
+            return null;
+        }
+        try {
+            long checked = 0;
+            long expired = 0;
+            long withExpiry = 0;
+            long tiers = 0;
+            long after = 0;
+            while (true) {
+                long from = after;
+                List<Long> ids = jpa.txExpr(TransactionType.Supports, em -> em
+                        .createQuery("SELECT m.id FROM Member m WHERE m.id > :after AND m.status <> :closed ORDER BY m.id", Long.class)
+                        .setParameter("after", from).setParameter("closed", MemberStatus.CLOSED).setMaxResults(BATCH).getResultList());
+                if (ids.isEmpty()) {
+                    break;
+                }
+                for (long id : ids) {
+                    long[] r = ledger.maintain(id);
+                    checked++;
+                    expired += r[0];
+                    withExpiry += r[0] > 0 ? 1 : 0;
+                    tiers += r[1];
+                }
+                after = ids.get(ids.size() - 1);
+            }
+            Reports.MaintenanceRun out = new Reports.MaintenanceRun(checked, expired, withExpiry, tiers);
+            LOG.info("Membership run: {}", out);
+            return out;
+        } finally {
+            running.set(false);
+        }
+    }
+
+    public int deliver() {
+        int sent = 0;
+        int n;
+        do {
+            n = outbox.deliver(200);
+            sent += n;
+        } while (n == 200);
+        return sent;
+    }
+
+    private void deliverQuietly() {
+        try {
+            deliver();
+        } catch (RuntimeException e) {
+            LOG.warn("Notification outbox delivery failed: {}", e.toString());
+        }
+    }
+}
