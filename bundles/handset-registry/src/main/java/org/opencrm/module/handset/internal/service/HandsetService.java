@@ -5,8 +5,6 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -196,8 +194,11 @@ public class HandsetService {
             if (f.everything()) {
                 rows = newestFirst(em, page);
             } else {
-                rows = f.bind(em.createQuery("SELECT h FROM Handset h" + f.where + f.orderBy, Handset.class))
+                // the ids first: a (filter, ID DESC) index covers that query, so Derby walks it in order; asked for whole
+                // rows it estimated the row lookups dearer than a table scan and sorted 600,000 units of one owner (5 s)
+                List<Long> ids = f.bind(em.createQuery("SELECT h.id FROM Handset h" + f.where + f.orderBy, Long.class))
                         .setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
+                rows = byIds(em, ids);
             }
             long total;
             if (page.offset() == 0 && rows.size() < page.limit()) {
@@ -312,14 +313,18 @@ public class HandsetService {
                 + "\nORDER BY ID DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
         ids.setParameter(1, page.offset());
         ids.setParameter(2, page.limit());
-        List<Long> idList = ((List<?>) ids.getResultList()).stream().map(o -> ((Number) o).longValue()).toList();
-        if (idList.isEmpty()) {
+        return byIds(em, ((List<?>) ids.getResultList()).stream().map(o -> ((Number) o).longValue()).toList());
+    }
+
+    /** The units with these ids, in the order of the ids. */
+    private static List<Handset> byIds(EntityManager em, List<Long> ids) {
+        if (ids.isEmpty()) {
             return List.of();
         }
-        List<Handset> rows = new ArrayList<>(em.createQuery("SELECT h FROM Handset h WHERE h.id IN :ids", Handset.class)
-                .setParameter("ids", idList).getResultList());
-        rows.sort(Comparator.comparing((Handset h) -> h.id).reversed());
-        return rows;
+        Map<Long, Handset> byId = new HashMap<>();
+        em.createQuery("SELECT h FROM Handset h WHERE h.id IN :ids", Handset.class).setParameter("ids", ids).getResultList()
+                .forEach(h -> byId.put(h.id, h));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
     /** The handsets a contact owns now (the caller's scope applies, as everywhere). */
