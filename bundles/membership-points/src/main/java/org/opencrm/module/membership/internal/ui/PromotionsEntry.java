@@ -1,0 +1,146 @@
+package org.opencrm.module.membership.internal.ui;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.opencrm.module.membership.internal.MembershipModule;
+import org.opencrm.module.membership.internal.dto.PromotionData;
+import org.opencrm.module.membership.internal.service.PromotionService;
+import org.opencrm.module.membership.internal.service.Rules;
+import org.opencrm.platform.api.ui.NavigationEntry;
+import org.opencrm.platform.api.ui.UiContext;
+import org.opencrm.ui.Feedback;
+import org.opencrm.ui.Fields;
+import org.opencrm.ui.Messages;
+import org.opencrm.ui.PagedData;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import com.vaadin.data.provider.ConfigurableFilterDataProvider;
+import com.vaadin.ui.AbstractComponent;
+import com.vaadin.ui.Button;
+import com.vaadin.ui.CheckBoxGroup;
+import com.vaadin.ui.DateField;
+import com.vaadin.ui.FormLayout;
+import com.vaadin.ui.Grid;
+import com.vaadin.ui.Label;
+import com.vaadin.ui.TextField;
+import com.vaadin.ui.UI;
+import com.vaadin.ui.VerticalLayout;
+import com.vaadin.ui.Window;
+import com.vaadin.ui.themes.ValoTheme;
+
+/** Membership → Promotions: earning multipliers by date range, store and tier. */
+@Component(service = NavigationEntry.class)
+public class PromotionsEntry implements NavigationEntry {
+    private final PromotionService promotions;
+    private final Rules rules;
+
+    @Activate
+    public PromotionsEntry(@Reference PromotionService promotions, @Reference Rules rules) {
+        this.promotions = promotions;
+        this.rules = rules;
+    }
+
+    @Override
+    public String id() {
+        return "promotions";
+    }
+
+    @Override
+    public String label(Locale locale) {
+        return MembershipUi.messages(locale).get("menu.promotions");
+    }
+
+    @Override
+    public String group() {
+        return "membership";
+    }
+
+    @Override
+    public int order() {
+        return 30;
+    }
+
+    @Override
+    public String permission() {
+        return MembershipModule.READ;
+    }
+
+    @Override
+    public Object createView(UiContext context) {
+        Messages msg = MembershipUi.messages(context.locale());
+        Label title = new Label(msg.get("menu.promotions"));
+        title.addStyleName(ValoTheme.LABEL_H2);
+        ConfigurableFilterDataProvider<PromotionData, Void, String> rows = PagedData.of(page -> promotions.list(context.user(), false, page));
+        Grid<PromotionData> grid = new Grid<>(rows);
+        grid.setId("promotions-grid");
+        grid.setWidth("100%");
+        grid.addColumn(PromotionData::name).setCaption(msg.get("promotion.name"));
+        grid.addColumn(p -> "×" + p.multiplier().stripTrailingZeros().toPlainString()).setCaption(msg.get("promotion.multiplier"));
+        grid.addColumn(p -> p.startDate() + " – " + p.endDate()).setCaption(msg.get("promotion.dates"));
+        grid.addColumn(p -> p.storeAccountId() == null ? msg.get("promotion.allStores") : "#" + p.storeAccountId()).setCaption(msg.get("promotion.store"));
+        grid.addColumn(p -> p.tiers() == null || p.tiers().isEmpty() ? msg.get("promotion.allTiers") : String.join(", ", p.tiers()))
+                .setCaption(msg.get("promotion.tiers"));
+        Button create = new Button(msg.get("promotion.new"), e -> form(context, msg, rows::refreshAll));
+        create.setId("promotions-new");
+        create.addStyleName(ValoTheme.BUTTON_PRIMARY);
+        create.setVisible(context.user().hasPermission(MembershipModule.ADMIN));
+        VerticalLayout layout = new VerticalLayout(title, new Label(msg.get("promotion.help")), create, grid);
+        layout.setMargin(false);
+        layout.setId("promotions-view");
+        return layout;
+    }
+
+    private void form(UiContext context, Messages msg, Runnable saved) {
+        Window w = new Window(msg.get("promotion.new"));
+        w.setModal(true);
+        w.setWidth("480px");
+        TextField name = Fields.text(msg.get("promotion.name"), "promotion-name");
+        TextField multiplier = Fields.text(msg.get("promotion.multiplier"), "promotion-multiplier");
+        multiplier.setPlaceholder("2.0");
+        DateField start = new DateField(msg.get("promotion.start"), java.time.LocalDate.now());
+        start.setDateFormat("yyyy-MM-dd");
+        DateField end = new DateField(msg.get("promotion.end"), java.time.LocalDate.now().plusDays(7));
+        end.setDateFormat("yyyy-MM-dd");
+        TextField store = Fields.text(msg.get("promotion.storeId"), "promotion-store");
+        store.setPlaceholder(msg.get("promotion.allStores"));
+        CheckBoxGroup<String> tiers = new CheckBoxGroup<>(msg.get("promotion.tiers"), rules.terms().tiers().stream().map(Rules.Tier::name).toList());
+        tiers.setItemCaptionGenerator(t -> MembershipUi.tier(msg, t));
+        Map<String, AbstractComponent> fields = new LinkedHashMap<>();
+        fields.put("name", name);
+        fields.put("multiplier", multiplier);
+        fields.put("startDate", start);
+        fields.put("endDate", end);
+        fields.put("storeAccountId", store);
+        fields.put("tiers", tiers);
+        Button save = new Button(msg.get("action.save"), e -> {
+            Long storeId;
+            try {
+                storeId = Fields.optionalId(store, msg.get("cashier.storeNumber"), fields).orElse(null);
+            } catch (Fields.InvalidField ex) {
+                return;
+            }
+            try {
+                Feedback.clearFieldErrors(fields);
+                PromotionData p = promotions.create(context.user(), new PromotionData(null, Fields.typed(name.getValue()),
+                        MembershipUi.amount(multiplier, "multiplier", msg), start.getValue(), end.getValue(), storeId, List.copyOf(tiers.getValue()),
+                        Boolean.TRUE, null));
+                w.close();
+                Feedback.done(msg.get("promotion.saved", p.name()));
+                saved.run();
+            } catch (RuntimeException ex) {
+                Feedback.failed(ex, fields);
+            }
+        });
+        save.setId("promotion-save");
+        save.addStyleName(ValoTheme.BUTTON_PRIMARY);
+        FormLayout form = new FormLayout(name, multiplier, start, end, store, tiers, save);
+        form.setMargin(true);
+        w.setContent(form);
+        UI.getCurrent().addWindow(w);
+    }
+}
