@@ -12,6 +12,7 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
 import org.opencrm.module.membership.internal.dto.CouponData;
+import org.opencrm.module.membership.internal.dto.CouponRequest;
 import org.opencrm.module.membership.internal.service.MemberScopes;
 import org.opencrm.module.membership.internal.service.PromotionService;
 import org.opencrm.platform.rest.ModuleEndpoint;
@@ -40,7 +41,7 @@ public class CouponsEndpoint implements ModuleEndpoint {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response issue(CouponData body, @Context SecurityContext sc) {
+    public Response issue(CouponRequest body, @Context SecurityContext sc) {
         return Response.status(201).entity(promotions.issueCoupon(RestSupport.user(sc), RestSupport.body(body), scopes)).build();
     }
 

@@ -75,7 +75,7 @@ public class LedgerService {
 
     @FunctionalInterface
     private interface Work {
-        Txn apply(EntityManager em, Member m, List<Runnable> after);
+        Txn apply(EntityManager em, Member m, List<EventPublisher.Pending> after);
     }
 
     @Activate
@@ -362,7 +362,9 @@ public class LedgerService {
 
     /** Expires what is due and re-evaluates the tier of one member in a transaction of its own; returns {expired, tierChanged}. */
     long[] maintain(long memberId) {
-        return Db.retrying("maintenance", () -> jpa.txExpr(TransactionType.Required, em -> {
+        List<EventPublisher.Pending> after = new ArrayList<>();
+        long[] out = Db.retrying("maintenance", () -> jpa.txExpr(TransactionType.Required, em -> {
+            after.clear();
             Member m = em.find(Member.class, memberId, LockModeType.PESSIMISTIC_WRITE);
             if (m == null) {
                 return new long[] { 0, 0 };
@@ -371,17 +373,21 @@ public class LedgerService {
             long expired = expireDue(em, CrmUser.SYSTEM, m, now);
             long spend = spendSince(em, m.id, rules.tierWindowStart(now));
             m.rollingSpendFen = spend;
-            boolean changed = m.status != MemberStatus.CLOSED && tier(em, CrmUser.SYSTEM, m, rules.tierFor(spend), null, new ArrayList<>());
+            boolean changed = m.status != MemberStatus.CLOSED && tier(em, CrmUser.SYSTEM, m, rules.tierFor(spend), null, after);
             return new long[] { expired, changed ? 1 : 0 };
         }));
+        events.post(after);
+        return out;
     }
 
     // ---------------------------------------------------------------- the transaction
 
     private TxnResult apply(CrmUser user, long memberId, String reference, TxnKind kind, Work work) {
         TxnResult result;
+        List<EventPublisher.Pending> after = new ArrayList<>(); // events of the attempt that committed
         try {
             result = Db.retrying(kind.name(), () -> jpa.txExpr(TransactionType.Required, em -> {
+                after.clear();
                 Member m = em.find(Member.class, memberId, LockModeType.PESSIMISTIC_WRITE);
                 if (m == null) {
                     throw new RecordNotFoundException(MemberService.RECORD, memberId);
@@ -393,7 +399,6 @@ public class LedgerService {
                 if (m.status != MemberStatus.ACTIVE) {
                     throw new ConflictException("member_not_active", "memberId", "member " + m.memberNumber + " is " + m.status);
                 }
-                List<Runnable> after = new ArrayList<>();
                 Txn t = work.apply(em, m, after);
                 em.flush();
                 return Views.txn(t, false);
@@ -408,6 +413,7 @@ public class LedgerService {
             throw e;
         }
         if (!result.replayed()) {
+            events.post(after);
             boolean points = kind == TxnKind.EARN || kind == TxnKind.REDEEM || kind == TxnKind.ADJUST;
             events.post(List.of(EventPublisher.Pending.of(points ? MembershipEvents.POINTS_CHANGED : MembershipEvents.VALUE_CHANGED, user.username(),
                     MembershipEvents.MEMBER_ID, memberId, MembershipEvents.KIND, kind.name(), MembershipEvents.REFERENCE, reference,
@@ -520,7 +526,7 @@ public class LedgerService {
     }
 
     /** Moves the member to {@code tier} when it differs; audit, timeline and a notification. */
-    private boolean tier(EntityManager em, CrmUser user, Member m, String tier, Long txnId, List<Runnable> after) {
+    private boolean tier(EntityManager em, CrmUser user, Member m, String tier, Long txnId, List<EventPublisher.Pending> after) {
         if (tier.equals(m.tier)) {
             return false;
         }
@@ -532,8 +538,8 @@ public class LedgerService {
                 "Spend of the last " + rules.terms().tierWindowMonths() + " months CNY " + yuan(m.rollingSpendFen), user.username(), MemberService.RECORD,
                 m.id.toString()));
         notify(em, m, txnId == null ? null : em.find(Txn.class, txnId), "TIER_CHANGED", "您的会员等级已变更为" + tier + "。", "Your membership tier is now " + tier + ".");
-        events.post(List.of(EventPublisher.Pending.of(MembershipEvents.TIER_CHANGED, user.username(), MembershipEvents.MEMBER_ID, m.id,
-                MembershipEvents.CONTACT_ID, m.contactId, MembershipEvents.TIER, tier)));
+        after.add(EventPublisher.Pending.of(MembershipEvents.TIER_CHANGED, user.username(), MembershipEvents.MEMBER_ID, m.id,
+                MembershipEvents.CONTACT_ID, m.contactId, MembershipEvents.TIER, tier));
         return true;
     }
 

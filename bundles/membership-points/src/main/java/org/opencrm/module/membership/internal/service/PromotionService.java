@@ -16,6 +16,7 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.opencrm.module.membership.internal.MembershipModule;
 import org.opencrm.module.membership.internal.dto.CouponData;
+import org.opencrm.module.membership.internal.dto.CouponRequest;
 import org.opencrm.module.membership.internal.dto.PromotionData;
 import org.opencrm.module.membership.internal.model.Coupon;
 import org.opencrm.module.membership.internal.model.Member;
@@ -237,7 +238,7 @@ public class PromotionService {
 
     // ---------------------------------------------------------------- coupons
 
-    public CouponData issueCoupon(CrmUser user, CouponData in, MemberScopes scopes) {
+    public CouponData issueCoupon(CrmUser user, CouponRequest in, MemberScopes scopes) {
         user.require(MembershipModule.WRITE);
         if (in == null || in.memberId() == null) {
             throw new InvalidInputException("memberId", "memberId is required");

@@ -18,6 +18,7 @@ import org.opencrm.module.membership.internal.MembershipModule;
 import org.opencrm.module.membership.internal.dto.AdjustRequest;
 import org.opencrm.module.membership.internal.dto.CardData;
 import org.opencrm.module.membership.internal.dto.CouponData;
+import org.opencrm.module.membership.internal.dto.CouponRequest;
 import org.opencrm.module.membership.internal.dto.EarnRequest;
 import org.opencrm.module.membership.internal.dto.MemberData;
 import org.opencrm.module.membership.internal.dto.PointsLedgerEntry;
@@ -235,7 +236,7 @@ class MembershipTest {
     void aCouponIsUsedOnceAndOnlyByItsMember() {
         MemberData m = f.member(store, null);
         MemberData other = f.member(store, null);
-        CouponData c = f.promotions.issueCoupon(f.admin, new CouponData(null, null, m.id(), "三倍券", new BigDecimal("3"), 50L, null, false, null, null), f.scopes);
+        CouponData c = f.promotions.issueCoupon(f.admin, new CouponRequest(m.id(), null, "三倍券", new BigDecimal("3"), 50L, null), f.scopes);
         assertFalse(c.used());
         assertThrows(InvalidInputException.class,
                 () -> f.ledger.earn(f.admin, other.id(), new EarnRequest(f.ref(), new BigDecimal("10"), store, null, c.code(), null)));
