@@ -10,6 +10,7 @@ import org.junit.runners.Suite.SuiteClasses;
  * Add new *IT classes to this list.
  */
 @RunWith(Suite.class)
-@SuiteClasses({ ContactsApiIT.class, DataScopeIT.class, ModulesIT.class, ShellCommandsIT.class, HandsetRegistryIT.class })
+@SuiteClasses({ ContactsApiIT.class, DataScopeIT.class, ModulesIT.class, ShellCommandsIT.class, HandsetRegistryIT.class,
+        MembershipIT.class })
 public class IntegrationSuite {
 }
