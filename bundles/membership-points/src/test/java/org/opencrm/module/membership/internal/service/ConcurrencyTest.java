@@ -37,20 +37,31 @@ class ConcurrencyTest {
     record Answer(String reference, long memberId, long points, long pointsBalance, BigDecimal valueBalance, String error) {
     }
 
+    /** Few members: every request of a member waits for the one before (the worst case of row locking). */
     @Test
     void sixtyFourClientsKeepEveryBalanceEqualToItsLedger() throws Exception {
+        run(MEMBERS, REQUESTS_PER_CLIENT);
+    }
+
+    /** Many members, as at a chain's tills: the figure of the earn/redeem path itself. */
+    @Test
+    void sixtyFourClientsOnManyMembers() throws Exception {
+        run(512, 60);
+    }
+
+    private void run(int memberCount, int requestsPerClient) throws Exception {
         try (Fixture f = new Fixture()) {
             long store = f.core.account("店", null);
             List<Long> members = new ArrayList<>();
-            for (int i = 0; i < MEMBERS; i++) {
+            for (int i = 0; i < memberCount; i++) {
                 MemberData m = f.member(store, null);
                 members.add(m.id());
                 f.ledger.topUp(f.admin, m.id(), new ValueRequest("seed-" + i, new BigDecimal("100"), store, null, null, null));
             }
             // every request is prepared once and sent by two clients
             List<Object[]> requests = new ArrayList<>();
-            for (int i = 0; i < CLIENTS * REQUESTS_PER_CLIENT / 2; i++) {
-                long member = members.get(ThreadLocalRandom.current().nextInt(MEMBERS));
+            for (int i = 0; i < CLIENTS * requestsPerClient / 2; i++) {
+                long member = members.get(ThreadLocalRandom.current().nextInt(memberCount));
                 int kind = ThreadLocalRandom.current().nextInt(4);
                 requests.add(new Object[] { member, kind, "C-" + i, ThreadLocalRandom.current().nextInt(1, 300) });
             }
@@ -96,8 +107,8 @@ class ConcurrencyTest {
             double seconds = (System.nanoTime() - t0) / 1e9;
             pool.shutdown();
             int calls = sends.size();
-            System.out.printf("membership concurrency: %d clients, %d calls (%d distinct references, each sent twice) in %.2f s = %.0f calls/s; %d refused for balance%n",
-                    CLIENTS, calls, requests.size(), seconds, calls / seconds, refused.get());
+            System.out.printf("membership concurrency: %d clients, %d members, %d calls (%d distinct references, each sent twice) in %.2f s = %.0f calls/s; %d refused for balance%n",
+                    CLIENTS, memberCount, calls, requests.size(), seconds, calls / seconds, refused.get());
 
             for (long m : members) {
                 MemberData d = f.reload(m);
