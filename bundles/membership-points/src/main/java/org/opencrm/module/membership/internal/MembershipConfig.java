@@ -39,8 +39,8 @@ public @interface MembershipConfig {
     @AttributeDefinition(description = "Write points and stored-value transactions on the member's timeline (card, tier and adjustment entries are always written)")
     boolean timelineForTransactions() default true;
 
-    @AttributeDefinition(min = "0", description = "Minutes between runs of expiry and tier evaluation (0 = only on demand)")
-    int maintenanceIntervalMinutes() default 60;
+    @AttributeDefinition(min = "0", description = "Minutes between runs of expiry and tier evaluation (0 = only on demand); a debit always expires what is due first")
+    int maintenanceIntervalMinutes() default 1440;
 
     @AttributeDefinition(min = "1", description = "Seconds between deliveries of the notification outbox")
     int outboxIntervalSeconds() default 5;

@@ -380,6 +380,10 @@ public class LedgerService {
         return out;
     }
 
+    String lowestTier() {
+        return rules.lowestTier();
+    }
+
     // ---------------------------------------------------------------- the transaction
 
     private TxnResult apply(CrmUser user, long memberId, String reference, TxnKind kind, Work work) {

@@ -79,7 +79,7 @@ public class Maintenance {
         return r;
     }
 
-    /** Every member with points or not closed, by id in batches; null when a run is already under way. */
+    /** Every open member with points or above the lowest tier, by id in batches; null when a run is already under way. */
     Reports.MaintenanceRun run() {
         if (!running.compareAndSet(false, true)) {
             return null;
@@ -92,9 +92,12 @@ public class Maintenance {
             long after = 0;
             while (true) {
                 long from = after;
+                // only members with something to do: points that may expire, or a tier above the lowest that may drop
                 List<Long> ids = jpa.txExpr(TransactionType.Supports, em -> em
-                        .createQuery("SELECT m.id FROM Member m WHERE m.id > :after AND m.status <> :closed ORDER BY m.id", Long.class)
-                        .setParameter("after", from).setParameter("closed", MemberStatus.CLOSED).setMaxResults(BATCH).getResultList());
+                        .createQuery("SELECT m.id FROM Member m WHERE m.id > :after AND m.status <> :closed AND (m.pointsBalance > 0 OR m.tier <> :lowest)"
+                                + " ORDER BY m.id", Long.class)
+                        .setParameter("after", from).setParameter("closed", MemberStatus.CLOSED).setParameter("lowest", ledger.lowestTier())
+                        .setMaxResults(BATCH).getResultList());
                 if (ids.isEmpty()) {
                     break;
                 }
