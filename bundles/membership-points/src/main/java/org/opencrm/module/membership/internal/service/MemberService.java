@@ -283,7 +283,9 @@ public class MemberService {
 
     /** Keeps name, mobile and birthday copied from the contact current (after the core changed the contact). */
     public void contactChanged(long contactId) {
-        Optional<ContactRef> c = customers.contact(contactId);
+        boolean member = jpa.txExpr(TransactionType.Supports, em -> !em.createQuery("SELECT m.id FROM Member m WHERE m.contactId = :c", Long.class)
+                .setParameter("c", contactId).getResultList().isEmpty());
+        Optional<ContactRef> c = member ? customers.contact(contactId) : Optional.empty();
         if (c.isEmpty()) {
             return;
         }
