@@ -415,6 +415,56 @@ public class BrowserIT {
         input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), day.toString(), org.openqa.selenium.Keys.TAB);
     }
 
+    @Test
+    public void e_membershipAtTheTill() throws Exception {
+        assertEquals("ACTIVE", rest("POST", "modules/membership-points/enable", null).get("state").asText());
+        String tag = Long.toString(System.nanoTime() % 1_000_000);
+        long store = restId("POST", "accounts", obj().put("name", "金店南京西路店 " + tag).put("type", "STORE"));
+        String mobile = mobile();
+        JsonNode member = rest("POST", "members", obj().put("name", "孙悦" + tag).put("mobile", mobile).put("joinStoreAccountId", store)
+                .put("cardKind", "COMBINED").put("discountPercent", 95));
+        String card = member.get("cards").get(0).get("cardNumber").asText();
+
+        signIn("admin", PASSWORD);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("menu-cashier")));
+        click("menu-cashier");
+        type("cashier-find", card);
+        click("cashier-find-go");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("cashier-balances")));
+        type("cashier-store", Long.toString(store));
+        // a purchase of 1,288.50: 1,288 points at the NORMAL tier
+        type("purchase-amount", "1288.50");
+        click("purchase-record");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("cashier-balances"), "1,288 points"));
+        shot("cashier");
+        // redeeming more than the balance is refused with the balance, and nothing is written
+        clickTabOf("cashier-actions", "Redeem points");
+        type("redeem-points", "5000");
+        click("redeem-record");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".v-Notification.error"), "1288"));
+        dismissError();
+        assertEquals(1288, rest("GET", "members/" + member.get("id").asLong(), null).get("pointsBalance").asLong());
+
+        // the member page shows the ledger; the contact page has the Membership tab
+        browser.get(BASE + "/crm/#!members/" + member.get("id").asLong());
+        wait.until(ExpectedConditions.textToBe(By.id("member-points"), "1,288"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[@id='member-points-ledger']//td[text()='Earned']")));
+        shot("member-page");
+        browser.get(BASE + "/crm/#!contact/" + member.get("contactId").asLong());
+        wait.until(ExpectedConditions.textToBe(By.id("record-title"), "孙悦" + tag));
+        clickTab("Membership");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("contact-membership-summary"), "1,288 points"));
+        click("menu-membership-reports");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("chart-member-tiers")));
+        rest("POST", "modules/membership-points/disable", null);
+    }
+
+    private static void clickTabOf(String tabSheetId, String caption) {
+        wait.until(d -> d.findElements(By.cssSelector("#" + tabSheetId + " .v-tabsheet-tabitemcell")).stream().anyMatch(e -> e.getText().contains(caption)));
+        browser.findElements(By.cssSelector("#" + tabSheetId + " .v-tabsheet-tabitemcell")).stream()
+                .filter(e -> e.getText().contains(caption)).findFirst().orElseThrow().click();
+    }
+
     /** A 15-digit IMEI with its Luhn check digit. */
     private static String imei(String fourteen) {
         int sum = 0;

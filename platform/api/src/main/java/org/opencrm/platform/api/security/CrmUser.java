@@ -23,7 +23,8 @@ public record CrmUser(String username, Set<String> roles, Set<String> grantedPer
     public boolean hasPermission(String permission) {
         for (String granted : grantedPermissions) {
             if (granted.equals(permission) || granted.equals("*")
-                    || (granted.endsWith("*") && permission.startsWith(granted.substring(0, granted.length() - 1)))) {
+                    || (granted.endsWith("*") && permission.startsWith(granted.substring(0, granted.length() - 1)))
+                    || (granted.startsWith("*.") && permission.endsWith(granted.substring(1)))) {
                 return true;
             }
         }

@@ -11,6 +11,15 @@ import org.opencrm.platform.api.AccessDeniedException;
 
 class CrmUserTest {
     @Test
+    void suffixPatternGrantsEveryModulesReadPermission() {
+        CrmUser viewer = new CrmUser("zhao", Set.of("viewer"), Set.of("*.read"), DataScope.HQ);
+        assertTrue(viewer.hasPermission("core.contact.read"));
+        assertTrue(viewer.hasPermission("handset.read"));
+        assertFalse(viewer.hasPermission("core.contact.write"));
+        assertFalse(viewer.hasPermission("handset.readonly"));
+    }
+
+    @Test
     void patternsGrantByPrefix() {
         CrmUser u = new CrmUser("li", Set.of("staff"), Set.of("core.*", "sample.note.read"), DataScope.HQ);
         assertTrue(u.hasPermission("core.contact.write"));

@@ -12,6 +12,7 @@ public @interface SecurityConfig {
         "manager=core.*,platform.modules.read,platform.users.read",
         "agent=core.contact.*,core.account.read,core.activity.*,core.timeline.read",
         "partner=core.contact.*,core.account.read,core.activity.*,core.timeline.read",
+        "store=core.contact.read,core.contact.write,core.account.read,core.activity.*,core.timeline.read,handset.read,handset.sale,membership.read,membership.write,membership.cashier",
         "viewer=*.read"
     };
 
