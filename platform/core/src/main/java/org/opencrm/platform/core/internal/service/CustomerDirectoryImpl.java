@@ -30,7 +30,7 @@ public class CustomerDirectoryImpl implements CustomerDirectory {
     public ContactRef createContact(CrmUser user, String name, String mobile, Long accountId) {
         var c = contacts.create(user, new org.opencrm.platform.core.internal.dto.ContactData(null, name, mobile, java.util.List.of(), null, null, null,
                 null, null, null, null, java.util.List.of(), null, null, accountId, null, null, null, null, null, null, null));
-        return new ContactRef(c.id(), c.name(), c.mobile(), c.accountId());
+        return new ContactRef(c.id(), c.name(), c.mobile(), c.accountId(), c.birthday());
     }
 
     @Override
@@ -64,6 +64,6 @@ public class CustomerDirectoryImpl implements CustomerDirectory {
     }
 
     private static ContactRef ref(Contact c) {
-        return new ContactRef(c.id, c.name, c.mobile, c.accountId);
+        return new ContactRef(c.id, c.name, c.mobile, c.accountId, c.birthday);
     }
 }
