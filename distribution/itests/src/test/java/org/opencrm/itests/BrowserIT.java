@@ -293,7 +293,8 @@ public class BrowserIT {
         click("merge-" + duplicate);
         shot("merge");
         click("merge-confirm");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".v-Notification.crm-feedback-done")));
+        // the confirmation of this merge (the user change's confirmation may still be showing)
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".v-Notification.crm-feedback-done"), "was merged into"));
         JsonNode merged = rest("GET", "contacts/" + duplicate, null);
         assertEquals("MERGED", merged.get("status").asText());
         assertEquals("xy.chen" + tag + "@example.cn", rest("GET", "contacts/" + kept, null).get("email").asText());
