@@ -294,7 +294,7 @@ public class BrowserIT {
         shot("merge");
         click("merge-confirm");
         // the confirmation of this merge (the user change's confirmation may still be showing)
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".v-Notification.crm-feedback-done"), "was merged into"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[contains(@class,'crm-feedback-done') and contains(.,'was merged into')]")));
         JsonNode merged = rest("GET", "contacts/" + duplicate, null);
         assertEquals("MERGED", merged.get("status").asText());
         assertEquals("xy.chen" + tag + "@example.cn", rest("GET", "contacts/" + kept, null).get("email").asText());
