@@ -23,12 +23,16 @@ results="$bench/RESULTS.md"
 build=false
 membership=false
 margs=()
+membership=false
+margs=()
 diagnose_only=false
 args=()
 
 while [ $# -gt 0 ]; do
   case "$1" in
     --build) build=true ;;
+    --membership) membership=true ;;
+    --members|--duration-s|--lever) margs+=("$1" "$2"); shift ;;
     --membership) membership=true ;;
     --members|--duration-s|--lever) margs+=("$1" "$2"); shift ;;
     --quick) args+=(--quick); results="$work/RESULTS-quick.md" ;;
@@ -45,6 +49,16 @@ while [ $# -gt 0 ]; do
   shift
 done
 [ "${#args[@]}" -gt 0 ] && [ "${args[0]}" = "--sizes" ] && [ "${args[1]}" = "100000,1000000" ] && results="$bench/RESULTS.md"
+# --membership [--quick] [--members N] [--duration-s S] [--lever auto|always|never]: earn/redeem throughput with 64 clients and the
+# balance check (MembershipBenchmark.java unpacks and runs its own Karaf in target/opencrm-membership, ports 18681/18601/11599/44944)
+if $membership; then
+  if $build || [ ! -f "$dist" ]; then (cd "$repo" && mvn -B -q -o install -DskipTests); fi
+  if curl -s -o /dev/null --max-time 1 "http://localhost:18681/"; then echo "port 18681 is already in use; stop it first" >&2; exit 1; fi
+  mresults="$bench/RESULTS-membership.md"
+  if [[ " ${args[*]-} " == *" --quick "* ]]; then margs+=(--quick); mresults="$work/RESULTS-membership-quick.md"; fi
+  exec java -Xmx1g "$bench/MembershipBenchmark.java" --dist "$dist" --home "$work/opencrm-membership" --results "$mresults" \
+    --pid-file "$work/karaf-membership.pid" --java-max-mem "${JAVA_MAX_MEM:-2g}" ${margs[@]+"${margs[@]}"}
+fi
 # --membership [--quick] [--members N] [--duration-s S] [--lever auto|always|never]: earn/redeem throughput with 64 clients and the
 # balance check (MembershipBenchmark.java unpacks and runs its own Karaf in target/opencrm-membership, ports 18681/18601/11599/44944)
 if $membership; then
