@@ -10,6 +10,12 @@
 #   --no-diagnose           skip the final Derby query-plan diagnostics
 #   --diagnose-only         only the query-plan diagnostics, on the data left by the last run (target/DIAGNOSTICS.md)
 #   --search-only           only the search measurement, on the data left by the last run (target/RESULTS-search-only.md)
+#
+#   distribution/benchmarks/run.sh --handsets          # IMEI lookup with 1,000,000 handsets vs GET /health, writes RESULTS-handsets.md
+#   distribution/benchmarks/run.sh --handsets --quick  # 50,000 handsets, short phases (smoke test), writes target/RESULTS-handsets-quick.md
+#   --count N               handsets to load (writes target/RESULTS-handsets-N.md)
+#   --jfr                   also profile the lookups (JFR) and summarise the profile in the results
+#   --measure-only          measure again on the handsets of the last --handsets run (target/RESULTS-handsets-measure-only.md)
 set -euo pipefail
 
 bench="$(cd "$(dirname "$0")" && pwd)"
@@ -23,27 +29,32 @@ results="$bench/RESULTS.md"
 build=false
 membership=false
 margs=()
-membership=false
-margs=()
 diagnose_only=false
+handsets=false
+measure_only=false
+explicit_results=false
 args=()
+hargs=()
+hresults=""
 
 while [ $# -gt 0 ]; do
   case "$1" in
     --build) build=true ;;
     --membership) membership=true ;;
     --members|--duration-s|--lever) margs+=("$1" "$2"); shift ;;
-    --membership) membership=true ;;
-    --members|--duration-s|--lever) margs+=("$1" "$2"); shift ;;
-    --quick) args+=(--quick); results="$work/RESULTS-quick.md" ;;
+    --quick) args+=(--quick); hargs+=(--quick); results="$work/RESULTS-quick.md"; hresults="$work/RESULTS-handsets-quick.md" ;;
+    --handsets) handsets=true ;;
+    --count) hargs+=(--count "$2"); hresults="${hresults:-$work/RESULTS-handsets-$2.md}"; shift ;;
+    --jfr) hargs+=(--jfr) ;;
+    --measure-only) hargs+=(--measure-only); diagnose_only=true; measure_only=true ;;
     --sizes) args+=(--sizes "$2"); results="$work/RESULTS-$2.md"; shift ;;
-    --results) results="$2"; shift ;;
+    --results) results="$2"; hresults="$2"; explicit_results=true; shift ;;
     --port) port="$2"; shift ;;
     --import-budget-min) args+=(--import-budget-min "$2"); shift ;;
     --no-diagnose) args+=(--no-diagnose) ;;
     --diagnose-only) args+=(--diagnose-only); diagnose_only=true; results="$work/DIAGNOSTICS.md" ;;
     --search-only) args+=(--search-only); diagnose_only=true; results="$work/RESULTS-search-only.md" ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -59,15 +70,18 @@ if $membership; then
   exec java -Xmx1g "$bench/MembershipBenchmark.java" --dist "$dist" --home "$work/opencrm-membership" --results "$mresults" \
     --pid-file "$work/karaf-membership.pid" --java-max-mem "${JAVA_MAX_MEM:-2g}" ${margs[@]+"${margs[@]}"}
 fi
-# --membership [--quick] [--members N] [--duration-s S] [--lever auto|always|never]: earn/redeem throughput with 64 clients and the
-# balance check (MembershipBenchmark.java unpacks and runs its own Karaf in target/opencrm-membership, ports 18681/18601/11599/44944)
-if $membership; then
-  if $build || [ ! -f "$dist" ]; then (cd "$repo" && mvn -B -q -o install -DskipTests); fi
-  if curl -s -o /dev/null --max-time 1 "http://localhost:18681/"; then echo "port 18681 is already in use; stop it first" >&2; exit 1; fi
-  mresults="$bench/RESULTS-membership.md"
-  if [[ " ${args[*]-} " == *" --quick "* ]]; then margs+=(--quick); mresults="$work/RESULTS-membership-quick.md"; fi
-  exec java -Xmx1g "$bench/MembershipBenchmark.java" --dist "$dist" --home "$work/opencrm-membership" --results "$mresults" \
-    --pid-file "$work/karaf-membership.pid" --java-max-mem "${JAVA_MAX_MEM:-2g}" ${margs[@]+"${margs[@]}"}
+# ports: the contact benchmark uses 18181/18101/11099/44445, the handset benchmark 18581/18501/11499/44844, each its own Karaf
+ssh_port=18101
+rmi_registry=11099
+rmi_server=44445
+if $handsets; then
+  home="$work/opencrm-handsets"
+  [ "$port" = 18181 ] && port=18581
+  ssh_port=18501
+  rmi_registry=11499
+  rmi_server=44844
+  results="${hresults:-$bench/RESULTS-handsets.md}"
+  $measure_only && ! $explicit_results && results="$work/RESULTS-handsets-measure-only.md"
 fi
 
 if $build || [ ! -f "$dist" ]; then
@@ -81,6 +95,7 @@ if curl -s -o /dev/null --max-time 1 "http://localhost:$port/"; then
 fi
 
 pidfile="$work/karaf.pid"
+$handsets && pidfile="$work/karaf-handsets.pid"
 cleanup() {
   if [ -f "$pidfile" ]; then
     pid="$(cat "$pidfile")"
@@ -98,7 +113,7 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 if $diagnose_only; then
-  [ -d "$home/data/crmdb" ] || { echo "--diagnose-only/--search-only need the data of an earlier run in $home" >&2; exit 1; }
+  [ -d "$home/data/crmdb" ] || { echo "--diagnose-only/--search-only/--measure-only need the data of an earlier run in $home" >&2; exit 1; }
   password="$(sed -n 's/^crm.admin.password=//p' "$home/etc/system.properties" | tail -1)"
 else
   # fresh unpack, empty data dir
@@ -107,12 +122,12 @@ else
   tar xzf "$dist" -C "$home" --strip-components=1
   etc="$home/etc"
   sed -i "s/^org.osgi.service.http.port *=.*/org.osgi.service.http.port = $port/" "$etc/org.ops4j.pax.web.cfg"
-  sed -i "s/^sshPort *=.*/sshPort = 18101/" "$etc/org.apache.karaf.shell.cfg"
+  sed -i "s/^sshPort *=.*/sshPort = $ssh_port/" "$etc/org.apache.karaf.shell.cfg"
   if [ -f "$etc/org.apache.karaf.management.cfg" ]; then
-    sed -i -e "s/^rmiRegistryPort *=.*/rmiRegistryPort = 11099/" -e "s/^rmiServerPort *=.*/rmiServerPort = 44445/" \
+    sed -i -e "s/^rmiRegistryPort *=.*/rmiRegistryPort = $rmi_registry/" -e "s/^rmiServerPort *=.*/rmiServerPort = $rmi_server/" \
       "$etc/org.apache.karaf.management.cfg"
   else
-    printf 'rmiRegistryPort = 11099\nrmiServerPort = 44445\n' > "$etc/org.apache.karaf.management.cfg"
+    printf 'rmiRegistryPort = %s\nrmiServerPort = %s\n' "$rmi_registry" "$rmi_server" > "$etc/org.apache.karaf.management.cfg"
   fi
   printf '\ncrm.admin.password=%s\n' "$password" >> "$etc/system.properties"
   grep -q "port = $port" "$etc/org.ops4j.pax.web.cfg" || { echo "could not set the HTTP port in org.ops4j.pax.web.cfg" >&2; exit 1; }
@@ -120,6 +135,11 @@ fi
 
 export EXTRA_JAVA_OPTS="${EXTRA_JAVA_OPTS:-} -Djdk.util.zip.disableZip64ExtraFieldValidation=true"
 export JAVA_MAX_MEM="${JAVA_MAX_MEM:-2g}"
+if $handsets; then
+  java -Xmx1g "$bench/HandsetBenchmark.java" --home "$home" --port "$port" --ssh-port "$ssh_port" --password "$password" --pid-file "$pidfile" \
+    --java-max-mem "$JAVA_MAX_MEM" --results "$results" ${hargs[@]+"${hargs[@]}"}
+  exit $?
+fi
 # the Derby driver of the distribution, for the direct bulk load that replaces a REST import over its time budget
 derbyjar="$(find "$home/system/org/apache/derby" -name 'derby-*.jar' | head -1)"
 java -Xmx1g ${derbyjar:+-cp "$derbyjar"} "$bench/Benchmark.java" --home "$home" --port "$port" --password "$password" --pid-file "$pidfile" \
