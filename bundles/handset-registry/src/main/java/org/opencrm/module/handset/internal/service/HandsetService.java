@@ -166,7 +166,13 @@ public class HandsetService {
     /** One unit by IMEI (either slot) or serial number, with its model and current card; 404 outside the caller's scope. */
     public HandsetData get(CrmUser user, String key) {
         user.require(HandsetModule.READ);
-        return jpa.txExpr(TransactionType.Supports, em -> Units.detail(em, visible(user, em, key)));
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            Units.Read r = Units.readByKey(em, key).orElseThrow(() -> new RecordNotFoundException("handset", key));
+            if (!scopes.canSee(user, r.handset())) {
+                throw new RecordNotFoundException("handset", key);
+            }
+            return r.data();
+        });
     }
 
     Handset visible(CrmUser user, EntityManager em, String key) {
@@ -440,16 +446,16 @@ public class HandsetService {
         String imei = Fields.imei("imei", imeiInput);
         LocalDate day = date == null ? policy.today() : date;
         return jpa.txExpr(TransactionType.Supports, em -> {
-            Optional<Handset> found = Units.byImei(em, imei, false);
+            Optional<Units.Read> found = Units.readByImei(em, imei);
             if (found.isEmpty()) {
                 return new WarrantyCheck(imei, day, accessory, false, null, null, org.opencrm.module.handset.api.NoWarrantyReason.NOT_REGISTERED, null, null);
             }
-            Handset h = found.get();
-            HandsetModel m = em.find(HandsetModel.class, h.modelId);
-            Sale s = h.saleId == null ? null : em.find(Sale.class, h.saleId);
+            Handset h = found.get().handset();
+            HandsetModel m = found.get().model();
+            Sale s = found.get().sale();
             Map<AccessoryType, LocalDate> accessories = new EnumMap<>(AccessoryType.class);
             if (s != null && accessory != null) {
-                for (Accessory a : Units.accessories(em, s.id)) {
+                for (Accessory a : found.get().accessories()) {
                     accessories.merge(a.type, a.warrantyUntil, (x, y) -> x.isAfter(y) ? x : y);
                 }
             }

@@ -23,6 +23,7 @@ import org.opencrm.module.handset.internal.model.Accessory;
 import org.opencrm.module.handset.internal.model.EventType;
 import org.opencrm.module.handset.internal.model.Handset;
 import org.opencrm.module.handset.internal.model.HandsetEvent;
+import org.opencrm.module.handset.internal.model.HandsetImei;
 import org.opencrm.module.handset.internal.model.HandsetModel;
 import org.opencrm.module.handset.internal.model.Sale;
 import org.opencrm.platform.api.ConflictException;
@@ -171,19 +172,61 @@ final class Units {
                 h.registeredAt, h.registeredBy, h.updatedAt, h.updatedBy, h.version);
     }
 
-    /** The unit with its model and its current card (accessories included): the card and its accessories in one statement. */
-    static HandsetData detail(EntityManager em, Handset h) {
-        HandsetModel m = em.find(HandsetModel.class, h.modelId);
-        CardData card = null;
-        if (h.saleId != null) {
-            List<Object[]> rows = em.createQuery("SELECT s, a FROM Sale s LEFT JOIN Accessory a ON a.saleId = s.id WHERE s.id = :id ORDER BY a.id",
-                    Object[].class).setParameter("id", h.saleId).getResultList();
-            if (!rows.isEmpty()) {
-                List<Accessory> accessories = rows.stream().map(r -> (Accessory) r[1]).filter(java.util.Objects::nonNull).toList();
-                card = card((Sale) rows.get(0)[0], accessories);
+    /** A unit read for display: the row, its model, its current card (or null) and the card's accessories by id. */
+    record Read(Handset handset, HandsetModel model, Sale sale, List<Accessory> accessories) {
+        HandsetData data() {
+            return toData(handset, model, sale == null ? null : card(sale, accessories));
+        }
+    }
+
+    /**
+     * The unit with this IMEI in either slot, with its model, current card and the card's accessories, in one statement
+     * ({@link HandsetImei#READ}): HS_IMEI's primary key, then unit, model and card by their primary keys and the
+     * accessories by HS_ACCESSORY_SALE. The read path of GET /handsets/{imei} and of the warranty check.
+     */
+    static Optional<Read> readByImei(EntityManager em, String imei) {
+        List<Object[]> rows = em.createNamedQuery(HandsetImei.READ, Object[].class).setParameter("imei", imei).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] first = rows.get(0);
+        return Optional.of(new Read((Handset) first[0], (HandsetModel) first[1], (Sale) first[2], accessories(rows, 3)));
+    }
+
+    /** An IMEI (15 digits, normalised) or else a serial number, read for display (see {@link #readByImei}). */
+    static Optional<Read> readByKey(EntityManager em, String key) {
+        if (key == null || key.isBlank()) {
+            return Optional.empty();
+        }
+        String imei = org.opencrm.module.handset.api.Imei.normalise(key);
+        if (imei.matches("\\d{15}")) {
+            Optional<Read> r = readByImei(em, imei);
+            if (r.isPresent()) {
+                return r;
             }
         }
-        return toData(h, m, card);
+        return bySerial(em, key, false).map(h -> read(em, h));
+    }
+
+    /** The unit with its model and its current card (accessories included): the card and its accessories in one statement. */
+    static HandsetData detail(EntityManager em, Handset h) {
+        return read(em, h).data();
+    }
+
+    private static Read read(EntityManager em, Handset h) {
+        HandsetModel m = em.find(HandsetModel.class, h.modelId);
+        if (h.saleId == null) {
+            return new Read(h, m, null, List.of());
+        }
+        List<Object[]> rows = em.createQuery("SELECT s, a FROM Sale s LEFT JOIN Accessory a ON a.saleId = s.id WHERE s.id = :id", Object[].class)
+                .setParameter("id", h.saleId).getResultList();
+        return rows.isEmpty() ? new Read(h, m, null, List.of()) : new Read(h, m, (Sale) rows.get(0)[0], accessories(rows, 1));
+    }
+
+    /** The non-null accessories in column {@code column} of joined rows, by id (sorted here: an ORDER BY made Derby's sorter a third of the statement). */
+    private static List<Accessory> accessories(List<Object[]> rows, int column) {
+        return rows.stream().map(r -> (Accessory) r[column]).filter(java.util.Objects::nonNull).sorted(java.util.Comparator.comparing((Accessory a) -> a.id))
+                .toList();
     }
 
     static List<Accessory> accessories(EntityManager em, long saleId) {

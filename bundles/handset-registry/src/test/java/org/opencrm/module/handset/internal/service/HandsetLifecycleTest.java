@@ -88,6 +88,13 @@ class HandsetLifecycleTest {
         assertEquals(LocalDate.of(2025, 2, 28), h.card().accessories().get(1).warrantyUntil(), "charger 12 months");
         assertEquals(LocalDate.of(2024, 5, 29), h.card().accessories().get(2).warrantyUntil(), "wired headset 3 months");
         assertEquals("FP-001", h.card().invoiceNumber());
+        // the lookup reads unit, model, card and accessories in one statement (by IMEI), or unit then card (by serial)
+        for (String key : List.of(imei, h.serialNumber())) {
+            HandsetData read = f.handsets.get(f.admin, key);
+            assertEquals(h.modelCode(), read.modelCode());
+            assertEquals(h.card().id(), read.card().id());
+            assertEquals(h.card().accessories(), read.card().accessories(), "accessories in the order of the card");
+        }
 
         // the same facts through the warranty API
         WarrantyCheck ok = f.handsets.warranty(imei, LocalDate.of(2025, 2, 28), null);
