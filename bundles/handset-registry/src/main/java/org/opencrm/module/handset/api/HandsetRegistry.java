@@ -1,5 +1,7 @@
 package org.opencrm.module.handset.api;
 
+import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
 
 import org.opencrm.platform.api.security.CrmUser;
@@ -27,4 +29,13 @@ public interface HandsetRegistry {
 
     /** IN_REPAIR → SOLD: the unit went back to its owner. */
     HandsetInfo repairCompleted(CrmUser actor, String imei, String note);
+
+    /**
+     * Units sold per model code: customer sales (warranty cards that were not opened by an exchange) with a sale date
+     * from {@code from} to {@code to} (both inclusive; null leaves that end open), not counting sales undone by a
+     * return. Models without a sale are absent. For repair rates (repairs ÷ units sold).
+     *
+     * @since 1.1.0
+     */
+    Map<String, Long> unitsSoldByModel(LocalDate from, LocalDate to);
 }

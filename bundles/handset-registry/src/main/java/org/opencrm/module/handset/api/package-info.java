@@ -4,5 +4,5 @@
  * else of the module is internal. Use it through an optional service reference: the registry may be disabled.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.opencrm.module.handset.api;

@@ -1,10 +1,17 @@
 package org.opencrm.module.handset.internal.service;
 
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
 
 import org.opencrm.module.handset.api.HandsetInfo;
 import org.opencrm.module.handset.api.HandsetRegistry;
 import org.opencrm.module.handset.api.HandsetStatus;
+import org.opencrm.module.handset.internal.model.SaleStatus;
 import org.opencrm.platform.api.security.CrmUser;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -14,10 +21,12 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = HandsetRegistry.class)
 public class HandsetRegistryImpl implements HandsetRegistry {
     private final HandsetService handsets;
+    private final JpaTemplate jpa;
 
     @Activate
-    public HandsetRegistryImpl(@Reference HandsetService handsets) {
+    public HandsetRegistryImpl(@Reference HandsetService handsets, @Reference(target = "(osgi.unit.name=crm-handset)") JpaTemplate jpa) {
         this.handsets = handsets;
+        this.jpa = jpa;
     }
 
     @Override
@@ -38,5 +47,27 @@ public class HandsetRegistryImpl implements HandsetRegistry {
     @Override
     public HandsetInfo repairCompleted(CrmUser actor, String imei, String note) {
         return handsets.repairMove(actor, imei, HandsetStatus.SOLD, note);
+    }
+
+    /** One aggregate query: original sales (no previous card) that were not returned, by the model of their unit. */
+    @Override
+    public Map<String, Long> unitsSoldByModel(LocalDate from, LocalDate to) {
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            var q = em.createQuery("SELECT m.code, COUNT(s.id) FROM Sale s, Handset h, HandsetModel m WHERE h.id = s.handsetId AND m.id = h.modelId"
+                    + " AND s.previousSaleId IS NULL AND s.status <> :returned" + (from == null ? "" : " AND s.saleDate >= :from")
+                    + (to == null ? "" : " AND s.saleDate <= :to") + " GROUP BY m.code ORDER BY m.code", Object[].class)
+                    .setParameter("returned", SaleStatus.RETURNED);
+            if (from != null) {
+                q.setParameter("from", from);
+            }
+            if (to != null) {
+                q.setParameter("to", to);
+            }
+            Map<String, Long> sold = new LinkedHashMap<>();
+            for (Object[] row : q.getResultList()) {
+                sold.put((String) row[0], ((Number) row[1]).longValue());
+            }
+            return sold;
+        });
     }
 }

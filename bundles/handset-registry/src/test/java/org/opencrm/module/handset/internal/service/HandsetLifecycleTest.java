@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -308,7 +309,7 @@ class HandsetLifecycleTest {
     @Test
     void statusChangesFollowTheRulesAndTheRepairApi() {
         String imei = sold("LC-STD", Fixture.TODAY.minusDays(40));
-        HandsetRegistryImpl registry = new HandsetRegistryImpl(f.handsets);
+        HandsetRegistryImpl registry = new HandsetRegistryImpl(f.handsets, f.jpa);
         assertEquals(HandsetStatus.IN_REPAIR, registry.markInRepair(f.admin, imei, "RO-1").status());
         assertTrue(f.handsets.warranty(imei, null, null).inWarranty(), "in repair, still in warranty");
         assertEquals("invalid_status", assertThrows(ConflictException.class, () -> registry.markInRepair(f.admin, imei, null)).code());
@@ -329,5 +330,32 @@ class HandsetLifecycleTest {
                 () -> f.handsets.changeStatus(f.admin, back, new StatusRequest(HandsetStatus.SCRAPPED, null))).code(), "a customer's unit");
         assertNotNull(f.handsets.get(f.admin, back).card());
         assertFalse(f.events.isEmpty());
+    }
+
+    @Test
+    void unitsSoldByModelCountsCustomerSalesInThePeriodOnce() {
+        HandsetRegistryImpl registry = new HandsetRegistryImpl(f.handsets, f.jpa);
+        f.model("US-A", null, null);
+        f.model("US-B", null, null);
+        LocalDate day = Fixture.TODAY.minusDays(30);
+        sold("US-A", day);
+        sold("US-A", day.plusDays(1));
+        String exchanged = sold("US-A", Fixture.TODAY);
+        f.sales.exchange(f.admin, exchanged, new ExchangeRequest(f.register("US-A"), null, null, null, null));
+        f.sales.returnUnit(f.admin, sold("US-B", Fixture.TODAY), new ReturnRequest(null, null, null));
+        sold("US-B", day);
+        f.register("US-B"); // never sold
+        Map<String, Long> all = registry.unitsSoldByModel(null, null);
+        assertEquals(3L, all.get("US-A"), "an exchange is not a second sale");
+        assertEquals(1L, all.get("US-B"), "a returned sale does not count");
+        assertEquals(Map.of("US-A", 1L, "US-B", 1L), filter(registry.unitsSoldByModel(day, day)));
+        assertEquals(2L, registry.unitsSoldByModel(day.plusDays(1), null).get("US-A"));
+        assertNull(registry.unitsSoldByModel(null, day.minusDays(1)).get("US-A"));
+    }
+
+    private static Map<String, Long> filter(Map<String, Long> sold) {
+        Map<String, Long> mine = new java.util.TreeMap<>(sold);
+        mine.keySet().removeIf(code -> !code.startsWith("US-"));
+        return mine;
     }
 }
