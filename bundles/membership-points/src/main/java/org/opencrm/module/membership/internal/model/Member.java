@@ -11,6 +11,8 @@ import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.Index;
+import javax.persistence.LockModeType;
+import javax.persistence.NamedQuery;
 import javax.persistence.Table;
 import javax.persistence.TableGenerator;
 
@@ -21,6 +23,9 @@ import javax.persistence.TableGenerator;
  * ({@code SELECT ... FOR UPDATE}) first, which is also the one lock order of every balance change.
  */
 @Entity
+// the till's lock of a member row as a named query: EclipseLink prepares it once, while em.find(..., PESSIMISTIC_WRITE)
+// built and prepared a new locking query on every call (about a quarter of the lock's cost in a profile)
+@NamedQuery(name = Member.LOCK, query = "SELECT m FROM Member m WHERE m.id = :id", lockMode = LockModeType.PESSIMISTIC_WRITE)
 @Table(name = "MP_MEMBER", indexes = {
         @Index(name = "MP_MEMBER_CONTACT", columnList = "CONTACTID", unique = true),
         @Index(name = "MP_MEMBER_NUMBER", columnList = "MEMBERNUMBER", unique = true),
@@ -30,6 +35,7 @@ import javax.persistence.TableGenerator;
         @Index(name = "MP_MEMBER_NEWEST", columnList = "ID DESC") })
 public class Member {
     public static final String ID_TABLE = "MP_SEQUENCE";
+    public static final String LOCK = "Member.lock";
 
     @Id
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "memberIds")

@@ -88,7 +88,7 @@ public class CardService {
             if (memberId == null) {
                 throw new InvalidInputException("memberId", "memberId (or parentCardNumber) is required");
             }
-            Member m = em.find(Member.class, memberId, LockModeType.PESSIMISTIC_WRITE);
+            Member m = LedgerService.lockMember(em, memberId);
             if (m == null || !scopes.canSee(user, m)) {
                 throw new RecordNotFoundException(MemberService.RECORD, memberId);
             }
@@ -255,7 +255,7 @@ public class CardService {
     /** The card, its member locked first (the module's lock order), then the card; scope-checked. */
     private Card lockedCard(EntityManager em, CrmUser user, String number) {
         Card c = byNumber(em, number, null);
-        Member m = em.find(Member.class, c.memberId, LockModeType.PESSIMISTIC_WRITE);
+        Member m = LedgerService.lockMember(em, c.memberId);
         if (m == null || !scopes.canSee(user, m)) {
             throw new RecordNotFoundException(RECORD, number);
         }

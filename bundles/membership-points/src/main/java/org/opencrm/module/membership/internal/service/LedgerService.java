@@ -365,7 +365,7 @@ public class LedgerService {
         List<EventPublisher.Pending> after = new ArrayList<>();
         long[] out = Db.retrying("maintenance", () -> jpa.txExpr(TransactionType.Required, em -> {
             after.clear();
-            Member m = em.find(Member.class, memberId, LockModeType.PESSIMISTIC_WRITE);
+            Member m = lockMember(em, memberId);
             if (m == null) {
                 return new long[] { 0, 0 };
             }
@@ -392,7 +392,7 @@ public class LedgerService {
         try {
             result = Db.retrying(kind.name(), () -> jpa.txExpr(TransactionType.Required, em -> {
                 after.clear();
-                Member m = em.find(Member.class, memberId, LockModeType.PESSIMISTIC_WRITE);
+                Member m = lockMember(em, memberId);
                 if (m == null) {
                     throw new RecordNotFoundException(MemberService.RECORD, memberId);
                 }
@@ -610,6 +610,12 @@ public class LedgerService {
             throw new ScopeDeniedException("store " + store + " is outside your data scope: record transactions for your own stores");
         }
         return store;
+    }
+
+    /** The member row locked for this transaction ({@code SELECT ... FOR UPDATE}), or null when there is none. */
+    static Member lockMember(EntityManager em, long memberId) {
+        List<Member> found = em.createNamedQuery(Member.LOCK, Member.class).setParameter("id", memberId).getResultList();
+        return found.isEmpty() ? null : found.get(0);
     }
 
     static Txn byReference(EntityManager em, String reference) {

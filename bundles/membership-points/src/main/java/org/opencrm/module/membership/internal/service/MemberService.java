@@ -250,7 +250,7 @@ public class MemberService {
             scopes.ensure(in.joinStoreAccountId());
         }
         return Db.retrying("member update", () -> jpa.txExpr(TransactionType.Required, em -> {
-            Member m = em.find(Member.class, id, LockModeType.PESSIMISTIC_WRITE);
+            Member m = LedgerService.lockMember(em, id);
             if (m == null || !scopes.canSee(user, m)) {
                 throw new RecordNotFoundException(RECORD, id);
             }
