@@ -1,0 +1,7 @@
+package org.opencrm.module.repair.internal.dto;
+
+import java.util.List;
+
+/** Defective parts shipped from a centre's warehouse to HQ (default: the HQ warehouse). */
+public record PartReturnInput(Long warehouseId, Long toWarehouseId, String trackingNumber, String note, List<ReturnLineInput> lines) {
+}

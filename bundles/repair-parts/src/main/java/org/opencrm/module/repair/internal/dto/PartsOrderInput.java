@@ -1,0 +1,7 @@
+package org.opencrm.module.repair.internal.dto;
+
+import java.util.List;
+
+/** A centre's parts order: the centre's warehouse (or the centre account), the supplying warehouse (default: the centre's supplier), lines. */
+public record PartsOrderInput(Long warehouseId, Long centreAccountId, Long supplierId, List<OrderLineInput> lines, String note) {
+}

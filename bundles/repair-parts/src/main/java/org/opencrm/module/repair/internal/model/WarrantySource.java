@@ -1,0 +1,6 @@
+package org.opencrm.module.repair.internal.model;
+
+/** Who decided the warranty of a repair: the handset registry, or the clerk (registry absent or unit unknown to it). */
+public enum WarrantySource {
+    REGISTRY, CLERK
+}

@@ -1,0 +1,156 @@
+package org.opencrm.module.repair.internal.service;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.opencrm.module.repair.internal.RepairModule;
+import org.opencrm.platform.api.InvalidInputException;
+import org.opencrm.platform.api.audit.AuditTrail;
+import org.opencrm.platform.api.customer.CustomerDirectory;
+import org.opencrm.platform.api.event.CrmEvents;
+import org.opencrm.platform.api.security.CrmUser;
+import org.opencrm.platform.api.timeline.TimelineEntry;
+import org.opencrm.platform.api.timeline.TimelineService;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+
+/**
+ * What every service of the module shares: the persistence unit, the platform's audit trail, timeline, customer
+ * directory (and with it the data scope rule), the settings and clock, and EventAdmin (optional: events are dropped
+ * without it).
+ *
+ * <p>Data scope: a service centre, a regional warehouse and HQ are core accounts, and the module's records belong to
+ * one of them (a repair order to its centre, stock to its warehouse's account). A user sees a record when the core's
+ * own rule ({@link CustomerDirectory#canSeeAccount}) lets them see that account: HQ users everything, a centre's staff
+ * (PARTNER or STORE scope on the centre's account) their centre only, a REGION user the centres of the region. Lists
+ * filter by the accounts of the module's warehouses that the user can see, a few hundred at most.
+ */
+@Component(service = RepairContext.class)
+public class RepairContext {
+    private final JpaTemplate jpa;
+    private final AuditTrail audit;
+    private final TimelineService timeline;
+    private final CustomerDirectory customers;
+    private final RepairSettings settings;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile EventAdmin eventAdmin;
+
+    @Activate
+    public RepairContext(@Reference(target = "(osgi.unit.name=crm-repair)") JpaTemplate jpa, @Reference AuditTrail audit, @Reference TimelineService timeline,
+            @Reference CustomerDirectory customers, @Reference RepairSettings settings) {
+        this.jpa = jpa;
+        this.audit = audit;
+        this.timeline = timeline;
+        this.customers = customers;
+        this.settings = settings;
+    }
+
+    public JpaTemplate jpa() {
+        return jpa;
+    }
+
+    public CustomerDirectory customers() {
+        return customers;
+    }
+
+    public RepairSettings settings() {
+        return settings;
+    }
+
+    public Instant now() {
+        return settings.now();
+    }
+
+    /** For tests and the shell: where events go. */
+    public void setEventAdmin(EventAdmin eventAdmin) {
+        this.eventAdmin = eventAdmin;
+    }
+
+    // ---------------------------------------------------------------- attribution
+
+    /** Call inside the transaction of the change. */
+    public void audit(CrmUser user, String recordType, Object id, String action, Map<String, ?> changes) {
+        audit.record(user.username(), recordType, String.valueOf(id), action, changes);
+    }
+
+    /** A customer-visible step on the contact's timeline; call inside the transaction of the change. */
+    public void timeline(long contactId, CrmUser user, String type, String title, String detail, String refType, Object refId) {
+        timeline.record(TimelineEntry.of(contactId, null, RepairModule.ID, type, title, detail, user.username(), refType, String.valueOf(refId)));
+    }
+
+    /** Posts an event; call after the transaction committed. {@code keyValues}: key, value, ...; null values are left out. */
+    public void post(String topic, CrmUser user, Object... keyValues) {
+        EventAdmin ea = eventAdmin;
+        if (ea == null) {
+            return;
+        }
+        Map<String, Object> props = new HashMap<>();
+        props.put(CrmEvents.ACTOR, user.username());
+        for (int i = 0; i + 1 < keyValues.length; i += 2) {
+            if (keyValues[i + 1] != null) {
+                props.put((String) keyValues[i], keyValues[i + 1]);
+            }
+        }
+        ea.postEvent(new Event(topic, props));
+    }
+
+    // ---------------------------------------------------------------- data scope
+
+    /** The accounts of the module's warehouses the user may see, or null when the user sees everything (HQ). */
+    public Set<Long> visibleAccounts(CrmUser user) {
+        if (user.scope() == null || user.scope().isUnrestricted()) {
+            return null;
+        }
+        List<Long> known = jpa.txExpr(TransactionType.Supports,
+                em -> em.createQuery("SELECT DISTINCT w.accountId FROM Warehouse w", Long.class).getResultList());
+        Set<Long> visible = new LinkedHashSet<>();
+        for (Long id : known) {
+            if (customers.canSeeAccount(user, id)) {
+                visible.add(id);
+            }
+        }
+        return visible;
+    }
+
+    public boolean canSee(CrmUser user, Long accountId) {
+        return user.scope() == null || user.scope().isUnrestricted() || (accountId != null && customers.canSeeAccount(user, accountId));
+    }
+
+    /** 403 unless the user may act for the account (a centre, a warehouse's account). */
+    public void requireScope(CrmUser user, long accountId, String what) {
+        if (!canSee(user, accountId)) {
+            throw new OutOfScopeException(what);
+        }
+    }
+
+    /** 400 naming the field unless the contact exists; 403 when it is outside the user's scope. */
+    public void requireContact(CrmUser user, Long contactId, String field) {
+        if (contactId == null) {
+            throw new InvalidInputException(field, field + " is required", "required");
+        }
+        if (customers.contact(contactId).isEmpty()) {
+            throw new InvalidInputException(field, "contact " + contactId + " does not exist");
+        }
+        if (!customers.canSeeContact(user, contactId) && !canSeeAnyCentre(user)) {
+            throw new OutOfScopeException("contact " + contactId);
+        }
+    }
+
+    /** A service centre serves any customer who walks in: scoped centre staff may act for a contact of another subtree. */
+    private boolean canSeeAnyCentre(CrmUser user) {
+        Set<Long> visible = visibleAccounts(user);
+        return visible == null || !visible.isEmpty();
+    }
+}

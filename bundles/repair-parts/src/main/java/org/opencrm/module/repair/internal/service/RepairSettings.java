@@ -1,0 +1,99 @@
+package org.opencrm.module.repair.internal.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.opencrm.module.repair.internal.RepairConfig;
+import org.opencrm.module.repair.internal.model.RequestChannel;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.Designate;
+
+/** The configuration (pid org.opencrm.repair) as checked values, and the clock every service reads the time from. */
+@Component(service = RepairSettings.class, configurationPid = RepairConfig.PID)
+@Designate(ocd = RepairConfig.class)
+public class RepairSettings {
+    /** The whole configuration, immutable: a change replaces it at once. */
+    public record Terms(Map<RequestChannel, Duration> sla, Duration defaultSla, Duration escalationRepeat, int escalationIntervalMinutes,
+            Map<String, String> defaultFaultCodes, ZoneId zone) {
+        public static Terms defaults() {
+            Map<RequestChannel, Duration> sla = new EnumMap<>(RequestChannel.class);
+            sla.put(RequestChannel.HOTLINE, Duration.ofHours(48));
+            sla.put(RequestChannel.WEB, Duration.ofHours(72));
+            sla.put(RequestChannel.STORE, Duration.ofHours(24));
+            sla.put(RequestChannel.SMS, Duration.ofHours(72));
+            return new Terms(sla, Duration.ofHours(72), Duration.ofHours(24), 15, Map.of("F01", "No power", "F02", "Display fault",
+                    "F03", "Battery fault", "F99", "Other"), ZoneId.of("Asia/Shanghai"));
+        }
+
+        /** How long a request of this channel may take. */
+        public Duration slaFor(RequestChannel channel) {
+            return sla.getOrDefault(channel, defaultSla);
+        }
+    }
+
+    private volatile Terms terms;
+    private final Clock clock;
+
+    @Activate
+    public RepairSettings(RepairConfig config) {
+        this(toTerms(config), Clock.systemUTC());
+    }
+
+    /** For tests: fixed terms and a clock the test moves. */
+    public RepairSettings(Terms terms, Clock clock) {
+        this.terms = terms;
+        this.clock = clock;
+    }
+
+    @Modified
+    void modified(RepairConfig config) {
+        terms = toTerms(config);
+    }
+
+    public Terms terms() {
+        return terms;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    public LocalDate today() {
+        return LocalDate.ofInstant(now(), terms.zone());
+    }
+
+    /** Parses the configuration; a bad entry fails activation with a message naming it. */
+    static Terms toTerms(RepairConfig c) {
+        Map<RequestChannel, Duration> sla = new EnumMap<>(RequestChannel.class);
+        for (String entry : c.slaHours()) {
+            String[] kv = entry.split(":");
+            try {
+                int hours = Integer.parseInt(kv[1].strip());
+                if (kv.length != 2 || hours < 1) {
+                    throw new IllegalArgumentException();
+                }
+                sla.put(RequestChannel.valueOf(kv[0].strip().toUpperCase(java.util.Locale.ROOT)), Duration.ofHours(hours));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("slaHours: '" + entry + "' is not CHANNEL:hours with a channel of " + java.util.Arrays.toString(RequestChannel.values()));
+            }
+        }
+        Map<String, String> codes = new LinkedHashMap<>();
+        for (String entry : c.faultCodes()) {
+            int colon = entry.indexOf(':');
+            if (colon < 1) {
+                throw new IllegalArgumentException("faultCodes: '" + entry + "' is not CODE:description");
+            }
+            codes.put(entry.substring(0, colon).strip().toUpperCase(java.util.Locale.ROOT), entry.substring(colon + 1).strip());
+        }
+        return new Terms(sla, Duration.ofHours(Math.max(1, c.defaultSlaHours())), Duration.ofHours(Math.max(1, c.escalationRepeatHours())),
+                Math.max(0, c.escalationIntervalMinutes()), codes, ZoneId.of(c.timeZone()));
+    }
+}
