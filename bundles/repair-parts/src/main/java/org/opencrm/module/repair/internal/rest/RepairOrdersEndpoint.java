@@ -1,0 +1,193 @@
+package org.opencrm.module.repair.internal.rest;
+
+import java.util.List;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+
+import org.opencrm.module.repair.internal.dto.ApprovalInput;
+import org.opencrm.module.repair.internal.dto.Diagnosis;
+import org.opencrm.module.repair.internal.dto.FaultCodeData;
+import org.opencrm.module.repair.internal.dto.NewRepairOrder;
+import org.opencrm.module.repair.internal.dto.NoteInput;
+import org.opencrm.module.repair.internal.dto.QuoteDecision;
+import org.opencrm.module.repair.internal.dto.QuoteInput;
+import org.opencrm.module.repair.internal.dto.RepairOrderData;
+import org.opencrm.module.repair.internal.dto.RepairOrderSearch;
+import org.opencrm.module.repair.internal.dto.ReplacementData;
+import org.opencrm.module.repair.internal.dto.ReplacementInput;
+import org.opencrm.module.repair.internal.dto.StatusChange;
+import org.opencrm.module.repair.internal.service.FaultCodeService;
+import org.opencrm.module.repair.internal.service.Records;
+import org.opencrm.module.repair.internal.service.RepairOrderService;
+import org.opencrm.module.repair.internal.service.ReplacementService;
+import org.opencrm.platform.api.Page;
+import org.opencrm.platform.api.PageRequest;
+import org.opencrm.platform.rest.ModuleEndpoint;
+import org.opencrm.platform.rest.RestSupport;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * /api/v1/repair-orders: receipt, the steps, diagnosis, dispatch, quotes, part replacement requests and their
+ * approval (the HQ inbox is GET /repair-orders/replacements?inWarranty=true), and the fault-code catalogue.
+ */
+@Component(service = ModuleEndpoint.class)
+@Produces(MediaType.APPLICATION_JSON)
+public class RepairOrdersEndpoint implements ModuleEndpoint {
+    private final RepairOrderService orders;
+    private final ReplacementService replacements;
+    private final FaultCodeService faultCodes;
+
+    @Activate
+    public RepairOrdersEndpoint(@Reference RepairOrderService orders, @Reference ReplacementService replacements, @Reference FaultCodeService faultCodes) {
+        this.orders = orders;
+        this.replacements = replacements;
+        this.faultCodes = faultCodes;
+    }
+
+    @Override
+    public String path() {
+        return "repair-orders";
+    }
+
+    /** ?q= (RO number or IMEI prefix) &status= &centreAccountId= &contactId= &imei= &technician= &offset= &limit= */
+    @GET
+    public Page<RepairOrderData> search(@QueryParam("q") String q, @QueryParam("status") String status, @QueryParam("centreAccountId") String centre,
+            @QueryParam("contactId") String contact, @QueryParam("imei") String imei, @QueryParam("technician") String technician,
+            @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit, @Context SecurityContext sc) {
+        return orders.search(RestSupport.user(sc), new RepairOrderSearch(null, status, Query.number("centreAccountId", centre),
+                Query.number("contactId", contact), imei, technician), PageRequest.of(q, offset, limit));
+    }
+
+    /** A device received: {serviceRequestId?, contactId, centreAccountId, imei | serialNumber, modelCode?, symptom, inWarranty (without the registry), warrantyNote?, technician?} */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response receive(NewRepairOrder body, @Context SecurityContext sc) {
+        return Response.status(201).entity(orders.receive(RestSupport.user(sc), RestSupport.body(body))).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public RepairOrderData get(@PathParam("id") String id, @Context SecurityContext sc) {
+        return orders.get(RestSupport.user(sc), Records.requireNumber("RO", "id", id));
+    }
+
+    /** {faultCode, cause?, faultyPartNumber?, technician?, note?} */
+    @POST
+    @Path("{id}/diagnosis")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public RepairOrderData diagnose(@PathParam("id") String id, Diagnosis body, @Context SecurityContext sc) {
+        return orders.diagnose(RestSupport.user(sc), Records.requireNumber("RO", "id", id), RestSupport.body(body));
+    }
+
+    /** {status, note?}: WAITING_FOR_PARTS, REPAIRING, QUALITY_CHECK, READY, RETURNED, CANCELLED */
+    @POST
+    @Path("{id}/status")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public RepairOrderData move(@PathParam("id") String id, StatusChange body, @Context SecurityContext sc) {
+        return orders.move(RestSupport.user(sc), Records.requireNumber("RO", "id", id), body);
+    }
+
+    /** {note: the technician's username} */
+    @PUT
+    @Path("{id}/technician")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public RepairOrderData dispatch(@PathParam("id") String id, NoteInput body, @Context SecurityContext sc) {
+        return orders.assignTechnician(RestSupport.user(sc), Records.requireNumber("RO", "id", id), body == null ? null : body.note());
+    }
+
+    /** {parts, labour} in CNY */
+    @POST
+    @Path("{id}/quote")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public RepairOrderData quote(@PathParam("id") String id, QuoteInput body, @Context SecurityContext sc) {
+        return orders.quote(RestSupport.user(sc), Records.requireNumber("RO", "id", id), RestSupport.body(body));
+    }
+
+    /** {accepted, note?} */
+    @POST
+    @Path("{id}/quote/decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public RepairOrderData decide(@PathParam("id") String id, QuoteDecision body, @Context SecurityContext sc) {
+        return orders.decideQuote(RestSupport.user(sc), Records.requireNumber("RO", "id", id), body);
+    }
+
+    @GET
+    @Path("{id}/replacements")
+    public List<ReplacementData> replacementsOf(@PathParam("id") String id, @Context SecurityContext sc) {
+        return replacements.forOrder(RestSupport.user(sc), Records.requireNumber("RO", "id", id));
+    }
+
+    /** {partNumber, quantity?, note?} */
+    @POST
+    @Path("{id}/replacements")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response requestPart(@PathParam("id") String id, ReplacementInput body, @Context SecurityContext sc) {
+        return Response.status(201).entity(replacements.request(RestSupport.user(sc), Records.requireNumber("RO", "id", id), RestSupport.body(body))).build();
+    }
+
+    /** ?status= (default PENDING) &inWarranty= : the approval inbox */
+    @GET
+    @Path("replacements")
+    public Page<ReplacementData> replacements(@QueryParam("status") String status, @QueryParam("inWarranty") String inWarranty,
+            @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit, @Context SecurityContext sc) {
+        return replacements.search(RestSupport.user(sc), status, Query.flag("inWarranty", inWarranty), PageRequest.of(null, offset, limit));
+    }
+
+    @GET
+    @Path("replacements/{rid}")
+    public ReplacementData replacement(@PathParam("rid") long id, @Context SecurityContext sc) {
+        return replacements.get(RestSupport.user(sc), id);
+    }
+
+    /** {removedSerial, fittedSerial?, note?}: in warranty repair.approve, else repair.write */
+    @POST
+    @Path("replacements/{rid}/approve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ReplacementData approve(@PathParam("rid") long id, ApprovalInput body, @Context SecurityContext sc) {
+        return replacements.approve(RestSupport.user(sc), id, body);
+    }
+
+    /** {note: the reason} */
+    @POST
+    @Path("replacements/{rid}/reject")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ReplacementData reject(@PathParam("rid") long id, NoteInput body, @Context SecurityContext sc) {
+        return replacements.reject(RestSupport.user(sc), id, body);
+    }
+
+    /** ?active=true for a diagnosis form */
+    @GET
+    @Path("fault-codes")
+    public List<FaultCodeData> faultCodes(@QueryParam("active") String active, @Context SecurityContext sc) {
+        return faultCodes.list(RestSupport.user(sc), Boolean.TRUE.equals(Query.flag("active", active)));
+    }
+
+    /** {code, description, active?}: adds a code or changes it (repair.admin) */
+    @PUT
+    @Path("fault-codes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public FaultCodeData saveFaultCode(FaultCodeData body, @Context SecurityContext sc) {
+        return faultCodes.save(RestSupport.user(sc), RestSupport.body(body));
+    }
+
+    /** Whether the handset registry decides warranties right now. */
+    @GET
+    @Path("registry")
+    public java.util.Map<String, Boolean> registry(@Context SecurityContext sc) {
+        RestSupport.user(sc).require(org.opencrm.module.repair.internal.RepairModule.READ);
+        return java.util.Map.of("present", orders.registryPresent());
+    }
+}
