@@ -56,6 +56,21 @@ public final class Fields {
         }
     }
 
+    /** An amount typed into an optional field ("1,288.50" allowed): empty when blank; otherwise like {@link #optionalId}. */
+    public static Optional<java.math.BigDecimal> optionalDecimal(TextField field, String error, Map<String, ? extends AbstractComponent> form) {
+        if (field.isEmpty() || field.getValue().isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new java.math.BigDecimal(field.getValue().trim().replace(",", "")));
+        } catch (NumberFormatException e) {
+            Feedback.clearFieldErrors(form);
+            field.setComponentError(new UserError(error));
+            Feedback.error(error);
+            throw new InvalidField();
+        }
+    }
+
     /** Thrown by {@link #optionalId} after the user has been told; callers just stop. */
     public static final class InvalidField extends RuntimeException {
         private static final long serialVersionUID = 1L;

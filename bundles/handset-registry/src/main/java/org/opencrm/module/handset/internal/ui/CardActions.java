@@ -13,6 +13,7 @@ import org.opencrm.module.handset.internal.dto.HandsetData;
 import org.opencrm.module.handset.internal.dto.ReturnRequest;
 import org.opencrm.module.handset.internal.dto.TransferRequest;
 import org.opencrm.platform.api.ui.UiContext;
+import org.opencrm.ui.CustomerFields;
 import org.opencrm.ui.Feedback;
 import org.opencrm.ui.Fields;
 import org.opencrm.ui.Messages;
@@ -72,12 +73,12 @@ final class CardActions {
 
     static void transfer(HandsetScreens screens, UiContext context, HandsetData h, Consumer<String> open) {
         Messages msg = HandsetUi.messages(context.locale());
-        OwnerFields owner = new OwnerFields(screens, context, msg, "transfer");
+        CustomerFields owner = new CustomerFields(screens.customers(), context, "transfer", "owner");
         TextArea note = note(msg, "transfer-note");
         Map<String, AbstractComponent> fields = fields("ownerMobile", owner.mobile, "ownerName", owner.name, "contactId", owner.mobile, "note", note);
         window(msg, msg.get("action.transfer") + " · " + h.imei(), "transfer-save", fields,
                 List.of(new Label(msg.get("rule.transfer")), owner.mobile, owner.found, owner.name, note), () -> {
-                    long contactId = owner.resolve(h.storeAccountId(), fields);
+                    long contactId = owner.resolve(h.storeAccountId());
                     HandsetData done = screens.sales().transfer(context.user(), h.imei(), new TransferRequest(contactId, Fields.typed(note.getValue())));
                     Feedback.done(msg.get("transfer.done", done.imei()));
                     open.accept(done.imei());

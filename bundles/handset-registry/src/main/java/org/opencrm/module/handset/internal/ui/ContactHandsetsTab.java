@@ -29,8 +29,8 @@ public class ContactHandsetsTab implements RecordTab {
 
     @Activate
     public ContactHandsetsTab(@Reference HandsetService handsets, @Reference SaleService sales, @Reference ModelService models,
-            @Reference CustomerDirectory customers) {
-        this.screens = new HandsetScreens(handsets, sales, models, customers);
+            @Reference CustomerDirectory customers, @Reference HandsetTabs tabs) {
+        this.screens = new HandsetScreens(handsets, sales, models, customers, tabs);
     }
 
     @Override

@@ -1,8 +1,10 @@
 package org.opencrm.module.handset.internal.ui;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import org.opencrm.module.handset.api.HandsetStatus;
+import org.opencrm.module.handset.api.HandsetTab;
 import org.opencrm.module.handset.api.WarrantyCheck;
 import org.opencrm.module.handset.internal.HandsetModule;
 import org.opencrm.module.handset.internal.dto.AccessoryData;
@@ -14,12 +16,15 @@ import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.ui.CrmSession;
 import org.opencrm.ui.Fields;
 import org.opencrm.ui.Messages;
+import org.opencrm.ui.RecordNames;
 
 import com.vaadin.ui.Button;
+import com.vaadin.ui.Component;
 import com.vaadin.ui.FormLayout;
 import com.vaadin.ui.Grid;
 import com.vaadin.ui.HorizontalLayout;
 import com.vaadin.ui.Label;
+import com.vaadin.ui.TabSheet;
 import com.vaadin.ui.VerticalLayout;
 import com.vaadin.ui.themes.ValoTheme;
 
@@ -70,14 +75,14 @@ final class HandsetPage extends VerticalLayout {
         CardData card = h.card();
         if (card != null) {
             if (h.ownerContactId() != null) {
-                Button owner = new Button(msg.get("handset.owner") + ": " + HandsetUi.contactText(screens.customers(), context.user(), h.ownerContactId()),
+                Button owner = new Button(msg.get("handset.owner") + ": " + RecordNames.contact(screens.customers(), context.user(), h.ownerContactId()),
                         e -> CrmSession.openContact(h.ownerContactId()));
                 owner.setId("handset-owner");
                 owner.addStyleName(ValoTheme.BUTTON_LINK);
                 unit.addComponent(owner);
             }
-            unit.addComponent(Fields.readOnly(msg.get("card.store"), HandsetUi.accountText(screens.customers(), context.user(), card.storeAccountId())));
-            unit.addComponent(Fields.readOnly(msg.get("card.retailer"), HandsetUi.accountText(screens.customers(), context.user(), card.retailerAccountId())));
+            unit.addComponent(Fields.readOnly(msg.get("card.store"), RecordNames.account(screens.customers(), context.user(), card.storeAccountId())));
+            unit.addComponent(Fields.readOnly(msg.get("card.retailer"), RecordNames.account(screens.customers(), context.user(), card.retailerAccountId())));
             unit.addComponent(Fields.readOnly(msg.get("handset.saleDate"), Fields.shown(card.saleDate())));
             unit.addComponent(Fields.readOnly(msg.get("card.invoice"), card.invoiceNumber()));
             unit.addComponent(Fields.readOnly(msg.get("card.channel"), msg.label("channel", card.channel())));
@@ -107,7 +112,37 @@ final class HandsetPage extends VerticalLayout {
                 CrmSession.navigate(HandsetUi.VIEW + "/" + e.getItem().relatedImei());
             }
         });
-        addComponents(back, title, state, actions, unit, history);
+        addComponents(back, title, state, actions, unit, withModuleTabs(screens, context, h.imei(), history, msg.get("handset.history")));
+    }
+
+    /**
+     * The history alone, or a tab sheet of the history and the tabs other modules contribute ({@link HandsetTab}); a
+     * module's tab is built when it is first selected, so a slow or failing module does not hold up the page.
+     */
+    private static Component withModuleTabs(HandsetScreens screens, UiContext context, String imei, Grid<?> history, String historyCaption) {
+        List<HandsetTab> contributed = screens.tabs().visible(context.user());
+        if (contributed.isEmpty()) {
+            return history;
+        }
+        history.setCaption(null);
+        TabSheet sheet = new TabSheet();
+        sheet.setId("handset-tabs");
+        sheet.setWidth("100%");
+        sheet.addTab(history, historyCaption);
+        for (HandsetTab t : contributed) {
+            VerticalLayout holder = new VerticalLayout();
+            holder.setMargin(false);
+            holder.setId("handset-tab-" + t.id().replace('.', '-'));
+            holder.setData(t);
+            sheet.addTab(holder, t.label(context.locale()));
+        }
+        sheet.addSelectedTabChangeListener(e -> {
+            if (e.getTabSheet().getSelectedTab() instanceof VerticalLayout holder && holder.getData() instanceof HandsetTab t
+                    && holder.getComponentCount() == 0) {
+                holder.addComponent((Component) t.createTab(context, imei));
+            }
+        });
+        return sheet;
     }
 
     private static Button action(String id, String caption, Runnable run) {

@@ -20,8 +20,8 @@ public class HandsetsEntry implements NavigationEntry {
 
     @Activate
     public HandsetsEntry(@Reference HandsetService handsets, @Reference SaleService sales, @Reference ModelService models,
-            @Reference CustomerDirectory customers) {
-        this.screens = new HandsetScreens(handsets, sales, models, customers);
+            @Reference CustomerDirectory customers, @Reference HandsetTabs tabs) {
+        this.screens = new HandsetScreens(handsets, sales, models, customers, tabs);
     }
 
     @Override

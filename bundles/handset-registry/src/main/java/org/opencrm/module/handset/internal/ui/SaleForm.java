@@ -14,6 +14,7 @@ import org.opencrm.module.handset.internal.dto.SaleRequest;
 import org.opencrm.module.handset.internal.model.CaptureChannel;
 import org.opencrm.platform.api.security.ScopeType;
 import org.opencrm.platform.api.ui.UiContext;
+import org.opencrm.ui.CustomerFields;
 import org.opencrm.ui.Feedback;
 import org.opencrm.ui.Fields;
 import org.opencrm.ui.Messages;
@@ -50,11 +51,9 @@ final class SaleForm {
             imeiField.setValue(imei);
             imeiField.setReadOnly(true);
         }
-        OwnerFields owner = new OwnerFields(screens, context, msg, "sale");
+        CustomerFields owner = new CustomerFields(screens.customers(), context, "sale", "owner");
         if (ownerContactId != null) {
-            owner.mobile.setVisible(false);
-            owner.name.setVisible(false);
-            owner.found.setValue(msg.get("owner.found", HandsetUi.contactText(screens.customers(), context.user(), ownerContactId)));
+            owner.fixed(ownerContactId);
         }
         TextField store = Fields.text(msg.get("card.storeId"), "sale-store");
         var scope = context.user().scope();
@@ -78,8 +77,7 @@ final class SaleForm {
         }
         Map<String, AbstractComponent> fields = new LinkedHashMap<>();
         fields.put("imei", imeiField);
-        fields.put("ownerMobile", owner.mobile);
-        fields.put("ownerName", owner.name);
+        owner.register(fields);
         fields.put("storeAccountId", store);
         fields.put("retailerAccountId", retailer);
         fields.put("invoiceNumber", invoice);
@@ -97,7 +95,7 @@ final class SaleForm {
             }
             try {
                 Feedback.clearFieldErrors(fields);
-                long ownerId = ownerContactId != null ? ownerContactId : owner.resolve(storeId, fields);
+                long ownerId = ownerContactId != null ? ownerContactId : owner.resolve(storeId);
                 List<AccessoryData> parts = new ArrayList<>();
                 accessories.forEach((type, code) -> {
                     if (!code.getValue().isBlank()) {
