@@ -1,0 +1,118 @@
+package org.opencrm.module.repair.internal.ui;
+
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.opencrm.module.repair.internal.dto.WarehouseData;
+import org.opencrm.platform.api.security.DataScope;
+import org.opencrm.platform.api.ui.UiContext;
+import org.opencrm.ui.Fields;
+import org.opencrm.ui.Messages;
+import org.opencrm.ui.RecordNames;
+
+import com.vaadin.ui.AbstractComponent;
+import com.vaadin.ui.Button;
+import com.vaadin.ui.ComboBox;
+import com.vaadin.ui.TextField;
+import com.vaadin.ui.themes.ValoTheme;
+
+/** The module's UI messages, view names and the small helpers its screens share. */
+final class RepairUi {
+    static final String MESSAGES = "org.opencrm.module.repair.internal.ui.messages";
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+    /** {@code service-desk/<id>} opens one service request. */
+    static final String DESK = "service-desk";
+    /** {@code repair-orders/<id>} opens one repair order. */
+    static final String ORDERS = "repair-orders";
+    static final String PARTS = "parts";
+    static final String APPROVALS = "part-approvals";
+    /** {@code parts-orders/<id>} opens one parts order. */
+    static final String PARTS_ORDERS = "parts-orders";
+    static final String RETURNS = "part-returns";
+    static final String ANALYTICS = "repair-analytics";
+    /** The handset registry's unit page, linked when the registry is installed. */
+    static final String HANDSET = "handsets";
+
+    private RepairUi() {
+    }
+
+    static Messages messages(Locale locale) {
+        return Messages.of(RepairUi.class, MESSAGES, locale);
+    }
+
+    /** The translated label of a status or kind the services hand out as text: key {@code <prefix>.<VALUE>}. */
+    static String label(Messages msg, String prefix, String value) {
+        if (value == null) {
+            return "";
+        }
+        String key = prefix + "." + value;
+        return msg.has(key) ? msg.get(key) : value;
+    }
+
+    static String time(TemporalAccessor at) {
+        return at == null ? "" : TIME.format(at);
+    }
+
+    static String money(BigDecimal yuan) {
+        return yuan == null ? "" : "¥" + yuan.setScale(2).toPlainString();
+    }
+
+    static Button link(String caption, Runnable click) {
+        Button b = new Button(caption, e -> click.run());
+        b.addStyleName(ValoTheme.BUTTON_LINK);
+        return b;
+    }
+
+    /**
+     * The service centres a user may pick: the accounts of the centre warehouses in the user's scope (a centre user
+     * gets their own preselected); an account id typed in adds a centre that has no warehouse yet.
+     */
+    static ComboBox<Long> centrePicker(RepairScreens screens, UiContext context, String caption, String id) {
+        List<Long> centres = new ArrayList<>(screens.stock.warehouses(context.user()).stream().filter(w -> "CENTRE".equals(w.kind()))
+                .map(WarehouseData::accountId).toList());
+        ComboBox<Long> picker = new ComboBox<>(caption);
+        picker.setId(id);
+        picker.setWidth("320px");
+        picker.setItems(centres);
+        picker.setItemCaptionGenerator(a -> RecordNames.account(screens.customers, context.user(), a));
+        picker.setNewItemProvider(text -> {
+            try {
+                Long account = Long.valueOf(text.strip());
+                centres.add(account);
+                picker.setItems(centres);
+                picker.setValue(account);
+                return Optional.of(account);
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        });
+        DataScope scope = context.user().scope();
+        if (scope != null && !scope.isUnrestricted() && scope.accountId() != null && centres.contains(scope.accountId())) {
+            picker.setValue(scope.accountId());
+        }
+        return picker;
+    }
+
+    /** A CNY amount typed into a field, null when blank; otherwise marks the field, tells the user and stops the save. */
+    static BigDecimal amount(Messages msg, TextField field, Map<String, ? extends AbstractComponent> form) {
+        return Fields.optionalDecimal(field, msg.get("quote.notAmount"), form).orElse(null);
+    }
+
+    /** A whole quantity typed into a field (may be negative for an adjustment), null when blank. */
+    static Long quantity(Messages msg, TextField field, Map<String, ? extends AbstractComponent> form) {
+        return Fields.optionalId(field, msg.get("part.notQuantity"), form).orElse(null);
+    }
+
+    static Button button(String id, String caption, Runnable click) {
+        Button b = new Button(caption, e -> click.run());
+        b.setId(id);
+        return b;
+    }
+}

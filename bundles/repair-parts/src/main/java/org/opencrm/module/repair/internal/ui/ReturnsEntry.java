@@ -1,0 +1,16 @@
+package org.opencrm.module.repair.internal.ui;
+
+import org.opencrm.module.repair.internal.RepairModule;
+import org.opencrm.platform.api.ui.NavigationEntry;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** Service → Defective-part returns to HQ. */
+@Component(service = NavigationEntry.class)
+public class ReturnsEntry extends RepairEntry {
+    @Activate
+    public ReturnsEntry(@Reference RepairScreens screens) {
+        super(RepairUi.RETURNS, "service", 25, RepairModule.READ, screens, ReturnsView::new);
+    }
+}
