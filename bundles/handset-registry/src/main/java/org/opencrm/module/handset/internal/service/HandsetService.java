@@ -48,6 +48,7 @@ import org.opencrm.platform.api.csv.Csv;
 import org.opencrm.platform.api.customer.ContactRef;
 import org.opencrm.platform.api.customer.CustomerDirectory;
 import org.opencrm.platform.api.security.CrmUser;
+import org.opencrm.platform.persistence.CachedTotal;
 import org.opencrm.platform.persistence.Queries;
 import org.opencrm.platform.persistence.Schema;
 import org.osgi.service.component.annotations.Activate;
@@ -541,30 +542,6 @@ public class HandsetService {
                 }
             }
             return total;
-        }
-    }
-
-    /** A total recounted at most once a {@code maxAgeMillis} (other nodes' writes), adjusted by this node's writes. */
-    static final class CachedTotal {
-        private final long maxAgeMillis;
-        private long value;
-        private long countedAt = Long.MIN_VALUE;
-
-        CachedTotal(long maxAgeMillis) {
-            this.maxAgeMillis = maxAgeMillis;
-        }
-
-        synchronized long get(java.util.function.LongSupplier recount) {
-            long now = System.currentTimeMillis();
-            if (countedAt == Long.MIN_VALUE || now - countedAt > maxAgeMillis) {
-                value = recount.getAsLong();
-                countedAt = now;
-            }
-            return value;
-        }
-
-        synchronized void add(long delta) {
-            value += delta;
         }
     }
 }
