@@ -31,7 +31,7 @@ public class OrderStep {
     @Column(length = 20, nullable = false)
     public RepairStatus status;
     @Column(nullable = false)
-    public Instant at;
+    public Instant occurredAt;
     @Column(length = 64, nullable = false)
     public String actor;
     @Column(length = 1000)

@@ -45,7 +45,7 @@ public class StockMovement {
     @Column(length = 500)
     public String note;
     @Column(nullable = false)
-    public Instant at;
+    public Instant occurredAt;
     @Column(length = 64, nullable = false)
     public String actor;
 }

@@ -83,7 +83,7 @@ public final class Records {
     }
 
     static StepData step(OrderStep s) {
-        return new StepData(s.fromStatus == null ? null : s.fromStatus.name(), s.status.name(), s.at, s.actor, s.note);
+        return new StepData(s.fromStatus == null ? null : s.fromStatus.name(), s.status.name(), s.occurredAt, s.actor, s.note);
     }
 
     static PartData part(Part p) {
@@ -97,6 +97,6 @@ public final class Records {
 
     static MovementData movement(StockMovement m, String partNumber) {
         return new MovementData(m.id, m.warehouseId, m.partId, partNumber, m.kind.name(), m.quantity, m.balanceAfter, m.counterWarehouseId, m.transferId,
-                m.refType, m.refId, m.note, m.at, m.actor);
+                m.refType, m.refId, m.note, m.occurredAt, m.actor);
     }
 }

@@ -433,7 +433,7 @@ public class RepairOrderService {
         s.orderId = o.id;
         s.fromStatus = from;
         s.status = to;
-        s.at = ctx.now();
+        s.occurredAt = ctx.now();
         s.actor = user.username();
         s.note = note;
         em.persist(s);

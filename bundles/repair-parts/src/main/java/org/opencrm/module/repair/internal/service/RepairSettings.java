@@ -29,8 +29,11 @@ public class RepairSettings {
             sla.put(RequestChannel.WEB, Duration.ofHours(72));
             sla.put(RequestChannel.STORE, Duration.ofHours(24));
             sla.put(RequestChannel.SMS, Duration.ofHours(72));
-            return new Terms(sla, Duration.ofHours(72), Duration.ofHours(24), 15, Map.of("F01", "No power", "F02", "Display fault",
-                    "F03", "Battery fault", "F99", "Other"), ZoneId.of("Asia/Shanghai"));
+            Map<String, String> codes = new LinkedHashMap<>();
+            for (String c : new String[] { "F01", "F02", "F03", "F04", "F05", "F06", "F07", "F08", "F09", "F99" }) {
+                codes.put(c, "Fault " + c);
+            }
+            return new Terms(sla, Duration.ofHours(72), Duration.ofHours(24), 15, codes, ZoneId.of("Asia/Shanghai"));
         }
 
         /** How long a request of this channel may take. */

@@ -375,7 +375,7 @@ public class StockService {
         m.refType = refType;
         m.refId = refId;
         m.note = note;
-        m.at = ctx.now();
+        m.occurredAt = ctx.now();
         m.actor = user.username();
         em.persist(m);
         em.flush();
