@@ -100,26 +100,17 @@ public class PartCatalogService {
     /** {@code q}: part-number or name prefix; {@code model}: only parts that fit this model code; by part number. */
     public Page<PartData> search(CrmUser user, String q, String model, PageRequest page) {
         user.require(RepairModule.READ);
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        Map<String, Object> params = new LinkedHashMap<>();
+        Where where = new Where();
         if (page.query() != null || q != null) {
             String text = page.query() != null ? page.query() : q.strip();
-            where.append(" AND (p.partNumber LIKE :number ESCAPE '\\' OR p.nameKey LIKE :name ESCAPE '\\')");
-            params.put("number", Queries.escapeLike(text.toUpperCase(Locale.ROOT)) + "%");
-            params.put("name", Queries.prefixPattern(text));
+            where.and("(p.partNumber LIKE :number ESCAPE '\\' OR p.nameKey LIKE :name ESCAPE '\\')", "number",
+                    Queries.escapeLike(text.toUpperCase(Locale.ROOT)) + "%").param("name", Queries.prefixPattern(text));
         }
         if (model != null && !model.isBlank()) {
-            where.append(" AND p.models LIKE :model ESCAPE '\\'");
-            params.put("model", "%|" + Queries.escapeLike(model.strip().toUpperCase(Locale.ROOT)) + "|%");
+            where.and("p.models LIKE :model ESCAPE '\\'", "model", "%|" + Queries.escapeLike(model.strip().toUpperCase(Locale.ROOT)) + "|%");
         }
         return ctx.jpa().txExpr(TransactionType.Supports, em -> {
-            var items = em.createQuery("SELECT p FROM Part p" + where + " ORDER BY p.partNumber", Part.class);
-            var count = em.createQuery("SELECT COUNT(p) FROM Part p" + where, Long.class);
-            params.forEach((k, v) -> {
-                items.setParameter(k, v);
-                count.setParameter(k, v);
-            });
-            return Queries.page(items, count, page).map(Records::part);
+            return where.page(em, "SELECT p", "SELECT COUNT(p)", "Part p", " ORDER BY p.partNumber", Part.class, page).map(Records::part);
         });
     }
 

@@ -149,32 +149,24 @@ public class PartReturnService {
     /** Returns from or to warehouses the user sees, newest first; {@code status} and {@code repairOrderId} optional. */
     public Page<PartReturnData> search(CrmUser user, String status, Long repairOrderId, PageRequest page) {
         user.require(RepairModule.READ);
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        Map<String, Object> params = new LinkedHashMap<>();
+        Where where = new Where();
         if (status != null && !status.isBlank()) {
-            where.append(" AND r.status = :status");
-            params.put("status", Devices.enumValue(ReturnStatus.class, "status", status));
+            where.and("r.status = :status", "status", Devices.enumValue(ReturnStatus.class, "status", status));
         }
         if (repairOrderId != null) {
-            where.append(" AND r.id IN (SELECT l.returnId FROM PartReturnLine l WHERE l.repairOrderId = :o)");
-            params.put("o", repairOrderId);
+            where.and("r.id IN (SELECT l.returnId FROM PartReturnLine l WHERE l.repairOrderId = :o)", "o", repairOrderId);
         }
         Set<Long> visible = ctx.visibleAccounts(user);
         if (visible != null) {
             if (visible.isEmpty()) {
                 return new Page<>(List.of(), 0);
             }
-            where.append(" AND (r.centreAccountId IN :accounts OR r.toWarehouseId IN (SELECT w.id FROM Warehouse w WHERE w.accountId IN :accounts))");
-            params.put("accounts", visible);
+            where.and("(r.centreAccountId IN :accounts OR r.toWarehouseId IN (SELECT w.id FROM Warehouse w WHERE w.accountId IN :accounts))",
+                    "accounts", visible);
         }
         return ctx.jpa().txExpr(TransactionType.Supports, em -> {
-            var items = em.createQuery("SELECT r FROM PartReturn r" + where + " ORDER BY r.id DESC", PartReturn.class);
-            var count = em.createQuery("SELECT COUNT(r) FROM PartReturn r" + where, Long.class);
-            params.forEach((k, v) -> {
-                items.setParameter(k, v);
-                count.setParameter(k, v);
-            });
-            return Queries.page(items, count, page).map(r -> data(em, r));
+            return where.page(em, "SELECT r", "SELECT COUNT(r)", "PartReturn r", " ORDER BY r.id DESC", PartReturn.class, page)
+                    .map(r -> data(em, r));
         });
     }
 

@@ -244,37 +244,28 @@ public class PartsOrderService {
     /** Orders by or to warehouses the user sees, newest first; {@code status} and {@code warehouseId} (either side) optional. */
     public Page<PartsOrderData> search(CrmUser user, String status, Long warehouseId, PageRequest page) {
         user.require(RepairModule.READ);
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        Map<String, Object> params = new LinkedHashMap<>();
+        Where where = new Where();
         if (status != null && !status.isBlank()) {
-            where.append(" AND o.status = :status");
-            params.put("status", Devices.enumValue(PartsOrderStatus.class, "status", status));
+            where.and("o.status = :status", "status", Devices.enumValue(PartsOrderStatus.class, "status", status));
         }
         if (warehouseId != null) {
-            where.append(" AND (o.warehouseId = :w OR o.supplierId = :w)");
-            params.put("w", warehouseId);
+            where.and("(o.warehouseId = :w OR o.supplierId = :w)", "w", warehouseId);
         }
         Set<Long> visible = ctx.visibleAccounts(user);
         if (visible != null) {
             if (visible.isEmpty()) {
                 return new Page<>(List.of(), 0);
             }
-            where.append(" AND (o.centreAccountId IN :accounts OR o.supplierId IN (SELECT w.id FROM Warehouse w WHERE w.accountId IN :accounts))");
-            params.put("accounts", visible);
+            where.and("(o.centreAccountId IN :accounts OR o.supplierId IN (SELECT w.id FROM Warehouse w WHERE w.accountId IN :accounts))",
+                    "accounts", visible);
         }
         if (page.query() != null) {
             Long number = Records.parseNumber("PO", page.query());
-            where.append(" AND o.id = :id");
-            params.put("id", number == null ? -1L : number);
+            where.and("o.id = :id", "id", number == null ? -1L : number);
         }
         return ctx.jpa().txExpr(TransactionType.Supports, em -> {
-            var items = em.createQuery("SELECT o FROM PartsOrder o" + where + " ORDER BY o.id DESC", PartsOrder.class);
-            var count = em.createQuery("SELECT COUNT(o) FROM PartsOrder o" + where, Long.class);
-            params.forEach((k, v) -> {
-                items.setParameter(k, v);
-                count.setParameter(k, v);
-            });
-            return Queries.page(items, count, page).map(o -> data(em, o));
+            return where.page(em, "SELECT o", "SELECT COUNT(o)", "PartsOrder o", " ORDER BY o.id DESC", PartsOrder.class, page)
+                    .map(o -> data(em, o));
         });
     }
 

@@ -190,55 +190,41 @@ public class RepairOrderService {
     public Page<RepairOrderData> search(CrmUser user, RepairOrderSearch criteria, PageRequest page) {
         user.require(RepairModule.READ);
         RepairOrderSearch c = criteria == null ? new RepairOrderSearch(null, null, null, null, null, null) : criteria;
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        Map<String, Object> params = new LinkedHashMap<>();
+        Where where = new Where();
         Set<Long> visible = ctx.visibleAccounts(user);
         if (visible != null) {
             if (visible.isEmpty()) {
                 return new Page<>(List.of(), 0);
             }
-            where.append(" AND o.centreAccountId IN :accounts");
-            params.put("accounts", visible);
+            where.and("o.centreAccountId IN :accounts", "accounts", visible);
         }
         if (c.status() != null && !c.status().isBlank()) {
-            where.append(" AND o.status = :status");
-            params.put("status", Devices.enumValue(RepairStatus.class, "status", c.status()));
+            where.and("o.status = :status", "status", Devices.enumValue(RepairStatus.class, "status", c.status()));
         }
         if (c.centreAccountId() != null) {
-            where.append(" AND o.centreAccountId = :centre");
-            params.put("centre", c.centreAccountId());
+            where.and("o.centreAccountId = :centre", "centre", c.centreAccountId());
         }
         if (c.contactId() != null) {
-            where.append(" AND o.contactId = :contact");
-            params.put("contact", c.contactId());
+            where.and("o.contactId = :contact", "contact", c.contactId());
         }
         if (c.imei() != null && !c.imei().isBlank()) {
-            where.append(" AND o.imei = :imei");
-            params.put("imei", c.imei().replaceAll("[\\s-]", ""));
+            where.and("o.imei = :imei", "imei", c.imei().replaceAll("[\\s-]", ""));
         }
         if (c.technician() != null && !c.technician().isBlank()) {
-            where.append(" AND o.technician = :technician");
-            params.put("technician", c.technician().strip());
+            where.and("o.technician = :technician", "technician", c.technician().strip());
         }
         String q = page.query() != null ? page.query() : c.q() == null || c.q().isBlank() ? null : c.q().strip();
         if (q != null) {
             Long number = q.toUpperCase(Locale.ROOT).startsWith("RO") ? Records.parseNumber("RO", q) : null;
             if (number != null) {
-                where.append(" AND o.id = :id");
-                params.put("id", number);
+                where.and("o.id = :id", "id", number);
             } else {
-                where.append(" AND o.imei LIKE :imeiPrefix ESCAPE '\\'");
-                params.put("imeiPrefix", Queries.escapeLike(q) + "%");
+                where.and("o.imei LIKE :imeiPrefix ESCAPE '\\'", "imeiPrefix", Queries.escapeLike(q) + "%");
             }
         }
         return ctx.jpa().txExpr(TransactionType.Supports, em -> {
-            var items = em.createQuery("SELECT o FROM RepairOrder o" + where + " ORDER BY o.id DESC", RepairOrder.class);
-            var count = em.createQuery("SELECT COUNT(o) FROM RepairOrder o" + where, Long.class);
-            params.forEach((k, v) -> {
-                items.setParameter(k, v);
-                count.setParameter(k, v);
-            });
-            return Queries.page(items, count, page).map(o -> Records.order(o, null));
+            return where.page(em, "SELECT o", "SELECT COUNT(o)", "RepairOrder o", " ORDER BY o.id DESC", RepairOrder.class, page)
+                    .map(o -> Records.order(o, null));
         });
     }
 

@@ -1,6 +1,5 @@
 package org.opencrm.module.repair.internal.service;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,6 +7,7 @@ import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.opencrm.module.repair.internal.RepairConfig;
 import org.opencrm.module.repair.internal.model.RequestChannel;
@@ -43,15 +43,16 @@ public class RepairSettings {
     }
 
     private volatile Terms terms;
-    private final Clock clock;
+    /** Where the time comes from: the system clock, or a test's. */
+    private final Supplier<Instant> clock;
 
     @Activate
     public RepairSettings(RepairConfig config) {
-        this(toTerms(config), Clock.systemUTC());
+        this(toTerms(config), Instant::now);
     }
 
-    /** For tests: fixed terms and a clock the test moves. */
-    public RepairSettings(Terms terms, Clock clock) {
+    /** For tests: given terms and the time the test sets. */
+    public RepairSettings(Terms terms, Supplier<Instant> clock) {
         this.terms = terms;
         this.clock = clock;
     }
@@ -66,7 +67,7 @@ public class RepairSettings {
     }
 
     public Instant now() {
-        return clock.instant();
+        return clock.get();
     }
 
     public LocalDate today() {

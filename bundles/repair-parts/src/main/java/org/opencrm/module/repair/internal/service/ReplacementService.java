@@ -212,29 +212,21 @@ public class ReplacementService {
     public Page<ReplacementData> search(CrmUser user, String status, Boolean inWarranty, PageRequest page) {
         user.require(RepairModule.READ);
         ReplacementStatus s = status == null || status.isBlank() ? ReplacementStatus.PENDING : Devices.enumValue(ReplacementStatus.class, "status", status);
-        StringBuilder where = new StringBuilder(" WHERE p.id = r.partId AND r.status = :status");
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("status", s);
+        Where where = new Where().and("p.id = r.partId AND r.status = :status");
+        where.param("status", s);
         if (inWarranty != null) {
-            where.append(" AND r.inWarranty = :w");
-            params.put("w", inWarranty);
+            where.and("r.inWarranty = :w", "w", inWarranty);
         }
         Set<Long> visible = ctx.visibleAccounts(user);
         if (visible != null) {
             if (visible.isEmpty()) {
                 return new Page<>(List.of(), 0);
             }
-            where.append(" AND r.centreAccountId IN :accounts");
-            params.put("accounts", visible);
+            where.and("r.centreAccountId IN :accounts", "accounts", visible);
         }
         return ctx.jpa().txExpr(TransactionType.Supports, em -> {
-            var items = em.createQuery("SELECT r, p FROM Replacement r, Part p" + where + " ORDER BY r.id", Object[].class);
-            var count = em.createQuery("SELECT COUNT(r) FROM Replacement r, Part p" + where, Long.class);
-            params.forEach((k, v) -> {
-                items.setParameter(k, v);
-                count.setParameter(k, v);
-            });
-            return Queries.page(items, count, page).map(row -> data((Replacement) row[0], (Part) row[1]));
+            return where.page(em, "SELECT r, p", "SELECT COUNT(r)", "Replacement r, Part p", " ORDER BY r.id", Object[].class, page)
+                    .map(row -> data((Replacement) row[0], (Part) row[1]));
         });
     }
 

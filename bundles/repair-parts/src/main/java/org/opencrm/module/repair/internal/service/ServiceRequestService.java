@@ -116,70 +116,54 @@ public class ServiceRequestService {
     public Page<ServiceRequestData> search(CrmUser user, ServiceRequestSearch criteria, PageRequest page) {
         user.require(RepairModule.READ);
         ServiceRequestSearch c = criteria == null ? new ServiceRequestSearch(null, null, null, null, null, null) : criteria;
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        Map<String, Object> params = new LinkedHashMap<>();
+        Where where = new Where();
         String order = " ORDER BY r.dueAt, r.id";
         String status = c.status() == null || c.status().isBlank() ? null : c.status().strip().toUpperCase(Locale.ROOT);
         if (status == null) {
-            where.append(" AND r.status IN :open");
-            params.put("open", List.of(RequestStatus.OPEN, RequestStatus.IN_REPAIR));
+            where.and("r.status IN :open", "open", List.of(RequestStatus.OPEN, RequestStatus.IN_REPAIR));
         } else if (status.equals("ALL")) {
             order = " ORDER BY r.id DESC";
         } else {
-            where.append(" AND r.status = :status");
-            params.put("status", Devices.enumValue(RequestStatus.class, "status", status));
+            where.and("r.status = :status", "status", Devices.enumValue(RequestStatus.class, "status", status));
         }
         Set<Long> visible = ctx.visibleAccounts(user);
         if (visible != null) {
             if (visible.isEmpty()) {
-                where.append(" AND r.createdBy = :me");
+                where.and("r.createdBy = :me");
             } else {
-                where.append(" AND (r.centreAccountId IN :accounts OR (r.centreAccountId IS NULL AND r.createdBy = :me))");
-                params.put("accounts", visible);
+                where.and("(r.centreAccountId IN :accounts OR (r.centreAccountId IS NULL AND r.createdBy = :me))", "accounts",
+                        visible);
             }
-            params.put("me", user.username());
+            where.param("me", user.username());
         }
         if (c.centreAccountId() != null) {
-            where.append(" AND r.centreAccountId = :centre");
-            params.put("centre", c.centreAccountId());
+            where.and("r.centreAccountId = :centre", "centre", c.centreAccountId());
         }
         if (c.contactId() != null) {
-            where.append(" AND r.contactId = :contact");
-            params.put("contact", c.contactId());
+            where.and("r.contactId = :contact", "contact", c.contactId());
         }
         if (c.owner() != null && !c.owner().isBlank()) {
-            where.append(" AND r.owner = :owner");
-            params.put("owner", c.owner().strip());
+            where.and("r.owner = :owner", "owner", c.owner().strip());
         }
         if (Boolean.TRUE.equals(c.overdue())) {
-            where.append(" AND r.status IN :openOnly AND r.dueAt < :now");
-            params.put("openOnly", List.of(RequestStatus.OPEN, RequestStatus.IN_REPAIR));
-            params.put("now", ctx.now());
+            where.and("r.status IN :openOnly AND r.dueAt < :now", "openOnly", List.of(RequestStatus.OPEN, RequestStatus.IN_REPAIR))
+                    .param("now", ctx.now());
         }
         String q = page.query() != null ? page.query() : c.q() == null || c.q().isBlank() ? null : c.q().strip();
         if (q != null) {
             Long number = q.toUpperCase(Locale.ROOT).startsWith("SR") ? Records.parseNumber("SR", q) : null;
             if (number != null) {
-                where.append(" AND r.id = :id");
-                params.put("id", number);
+                where.and("r.id = :id", "id", number);
             } else if (q.chars().allMatch(Character::isDigit) && q.length() >= 6) {
-                where.append(" AND r.imei LIKE :imei");
-                params.put("imei", q + "%");
+                where.and("r.imei LIKE :imei", "imei", q + "%");
             } else {
-                where.append(" AND r.owner LIKE :ownerPrefix ESCAPE '\\'");
-                params.put("ownerPrefix", Queries.escapeLike(q) + "%");
+                where.and("r.owner LIKE :ownerPrefix ESCAPE '\\'", "ownerPrefix", Queries.escapeLike(q) + "%");
             }
         }
         Instant now = ctx.now();
         String sort = order;
         return ctx.jpa().txExpr(TransactionType.Supports, em -> {
-            var items = em.createQuery("SELECT r FROM ServiceRequest r" + where + sort, ServiceRequest.class);
-            var count = em.createQuery("SELECT COUNT(r) FROM ServiceRequest r" + where, Long.class);
-            params.forEach((k, v) -> {
-                items.setParameter(k, v);
-                count.setParameter(k, v);
-            });
-            return Queries.page(items, count, page).map(r -> Records.request(r, now));
+            return where.page(em, "SELECT r", "SELECT COUNT(r)", "ServiceRequest r", sort, ServiceRequest.class, page).map(r -> Records.request(r, now));
         });
     }
 

@@ -197,34 +197,24 @@ public class StockService {
     /** Quantities by warehouse and part within the user's scope; {@code warehouseId} and {@code q} (part number prefix) optional. */
     public Page<StockLevel> levels(CrmUser user, Long warehouseId, PageRequest page) {
         user.require(RepairModule.READ);
-        StringBuilder where = new StringBuilder(" WHERE w.id = b.warehouseId AND p.id = b.partId");
-        Map<String, Object> params = new LinkedHashMap<>();
+        Where where = new Where().and("w.id = b.warehouseId AND p.id = b.partId");
         if (warehouseId != null) {
             visibleWarehouse(user, warehouseId);
-            where.append(" AND b.warehouseId = :w");
-            params.put("w", warehouseId);
+            where.and("b.warehouseId = :w", "w", warehouseId);
         }
         Set<Long> visible = ctx.visibleAccounts(user);
         if (visible != null) {
             if (visible.isEmpty()) {
                 return new Page<>(List.of(), 0);
             }
-            where.append(" AND w.accountId IN :accounts");
-            params.put("accounts", visible);
+            where.and("w.accountId IN :accounts", "accounts", visible);
         }
         if (page.query() != null) {
-            where.append(" AND p.partNumber LIKE :q ESCAPE '\\'");
-            params.put("q", Queries.escapeLike(page.query().toUpperCase(Locale.ROOT)) + "%");
+            where.and("p.partNumber LIKE :q ESCAPE '\\'", "q", Queries.escapeLike(page.query().toUpperCase(Locale.ROOT)) + "%");
         }
         return ctx.jpa().txExpr(TransactionType.Supports, em -> {
-            var items = em.createQuery("SELECT b, w.code, p.partNumber, p.name FROM StockBalance b, Warehouse w, Part p" + where
-                    + " ORDER BY w.code, p.partNumber", Object[].class);
-            var count = em.createQuery("SELECT COUNT(b) FROM StockBalance b, Warehouse w, Part p" + where, Long.class);
-            params.forEach((k, v) -> {
-                items.setParameter(k, v);
-                count.setParameter(k, v);
-            });
-            return Queries.page(items, count, page).map(r -> {
+            return where.page(em, "SELECT b, w.code, p.partNumber, p.name", "SELECT COUNT(b)", "StockBalance b, Warehouse w, Part p",
+                    " ORDER BY w.code, p.partNumber", Object[].class, page).map(r -> {
                 StockBalance b = (StockBalance) r[0];
                 return new StockLevel(b.warehouseId, (String) r[1], b.partId, (String) r[2], (String) r[3], b.quantity);
             });

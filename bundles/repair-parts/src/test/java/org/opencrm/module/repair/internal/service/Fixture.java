@@ -1,7 +1,6 @@
 package org.opencrm.module.repair.internal.service;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -55,22 +54,7 @@ final class Fixture implements AutoCloseable {
     final List<TimelineEntry> timeline = new CopyOnWriteArrayList<>();
     final List<Event> events = new CopyOnWriteArrayList<>();
     final AtomicReference<Instant> now = new AtomicReference<>(START);
-    final RepairSettings settings = new RepairSettings(RepairSettings.Terms.defaults(), new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return SHANGHAI;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    });
+    final RepairSettings settings = new RepairSettings(RepairSettings.Terms.defaults(), now::get);
     final RepairContext ctx;
     final PartCatalogService parts;
     final StockService stock;

@@ -1,0 +1,43 @@
+package org.opencrm.module.repair.internal.service;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import javax.persistence.EntityManager;
+import javax.persistence.TypedQuery;
+
+import org.opencrm.platform.api.Page;
+import org.opencrm.platform.api.PageRequest;
+import org.opencrm.platform.persistence.Queries;
+
+/** The filters of a list as one JPQL WHERE clause with its parameters, and the page query with its count (Queries.page). */
+final class Where {
+    private final StringBuilder jpql = new StringBuilder(" WHERE 1 = 1");
+    private final Map<String, Object> params = new LinkedHashMap<>();
+
+    Where and(String condition) {
+        jpql.append(" AND ").append(condition);
+        return this;
+    }
+
+    Where and(String condition, String name, Object value) {
+        params.put(name, value);
+        return and(condition);
+    }
+
+    Where param(String name, Object value) {
+        params.put(name, value);
+        return this;
+    }
+
+    /** {@code select} and {@code count} are the SELECT parts, {@code from} the FROM part, {@code order} the ORDER BY part. */
+    <T> Page<T> page(EntityManager em, String select, String count, String from, String order, Class<T> type, PageRequest page) {
+        TypedQuery<T> items = em.createQuery(select + " FROM " + from + jpql + order, type);
+        TypedQuery<Long> total = em.createQuery(count + " FROM " + from + jpql, Long.class);
+        params.forEach((k, v) -> {
+            items.setParameter(k, v);
+            total.setParameter(k, v);
+        });
+        return Queries.page(items, total, page);
+    }
+}
