@@ -13,6 +13,8 @@ public @interface SecurityConfig {
         "agent=core.contact.*,core.account.read,core.activity.*,core.timeline.read",
         "partner=core.contact.*,core.account.read,core.activity.*,core.timeline.read",
         "store=core.contact.read,core.contact.write,core.account.read,core.activity.*,core.timeline.read,handset.read,handset.sale,membership.read,membership.write,membership.cashier",
+        "service=core.contact.read,core.contact.write,core.account.read,core.activity.*,core.timeline.read,handset.read,repair.read,repair.write",
+        "service-hq=core.contact.read,core.account.read,core.activity.*,core.timeline.read,handset.read,repair.*",
         "viewer=*.read"
     };
 
