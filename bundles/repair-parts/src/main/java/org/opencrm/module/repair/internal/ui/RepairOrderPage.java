@@ -17,6 +17,7 @@ import org.opencrm.module.repair.internal.dto.ReplacementInput;
 import org.opencrm.module.repair.internal.dto.StatusChange;
 import org.opencrm.module.repair.internal.dto.StepData;
 import org.opencrm.module.repair.internal.model.RepairStatus;
+import org.opencrm.module.repair.internal.service.Records;
 import org.opencrm.platform.api.PageRequest;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.ui.CrmSession;
@@ -122,15 +123,10 @@ final class RepairOrderPage extends VerticalLayout {
     private FormLayout details() {
         FormLayout f = new FormLayout();
         f.setId("order-details");
-        Button customer = RepairUi.link(RecordNames.contact(screens.customers, context.user(), o.contactId()), () -> CrmSession.openContact(o.contactId()));
-        customer.setCaption(msg.get("request.customer"));
-        customer.setId("order-customer");
-        f.addComponent(customer);
+        f.addComponent(RepairUi.linkRow("order-customer", msg.get("request.customer"), RecordNames.contact(screens.customers, context.user(), o.contactId()),
+                () -> CrmSession.openContact(o.contactId())));
         if (o.imei() != null && screens.orders.registryPresent()) {
-            Button device = RepairUi.link(o.imei(), () -> CrmSession.navigate(RepairUi.HANDSET + "/" + o.imei()));
-            device.setCaption("IMEI");
-            device.setId("order-imei");
-            f.addComponent(device);
+            f.addComponent(RepairUi.linkRow("order-imei", "IMEI", o.imei(), () -> CrmSession.navigate(RepairUi.HANDSET + "/" + o.imei())));
         } else {
             f.addComponent(Fields.readOnly("IMEI", o.imei()));
         }
@@ -144,9 +140,8 @@ final class RepairOrderPage extends VerticalLayout {
         f.addComponent(Fields.readOnly(msg.get("order.faultyPart"), o.faultyPartNumber()));
         f.addComponent(Fields.readOnly(msg.get("order.receivedAt"), RepairUi.time(o.receivedAt()) + " · " + o.receivedBy()));
         if (o.serviceRequestId() != null) {
-            Button request = RepairUi.link(msg.get("order.request", o.serviceRequestId()), () -> CrmSession.navigate(RepairUi.DESK + "/" + o.serviceRequestId()));
-            request.setId("order-request");
-            f.addComponent(request);
+            f.addComponent(RepairUi.linkRow("order-request", msg.get("order.requestCaption"), Records.number("SR", o.serviceRequestId()),
+                    () -> CrmSession.navigate(RepairUi.DESK + "/" + o.serviceRequestId())));
         }
         return f;
     }

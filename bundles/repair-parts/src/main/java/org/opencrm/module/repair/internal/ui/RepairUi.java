@@ -20,6 +20,8 @@ import org.opencrm.ui.RecordNames;
 import com.vaadin.ui.AbstractComponent;
 import com.vaadin.ui.Button;
 import com.vaadin.ui.ComboBox;
+import com.vaadin.ui.Component;
+import com.vaadin.ui.HorizontalLayout;
 import com.vaadin.ui.TextField;
 import com.vaadin.ui.themes.ValoTheme;
 
@@ -108,6 +110,15 @@ final class RepairUi {
     /** A whole quantity typed into a field (may be negative for an adjustment), null when blank. */
     static Long quantity(Messages msg, TextField field, Map<String, ? extends AbstractComponent> form) {
         return Fields.optionalId(field, msg.get("part.notQuantity"), form).orElse(null);
+    }
+
+    /** A link in a form row: the form shows the wrapper's caption beside it, as it does for a field. */
+    static Component linkRow(String id, String caption, String text, Runnable click) {
+        Button link = link(text, click);
+        link.setId(id);
+        HorizontalLayout row = new HorizontalLayout(link);
+        row.setCaption(caption);
+        return row;
     }
 
     static Button button(String id, String caption, Runnable click) {

@@ -13,6 +13,7 @@ import org.opencrm.module.repair.internal.dto.ServiceRequestData;
 import org.opencrm.module.repair.internal.dto.ServiceRequestSearch;
 import org.opencrm.module.repair.internal.model.RequestChannel;
 import org.opencrm.module.repair.internal.model.RequestStatus;
+import org.opencrm.module.repair.internal.service.Records;
 import org.opencrm.platform.api.RecordNotFoundException;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.ui.CrmSession;
@@ -218,10 +219,8 @@ final class ServiceDeskView extends VerticalLayout implements RepairEntry.Record
         FormLayout details = new FormLayout();
         details.setId("request-details");
         details.addComponent(Fields.readOnly(msg.get("request.channel"), RepairUi.label(msg, "channel", r.channel())));
-        Button customer = RepairUi.link(RecordNames.contact(screens.customers, context.user(), r.contactId()), () -> CrmSession.openContact(r.contactId()));
-        customer.setCaption(msg.get("request.customer"));
-        customer.setId("request-customer");
-        details.addComponent(customer);
+        details.addComponent(RepairUi.linkRow("request-customer", msg.get("request.customer"), RecordNames.contact(screens.customers, context.user(), r.contactId()),
+                () -> CrmSession.openContact(r.contactId())));
         details.addComponent(Fields.readOnly(msg.get("request.description"), r.description()));
         details.addComponent(Fields.readOnly("IMEI", r.imei()));
         details.addComponent(Fields.readOnly(msg.get("request.serial"), r.serialNumber()));
@@ -235,9 +234,8 @@ final class ServiceDeskView extends VerticalLayout implements RepairEntry.Record
             details.addComponent(Fields.readOnly(msg.get("request.closed"), RepairUi.time(r.closedAt()) + " · " + r.closedBy() + " · " + Fields.shown(r.resolution())));
         }
         if (r.repairOrderId() != null) {
-            Button order = RepairUi.link(msg.get("request.repairOrder", r.repairOrderId()), () -> CrmSession.navigate(RepairUi.ORDERS + "/" + r.repairOrderId()));
-            order.setId("request-repair-order");
-            details.addComponent(order);
+            details.addComponent(RepairUi.linkRow("request-repair-order", msg.get("request.repairOrderCaption"), Records.number("RO", r.repairOrderId()),
+                    () -> CrmSession.navigate(RepairUi.ORDERS + "/" + r.repairOrderId())));
         }
         addComponents(RepairUi.link(msg.get("desk.back"), () -> CrmSession.navigate(RepairUi.DESK)), title, due, actions, details);
     }
