@@ -460,6 +460,104 @@ public class BrowserIT {
         rest("POST", "modules/membership-points/disable", null);
     }
 
+    @Test
+    public void f_repairAtTheServiceCentreWithHqApproval() throws Exception {
+        assertEquals("ACTIVE", rest("POST", "modules/handset-registry/enable", null).get("state").asText());
+        assertEquals("ACTIVE", rest("POST", "modules/repair-parts/enable", null).get("state").asText());
+        String tag = Long.toString(System.nanoTime() % 1_000_000);
+        long store = restId("POST", "accounts", obj().put("name", "苏宁徐家汇店 " + tag).put("type", "STORE"));
+        String centreName = "华为授权服务中心 " + tag;
+        long centre = restId("POST", "accounts", obj().put("name", centreName).put("type", "SERVICE_PROVIDER"));
+        long centreWarehouse = rest("GET", "stock/centres/" + centre, null).get("id").asLong();
+        String model = "R" + tag;
+        rest("POST", "handset-models", obj().put("code", model).put("name", "畅想 " + tag).put("licenceNumber", "02-C045-192736"));
+        String imei = imei("35" + String.format("%06d", Long.parseLong(tag)) + "000002");
+        rest("POST", "handsets", obj().put("imei", imei).put("serialNumber", "SR" + tag).put("modelCode", model));
+        String mobile = mobile();
+        long owner = restId("POST", "contacts", obj().put("name", "郭静").put("mobile", mobile).put("accountId", store));
+        rest("POST", "handsets/" + imei + "/sale", obj().put("contactId", owner).put("storeAccountId", store).put("invoiceNumber", "FP" + tag)
+                .put("saleDate", java.time.LocalDate.now().minusDays(40).toString()).put("channel", "STORE_CLERK"));
+        String part = "LCD-" + tag;
+        rest("POST", "parts", obj().put("partNumber", part).put("name", "显示屏总成").put("cost", 180).put("price", 420)
+                .set("models", JSON.createArrayNode().add(model)));
+        rest("POST", "stock/receipts", obj().put("warehouseId", centreWarehouse).put("partNumber", part).put("quantity", 1).put("note", "首批备件"));
+
+        // the hotline opens a service request for the customer's phone, routed to the centre
+        signIn("admin", PASSWORD);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("menu-service-desk")));
+        click("menu-service-desk");
+        click("desk-new");
+        type("request-customer-mobile", mobile);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("request-customer-found"), "郭静"));
+        type("request-imei", imei);
+        type("request-description", "屏幕闪烁，触摸失灵");
+        selectOption("request-centre", centreName + " #" + centre);
+        click("request-save");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("request-title"), "SR"));
+        shot("service-request");
+
+        // the centre receives the phone: the registry says it is in warranty and puts it IN_REPAIR
+        click("request-receive");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("receive-warranty-source"), "registry"));
+        click("receive-save");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("order-title"), "Received"));
+        assertTrue(browser.findElement(By.id("order-warranty")).getText().startsWith("In warranty"));
+        assertEquals("IN_REPAIR", rest("GET", "handsets/" + imei, null).get("status").asText());
+        String orderNumber = browser.findElement(By.id("order-title")).getText().replaceAll(".*(RO\\d+).*", "$1");
+
+        // diagnosis with a fault code of the catalogue, then a part request that waits for HQ
+        click("order-to-diagnosed");
+        selectOption("diagnosis-code", "F02 · Display or touch fault");
+        type("diagnosis-cause", "排线松动");
+        selectOption("diagnosis-part", part + " · 显示屏总成");
+        click("diagnosis-save");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("order-title"), "Diagnosed"));
+        click("order-request-part");
+        selectOption("replacement-part", part + " · 显示屏总成");
+        click("replacement-save");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[@id='order-replacements']//td[text()='Waiting for approval']")));
+
+        // HQ approves from its inbox: the part is issued from the centre's stock, the removed part's serial recorded
+        click("menu-part-approvals");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[@id='approvals-grid']//td[text()='" + part + " · 显示屏总成']"))).click();
+        shot("part-approvals");
+        click("approvals-approve");
+        type("approve-removed-serial", "OLD-" + tag);
+        click("approve-save");
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("approve-save")));
+        assertEquals(0, rest("GET", "stock?warehouseId=" + centreWarehouse, null).get("items").get(0).get("quantity").asLong());
+
+        // the workshop follows the steps to the customer's hands; the phone is SOLD (with its owner) again
+        browser.get(BASE + "/crm/#!repair-orders/" + orderNumber);
+        for (String step : List.of("repairing", "quality-check", "ready", "returned")) {
+            click("order-to-" + step);
+            click("note-confirm");
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("note-confirm")));
+        }
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("order-title"), "Returned to customer"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[@id='order-steps']//td[text()='Quality check → Ready']")));
+        assertEquals("SOLD", rest("GET", "handsets/" + imei, null).get("status").asText());
+
+        // the repair shows on the customer's page and on the phone's page; the analytics count the failing part
+        browser.get(BASE + "/crm/#!contact/" + owner);
+        wait.until(ExpectedConditions.textToBe(By.id("record-title"), "郭静"));
+        clickTab("Repairs");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[@id='contact-repairs-grid']//td[text()='" + orderNumber + "']")));
+        browser.get(BASE + "/crm/#!handsets/" + imei);
+        clickTabOf("handset-tabs", "Repairs");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[@id='handset-repairs-grid']//td[text()='" + orderNumber + "']")));
+        click("menu-repair-analytics");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[@id='analytics-faults']//td[text()='" + part + "']")));
+        shot("repair-analytics");
+        browser.get(BASE + "/crm/#!repair-orders/" + orderNumber);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("order-title"), "Returned to customer"));
+        // the shell keeps the content's scroll position from the previous view: start the picture at the title
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('order-title').scrollIntoView(true);");
+        shot("repair-order");
+        rest("POST", "modules/repair-parts/disable", null);
+        rest("POST", "modules/handset-registry/disable", null);
+    }
+
     private static void clickTabOf(String tabSheetId, String caption) {
         wait.until(d -> d.findElements(By.cssSelector("#" + tabSheetId + " .v-tabsheet-tabitemcell")).stream().anyMatch(e -> e.getText().contains(caption)));
         browser.findElements(By.cssSelector("#" + tabSheetId + " .v-tabsheet-tabitemcell")).stream()
