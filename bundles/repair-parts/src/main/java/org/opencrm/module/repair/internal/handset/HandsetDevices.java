@@ -10,25 +10,25 @@ import org.opencrm.module.handset.api.WarrantyCheck;
 import org.opencrm.module.handset.api.WarrantyService;
 import org.opencrm.module.repair.internal.service.DeviceRegistry;
 import org.opencrm.platform.api.security.CrmUser;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
 
 /**
- * The only class of the module that touches the handset registry's API. Its references are mandatory, so SCR loads
- * and activates it only while the registry's services are there, and it publishes {@link DeviceRegistry} for the
- * module's services to hold through optional dynamic references. Without the registry this class is never loaded, so
- * no NoClassDefFoundError can arise; when the registry is disabled the component and its service go away.
+ * The only class of the module that touches the handset registry's API: {@link DeviceRegistry} over the registry's
+ * services. {@link RegistryLink} creates it (and so loads it) only once both services are there and publishes it for the
+ * module's services, which hold it through optional dynamic references; without the registry this class is never
+ * loaded, so no NoClassDefFoundError can arise.
  */
-@Component(service = DeviceRegistry.class)
 public class HandsetDevices implements DeviceRegistry {
     private final HandsetRegistry registry;
     private final WarrantyService warranty;
 
-    @Activate
-    public HandsetDevices(@Reference HandsetRegistry registry, @Reference WarrantyService warranty) {
+    public HandsetDevices(HandsetRegistry registry, WarrantyService warranty) {
         this.registry = registry;
         this.warranty = warranty;
+    }
+
+    /** The registry's two service objects, as a service tracker that cannot name their types hands them over. */
+    static DeviceRegistry of(Object registry, Object warranty) {
+        return new HandsetDevices((HandsetRegistry) registry, (WarrantyService) warranty);
     }
 
     @Override

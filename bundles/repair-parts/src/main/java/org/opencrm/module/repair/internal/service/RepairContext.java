@@ -135,15 +135,19 @@ public class RepairContext {
         }
     }
 
-    /** 400 naming the field unless the contact exists; 403 when it is outside the user's scope. */
-    public void requireContact(CrmUser user, Long contactId, String field) {
+    /**
+     * 400 naming the field unless the contact exists; 403 unless the user may see the contact or acts for the service
+     * centre {@code centreAccountId} (a centre serves any customer who walks in).
+     */
+    public void requireContact(CrmUser user, Long contactId, String field, Long centreAccountId) {
         if (contactId == null) {
             throw new InvalidInputException(field, field + " is required", "required");
         }
         if (customers.contact(contactId).isEmpty()) {
             throw new InvalidInputException(field, "contact " + contactId + " does not exist");
         }
-        if (!customers.canSeeContact(user, contactId) && !canSeeAnyCentre(user)) {
+        boolean forCentre = centreAccountId != null ? canSee(user, centreAccountId) : canSeeAnyCentre(user);
+        if (!forCentre && !customers.canSeeContact(user, contactId)) {
             throw new OutOfScopeException("contact " + contactId);
         }
     }

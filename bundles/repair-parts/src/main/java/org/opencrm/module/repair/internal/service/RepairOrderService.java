@@ -94,7 +94,7 @@ public class RepairOrderService {
         if (contactId == null && in.serviceRequestId() != null) {
             contactId = ctx.jpa().txExpr(TransactionType.Supports, em -> requests.visible(em, user, in.serviceRequestId()).contactId);
         }
-        ctx.requireContact(user, contactId, "contactId");
+        ctx.requireContact(user, contactId, "contactId", in.centreAccountId());
         if (in.centreAccountId() == null) {
             throw new InvalidInputException("centreAccountId", "centreAccountId is required (the service centre receiving the device)", "required");
         }

@@ -58,7 +58,7 @@ public class ServiceRequestService {
         if (in.channel() == null) {
             throw new InvalidInputException("channel", "channel is required (HOTLINE, WEB, STORE or SMS)", "required");
         }
-        ctx.requireContact(user, in.contactId(), "contactId");
+        ctx.requireContact(user, in.contactId(), "contactId", in.centreAccountId());
         String description = Validation.required("description", in.description(), 1000);
         String imei = Devices.imei("imei", in.imei());
         String serial = Validation.optional("serialNumber", in.serialNumber(), 32);

@@ -67,7 +67,7 @@ class HandsetDevicesTest {
 
     @Test
     void translatesTheRegistry() {
-        DeviceRegistry devices = new HandsetDevices(registry, warranty);
+        DeviceRegistry devices = HandsetDevices.of(registry, warranty);
         DeviceRegistry.Device d = devices.find(null, "SN1").orElseThrow();
         assertEquals(IMEI, d.imei());
         assertEquals("SOLD", d.status());

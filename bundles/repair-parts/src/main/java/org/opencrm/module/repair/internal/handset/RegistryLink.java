@@ -1,0 +1,156 @@
+package org.opencrm.module.repair.internal.handset;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.opencrm.module.repair.internal.service.DeviceRegistry;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleListener;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.framework.namespace.PackageNamespace;
+import org.osgi.framework.wiring.BundleRevision;
+import org.osgi.framework.wiring.BundleWire;
+import org.osgi.framework.wiring.BundleWiring;
+import org.osgi.framework.wiring.FrameworkWiring;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.util.tracker.ServiceTracker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Connects the module to the handset registry when, and only while, the registry is there. It names the registry's
+ * services by their class names only (no class of the registry is loaded here): when both {@code HandsetRegistry} and
+ * {@code WarrantyService} are registered and usable by this bundle, it creates {@link HandsetDevices} and publishes it
+ * as {@link DeviceRegistry}; when either goes, the DeviceRegistry goes at once (synchronously with the unregistration).
+ * The module is therefore never reported as waiting for a service when the registry is simply not installed.
+ *
+ * <p>Modules are enabled and disabled without refreshing other bundles, so this bundle's optional import of the
+ * registry's API stays wired to the registry bundle it resolved against: unwired when the registry was absent, or
+ * wired to the uninstalled revision once it was disabled. When the registry bundle starts and this bundle is not wired
+ * to its current revision, this bundle (and only it) is refreshed so that it resolves against the registry now there;
+ * the module restarts for about a second.
+ */
+@Component(immediate = true, service = {})
+public class RegistryLink implements BundleListener {
+    static final String REGISTRY_BUNDLE = "org.opencrm.module.handset";
+    static final String API = "org.opencrm.module.handset.api";
+    static final String REGISTRY = API + ".HandsetRegistry";
+    static final String WARRANTY = API + ".WarrantyService";
+    private static final Logger LOG = LoggerFactory.getLogger(RegistryLink.class);
+    private BundleContext context;
+    private ServiceTracker<Object, Object> tracker;
+    private ServiceRegistration<DeviceRegistry> published;
+    /** The registry's services by class name, as the tracker hands them over. */
+    private final Map<String, Object> services = new ConcurrentHashMap<>();
+
+    @Activate
+    void activate(BundleContext context) throws InvalidSyntaxException {
+        this.context = context;
+        context.addBundleListener(this);
+        tracker = new ServiceTracker<>(context, context.createFilter("(|(objectClass=" + REGISTRY + ")(objectClass=" + WARRANTY + "))"), null) {
+            @Override
+            public Object addingService(ServiceReference<Object> reference) {
+                // a service whose API revision this bundle is not wired to cannot be used here: wait for the refresh
+                if (!reference.isAssignableTo(context.getBundle(), className(reference))) {
+                    return null;
+                }
+                Object service = super.addingService(reference);
+                if (service != null) {
+                    services.put(className(reference), service);
+                    update();
+                }
+                return service;
+            }
+
+            @Override
+            public void removedService(ServiceReference<Object> reference, Object service) {
+                services.remove(className(reference), service);
+                update();
+                super.removedService(reference, service);
+            }
+        };
+        tracker.open();
+    }
+
+    @Deactivate
+    void deactivate() {
+        context.removeBundleListener(this);
+        tracker.close();
+        unpublish();
+    }
+
+    private static String className(ServiceReference<?> reference) {
+        for (String name : (String[]) reference.getProperty("objectClass")) {
+            if (name.equals(REGISTRY) || name.equals(WARRANTY)) {
+                return name;
+            }
+        }
+        return REGISTRY;
+    }
+
+    /** Publishes or withdraws the DeviceRegistry to match the registry's services. */
+    private synchronized void update() {
+        Object registry = services.get(REGISTRY);
+        Object warranty = services.get(WARRANTY);
+        if (registry == null || warranty == null) {
+            unpublish();
+            return;
+        }
+        if (published != null) {
+            return;
+        }
+        try {
+            published = context.registerService(DeviceRegistry.class, HandsetDevices.of(registry, warranty), null);
+        } catch (LinkageError unwired) {
+            // resolved while the registry was absent: the refresh on the registry's start wires it (see bundleChanged)
+            LOG.info("The handset registry's API is not wired to the repair module yet: {}", unwired.toString());
+        }
+    }
+
+    private synchronized void unpublish() {
+        if (published != null) {
+            try {
+                published.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // the bundle is stopping
+            }
+            published = null;
+        }
+    }
+
+    @Override
+    public void bundleChanged(BundleEvent event) {
+        Bundle started = event.getBundle();
+        if (event.getType() != BundleEvent.STARTED || !REGISTRY_BUNDLE.equals(started.getSymbolicName())) {
+            return;
+        }
+        Bundle self = context.getBundle();
+        if (wiredToCurrent(self, started)) {
+            return;
+        }
+        LOG.info("Handset registry enabled: refreshing the repair module so that it uses the registry");
+        context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(List.of(self));
+    }
+
+    /** Whether {@code self} imports the registry's API from the registry bundle's current revision. */
+    static boolean wiredToCurrent(Bundle self, Bundle registry) {
+        BundleWiring wiring = self.adapt(BundleWiring.class);
+        if (wiring == null) {
+            return true; // being refreshed or uninstalled already
+        }
+        for (BundleWire wire : wiring.getRequiredWires(PackageNamespace.PACKAGE_NAMESPACE)) {
+            if (API.equals(wire.getCapability().getAttributes().get(PackageNamespace.PACKAGE_NAMESPACE))) {
+                BundleRevision provider = wire.getProvider();
+                return provider.equals(registry.adapt(BundleRevision.class));
+            }
+        }
+        return false;
+    }
+}
