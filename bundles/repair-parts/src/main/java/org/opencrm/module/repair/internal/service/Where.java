@@ -1,7 +1,9 @@
 package org.opencrm.module.repair.internal.service;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 import javax.persistence.EntityManager;
 import javax.persistence.TypedQuery;
@@ -28,6 +30,18 @@ final class Where {
     Where param(String name, Object value) {
         params.put(name, value);
         return this;
+    }
+
+    /** Whether no filter was added (the whole table is listed). */
+    boolean unfiltered() {
+        return params.isEmpty() && jpql.length() == " WHERE 1 = 1".length();
+    }
+
+    /** A page of the whole table whose total comes from {@code total} (e.g. a CachedTotal) instead of a COUNT. */
+    <T> Page<T> page(EntityManager em, String select, String from, String order, Class<T> type, PageRequest page, LongSupplier total) {
+        List<T> items = em.createQuery(select + " FROM " + from + jpql + order, type).setFirstResult(page.offset()).setMaxResults(page.limit())
+                .getResultList();
+        return new Page<>(items, total.getAsLong());
     }
 
     /** {@code select} and {@code count} are the SELECT parts, {@code from} the FROM part, {@code order} the ORDER BY part. */

@@ -266,4 +266,16 @@ class RepairWorkflowTest {
         assertThrows(AccessDeniedException.class, () -> f.orders.move(reader, mine.id(), new StatusChange(RepairStatus.CANCELLED, null)));
         assertEquals("RECEIVED", f.orders.get(f.admin, mine.id()).status());
     }
+
+    @Test
+    void aMergedContactsRepairsFollowItAndTheWholeListKeepsItsTotal() {
+        long other = f.core.contact("李娜", f.centreA);
+        RepairOrderData o = f.orders.receive(f.admin, new NewRepairOrder(null, other, f.centreA, f.imei(), null, null, "no signal", true, null, null));
+        long before = f.orders.search(f.admin, null, PageRequest.of(null, 0, 1)).total();
+        f.order(f.centreA, true);
+        assertEquals(before + 1, f.orders.search(f.admin, null, PageRequest.of(null, 0, 1)).total(), "the cached total follows this node's receipts");
+        assertEquals(1, new ContactMerges(f.ctx).merged(f.admin, other, f.customer));
+        assertEquals(f.customer, f.orders.get(f.admin, o.id()).contactId());
+        assertEquals(0, new ContactMerges(f.ctx).merged(f.admin, other, f.customer), "nothing left to move");
+    }
 }
