@@ -44,7 +44,7 @@ public class HandsetRegistryIT extends CrmTestSupport {
     }
 
     /** A random valid IMEI (Luhn check digit), in a TAC range of its own. */
-    private static String newImei() {
+    static String newImei() {
         String body = "35" + String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
         int sum = 0;
         for (int i = 0; i < 14; i++) {
