@@ -20,6 +20,10 @@ import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.osgi.service.component.runtime.dto.ReferenceDTO;
 import org.osgi.util.tracker.ServiceTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * services by their class names only (no class of the registry is loaded here): when both {@code HandsetRegistry} and
  * {@code WarrantyService} are registered and usable by this bundle, it creates {@link HandsetDevices} and publishes it
  * as {@link DeviceRegistry}; when either goes, the DeviceRegistry goes at once (synchronously with the unregistration).
- * The module is therefore never reported as waiting for a service when the registry is simply not installed.
+ * Components of this bundle that need the registry (a mandatory reference to DeviceRegistry, such as the Repairs tab on
+ * the registry's unit page) are switched off while it is absent and on again when it comes, so the module is never
+ * reported as waiting for a service when the registry is simply not installed.
  *
  * <p>Modules are enabled and disabled without refreshing other bundles, so this bundle's optional import of the
  * registry's API stays wired to the registry bundle it resolved against: unwired when the registry was absent, or
@@ -44,15 +50,18 @@ public class RegistryLink implements BundleListener {
     static final String REGISTRY = API + ".HandsetRegistry";
     static final String WARRANTY = API + ".WarrantyService";
     private static final Logger LOG = LoggerFactory.getLogger(RegistryLink.class);
-    private BundleContext context;
-    private ServiceTracker<Object, Object> tracker;
+    private final ServiceComponentRuntime scr;
+    private final BundleContext context;
+    private final ServiceTracker<Object, Object> tracker;
     private ServiceRegistration<DeviceRegistry> published;
     /** The registry's services by class name, as the tracker hands them over. */
     private final Map<String, Object> services = new ConcurrentHashMap<>();
 
     @Activate
-    void activate(BundleContext context) throws InvalidSyntaxException {
+    public RegistryLink(@Reference ServiceComponentRuntime scr, BundleContext context) throws InvalidSyntaxException {
+        this.scr = scr;
         this.context = context;
+        switchDependents(false);
         context.addBundleListener(this);
         tracker = new ServiceTracker<>(context, context.createFilter("(|(objectClass=" + REGISTRY + ")(objectClass=" + WARRANTY + "))"), null) {
             @Override
@@ -107,7 +116,9 @@ public class RegistryLink implements BundleListener {
             return;
         }
         try {
-            published = context.registerService(DeviceRegistry.class, HandsetDevices.of(registry, warranty), null);
+            DeviceRegistry devices = HandsetDevices.of(registry, warranty);
+            switchDependents(true);
+            published = context.registerService(DeviceRegistry.class, devices, null);
         } catch (LinkageError unwired) {
             // resolved while the registry was absent: the refresh on the registry's start wires it (see bundleChanged)
             LOG.info("The handset registry's API is not wired to the repair module yet: {}", unwired.toString());
@@ -116,12 +127,30 @@ public class RegistryLink implements BundleListener {
 
     private synchronized void unpublish() {
         if (published != null) {
+            switchDependents(false);
             try {
                 published.unregister();
             } catch (IllegalStateException alreadyGone) {
                 // the bundle is stopping
             }
             published = null;
+        }
+    }
+
+    /** Enables ({@code on}) or disables the components of this bundle with a mandatory reference to DeviceRegistry. */
+    private void switchDependents(boolean on) {
+        for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs(context.getBundle())) {
+            boolean needsRegistry = false;
+            for (ReferenceDTO r : d.references) {
+                needsRegistry |= DeviceRegistry.class.getName().equals(r.interfaceName) && r.cardinality.startsWith("1");
+            }
+            if (needsRegistry && scr.isComponentEnabled(d) != on) {
+                if (on) {
+                    scr.enableComponent(d);
+                } else {
+                    scr.disableComponent(d);
+                }
+            }
         }
     }
 
