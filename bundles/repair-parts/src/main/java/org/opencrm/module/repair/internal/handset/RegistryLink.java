@@ -53,6 +53,8 @@ public class RegistryLink implements BundleListener {
     private final ServiceComponentRuntime scr;
     private final BundleContext context;
     private final ServiceTracker<Object, Object> tracker;
+    /** Set while the component goes away (its bundle stopping, e.g. for the refresh): SCR must not be asked to switch this bundle's components then. */
+    private volatile boolean closing;
     private ServiceRegistration<DeviceRegistry> published;
     /** The registry's services by class name, as the tracker hands them over. */
     private final Map<String, Object> services = new ConcurrentHashMap<>();
@@ -90,6 +92,7 @@ public class RegistryLink implements BundleListener {
 
     @Deactivate
     void deactivate() {
+        closing = true;
         context.removeBundleListener(this);
         tracker.close();
         unpublish();
@@ -127,13 +130,15 @@ public class RegistryLink implements BundleListener {
 
     private synchronized void unpublish() {
         if (published != null) {
-            switchDependents(false);
             try {
                 published.unregister();
             } catch (IllegalStateException alreadyGone) {
                 // the bundle is stopping
             }
             published = null;
+            if (!closing) {
+                switchDependents(false);
+            }
         }
     }
 
