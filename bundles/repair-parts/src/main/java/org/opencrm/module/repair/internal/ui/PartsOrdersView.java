@@ -14,7 +14,6 @@ import org.opencrm.module.repair.internal.dto.PartsOrderInput;
 import org.opencrm.module.repair.internal.dto.PartsOrderLineData;
 import org.opencrm.module.repair.internal.dto.WarehouseData;
 import org.opencrm.module.repair.internal.model.PartsOrderStatus;
-import org.opencrm.platform.api.RecordNotFoundException;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.ui.CrmSession;
 import org.opencrm.ui.Feedback;
@@ -63,13 +62,7 @@ final class PartsOrdersView extends VerticalLayout implements RepairEntry.Record
             list();
             return;
         }
-        try {
-            page(screens.partsOrders.get(context.user(), Long.parseLong(parameters.replaceFirst("^PO0*", ""))));
-        } catch (NumberFormatException | RecordNotFoundException e) {
-            Label missing = new Label(msg.get("partsOrder.notFound", parameters));
-            missing.setId("parts-order-not-found");
-            addComponents(missing, RepairUi.link(msg.get("partsOrder.back"), () -> CrmSession.navigate(RepairUi.PARTS_ORDERS)));
-        }
+        RepairUi.showRecord(this, msg, parameters, "PO", id -> page(screens.partsOrders.get(context.user(), id)), "partsOrder.notFound", RepairUi.PARTS_ORDERS);
     }
 
     private void list() {

@@ -6,7 +6,6 @@ import org.opencrm.module.repair.internal.RepairModule;
 import org.opencrm.module.repair.internal.dto.RepairOrderData;
 import org.opencrm.module.repair.internal.dto.RepairOrderSearch;
 import org.opencrm.module.repair.internal.model.RepairStatus;
-import org.opencrm.platform.api.RecordNotFoundException;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.ui.CrmSession;
 import org.opencrm.ui.Fields;
@@ -48,13 +47,8 @@ final class RepairOrdersView extends VerticalLayout implements RepairEntry.Recor
             list();
             return;
         }
-        try {
-            addComponent(new RepairOrderPage(screens, context, screens.orders.get(context.user(), Long.parseLong(parameters.replaceFirst("^RO0*", "")))));
-        } catch (NumberFormatException | RecordNotFoundException e) {
-            Label missing = new Label(msg.get("order.notFound", parameters));
-            missing.setId("order-not-found");
-            addComponents(missing, RepairUi.link(msg.get("orders.back"), () -> CrmSession.navigate(RepairUi.ORDERS)));
-        }
+        RepairUi.showRecord(this, msg, parameters, "RO", id -> addComponent(new RepairOrderPage(screens, context, screens.orders.get(context.user(), id))),
+                "order.notFound", RepairUi.ORDERS);
     }
 
     private void list() {

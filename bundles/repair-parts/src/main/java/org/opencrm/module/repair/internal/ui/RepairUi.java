@@ -9,10 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 
 import org.opencrm.module.repair.internal.dto.WarehouseData;
+import org.opencrm.platform.api.RecordNotFoundException;
 import org.opencrm.platform.api.security.DataScope;
 import org.opencrm.platform.api.ui.UiContext;
+import org.opencrm.ui.CrmSession;
 import org.opencrm.ui.Fields;
 import org.opencrm.ui.Messages;
 import org.opencrm.ui.RecordNames;
@@ -22,7 +25,9 @@ import com.vaadin.ui.Button;
 import com.vaadin.ui.ComboBox;
 import com.vaadin.ui.Component;
 import com.vaadin.ui.HorizontalLayout;
+import com.vaadin.ui.Label;
 import com.vaadin.ui.TextField;
+import com.vaadin.ui.VerticalLayout;
 import com.vaadin.ui.themes.ValoTheme;
 
 /** The module's UI messages, view names and the small helpers its screens share. */
@@ -119,6 +124,20 @@ final class RepairUi {
         HorizontalLayout row = new HorizontalLayout(link);
         row.setCaption(caption);
         return row;
+    }
+
+    /**
+     * Shows the record a deep link names ("12" or "RO00000012") through {@code page}, or, when there is none the user
+     * may see, says so with a link back to the list.
+     */
+    static void showRecord(VerticalLayout view, Messages msg, String parameters, String prefix, LongConsumer page, String notFoundKey, String listView) {
+        try {
+            page.accept(Long.parseLong(parameters.replaceFirst("^" + prefix + "0*", "")));
+        } catch (NumberFormatException | RecordNotFoundException e) {
+            Label missing = new Label(msg.get(notFoundKey, parameters));
+            missing.setId(listView + "-not-found");
+            view.addComponents(missing, link(msg.get("list.back"), () -> CrmSession.navigate(listView)));
+        }
     }
 
     static Button button(String id, String caption, Runnable click) {

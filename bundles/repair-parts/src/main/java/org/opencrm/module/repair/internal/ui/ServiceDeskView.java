@@ -14,7 +14,6 @@ import org.opencrm.module.repair.internal.dto.ServiceRequestSearch;
 import org.opencrm.module.repair.internal.model.RequestChannel;
 import org.opencrm.module.repair.internal.model.RequestStatus;
 import org.opencrm.module.repair.internal.service.Records;
-import org.opencrm.platform.api.RecordNotFoundException;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.ui.CrmSession;
 import org.opencrm.ui.CustomerFields;
@@ -67,13 +66,7 @@ final class ServiceDeskView extends VerticalLayout implements RepairEntry.Record
             queue();
             return;
         }
-        try {
-            page(screens.requests.get(context.user(), Long.parseLong(parameters.replaceFirst("^SR0*", ""))));
-        } catch (NumberFormatException | RecordNotFoundException e) {
-            Label missing = new Label(msg.get("request.notFound", parameters));
-            missing.setId("request-not-found");
-            addComponents(missing, RepairUi.link(msg.get("desk.back"), () -> CrmSession.navigate(RepairUi.DESK)));
-        }
+        RepairUi.showRecord(this, msg, parameters, "SR", id -> page(screens.requests.get(context.user(), id)), "request.notFound", RepairUi.DESK);
     }
 
     private void open(long id) {
