@@ -543,6 +543,9 @@ public class BrowserIT {
         wait.until(ExpectedConditions.textToBe(By.id("record-title"), "郭静"));
         clickTab("Repairs");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[@id='contact-repairs-grid']//td[text()='" + orderNumber + "']")));
+        // the customer's timeline names the repair's steps in the user's language (the module's TimelineTypes)
+        clickTab("Timeline");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[@id='timeline-grid']//td[text()='Device received for repair']")));
         browser.get(BASE + "/crm/#!handsets/" + imei);
         clickTabOf("handset-tabs", "Repairs");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[@id='handset-repairs-grid']//td[text()='" + orderNumber + "']")));

@@ -11,7 +11,7 @@ import org.osgi.service.component.annotations.Component;
 /** The module's descriptor, permissions and activity types: what the platform lists and checks. */
 @Component(service = { CrmModule.class, PermissionSet.class, ActivityTypeSet.class })
 public class SampleNotesModule implements CrmModule, PermissionSet, ActivityTypeSet {
-    static final String ID = "sample-notes";
+    public static final String ID = "sample-notes";
     public static final String READ = "sample-notes.read";
     public static final String WRITE = "sample-notes.write";
 

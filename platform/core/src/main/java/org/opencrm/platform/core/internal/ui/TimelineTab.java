@@ -1,15 +1,23 @@
 package org.opencrm.platform.core.internal.ui;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+
 import org.opencrm.platform.api.PageRequest;
 import org.opencrm.platform.api.timeline.TimelineEntry;
 import org.opencrm.platform.api.timeline.TimelineService;
 import org.opencrm.platform.api.ui.RecordTab;
+import org.opencrm.platform.api.ui.TimelineTypes;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.ui.Messages;
 import org.opencrm.ui.PagedData;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.FieldOption;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 import com.vaadin.ui.Grid;
 
@@ -17,6 +25,9 @@ import com.vaadin.ui.Grid;
 @Component(service = RecordTab.class)
 public class TimelineTab extends CoreEntry.Tab {
     private final TimelineService timeline;
+    /** The modules' names of their entry types; modules come and go, so read at each render. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, fieldOption = FieldOption.UPDATE)
+    private final List<TimelineTypes> types = new CopyOnWriteArrayList<>();
 
     @Activate
     public TimelineTab(@Reference TimelineService timeline) {
@@ -52,10 +63,26 @@ public class TimelineTab extends CoreEntry.Tab {
         grid.addColumn(e -> CoreUi.TIME.format(e.occurredAt())).setCaption(msg.get("timeline.when")).setWidth(160);
         grid.addColumn(e -> msg.has("timeline.module." + e.moduleId()) ? msg.get("timeline.module." + e.moduleId()) : e.moduleId())
                 .setCaption(msg.get("timeline.source")).setWidth(130);
-        grid.addColumn(e -> msg.has("activity.type." + e.type()) ? msg.get("activity.type." + e.type()) : e.type()).setCaption(msg.get("timeline.type")).setWidth(120);
+        grid.addColumn(e -> typeLabel(e, msg, context.locale())).setCaption(msg.get("timeline.type")).setWidth(150);
         grid.addColumn(TimelineEntry::title).setCaption(msg.get("timeline.title"));
         grid.addColumn(e -> e.detail() == null ? "" : e.detail()).setCaption(msg.get("timeline.detail"));
         grid.addColumn(TimelineEntry::actor).setCaption(msg.get("timeline.actor")).setWidth(110);
         return grid;
+    }
+
+    /** An activity's type from the core's messages, a module's entry type from that module's {@link TimelineTypes}, else the code. */
+    private String typeLabel(TimelineEntry e, Messages msg, Locale locale) {
+        if (msg.has("activity.type." + e.type())) {
+            return msg.get("activity.type." + e.type());
+        }
+        for (TimelineTypes t : types) {
+            if (t.moduleId().equals(e.moduleId())) {
+                String label = t.label(e.type(), locale);
+                if (label != null) {
+                    return label;
+                }
+            }
+        }
+        return e.type();
     }
 }

@@ -1,0 +1,34 @@
+package org.opencrm.ui;
+
+import java.util.Locale;
+
+import org.opencrm.platform.api.ui.TimelineTypes;
+
+/**
+ * {@link TimelineTypes} from a module's UI resource bundle: type {@code X} is key {@code timeline.type.X} (en and
+ * zh_CN, checked complete by the translations test). A module registers a subclass as a DS component.
+ */
+public abstract class BundleTimelineTypes implements TimelineTypes {
+    private final String moduleId;
+    private final Class<?> anchor;
+    private final String baseName;
+
+    /** {@code anchor}: a class of the module, whose class loader finds {@code baseName}. */
+    protected BundleTimelineTypes(String moduleId, Class<?> anchor, String baseName) {
+        this.moduleId = moduleId;
+        this.anchor = anchor;
+        this.baseName = baseName;
+    }
+
+    @Override
+    public String moduleId() {
+        return moduleId;
+    }
+
+    @Override
+    public String label(String type, Locale locale) {
+        Messages msg = Messages.of(anchor, baseName, locale);
+        String key = "timeline.type." + type;
+        return msg.has(key) ? msg.get(key) : null;
+    }
+}
