@@ -40,6 +40,7 @@ import org.opencrm.platform.api.PageRequest;
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.rest.ModuleEndpoint;
 import org.opencrm.platform.rest.RestSupport;
+import org.opencrm.platform.rest.QueryParams;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -152,6 +153,6 @@ public class HandsetsEndpoint implements ModuleEndpoint {
     }
 
     private static SearchCriteria criteria(String imei, String serial, String ownerMobile, String model, String status) {
-        return new SearchCriteria(imei, serial, ownerMobile, model, Params.enumValue("status", status, HandsetStatus.class), null);
+        return new SearchCriteria(imei, serial, ownerMobile, model, QueryParams.enumValue("status", status, HandsetStatus.class), null);
     }
 }

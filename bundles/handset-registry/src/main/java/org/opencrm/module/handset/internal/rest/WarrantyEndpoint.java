@@ -13,6 +13,7 @@ import org.opencrm.module.handset.internal.HandsetModule;
 import org.opencrm.module.handset.internal.service.HandsetService;
 import org.opencrm.platform.rest.ModuleEndpoint;
 import org.opencrm.platform.rest.RestSupport;
+import org.opencrm.platform.rest.QueryParams;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -37,6 +38,6 @@ public class WarrantyEndpoint implements ModuleEndpoint {
     public WarrantyCheck check(@QueryParam("imei") String imei, @QueryParam("date") String date, @QueryParam("accessory") String accessory,
             @Context SecurityContext sc) {
         RestSupport.user(sc).require(HandsetModule.READ);
-        return handsets.warranty(imei, Params.date("date", date), Params.enumValue("accessory", accessory, AccessoryType.class));
+        return handsets.warranty(imei, QueryParams.date("date", date), QueryParams.enumValue("accessory", accessory, AccessoryType.class));
     }
 }

@@ -41,6 +41,7 @@ import org.opencrm.platform.api.RecordNotFoundException;
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.rest.ModuleEndpoint;
 import org.opencrm.platform.rest.RestSupport;
+import org.opencrm.platform.rest.QueryParams;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -78,7 +79,7 @@ public class MembersEndpoint implements ModuleEndpoint {
     public Page<MemberData> search(@QueryParam("q") String q, @QueryParam("tier") String tier, @QueryParam("status") String status,
             @QueryParam("storeAccountId") String store, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit,
             @Context SecurityContext sc) {
-        return members.search(RestSupport.user(sc), blank(tier), blank(status), Replies.longParam("storeAccountId", store), PageRequest.of(q, offset, limit));
+        return members.search(RestSupport.user(sc), blank(tier), blank(status), QueryParams.number("storeAccountId", store), PageRequest.of(q, offset, limit));
     }
 
     @POST

@@ -34,15 +34,4 @@ final class Replies {
             return Response.status(409).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
         }
     }
-
-    static Long longParam(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            throw new org.opencrm.platform.api.InvalidInputException(name, "'" + value + "' is not a number");
-        }
-    }
 }

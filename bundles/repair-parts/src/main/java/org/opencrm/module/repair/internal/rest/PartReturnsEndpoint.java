@@ -22,6 +22,7 @@ import org.opencrm.platform.api.Page;
 import org.opencrm.platform.api.PageRequest;
 import org.opencrm.platform.rest.ModuleEndpoint;
 import org.opencrm.platform.rest.RestSupport;
+import org.opencrm.platform.rest.QueryParams;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -46,7 +47,7 @@ public class PartReturnsEndpoint implements ModuleEndpoint {
     @GET
     public Page<PartReturnData> search(@QueryParam("status") String status, @QueryParam("repairOrderId") String order, @QueryParam("offset") Integer offset,
             @QueryParam("limit") Integer limit, @Context SecurityContext sc) {
-        return returns.search(RestSupport.user(sc), status, Query.number("repairOrderId", order), PageRequest.of(null, offset, limit));
+        return returns.search(RestSupport.user(sc), status, QueryParams.number("repairOrderId", order), PageRequest.of(null, offset, limit));
     }
 
     /** {warehouseId, toWarehouseId?, trackingNumber?, note?, lines: [{repairOrderId, partNumber, serial?, replacementId?}]} */

@@ -22,6 +22,7 @@ import org.opencrm.platform.api.Page;
 import org.opencrm.platform.api.PageRequest;
 import org.opencrm.platform.rest.ModuleEndpoint;
 import org.opencrm.platform.rest.RestSupport;
+import org.opencrm.platform.rest.QueryParams;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -46,7 +47,7 @@ public class PartsOrdersEndpoint implements ModuleEndpoint {
     @GET
     public Page<PartsOrderData> search(@QueryParam("q") String q, @QueryParam("status") String status, @QueryParam("warehouseId") String warehouseId,
             @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit, @Context SecurityContext sc) {
-        return orders.search(RestSupport.user(sc), status, Query.number("warehouseId", warehouseId), PageRequest.of(q, offset, limit));
+        return orders.search(RestSupport.user(sc), status, QueryParams.number("warehouseId", warehouseId), PageRequest.of(q, offset, limit));
     }
 
     /** {warehouseId | centreAccountId, supplierId?, lines: [{partNumber, quantity}], note?} */

@@ -13,6 +13,7 @@ import org.opencrm.module.repair.internal.dto.FaultReport;
 import org.opencrm.module.repair.internal.service.RepairAnalytics;
 import org.opencrm.platform.rest.ModuleEndpoint;
 import org.opencrm.platform.rest.RestSupport;
+import org.opencrm.platform.rest.QueryParams;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -36,8 +37,8 @@ public class RepairAnalyticsEndpoint implements ModuleEndpoint {
     /** ?from= &to= (yyyy-MM-dd, default the last 90 days) &top= (default 10) */
     @GET
     public FaultReport report(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("top") String top, @Context SecurityContext sc) {
-        Long n = Query.number("top", top);
-        return analytics.report(RestSupport.user(sc), Query.day("from", from), Query.day("to", to), n == null ? null : (int) Math.min(n, Integer.MAX_VALUE));
+        Long n = QueryParams.number("top", top);
+        return analytics.report(RestSupport.user(sc), QueryParams.date("from", from), QueryParams.date("to", to), n == null ? null : (int) Math.min(n, Integer.MAX_VALUE));
     }
 
     /** ?kind=faults|parts|rates &from= &to= : a CSV file */
@@ -45,7 +46,7 @@ public class RepairAnalyticsEndpoint implements ModuleEndpoint {
     @Path("csv")
     @Produces("text/csv")
     public Response csv(@QueryParam("kind") String kind, @QueryParam("from") String from, @QueryParam("to") String to, @Context SecurityContext sc) {
-        String csv = analytics.csv(RestSupport.user(sc), Query.day("from", from), Query.day("to", to), kind);
+        String csv = analytics.csv(RestSupport.user(sc), QueryParams.date("from", from), QueryParams.date("to", to), kind);
         return Response.ok(csv, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"repair-" + (kind == null ? "faults" : kind) + ".csv\"").build();
     }

@@ -35,6 +35,7 @@ import org.opencrm.platform.api.Page;
 import org.opencrm.platform.api.PageRequest;
 import org.opencrm.platform.rest.ModuleEndpoint;
 import org.opencrm.platform.rest.RestSupport;
+import org.opencrm.platform.rest.QueryParams;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -67,8 +68,8 @@ public class RepairOrdersEndpoint implements ModuleEndpoint {
     public Page<RepairOrderData> search(@QueryParam("q") String q, @QueryParam("status") String status, @QueryParam("centreAccountId") String centre,
             @QueryParam("contactId") String contact, @QueryParam("imei") String imei, @QueryParam("technician") String technician,
             @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit, @Context SecurityContext sc) {
-        return orders.search(RestSupport.user(sc), new RepairOrderSearch(null, status, Query.number("centreAccountId", centre),
-                Query.number("contactId", contact), imei, technician), PageRequest.of(q, offset, limit));
+        return orders.search(RestSupport.user(sc), new RepairOrderSearch(null, status, QueryParams.number("centreAccountId", centre),
+                QueryParams.number("contactId", contact), imei, technician), PageRequest.of(q, offset, limit));
     }
 
     /** A device received: {serviceRequestId?, contactId, centreAccountId, imei | serialNumber, modelCode?, symptom, inWarranty (without the registry), warrantyNote?, technician?} */
@@ -143,7 +144,7 @@ public class RepairOrdersEndpoint implements ModuleEndpoint {
     @Path("replacements")
     public Page<ReplacementData> replacements(@QueryParam("status") String status, @QueryParam("inWarranty") String inWarranty,
             @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit, @Context SecurityContext sc) {
-        return replacements.search(RestSupport.user(sc), status, Query.flag("inWarranty", inWarranty), PageRequest.of(null, offset, limit));
+        return replacements.search(RestSupport.user(sc), status, QueryParams.flag("inWarranty", inWarranty), PageRequest.of(null, offset, limit));
     }
 
     @GET
@@ -172,7 +173,7 @@ public class RepairOrdersEndpoint implements ModuleEndpoint {
     @GET
     @Path("fault-codes")
     public List<FaultCodeData> faultCodes(@QueryParam("active") String active, @Context SecurityContext sc) {
-        return faultCodes.list(RestSupport.user(sc), Boolean.TRUE.equals(Query.flag("active", active)));
+        return faultCodes.list(RestSupport.user(sc), Boolean.TRUE.equals(QueryParams.flag("active", active)));
     }
 
     /** {code, description, active?}: adds a code or changes it (repair.admin) */

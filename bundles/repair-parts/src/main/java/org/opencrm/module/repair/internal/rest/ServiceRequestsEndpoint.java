@@ -24,6 +24,7 @@ import org.opencrm.platform.api.Page;
 import org.opencrm.platform.api.PageRequest;
 import org.opencrm.platform.rest.ModuleEndpoint;
 import org.opencrm.platform.rest.RestSupport;
+import org.opencrm.platform.rest.QueryParams;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -49,8 +50,8 @@ public class ServiceRequestsEndpoint implements ModuleEndpoint {
     public Page<ServiceRequestData> search(@QueryParam("q") String q, @QueryParam("status") String status, @QueryParam("centreAccountId") String centre,
             @QueryParam("contactId") String contact, @QueryParam("owner") String owner, @QueryParam("overdue") String overdue,
             @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit, @Context SecurityContext sc) {
-        return requests.search(RestSupport.user(sc), new ServiceRequestSearch(null, status, Query.number("centreAccountId", centre),
-                Query.number("contactId", contact), Query.flag("overdue", overdue), owner), PageRequest.of(q, offset, limit));
+        return requests.search(RestSupport.user(sc), new ServiceRequestSearch(null, status, QueryParams.number("centreAccountId", centre),
+                QueryParams.number("contactId", contact), QueryParams.flag("overdue", overdue), owner), PageRequest.of(q, offset, limit));
     }
 
     @POST

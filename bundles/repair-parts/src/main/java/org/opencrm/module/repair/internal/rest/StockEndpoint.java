@@ -27,6 +27,7 @@ import org.opencrm.platform.api.Page;
 import org.opencrm.platform.api.PageRequest;
 import org.opencrm.platform.rest.ModuleEndpoint;
 import org.opencrm.platform.rest.RestSupport;
+import org.opencrm.platform.rest.QueryParams;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -51,7 +52,7 @@ public class StockEndpoint implements ModuleEndpoint {
     @GET
     public Page<StockLevel> levels(@QueryParam("warehouseId") String warehouseId, @QueryParam("q") String q, @QueryParam("offset") Integer offset,
             @QueryParam("limit") Integer limit, @Context SecurityContext sc) {
-        return stock.levels(RestSupport.user(sc), Query.number("warehouseId", warehouseId), PageRequest.of(q, offset, limit));
+        return stock.levels(RestSupport.user(sc), QueryParams.number("warehouseId", warehouseId), PageRequest.of(q, offset, limit));
     }
 
     @GET
