@@ -35,6 +35,7 @@ import org.opencrm.platform.api.AccessDeniedException;
 import org.opencrm.platform.api.ConflictException;
 import org.opencrm.platform.api.InvalidInputException;
 import org.opencrm.platform.api.RecordNotFoundException;
+import org.opencrm.platform.api.ScopeDeniedException;
 import org.opencrm.platform.api.audit.AuditTrail;
 import org.opencrm.platform.api.customer.AccountRef;
 import org.opencrm.platform.api.customer.ContactRef;

@@ -33,6 +33,7 @@ import org.opencrm.platform.api.InvalidInputException;
 import org.opencrm.platform.api.Page;
 import org.opencrm.platform.api.PageRequest;
 import org.opencrm.platform.api.RecordNotFoundException;
+import org.opencrm.platform.api.ScopeDeniedException;
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.api.security.ScopeType;
 

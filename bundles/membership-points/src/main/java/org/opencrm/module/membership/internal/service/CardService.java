@@ -23,6 +23,7 @@ import org.opencrm.module.membership.internal.model.MemberStatus;
 import org.opencrm.platform.api.ConflictException;
 import org.opencrm.platform.api.InvalidInputException;
 import org.opencrm.platform.api.RecordNotFoundException;
+import org.opencrm.platform.api.ScopeDeniedException;
 import org.opencrm.platform.api.audit.AuditTrail;
 import org.opencrm.platform.api.customer.CustomerDirectory;
 import org.opencrm.platform.api.security.CrmUser;

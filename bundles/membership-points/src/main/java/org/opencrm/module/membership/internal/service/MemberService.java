@@ -29,6 +29,7 @@ import org.opencrm.platform.api.InvalidInputException;
 import org.opencrm.platform.api.Page;
 import org.opencrm.platform.api.PageRequest;
 import org.opencrm.platform.api.RecordNotFoundException;
+import org.opencrm.platform.api.ScopeDeniedException;
 import org.opencrm.platform.api.Validation;
 import org.opencrm.platform.api.audit.AuditTrail;
 import org.opencrm.platform.api.customer.ContactRef;

@@ -11,6 +11,7 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.opencrm.module.repair.internal.RepairModule;
 import org.opencrm.platform.api.InvalidInputException;
+import org.opencrm.platform.api.ScopeDeniedException;
 import org.opencrm.platform.api.audit.AuditTrail;
 import org.opencrm.platform.api.customer.CustomerDirectory;
 import org.opencrm.platform.api.event.CrmEvents;
@@ -131,7 +132,7 @@ public class RepairContext {
     /** 403 unless the user may act for the account (a centre, a warehouse's account). */
     public void requireScope(CrmUser user, long accountId, String what) {
         if (!canSee(user, accountId)) {
-            throw new OutOfScopeException(what);
+            throw new ScopeDeniedException(what + " is outside your data scope");
         }
     }
 
@@ -148,7 +149,7 @@ public class RepairContext {
         }
         boolean forCentre = centreAccountId != null ? canSee(user, centreAccountId) : canSeeAnyCentre(user);
         if (!forCentre && !customers.canSeeContact(user, contactId)) {
-            throw new OutOfScopeException("contact " + contactId);
+            throw new ScopeDeniedException("contact " + contactId + " is outside your data scope");
         }
     }
 
