@@ -210,6 +210,8 @@ public class ModuleManager implements ModuleService {
      * module's REST resources as soon as enable returns. Gives up at once if a bundle failed to start. Woken by
      * service events, not by polling.
      */
+    private static final long RECHECK_MILLIS = 250;
+
     private void awaitStart(String id, Feature f) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(startTimeoutMillis);
         ServiceListener wake = e -> {
@@ -225,7 +227,9 @@ public class ModuleManager implements ModuleService {
                     if (left <= 0 || !bundleProblems(f).isEmpty()) {
                         return;
                     }
-                    descriptors.wait(left);
+                    // service events wake us; the re-check interval covers changes that post none (a bundle disabling
+                    // one of its own unsatisfied components, as the repair module does without the handset registry)
+                    descriptors.wait(Math.min(left, RECHECK_MILLIS));
                 }
             }
         } catch (InterruptedException e) {

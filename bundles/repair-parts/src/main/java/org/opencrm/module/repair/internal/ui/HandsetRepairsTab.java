@@ -15,11 +15,11 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * The "Repairs" tab on the handset registry's unit page. The registry is optional: the mandatory reference to the
- * module's {@link DeviceRegistry} (published only while the registry is there) keeps SCR from loading this class, and
- * so the registry's {@link HandsetTab} interface, without it.
+ * The "Repairs" tab on the handset registry's unit page. The registry is optional: this component starts disabled and
+ * {@code RegistryLink} enables it only while the registry is there (it needs the module's {@link DeviceRegistry} too),
+ * so SCR never loads this class, and with it the registry's {@link HandsetTab} interface, without the registry.
  */
-@Component(service = HandsetTab.class)
+@Component(service = HandsetTab.class, enabled = false)
 public class HandsetRepairsTab implements HandsetTab {
     private final RepairScreens screens;
 
