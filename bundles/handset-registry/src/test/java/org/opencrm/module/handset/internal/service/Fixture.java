@@ -26,6 +26,7 @@ import org.opencrm.platform.api.security.DataScope;
 import org.opencrm.platform.api.security.ScopeType;
 import org.opencrm.platform.api.timeline.TimelineEntry;
 import org.opencrm.platform.api.timeline.TimelineService;
+import org.opencrm.platform.persistence.testing.InMemoryJpa;
 
 /**
  * The module's services wired as DS would wire them, on an in-memory Derby, with an in-memory core (contacts,
@@ -35,7 +36,7 @@ final class Fixture implements AutoCloseable {
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     static final LocalDate TODAY = LocalDate.of(2024, 3, 20);
 
-    final TestJpa jpa = new TestJpa();
+    final InMemoryJpa jpa = new InMemoryJpa("crm-handset");
     final Core core = new Core();
     final List<Object[]> audit = new CopyOnWriteArrayList<>();
     final List<TimelineEntry> timeline = new CopyOnWriteArrayList<>();

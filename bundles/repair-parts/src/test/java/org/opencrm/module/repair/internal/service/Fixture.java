@@ -36,6 +36,7 @@ import org.opencrm.platform.api.security.DataScope;
 import org.opencrm.platform.api.security.ScopeType;
 import org.opencrm.platform.api.timeline.TimelineEntry;
 import org.opencrm.platform.api.timeline.TimelineService;
+import org.opencrm.platform.persistence.testing.InMemoryJpa;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 
@@ -48,7 +49,7 @@ final class Fixture implements AutoCloseable {
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     static final Instant START = LocalDate.of(2025, 6, 2).atTime(9, 0).atZone(SHANGHAI).toInstant();
 
-    final InMemoryDerby jpa = new InMemoryDerby();
+    final InMemoryJpa jpa = new InMemoryJpa("crm-repair");
     final Core core = new Core();
     final List<String> audit = new CopyOnWriteArrayList<>();
     final List<TimelineEntry> timeline = new CopyOnWriteArrayList<>();

@@ -86,14 +86,14 @@ class RepairWorkflowTest {
                 if (from.canMoveTo(to) && to != RepairStatus.DIAGNOSED) {
                     continue;
                 }
-                long steps = f.jpa.rows("RP_ORDER_STEP");
+                long steps = f.jpa.count("RP_ORDER_STEP");
                 CrmException e = assertThrows(CrmException.class, () -> move(o, to), from + " -> " + to);
                 assertTrue(e instanceof ConflictException || e instanceof InvalidInputException, from + " -> " + to + ": " + e);
                 assertTrue(List.of("status", "faultCode").contains(e.field()), e.field());
                 RepairOrderData after = f.orders.get(f.admin, o.id());
                 assertEquals(from.name(), after.status(), "unchanged");
                 assertEquals(o.version(), after.version());
-                assertEquals(steps, f.jpa.rows("RP_ORDER_STEP"), "no step written");
+                assertEquals(steps, f.jpa.count("RP_ORDER_STEP"), "no step written");
                 refused++;
             }
         }
@@ -147,7 +147,7 @@ class RepairWorkflowTest {
 
     @Test
     void receiptValidatesAndWithoutTheRegistryTheClerkStatesTheWarranty() {
-        long orders = f.jpa.rows("RP_REPAIR_ORDER");
+        long orders = f.jpa.count("RP_REPAIR_ORDER");
         assertEquals("inWarranty", assertThrows(InvalidInputException.class, () -> f.orders.receive(f.admin,
                 new NewRepairOrder(null, f.customer, f.centreA, f.imei(), null, null, "no power", null, null, null))).field());
         assertEquals("symptom", assertThrows(InvalidInputException.class, () -> f.orders.receive(f.admin,
@@ -160,7 +160,7 @@ class RepairWorkflowTest {
                 new NewRepairOrder(null, f.customer, null, f.imei(), null, null, "x", true, null, null))).field());
         assertEquals("faultCode", assertThrows(InvalidInputException.class,
                 () -> f.orders.diagnose(f.admin, f.order(f.centreA, true).id(), new Diagnosis("NOPE", null, null, null, null))).field());
-        assertEquals(orders + 1, f.jpa.rows("RP_REPAIR_ORDER"), "only the valid one was written");
+        assertEquals(orders + 1, f.jpa.count("RP_REPAIR_ORDER"), "only the valid one was written");
         RepairOrderData o = f.order(f.centreA, true);
         assertEquals("CLERK", o.warrantySource());
         assertTrue(o.inWarranty());

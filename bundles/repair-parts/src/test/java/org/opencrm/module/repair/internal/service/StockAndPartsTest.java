@@ -69,7 +69,7 @@ class StockAndPartsTest {
         String part = f.part("BAT-01", "NOVA-5", "nova-6");
         assertEquals(List.of("NOVA-5", "NOVA-6"), f.parts.byNumber(f.admin, "bat-01").models());
         f.receipt(f.hqWarehouse.id(), part, 10);
-        long rows = f.jpa.rows("RP_MOVEMENT");
+        long rows = f.jpa.count("RP_MOVEMENT");
         ConflictException short1 = assertThrows(InsufficientStockException.class,
                 () -> f.stock.adjust(f.admin, new StockInput(f.hqWarehouse.id(), part, -11L, "count")));
         assertEquals("insufficient_stock", short1.code());
@@ -77,7 +77,7 @@ class StockAndPartsTest {
         assertThrows(InsufficientStockException.class, () -> f.stock.transfer(f.admin, new TransferInput(f.hqWarehouse.id(), centreA, part, 11L, null)));
         assertThrows(InsufficientStockException.class, () -> f.stock.transfer(f.admin, new TransferInput(centreB, centreA, part, 1L, null)),
                 "a part never in the warehouse");
-        assertEquals(rows, f.jpa.rows("RP_MOVEMENT"), "nothing written");
+        assertEquals(rows, f.jpa.count("RP_MOVEMENT"), "nothing written");
         assertEquals("note", assertThrows(InvalidInputException.class, () -> f.stock.adjust(f.admin, new StockInput(f.hqWarehouse.id(), part, -1L, null)))
                 .field());
         assertEquals("quantity", assertThrows(InvalidInputException.class, () -> f.stock.receive(f.admin, new StockInput(f.hqWarehouse.id(), part, 0L, null)))

@@ -1,4 +1,4 @@
-package org.opencrm.module.repair.internal.service;
+package org.opencrm.platform.persistence.testing;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -15,20 +15,23 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 
 /**
- * The module's persistence unit (the real mapping and DDL) on a private in-memory Derby, standing in for Aries JPA:
- * a call joins the entity manager its thread has open, RequiresNew opens another; each thread has its own
- * connection, so row locks and races are Derby's own.
+ * For modules' unit tests (this module's test-jar): a module's real persistence unit (EclipseLink, the same mapping
+ * and DDL generation) on a private in-memory Derby, standing in for Aries JPA with resource-local transactions. A
+ * call joins the entity manager its thread has open, RequiresNew opens another. Each thread has its own connection,
+ * so row locks and races are Derby's own.
  */
-final class InMemoryDerby implements JpaTemplate, AutoCloseable {
+public final class InMemoryJpa implements JpaTemplate, AutoCloseable {
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private final EntityManagerFactory factory;
     private final ThreadLocal<Deque<EntityManager>> open = ThreadLocal.withInitial(ArrayDeque::new);
 
-    InMemoryDerby() {
-        factory = Persistence.createEntityManagerFactory("crm-repair", Map.of("javax.persistence.transactionType", "RESOURCE_LOCAL",
+    /** {@code unitName}: the module's persistence unit, e.g. "crm-handset"; its tables are created at once. */
+    public InMemoryJpa(String unitName) {
+        factory = Persistence.createEntityManagerFactory(unitName, Map.of("javax.persistence.transactionType", "RESOURCE_LOCAL",
                 "javax.persistence.jtaDataSource", "", "javax.persistence.jdbc.driver", "org.apache.derby.jdbc.EmbeddedDriver",
-                "javax.persistence.jdbc.url", "jdbc:derby:memory:repair" + DATABASES.incrementAndGet() + ";create=true",
+                "javax.persistence.jdbc.url", "jdbc:derby:memory:" + unitName + DATABASES.incrementAndGet() + ";create=true",
                 "eclipselink.logging.level", "WARNING"));
+        factory.createEntityManager().close();
     }
 
     @Override
@@ -71,8 +74,8 @@ final class InMemoryDerby implements JpaTemplate, AutoCloseable {
         tx(TransactionType.Required, code);
     }
 
-    /** Rows of a table, read in a transaction of its own. */
-    long rows(String table) {
+    /** Rows of a table, counted in a transaction of its own (nothing cached). */
+    public long count(String table) {
         return txExpr(TransactionType.RequiresNew, em -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM " + table).getSingleResult()).longValue());
     }
 
