@@ -152,12 +152,13 @@ final class RepairOrderPage extends VerticalLayout {
         w.setWidth("540px");
         FormLayout form = new FormLayout();
         form.setMargin(true);
-        ComboBox<FaultCodeData> code = new ComboBox<>(msg.get("order.faultCode"), screens.faultCodes.list(context.user(), true));
+        List<FaultCodeData> codes = screens.faultCodes.list(context.user(), true);
+        ComboBox<FaultCodeData> code = new ComboBox<>(msg.get("order.faultCode"), codes);
         code.setId("diagnosis-code");
         code.setWidth("100%");
         code.setItemCaptionGenerator(c -> c.code() + " · " + c.description());
         code.setEmptySelectionAllowed(false);
-        screens.faultCodes.list(context.user(), true).stream().filter(c -> c.code().equals(o.faultCode())).findFirst().ifPresent(code::setValue);
+        codes.stream().filter(c -> c.code().equals(o.faultCode())).findFirst().ifPresent(code::setValue);
         TextField cause = Fields.text(msg.get("order.cause"), "diagnosis-cause");
         cause.setValue(Fields.shown(o.cause()));
         ComboBox<PartData> part = partPicker(msg.get("order.faultyPart"), "diagnosis-part");
