@@ -3,6 +3,7 @@ package org.opencrm.ui;
 import java.util.Optional;
 
 import org.opencrm.platform.api.security.CrmUser;
+import org.opencrm.platform.api.time.BusinessClock;
 import org.opencrm.platform.api.ui.UiContext;
 
 import com.vaadin.server.VaadinSession;
@@ -12,6 +13,8 @@ import com.vaadin.ui.UI;
 public final class CrmSession {
     /** VaadinSession attribute holding the {@link CrmUser}; set by the shell at login. */
     public static final String USER_ATTRIBUTE = CrmUser.class.getName();
+    /** VaadinSession attribute holding the deployment's {@link BusinessClock}; set by the shell when a session starts. */
+    public static final String CLOCK_ATTRIBUTE = BusinessClock.class.getName();
 
     private CrmSession() {
     }
@@ -25,6 +28,16 @@ public final class CrmSession {
     public static UiContext context() {
         CrmUser user = user().orElseThrow(() -> new IllegalStateException("no user signed in"));
         return new UiContext(user, SupportedLocales.resolve(VaadinSession.getCurrent().getLocale()));
+    }
+
+    /**
+     * The business clock (time zone and "today") of this session's deployment; outside a session, or before the
+     * shell has set it, the system clock in the default business zone.
+     */
+    public static BusinessClock clock() {
+        VaadinSession session = VaadinSession.getCurrent();
+        BusinessClock clock = session == null ? null : (BusinessClock) session.getAttribute(CLOCK_ATTRIBUTE);
+        return clock != null ? clock : BusinessClock.of(java.time.Clock.system(BusinessClock.DEFAULT_ZONE));
     }
 
     /** Opens a contributed view (its NavigationEntry id) or a record page. */

@@ -6,6 +6,7 @@ import javax.servlet.ServletException;
 import org.opencrm.platform.api.customer.CustomerDirectory;
 import org.opencrm.platform.api.module.ModuleService;
 import org.opencrm.platform.api.security.UserService;
+import org.opencrm.platform.api.time.BusinessClock;
 import org.opencrm.ui.Messages;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -41,13 +42,15 @@ public class CrmServlet extends VaadinServlet {
     private final transient Contributions contributions;
     private final transient UserService users;
     private final transient CustomerDirectory customers;
+    private final transient BusinessClock clock;
     private final transient UiConfig config;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile transient ModuleService modules;
 
     @Activate
     public CrmServlet(@Reference Contributions contributions, @Reference UserService users, @Reference CustomerDirectory customers,
-            UiConfig config) {
+            @Reference BusinessClock clock, UiConfig config) {
+        this.clock = clock;
         this.contributions = contributions;
         this.customers = customers;
         this.users = users;
@@ -55,7 +58,7 @@ public class CrmServlet extends VaadinServlet {
     }
 
     ShellServices services() {
-        return new ShellServices(contributions, users, customers, () -> modules, config.sessionTimeoutMinutes());
+        return new ShellServices(contributions, users, customers, () -> modules, clock, config.sessionTimeoutMinutes());
     }
 
     @Override

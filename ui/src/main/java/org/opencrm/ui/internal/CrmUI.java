@@ -33,6 +33,7 @@ public class CrmUI extends UI {
     @Override
     protected void init(VaadinRequest request) {
         VaadinSession session = getSession();
+        session.setAttribute(CrmSession.CLOCK_ATTRIBUTE, services.clock());
         if (session.getAttribute(LOCALE_CHOSEN) == null) {
             session.setLocale(SupportedLocales.resolve(request.getLocale()));
         }

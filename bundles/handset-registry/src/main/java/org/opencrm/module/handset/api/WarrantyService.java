@@ -12,7 +12,7 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface WarrantyService {
     /**
      * Whether the unit with this IMEI (either slot of a dual-SIM unit) is in warranty on {@code date} (null: today in
-     * the registry's time zone), for the handset itself or, when {@code accessory} is given, for that accessory on its
+     * the business time zone), for the handset itself or, when {@code accessory} is given, for that accessory on its
      * warranty card. The current state decides RETURNED / EXCHANGED / SCRAPPED whatever the date.
      *
      * @throws org.opencrm.platform.api.InvalidInputException (field "imei") when the IMEI is not 15 digits with a valid check digit

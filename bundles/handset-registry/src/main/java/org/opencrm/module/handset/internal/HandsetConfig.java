@@ -9,7 +9,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * exchange within 15. A model may override the months; a card keeps the months that applied when it was issued.
  */
 @ObjectClassDefinition(id = HandsetConfig.PID, name = "OpenCRM handset registry",
-        description = "Default warranty periods, return and exchange windows, and the business time zone")
+        description = "Default warranty periods, return and exchange windows (days count in the business time zone, etc/org.opencrm.time.cfg)")
 public @interface HandsetConfig {
     String PID = "org.opencrm.handset";
 
@@ -30,7 +30,4 @@ public @interface HandsetConfig {
 
     @AttributeDefinition(min = "0", max = "365", description = "Days after the sale day (day 0) within which a unit with a performance fault may be exchanged")
     int exchangeDays() default 15;
-
-    @AttributeDefinition(description = "Time zone that decides what 'today' is for sale dates and windows")
-    String timeZone() default "Asia/Shanghai";
 }

@@ -44,7 +44,4 @@ public @interface MembershipConfig {
 
     @AttributeDefinition(min = "1", description = "Seconds between deliveries of the notification outbox")
     int outboxIntervalSeconds() default 5;
-
-    @AttributeDefinition(description = "Time zone that decides dates (promotions, birthdays)")
-    String timeZone() default "Asia/Shanghai";
 }

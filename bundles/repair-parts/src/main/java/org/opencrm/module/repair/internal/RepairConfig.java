@@ -3,7 +3,7 @@ package org.opencrm.module.repair.internal;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** etc/org.opencrm.repair.cfg: service levels, escalation, the default fault codes, the time zone. */
+/** etc/org.opencrm.repair.cfg: service levels, escalation, the default fault codes. */
 @ObjectClassDefinition(id = RepairConfig.PID, name = "OpenCRM repair and parts",
         description = "Service levels of service requests by channel, escalation of overdue requests, the fault codes a new database starts with")
 public @interface RepairConfig {
@@ -25,7 +25,4 @@ public @interface RepairConfig {
     String[] faultCodes() default { "F01:No power / does not boot", "F02:Display or touch fault", "F03:Battery or charging fault",
             "F04:Audio (speaker, microphone) fault", "F05:Camera fault", "F06:Network or SIM fault", "F07:Liquid damage", "F08:Physical damage",
             "F09:Software fault", "F99:Other" };
-
-    @AttributeDefinition(description = "Time zone that decides dates (analytics periods, warranty dates)")
-    String timeZone() default "Asia/Shanghai";
 }

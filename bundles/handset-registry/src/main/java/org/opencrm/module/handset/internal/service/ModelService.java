@@ -1,7 +1,6 @@
 package org.opencrm.module.handset.internal.service;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -157,7 +156,7 @@ public class ModelService {
         }
     }
 
-    private static void apply(HandsetModel m, ModelData in) {
+    private void apply(HandsetModel m, ModelData in) {
         if (in == null) {
             throw Units.missingBody();
         }
@@ -165,7 +164,7 @@ public class ModelService {
         m.name = Fields.required("name", in.name(), 100);
         m.nameKey = m.name.toLowerCase(Locale.ROOT);
         m.licenceNumber = Fields.licence("licenceNumber", in.licenceNumber());
-        if (in.launchDate() != null && (in.launchDate().getYear() < 1990 || in.launchDate().isAfter(LocalDate.now().plusYears(2)))) {
+        if (in.launchDate() != null && (in.launchDate().getYear() < 1990 || in.launchDate().isAfter(policy.today().plusYears(2)))) {
             throw new InvalidInputException("launchDate", "launchDate " + in.launchDate() + " is not plausible");
         }
         m.launchDate = in.launchDate();

@@ -1,16 +1,15 @@
 package org.opencrm.module.handset.internal.service;
 
-import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.Map;
 
 import org.opencrm.module.handset.api.AccessoryType;
 import org.opencrm.module.handset.internal.model.HandsetModel;
 
-/** The configured defaults: warranty months, windows, business time zone. Immutable; replaced on reconfiguration. */
-public record WarrantyTerms(int handsetMonths, Map<AccessoryType, Integer> accessoryMonths, int returnDays, int exchangeDays, ZoneId zone) {
+/** The configured defaults: warranty months and windows. Immutable; replaced on reconfiguration. */
+public record WarrantyTerms(int handsetMonths, Map<AccessoryType, Integer> accessoryMonths, int returnDays, int exchangeDays) {
     public static final WarrantyTerms THREE_GUARANTEES = new WarrantyTerms(12,
-            Map.of(AccessoryType.BATTERY, 6, AccessoryType.CHARGER, 12, AccessoryType.WIRED_HEADSET, 3), 7, 15, ZoneId.of("Asia/Shanghai"));
+            Map.of(AccessoryType.BATTERY, 6, AccessoryType.CHARGER, 12, AccessoryType.WIRED_HEADSET, 3), 7, 15);
 
     public WarrantyTerms {
         accessoryMonths = Map.copyOf(new EnumMap<>(accessoryMonths));

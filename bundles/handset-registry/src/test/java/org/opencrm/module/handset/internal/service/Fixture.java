@@ -24,6 +24,7 @@ import org.opencrm.platform.api.customer.CustomerDirectory;
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.api.security.DataScope;
 import org.opencrm.platform.api.security.ScopeType;
+import org.opencrm.platform.api.time.BusinessClock;
 import org.opencrm.platform.api.timeline.TimelineEntry;
 import org.opencrm.platform.api.timeline.TimelineService;
 import org.opencrm.platform.persistence.testing.InMemoryJpa;
@@ -55,7 +56,7 @@ final class Fixture implements AutoCloseable {
         throw new UnsupportedOperationException(m);
     });
     final WarrantyPolicy policy = new WarrantyPolicy(WarrantyTerms.THREE_GUARANTEES,
-            Clock.fixed(TODAY.atTime(10, 0).atZone(SHANGHAI).toInstant(), SHANGHAI));
+            BusinessClock.of(Clock.fixed(TODAY.atTime(10, 0).atZone(SHANGHAI).toInstant(), SHANGHAI)));
     final EventPublisher publisher = new EventPublisher() {
         @Override
         public void post(List<Pending> posted) {

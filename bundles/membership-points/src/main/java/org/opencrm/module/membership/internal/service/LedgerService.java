@@ -107,7 +107,7 @@ public class LedgerService {
         return apply(user, memberId, reference, TxnKind.EARN, (em, m, after) -> {
             Card card = card(em, m, in.cardNumber(), true, false);
             Instant now = rules.now();
-            LocalDate day = LocalDate.ofInstant(now, rules.terms().zone());
+            LocalDate day = rules.dateOf(now);
             BigDecimal multiplier = rules.tier(m.tier).multiplier().multiply(promotions.promotionMultiplier(day, store, m.tier, m.birthday));
             Coupon coupon = in.couponCode() == null || in.couponCode().isBlank() ? null : promotions.couponFor(em, m, in.couponCode(), day);
             if (coupon != null && coupon.multiplier != null) {
@@ -515,7 +515,7 @@ public class LedgerService {
         }
         Txn t = txn(em, user, m, "EXPIRE-" + UUID.randomUUID(), TxnKind.EXPIRE, null, null, now);
         t.points = -due;
-        t.reason = "points earned up to " + LocalDate.ofInstant(now, rules.terms().zone()).minusMonths(rules.terms().expiryMonths()) + " expired";
+        t.reason = "points earned up to " + rules.dateOf(now).minusMonths(rules.terms().expiryMonths()) + " expired";
         em.persist(t);
         debit(em, m, t, due, TxnKind.EXPIRE);
         finish(t, m);

@@ -2,26 +2,25 @@ package org.opencrm.module.membership.internal.service;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
 import org.opencrm.module.membership.internal.MembershipConfig;
+import org.opencrm.platform.api.time.BusinessClock;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The configured rules (pid org.opencrm.membership) and the clock. Pure arithmetic lives here so it is unit-tested
+ * The configured rules (pid org.opencrm.membership) and the platform's business clock. Pure arithmetic lives here so it is unit-tested
  * without a database: points of a purchase, the tier of a spend, the bonus of a top-up. All money is long fen.
  */
 @Component(service = Rules.class, configurationPid = MembershipConfig.PID)
@@ -39,26 +38,24 @@ public class Rules {
 
     /** The whole configuration, immutable: a change replaces it at once. */
     public record Terms(List<Tier> tiers, int pointsPerYuan, int pointsPerYuanRedeemed, int expiryMonths, int tierWindowMonths,
-            BigDecimal birthdayMultiplier, List<Bonus> bonuses, List<String> channels, String language, boolean timelineForTransactions,
-            ZoneId zone) {
+            BigDecimal birthdayMultiplier, List<Bonus> bonuses, List<String> channels, String language, boolean timelineForTransactions) {
         public static Terms defaults() {
             return new Terms(List.of(new Tier("NORMAL", 0, new BigDecimal("1.0")), new Tier("SILVER", 500_000, new BigDecimal("1.2")),
                     new Tier("GOLD", 2_000_000, new BigDecimal("1.5")), new Tier("PLATINUM", 5_000_000, new BigDecimal("2.0"))), 1, 100, 12, 12,
-                    new BigDecimal("2.0"), List.of(new Bonus(100_000, 10_000), new Bonus(500_000, 80_000)), List.of("SMS"), "zh_CN", true,
-                    ZoneId.of("Asia/Shanghai"));
+                    new BigDecimal("2.0"), List.of(new Bonus(100_000, 10_000), new Bonus(500_000, 80_000)), List.of("SMS"), "zh_CN", true);
         }
     }
 
     private volatile Terms terms;
-    private final Clock clock;
+    private final BusinessClock clock;
 
     @Activate
-    public Rules(MembershipConfig config) {
-        this(toTerms(config), Clock.systemUTC());
+    public Rules(MembershipConfig config, @Reference BusinessClock clock) {
+        this(toTerms(config), clock);
     }
 
     /** For tests. */
-    public Rules(Terms terms, Clock clock) {
+    public Rules(Terms terms, BusinessClock clock) {
         this.terms = terms;
         this.clock = clock;
     }
@@ -73,11 +70,17 @@ public class Rules {
     }
 
     public Instant now() {
-        return clock.instant();
+        return clock.now();
     }
 
+    /** Today in the business time zone (promotion days, birthdays). */
     public LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), terms.zone());
+        return clock.today();
+    }
+
+    /** The business day an instant falls on. */
+    public LocalDate dateOf(Instant instant) {
+        return clock.dateOf(instant);
     }
 
     // ---------------------------------------------------------------- arithmetic
@@ -144,12 +147,12 @@ public class Rules {
     /** When an earning made at {@code at} expires, or null when points never expire. */
     public Instant expiryOf(Instant at) {
         int months = terms.expiryMonths();
-        return months <= 0 ? null : at.atZone(terms.zone()).plusMonths(months).toInstant();
+        return months <= 0 ? null : clock.local(at).plusMonths(months).toInstant();
     }
 
     /** Start of the tier window that ends now. */
     public Instant tierWindowStart(Instant now) {
-        return now.atZone(terms.zone()).minusMonths(terms.tierWindowMonths()).toInstant();
+        return clock.local(now).minusMonths(terms.tierWindowMonths()).toInstant();
     }
 
     // ---------------------------------------------------------------- configuration
@@ -188,12 +191,6 @@ public class Rules {
         } catch (RuntimeException e) {
             birthday = BigDecimal.ONE;
         }
-        ZoneId zone;
-        try {
-            zone = ZoneId.of(c.timeZone());
-        } catch (DateTimeException e) {
-            zone = d.zone();
-        }
         List<String> channels = new ArrayList<>();
         for (String ch : c.notificationChannels()) {
             if (!ch.isBlank()) {
@@ -202,6 +199,6 @@ public class Rules {
         }
         return new Terms(List.copyOf(tiers), Math.max(1, c.pointsPerYuan()), Math.max(1, c.pointsPerYuanRedeemed()), Math.max(0, c.pointsExpiryMonths()),
                 Math.max(1, c.tierWindowMonths()), birthday, List.copyOf(bonuses), List.copyOf(channels), c.notificationLanguage(),
-                c.timelineForTransactions(), zone);
+                c.timelineForTransactions());
     }
 }

@@ -29,6 +29,7 @@ import org.opencrm.platform.api.customer.CustomerDirectory;
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.api.security.DataScope;
 import org.opencrm.platform.api.security.ScopeType;
+import org.opencrm.platform.api.time.BusinessClock;
 import org.opencrm.platform.api.timeline.TimelineEntry;
 import org.opencrm.platform.api.timeline.TimelineService;
 import org.opencrm.platform.persistence.testing.InMemoryJpa;
@@ -86,7 +87,7 @@ final class Fixture implements AutoCloseable {
     }
 
     Fixture(Rules.Terms terms) {
-        rules = new Rules(terms, clock);
+        rules = new Rules(terms, BusinessClock.of(clock));
         outbox = new Outbox(jpa, rules);
         outbox.addSender(new NotificationSender() {
             @Override

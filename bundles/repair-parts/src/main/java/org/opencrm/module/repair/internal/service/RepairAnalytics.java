@@ -65,8 +65,8 @@ public class RepairAnalytics {
         if (limit < 1 || limit > 100) {
             throw new InvalidInputException("top", "top must be from 1 to 100");
         }
-        Instant a = start.atStartOfDay(ctx.settings().terms().zone()).toInstant();
-        Instant b = end.plusDays(1).atStartOfDay(ctx.settings().terms().zone()).toInstant();
+        Instant a = ctx.settings().clock().startOf(start);
+        Instant b = ctx.settings().clock().endOf(end);
         Set<Long> visible = ctx.visibleAccounts(user);
         if (visible != null && visible.isEmpty()) {
             return new FaultReport(start, end, List.of(), List.of(), List.of(), devices != null);

@@ -3,26 +3,26 @@ package org.opencrm.module.repair.internal.service;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import org.opencrm.module.repair.internal.RepairConfig;
 import org.opencrm.module.repair.internal.model.RequestChannel;
+import org.opencrm.platform.api.time.BusinessClock;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
-/** The configuration (pid org.opencrm.repair) as checked values, and the clock every service reads the time from. */
+/** The configuration (pid org.opencrm.repair) as checked values, and the business clock every service reads the time from. */
 @Component(service = RepairSettings.class, configurationPid = RepairConfig.PID)
 @Designate(ocd = RepairConfig.class)
 public class RepairSettings {
     /** The whole configuration, immutable: a change replaces it at once. */
     public record Terms(Map<RequestChannel, Duration> sla, Duration defaultSla, Duration escalationRepeat, int escalationIntervalMinutes,
-            Map<String, String> defaultFaultCodes, ZoneId zone) {
+            Map<String, String> defaultFaultCodes) {
         public static Terms defaults() {
             Map<RequestChannel, Duration> sla = new EnumMap<>(RequestChannel.class);
             sla.put(RequestChannel.HOTLINE, Duration.ofHours(48));
@@ -33,7 +33,7 @@ public class RepairSettings {
             for (String c : new String[] { "F01", "F02", "F03", "F04", "F05", "F06", "F07", "F08", "F09", "F99" }) {
                 codes.put(c, "Fault " + c);
             }
-            return new Terms(sla, Duration.ofHours(72), Duration.ofHours(24), 15, codes, ZoneId.of("Asia/Shanghai"));
+            return new Terms(sla, Duration.ofHours(72), Duration.ofHours(24), 15, codes);
         }
 
         /** How long a request of this channel may take. */
@@ -43,16 +43,16 @@ public class RepairSettings {
     }
 
     private volatile Terms terms;
-    /** Where the time comes from: the system clock, or a test's. */
-    private final Supplier<Instant> clock;
+    /** Where the time and the business day come from: the platform's clock, or a test's. */
+    private final BusinessClock clock;
 
     @Activate
-    public RepairSettings(RepairConfig config) {
-        this(toTerms(config), Instant::now);
+    public RepairSettings(RepairConfig config, @Reference BusinessClock clock) {
+        this(toTerms(config), clock);
     }
 
     /** For tests: given terms and the time the test sets. */
-    public RepairSettings(Terms terms, Supplier<Instant> clock) {
+    public RepairSettings(Terms terms, BusinessClock clock) {
         this.terms = terms;
         this.clock = clock;
     }
@@ -67,11 +67,16 @@ public class RepairSettings {
     }
 
     public Instant now() {
-        return clock.get();
+        return clock.now();
     }
 
+    /** Today in the business time zone. */
     public LocalDate today() {
-        return LocalDate.ofInstant(now(), terms.zone());
+        return clock.today();
+    }
+
+    public BusinessClock clock() {
+        return clock;
     }
 
     /** Parses the configuration; a bad entry fails activation with a message naming it. */
@@ -98,6 +103,6 @@ public class RepairSettings {
             codes.put(entry.substring(0, colon).strip().toUpperCase(java.util.Locale.ROOT), entry.substring(colon + 1).strip());
         }
         return new Terms(sla, Duration.ofHours(Math.max(1, c.defaultSlaHours())), Duration.ofHours(Math.max(1, c.escalationRepeatHours())),
-                Math.max(0, c.escalationIntervalMinutes()), codes, ZoneId.of(c.timeZone()));
+                Math.max(0, c.escalationIntervalMinutes()), codes);
     }
 }

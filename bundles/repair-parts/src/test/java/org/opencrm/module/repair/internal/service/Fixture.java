@@ -34,6 +34,7 @@ import org.opencrm.platform.api.customer.CustomerDirectory;
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.api.security.DataScope;
 import org.opencrm.platform.api.security.ScopeType;
+import org.opencrm.platform.api.time.BusinessClock;
 import org.opencrm.platform.api.timeline.TimelineEntry;
 import org.opencrm.platform.api.timeline.TimelineService;
 import org.opencrm.platform.persistence.testing.InMemoryJpa;
@@ -55,7 +56,17 @@ final class Fixture implements AutoCloseable {
     final List<TimelineEntry> timeline = new CopyOnWriteArrayList<>();
     final List<Event> events = new CopyOnWriteArrayList<>();
     final AtomicReference<Instant> now = new AtomicReference<>(START);
-    final RepairSettings settings = new RepairSettings(RepairSettings.Terms.defaults(), now::get);
+    final RepairSettings settings = new RepairSettings(RepairSettings.Terms.defaults(), new BusinessClock() {
+        @Override
+        public ZoneId zone() {
+            return SHANGHAI;
+        }
+
+        @Override
+        public Instant now() {
+            return now.get();
+        }
+    });
     final RepairContext ctx;
     final PartCatalogService parts;
     final StockService stock;

@@ -2,7 +2,6 @@ package org.opencrm.platform.core.internal.rest;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
 import javax.ws.rs.GET;
@@ -21,6 +20,7 @@ import org.opencrm.platform.api.InvalidInputException;
 import org.opencrm.platform.api.audit.AuditEntry;
 import org.opencrm.platform.api.audit.AuditQuery;
 import org.opencrm.platform.api.audit.AuditTrail;
+import org.opencrm.platform.api.time.BusinessClock;
 import org.opencrm.platform.rest.RestSupport;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -39,10 +39,12 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
     private final AuditTrail audit;
+    private final BusinessClock clock;
 
     @Activate
-    public AuditResource(@Reference AuditTrail audit) {
+    public AuditResource(@Reference AuditTrail audit, @Reference BusinessClock clock) {
         this.audit = audit;
+        this.clock = clock;
     }
 
     @GET
@@ -54,15 +56,15 @@ public class AuditResource {
         return audit.search(new AuditQuery(actor, type, id, action, instant("from", from, false), instant("to", to, true)), page.offset(), page.limit());
     }
 
-    /** A date means its start in the server's zone; as the exclusive upper bound it means the end of that day. */
-    private static Instant instant(String field, String value, boolean endOfDay) {
+    /** A date means its start in the business time zone; as the exclusive upper bound it means the end of that day. */
+    private Instant instant(String field, String value, boolean endOfDay) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
             if (value.length() == 10) {
                 LocalDate d = LocalDate.parse(value);
-                return (endOfDay ? d.plusDays(1) : d).atStartOfDay(ZoneId.systemDefault()).toInstant();
+                return endOfDay ? clock.endOf(d) : clock.startOf(d);
             }
             return Instant.parse(value);
         } catch (DateTimeParseException e) {

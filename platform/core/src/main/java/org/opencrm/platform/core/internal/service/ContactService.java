@@ -42,6 +42,7 @@ import org.opencrm.platform.api.audit.AuditTrail;
 import org.opencrm.platform.api.csv.Csv;
 import org.opencrm.platform.api.event.CrmEvents;
 import org.opencrm.platform.api.security.CrmUser;
+import org.opencrm.platform.api.time.BusinessClock;
 import org.opencrm.platform.core.internal.dto.ContactData;
 import org.opencrm.platform.core.internal.dto.ImportReport;
 import org.opencrm.platform.core.internal.model.Account;
@@ -72,11 +73,13 @@ public class ContactService {
     private final JpaTemplate jpa;
     private final AuditTrail audit;
     private final Events events;
+    private final BusinessClock clock;
 
     @Activate
     public ContactService(@Reference(target = "(osgi.unit.name=crm-core)") JpaTemplate jpa, @Reference AuditTrail audit,
-            @Reference Events events) {
+            @Reference Events events, @Reference BusinessClock clock) {
         this.jpa = jpa;
+        this.clock = clock;
         this.audit = audit;
         this.events = events;
         // databases created before the index was declared get it now (EclipseLink only adds tables and columns)
@@ -770,7 +773,7 @@ public class ContactService {
         }
     }
 
-    private static void apply(Contact c, ContactData in) {
+    private void apply(Contact c, ContactData in) {
         if (in == null) {
             throw new InvalidInputException("body", "contact details are required");
         }
@@ -793,7 +796,7 @@ public class ContactService {
         c.email = Validation.email("email", in.email());
         c.emailKey = c.email == null ? null : c.email.toLowerCase(Locale.ROOT);
         c.gender = in.gender() == null ? Gender.UNKNOWN : in.gender();
-        if (in.birthday() != null && (in.birthday().isAfter(LocalDate.now()) || in.birthday().getYear() < 1900)) {
+        if (in.birthday() != null && (in.birthday().isAfter(clock.today()) || in.birthday().getYear() < 1900)) {
             throw new InvalidInputException("birthday", "birthday " + in.birthday() + " is not plausible");
         }
         c.birthday = in.birthday();
