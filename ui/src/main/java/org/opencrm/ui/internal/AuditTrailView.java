@@ -1,9 +1,5 @@
 package org.opencrm.ui.internal;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,10 +8,11 @@ import org.opencrm.platform.api.audit.AuditEntry;
 import org.opencrm.platform.api.audit.AuditQuery;
 import org.opencrm.platform.api.audit.AuditTrail;
 import org.opencrm.platform.api.ui.UiContext;
-import org.opencrm.ui.CrmSession;
 import org.opencrm.ui.Feedback;
 import org.opencrm.ui.Messages;
 import org.opencrm.ui.PagedData;
+import org.opencrm.ui.RecordLinks;
+import org.opencrm.ui.Times;
 
 import com.vaadin.data.provider.ConfigurableFilterDataProvider;
 import com.vaadin.ui.AbstractComponent;
@@ -34,7 +31,6 @@ import com.vaadin.ui.themes.ValoTheme;
  */
 final class AuditTrailView extends VerticalLayout {
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
     private final TextField actor = filter("audit-actor");
     private final TextField recordType = filter("audit-type");
     private final TextField recordId = filter("audit-record");
@@ -74,17 +70,12 @@ final class AuditTrailView extends VerticalLayout {
             return result;
         });
         grid.setDataProvider(rows);
-        grid.addColumn(e -> TIME.format(e.at())).setCaption(msg.get("audit.at")).setWidth(200);
+        grid.addColumn(e -> Times.dateTimeSeconds(e.at())).setCaption(msg.get("audit.at")).setWidth(200);
         grid.addColumn(AuditEntry::actor).setCaption(msg.get("audit.actor")).setWidth(140);
         grid.addColumn(AuditEntry::recordType).setCaption(msg.get("audit.recordType")).setWidth(140);
-        grid.addColumn(AuditEntry::recordId).setCaption(msg.get("audit.recordId")).setWidth(120);
+        RecordLinks.column(grid, AuditEntry::recordId, AuditTrailView::page, "audit-record-link", AuditEntry::id).setCaption(msg.get("audit.recordId")).setWidth(120);
         grid.addColumn(AuditEntry::action).setCaption(msg.get("audit.action")).setWidth(110);
         grid.addColumn(AuditEntry::changes).setCaption(msg.get("audit.changes")).setDescriptionGenerator(AuditEntry::changes);
-        grid.addItemClickListener(e -> {
-            if (e.getMouseEventDetails().isDoubleClick()) {
-                open(e.getItem());
-            }
-        });
 
         Button apply = new Button(msg.get("audit.apply"), e -> {
             Feedback.clearFieldErrors(fields);
@@ -115,28 +106,14 @@ final class AuditTrailView extends VerticalLayout {
     }
 
     private AuditQuery query() {
-        return new AuditQuery(actor.getValue(), recordType.getValue(), recordId.getValue(), action.getValue(), start(from.getValue(), false),
-                start(to.getValue(), true));
+        return new AuditQuery(actor.getValue(), recordType.getValue(), recordId.getValue(), action.getValue(), Times.startOf(from.getValue()),
+                Times.endOf(to.getValue()));
     }
 
-    /** The range is whole days in the server's zone, both ends inclusive for the user. */
-    private static Instant start(LocalDate day, boolean end) {
-        return day == null ? null : (end ? day.plusDays(1) : day).atStartOfDay(ZoneId.systemDefault()).toInstant();
-    }
-
-    private static void open(AuditEntry e) {
-        try {
-            long id = Long.parseLong(e.recordId());
-            switch (e.recordType()) {
-                case "contact" -> CrmSession.openContact(id);
-                case "account" -> CrmSession.openAccount(id);
-                default -> {
-                    // other modules' records have no shell page to open
-                }
-            }
-        } catch (NumberFormatException ignored) {
-            // a record id that is not a number has no page either
-        }
+    /** The page of an entry's record: contacts and accounts have one; other modules' records have none here. */
+    private static String page(AuditEntry e) {
+        boolean shellRecord = "contact".equals(e.recordType()) || "account".equals(e.recordType());
+        return shellRecord && e.recordId() != null && e.recordId().matches("\\d{1,18}") ? e.recordType() + "/" + e.recordId() : null;
     }
 
     private static TextField filter(String id) {

@@ -1,6 +1,5 @@
 package org.opencrm.module.handset.internal.ui;
 
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,7 @@ import org.opencrm.ui.CustomerFields;
 import org.opencrm.ui.Feedback;
 import org.opencrm.ui.Fields;
 import org.opencrm.ui.Messages;
+import org.opencrm.ui.Times;
 
 import com.vaadin.ui.AbstractComponent;
 import com.vaadin.ui.Button;
@@ -109,7 +109,7 @@ final class CardActions {
     }
 
     private static DateField date(Messages msg, String id) {
-        DateField d = new DateField(msg.get("card.date"), LocalDate.now());
+        DateField d = new DateField(msg.get("card.date"), Times.today());
         d.setId(id);
         d.setDateFormat("yyyy-MM-dd");
         return d;

@@ -14,6 +14,7 @@ import org.opencrm.ui.CrmSession;
 import org.opencrm.ui.Fields;
 import org.opencrm.ui.Messages;
 import org.opencrm.ui.PagedData;
+import org.opencrm.ui.RecordLinks;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -65,12 +66,11 @@ public class ContactHandsetsTab implements RecordTab {
         grid.setId("contact-handsets-grid");
         grid.setWidth("100%");
         grid.setHeight("260px");
-        grid.addColumn(HandsetData::imei).setCaption("IMEI");
+        RecordLinks.column(grid, HandsetData::imei, x -> HandsetUi.VIEW + "/" + x.imei(), "handset-link", HandsetData::imei).setCaption("IMEI");
         grid.addColumn(HandsetData::modelName).setCaption(msg.get("handset.model"));
         grid.addColumn(h -> msg.label("status", h.status())).setCaption(msg.get("handset.status"));
         grid.addColumn(h -> Fields.shown(h.saleDate())).setCaption(msg.get("handset.saleDate"));
         grid.addColumn(h -> Fields.shown(h.warrantyUntil())).setCaption(msg.get("handset.warrantyUntil"));
-        grid.addItemClickListener(e -> CrmSession.navigate(HandsetUi.VIEW + "/" + e.getItem().imei()));
         VerticalLayout layout = new VerticalLayout();
         layout.setMargin(false);
         if (context.user().hasPermission(HandsetModule.SALE)) {

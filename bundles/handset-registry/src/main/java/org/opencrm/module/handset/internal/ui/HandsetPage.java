@@ -1,6 +1,5 @@
 package org.opencrm.module.handset.internal.ui;
 
-import java.time.LocalDate;
 import java.util.List;
 
 import org.opencrm.module.handset.api.HandsetStatus;
@@ -16,7 +15,9 @@ import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.ui.CrmSession;
 import org.opencrm.ui.Fields;
 import org.opencrm.ui.Messages;
+import org.opencrm.ui.RecordLinks;
 import org.opencrm.ui.RecordNames;
+import org.opencrm.ui.Times;
 
 import com.vaadin.ui.Button;
 import com.vaadin.ui.Component;
@@ -46,7 +47,7 @@ final class HandsetPage extends VerticalLayout {
         title.setId("handset-title");
         title.addStyleName(ValoTheme.LABEL_H2);
 
-        WarrantyCheck warranty = screens.handsets().warranty(h.imei(), LocalDate.now(), null);
+        WarrantyCheck warranty = screens.handsets().warranty(h.imei(), Times.today(), null);
         Label state = new Label(warranty.inWarranty() ? msg.get("warranty.in", warranty.until().toString())
                 : msg.get("warranty.out", msg.label("reason", warranty.reason())));
         state.setId("handset-warranty");
@@ -99,19 +100,15 @@ final class HandsetPage extends VerticalLayout {
         history.setWidth("100%");
         history.setItems(screens.handsets().history(context.user(), h.imei(), new PageRequest(null, 0, PageRequest.MAX_LIMIT)).items());
         history.setHeightByRows(Math.max(2, Math.min(10, history.getDataCommunicator().getDataProviderSize())));
-        history.addColumn(e -> HandsetUi.TIME.format(e.occurredAt())).setCaption(msg.get("history.at")).setWidth(160);
+        history.addColumn(e -> Times.dateTime(e.occurredAt())).setCaption(msg.get("history.at")).setWidth(160);
         history.addColumn(HistoryEntry::actor).setCaption(msg.get("history.actor")).setWidth(120);
         history.addColumn(e -> msg.label("event", e.type())).setCaption(msg.get("history.event"));
         history.addColumn(e -> (e.fromStatus() == null ? "" : msg.label("status", e.fromStatus()) + " → ") + msg.label("status", e.toStatus()))
                 .setCaption(msg.get("handset.status"));
-        history.addColumn(e -> e.relatedImei() == null ? "" : e.relatedImei()).setCaption(msg.get("history.related"));
+        RecordLinks.column(history, e -> Fields.shown(e.relatedImei()), e -> e.relatedImei() == null ? null : HandsetUi.VIEW + "/" + e.relatedImei(), "history-related",
+                e -> e.relatedImei()).setCaption(msg.get("history.related"));
         history.addColumn(e -> Fields.shown(e.note()) + (e.overrideReason() == null ? "" : " [" + msg.get("history.override") + ": " + e.overrideReason() + "]"))
                 .setCaption(msg.get("history.note"));
-        history.addItemClickListener(e -> {
-            if (e.getItem().relatedImei() != null) {
-                CrmSession.navigate(HandsetUi.VIEW + "/" + e.getItem().relatedImei());
-            }
-        });
         addComponents(back, title, state, actions, unit, withModuleTabs(screens, context, h.imei(), history, msg.get("handset.history")));
     }
 

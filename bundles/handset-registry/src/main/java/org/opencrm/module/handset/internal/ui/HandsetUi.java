@@ -1,7 +1,5 @@
 package org.opencrm.module.handset.internal.ui;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import org.opencrm.ui.Messages;
@@ -9,7 +7,6 @@ import org.opencrm.ui.Messages;
 /** The module's UI messages and small helpers its screens share. */
 final class HandsetUi {
     static final String MESSAGES = "org.opencrm.module.handset.internal.ui.messages";
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
     /** The view name of the handsets screen; {@code handsets/<imei>} opens one unit. */
     static final String VIEW = "handsets";
 

@@ -12,6 +12,7 @@ import org.opencrm.ui.CrmSession;
 import org.opencrm.ui.Fields;
 import org.opencrm.ui.Messages;
 import org.opencrm.ui.PagedData;
+import org.opencrm.ui.RecordLinks;
 
 import com.vaadin.data.provider.ConfigurableFilterDataProvider;
 import com.vaadin.shared.ui.ValueChangeMode;
@@ -94,13 +95,12 @@ final class HandsetsView extends VerticalLayout {
         Grid<HandsetData> grid = new Grid<>(rows);
         grid.setId("handsets-grid");
         grid.setWidth("100%");
-        grid.addColumn(HandsetData::imei).setCaption("IMEI");
+        RecordLinks.column(grid, HandsetData::imei, x -> HandsetUi.VIEW + "/" + x.imei(), "handset-link", HandsetData::imei).setCaption("IMEI");
         grid.addColumn(HandsetData::modelName).setCaption(msg.get("handset.model"));
         grid.addColumn(h -> msg.label("status", h.status())).setCaption(msg.get("handset.status"));
         grid.addColumn(HandsetData::serialNumber).setCaption(msg.get("handset.serial"));
         grid.addColumn(h -> Fields.shown(h.saleDate())).setCaption(msg.get("handset.saleDate"));
         grid.addColumn(h -> Fields.shown(h.warrantyUntil())).setCaption(msg.get("handset.warrantyUntil"));
-        grid.addItemClickListener(e -> CrmSession.navigate(HandsetUi.VIEW + "/" + e.getItem().imei()));
 
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.setValueChangeTimeout(250);

@@ -1,6 +1,5 @@
 package org.opencrm.module.handset.internal.ui;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +17,7 @@ import org.opencrm.ui.CustomerFields;
 import org.opencrm.ui.Feedback;
 import org.opencrm.ui.Fields;
 import org.opencrm.ui.Messages;
+import org.opencrm.ui.Times;
 
 import com.vaadin.ui.AbstractComponent;
 import com.vaadin.ui.Button;
@@ -62,7 +62,7 @@ final class SaleForm {
         }
         TextField retailer = Fields.text(msg.get("card.retailerId"), "sale-retailer");
         TextField invoice = Fields.text(msg.get("card.invoice"), "sale-invoice");
-        DateField date = new DateField(msg.get("handset.saleDate"), LocalDate.now());
+        DateField date = new DateField(msg.get("handset.saleDate"), Times.today());
         date.setId("sale-date");
         date.setDateFormat("yyyy-MM-dd");
         ComboBox<CaptureChannel> channel = new ComboBox<>(msg.get("card.channel"), List.of(CaptureChannel.values()));

@@ -12,6 +12,7 @@ import org.opencrm.platform.api.ui.DashboardWidget;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.ui.Charts;
 import org.opencrm.ui.Messages;
+import org.opencrm.ui.Times;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -59,7 +60,7 @@ public class SalesWidget implements DashboardWidget {
     @Override
     public Object createWidget(UiContext context) {
         Messages msg = HandsetUi.messages(context.locale());
-        LocalDate today = LocalDate.now();
+        LocalDate today = Times.today();
         Map<String, long[]> byModel = report.perWeekByModel(context.user(), WEEKS, today);
         if (byModel.isEmpty()) {
             return new Label(msg.get("widget.handset.none", WEEKS));

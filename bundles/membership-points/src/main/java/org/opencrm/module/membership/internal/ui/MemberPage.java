@@ -16,6 +16,7 @@ import org.opencrm.ui.Feedback;
 import org.opencrm.ui.Fields;
 import org.opencrm.ui.Messages;
 import org.opencrm.ui.PagedData;
+import org.opencrm.ui.Times;
 
 import com.vaadin.ui.Button;
 import com.vaadin.ui.ComboBox;
@@ -76,7 +77,7 @@ final class MemberPage extends VerticalLayout {
         details.addComponent(Fields.readOnly(msg.get("member.status"), msg.get("memberStatus." + m.status())));
         details.addComponent(Fields.readOnly(msg.get("member.birthday"), Fields.shown(m.birthday())));
         details.addComponent(Fields.readOnly(msg.get("member.joinStore"), m.joinStoreAccountId() == null ? null : "#" + m.joinStoreAccountId()));
-        details.addComponent(Fields.readOnly(msg.get("member.lastActivity"), m.lastActivityAt() == null ? null : MembershipUi.TIME.format(m.lastActivityAt())));
+        details.addComponent(Fields.readOnly(msg.get("member.lastActivity"), m.lastActivityAt() == null ? null : Times.dateTime(m.lastActivityAt())));
 
         Grid<CardData> cards = new Grid<>();
         cards.setId("member-cards");
@@ -92,17 +93,17 @@ final class MemberPage extends VerticalLayout {
         Grid<PointsLedgerEntry> points = new Grid<>(PagedData.of(page -> services.ledger().pointsLedger(context.user(), m.id(), page)));
         points.setId("member-points-ledger");
         points.setSizeFull();
-        points.addColumn(e -> MembershipUi.TIME.format(e.createdAt())).setCaption(msg.get("ledger.at"));
+        points.addColumn(e -> Times.dateTime(e.createdAt())).setCaption(msg.get("ledger.at"));
         points.addColumn(e -> msg.get("txn." + e.kind())).setCaption(msg.get("ledger.kind"));
         points.addColumn(PointsLedgerEntry::points).setCaption(msg.get("ledger.points"));
         points.addColumn(PointsLedgerEntry::balanceAfter).setCaption(msg.get("ledger.balance"));
-        points.addColumn(e -> e.expiresAt() == null ? "" : MembershipUi.TIME.format(e.expiresAt())).setCaption(msg.get("ledger.expires"));
+        points.addColumn(e -> e.expiresAt() == null ? "" : Times.dateTime(e.expiresAt())).setCaption(msg.get("ledger.expires"));
         points.addColumn(e -> Fields.shown(e.reference())).setCaption(msg.get("ledger.reference"));
         points.addColumn(e -> Fields.shown(e.reason())).setCaption(msg.get("ledger.reason"));
         Grid<ValueLedgerEntry> value = new Grid<>(PagedData.of(page -> services.ledger().valueLedger(context.user(), m.id(), page)));
         value.setId("member-value-ledger");
         value.setSizeFull();
-        value.addColumn(e -> MembershipUi.TIME.format(e.createdAt())).setCaption(msg.get("ledger.at"));
+        value.addColumn(e -> Times.dateTime(e.createdAt())).setCaption(msg.get("ledger.at"));
         value.addColumn(e -> msg.get("txn." + e.kind()) + (e.bonus() ? " (" + msg.get("ledger.bonus") + ")" : "")).setCaption(msg.get("ledger.kind"));
         value.addColumn(e -> MembershipUi.yuan(e.amount())).setCaption(msg.get("ledger.amount"));
         value.addColumn(e -> MembershipUi.yuan(e.balanceAfter())).setCaption(msg.get("ledger.balance"));

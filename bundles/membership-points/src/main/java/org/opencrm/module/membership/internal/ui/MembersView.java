@@ -11,6 +11,7 @@ import org.opencrm.ui.CrmSession;
 import org.opencrm.ui.Feedback;
 import org.opencrm.ui.Messages;
 import org.opencrm.ui.PagedData;
+import org.opencrm.ui.RecordLinks;
 
 import com.vaadin.data.provider.ConfigurableFilterDataProvider;
 import com.vaadin.ui.Alignment;
@@ -98,13 +99,12 @@ final class MembersView extends VerticalLayout {
         Grid<MemberData> grid = new Grid<>(rows);
         grid.setId("members-grid");
         grid.setWidth("100%");
-        grid.addColumn(MemberData::memberNumber).setCaption(msg.get("member.number"));
+        RecordLinks.column(grid, MemberData::memberNumber, x -> MembershipUi.MEMBERS + "/" + x.id(), "member-link", MemberData::id).setCaption(msg.get("member.number"));
         grid.addColumn(MemberData::name).setCaption(msg.get("member.name"));
         grid.addColumn(MemberData::mobile).setCaption(msg.get("member.mobile"));
         grid.addColumn(m -> MembershipUi.tier(msg, m.tier())).setCaption(msg.get("member.tier"));
         grid.addColumn(MemberData::pointsBalance).setCaption(msg.get("member.points"));
         grid.addColumn(m -> MembershipUi.yuan(m.valueBalance())).setCaption(msg.get("member.value"));
-        grid.addItemClickListener(e -> open(e.getItem().id()));
         tier.addValueChangeListener(e -> rows.refreshAll());
         status.addValueChangeListener(e -> rows.refreshAll());
         Button enrol = new Button(msg.get("members.enrol"), e -> EnrolForm.open(services, context, null, this::open));

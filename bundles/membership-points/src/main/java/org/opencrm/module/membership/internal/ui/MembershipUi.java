@@ -1,8 +1,6 @@
 package org.opencrm.module.membership.internal.ui;
 
 import java.math.BigDecimal;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
@@ -21,7 +19,6 @@ import com.vaadin.ui.TextField;
 /** The module's UI messages, the services its screens call, and small helpers they share. */
 final class MembershipUi {
     static final String MESSAGES = "org.opencrm.module.membership.internal.ui.messages";
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
     /** The members screen; {@code members/<id>} opens one member's page. */
     static final String MEMBERS = "members";
 

@@ -14,6 +14,7 @@ import org.opencrm.ui.Charts;
 import org.opencrm.ui.Feedback;
 import org.opencrm.ui.Fields;
 import org.opencrm.ui.Messages;
+import org.opencrm.ui.Times;
 
 import com.vaadin.server.FileDownloader;
 import com.vaadin.server.StreamResource;
@@ -51,10 +52,10 @@ final class AnalyticsView extends VerticalLayout implements RepairEntry.RecordVi
         removeAllComponents();
         Label title = new Label(msg.get("menu." + RepairUi.ANALYTICS));
         title.addStyleName(ValoTheme.LABEL_H2);
-        DateField from = new DateField(msg.get("analytics.from"), LocalDate.now().minusDays(89));
+        DateField from = new DateField(msg.get("analytics.from"), Times.today().minusDays(89));
         from.setId("analytics-from");
         from.setDateFormat("yyyy-MM-dd");
-        DateField to = new DateField(msg.get("analytics.to"), LocalDate.now());
+        DateField to = new DateField(msg.get("analytics.to"), Times.today());
         to.setId("analytics-to");
         to.setDateFormat("yyyy-MM-dd");
         Button run = RepairUi.button("analytics-run", msg.get("analytics.run"), () -> report(from.getValue(), to.getValue(), Map.of("from", from, "to", to)));
@@ -72,7 +73,7 @@ final class AnalyticsView extends VerticalLayout implements RepairEntry.RecordVi
         b.addStyleName(ValoTheme.BUTTON_LINK);
         StreamResource file = new StreamResource(() -> new ByteArrayInputStream(
                 ("\ufeff" + screens.analytics.csv(context.user(), from.getValue(), to.getValue(), kind)).getBytes(StandardCharsets.UTF_8)),
-                "repair-" + kind + "-" + LocalDate.now() + ".csv");
+                "repair-" + kind + "-" + Times.today() + ".csv");
         file.setMIMEType("text/csv; charset=UTF-8");
         new FileDownloader(file).extend(b);
         return b;

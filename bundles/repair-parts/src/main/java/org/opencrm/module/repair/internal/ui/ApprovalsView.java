@@ -15,7 +15,9 @@ import org.opencrm.ui.Feedback;
 import org.opencrm.ui.Fields;
 import org.opencrm.ui.Messages;
 import org.opencrm.ui.PagedData;
+import org.opencrm.ui.RecordLinks;
 import org.opencrm.ui.RecordNames;
+import org.opencrm.ui.Times;
 
 import com.vaadin.data.provider.ConfigurableFilterDataProvider;
 import com.vaadin.ui.AbstractComponent;
@@ -71,8 +73,9 @@ final class ApprovalsView extends VerticalLayout implements RepairEntry.RecordVi
         Grid<ReplacementData> grid = new Grid<>(rows);
         grid.setId("approvals-grid");
         grid.setWidth("100%");
-        grid.addColumn(r -> RepairUi.time(r.requestedAt())).setCaption(msg.get("replacement.requested")).setWidth(150);
-        grid.addColumn(r -> Records.number("RO", r.repairOrderId())).setCaption(msg.get("order.number")).setWidth(120);
+        grid.addColumn(r -> Times.dateTime(r.requestedAt())).setCaption(msg.get("replacement.requested")).setWidth(150);
+        RecordLinks.column(grid, r -> Records.number("RO", r.repairOrderId()), r -> RepairUi.ORDERS + "/" + r.repairOrderId(), "approval-order", ReplacementData::id)
+                .setCaption(msg.get("order.number")).setWidth(120);
         grid.addColumn(r -> RecordNames.account(screens.customers, context.user(), r.centreAccountId())).setCaption(msg.get("request.centre"));
         grid.addColumn(r -> r.partNumber() + " · " + r.partName()).setCaption(msg.get("part.part"));
         grid.addColumn(ReplacementData::quantity).setCaption(msg.get("part.quantity")).setWidth(90);
@@ -93,11 +96,6 @@ final class ApprovalsView extends VerticalLayout implements RepairEntry.RecordVi
                 }), () -> Feedback.error(msg.get("approvals.pick"))));
         Button order = RepairUi.button("approvals-open-order", msg.get("approvals.openOrder"), () -> grid.getSelectedItems().stream().findFirst()
                 .ifPresent(r -> CrmSession.navigate(RepairUi.ORDERS + "/" + r.repairOrderId())));
-        grid.addItemClickListener(e -> {
-            if (e.getMouseEventDetails().isDoubleClick()) {
-                CrmSession.navigate(RepairUi.ORDERS + "/" + e.getItem().repairOrderId());
-            }
-        });
         addComponents(title, new HorizontalLayout(status, approve, reject, order), total, grid);
     }
 

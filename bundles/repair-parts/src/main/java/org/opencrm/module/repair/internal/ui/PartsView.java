@@ -18,6 +18,7 @@ import org.opencrm.ui.Feedback;
 import org.opencrm.ui.Fields;
 import org.opencrm.ui.Messages;
 import org.opencrm.ui.PagedData;
+import org.opencrm.ui.Times;
 
 import com.vaadin.data.provider.ConfigurableFilterDataProvider;
 import com.vaadin.shared.ui.ValueChangeMode;
@@ -176,7 +177,7 @@ final class PartsView extends VerticalLayout implements RepairEntry.RecordView {
         ledger.setCaption(msg.get("stock.ledger"));
         ledger.setWidth("100%");
         ledger.setHeight("300px");
-        ledger.addColumn(m -> RepairUi.time(m.at())).setCaption(msg.get("step.at")).setWidth(150);
+        ledger.addColumn(m -> Times.dateTime(m.at())).setCaption(msg.get("step.at")).setWidth(150);
         ledger.addColumn(MovementData::partNumber).setCaption(msg.get("part.number"));
         ledger.addColumn(m -> RepairUi.label(msg, "movement", m.kind())).setCaption(msg.get("stock.movement"));
         ledger.addColumn(m -> (m.quantity() > 0 ? "+" : "") + m.quantity()).setCaption(msg.get("part.quantity")).setWidth(90);

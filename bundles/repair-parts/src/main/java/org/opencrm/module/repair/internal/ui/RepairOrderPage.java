@@ -25,6 +25,7 @@ import org.opencrm.ui.Feedback;
 import org.opencrm.ui.Fields;
 import org.opencrm.ui.Messages;
 import org.opencrm.ui.RecordNames;
+import org.opencrm.ui.Times;
 
 import com.vaadin.ui.AbstractComponent;
 import com.vaadin.ui.Button;
@@ -138,7 +139,7 @@ final class RepairOrderPage extends VerticalLayout {
         f.addComponent(Fields.readOnly(msg.get("order.faultCode"), o.faultCode()));
         f.addComponent(Fields.readOnly(msg.get("order.cause"), o.cause()));
         f.addComponent(Fields.readOnly(msg.get("order.faultyPart"), o.faultyPartNumber()));
-        f.addComponent(Fields.readOnly(msg.get("order.receivedAt"), RepairUi.time(o.receivedAt()) + " · " + o.receivedBy()));
+        f.addComponent(Fields.readOnly(msg.get("order.receivedAt"), Times.dateTime(o.receivedAt()) + " · " + o.receivedBy()));
         if (o.serviceRequestId() != null) {
             f.addComponent(RepairUi.linkRow("order-request", msg.get("order.requestCaption"), Records.number("SR", o.serviceRequestId()),
                     () -> CrmSession.navigate(RepairUi.DESK + "/" + o.serviceRequestId())));
@@ -285,7 +286,7 @@ final class RepairOrderPage extends VerticalLayout {
         grid.addColumn(r -> msg.get(r.inWarranty() ? "order.warrantyYes" : "order.warrantyNo")).setCaption(msg.get("order.inWarranty"));
         grid.addColumn(r -> Fields.shown(r.removedSerial())).setCaption(msg.get("replacement.removedSerial"));
         grid.addColumn(r -> Fields.shown(r.rejectionReason() != null ? r.rejectionReason() : r.note())).setCaption(msg.get("action.note"));
-        grid.addColumn(r -> RepairUi.time(r.requestedAt()) + " · " + r.requestedBy()).setCaption(msg.get("replacement.requested"));
+        grid.addColumn(r -> Times.dateTime(r.requestedAt()) + " · " + r.requestedBy()).setCaption(msg.get("replacement.requested"));
         box.addComponent(grid);
         RepairStatus status = RepairStatus.valueOf(o.status());
         if (canWrite() && (status == RepairStatus.DIAGNOSED || status == RepairStatus.WAITING_FOR_PARTS || status == RepairStatus.REPAIRING)) {
@@ -337,7 +338,7 @@ final class RepairOrderPage extends VerticalLayout {
         List<StepData> steps = o.steps() == null ? List.of() : o.steps();
         grid.setItems(steps);
         grid.setHeightByRows(Math.max(2, Math.min(10, steps.size())));
-        grid.addColumn(s -> RepairUi.time(s.at())).setCaption(msg.get("step.at")).setWidth(160);
+        grid.addColumn(s -> Times.dateTime(s.at())).setCaption(msg.get("step.at")).setWidth(160);
         grid.addColumn(StepData::actor).setCaption(msg.get("step.actor")).setWidth(130);
         grid.addColumn(s -> (s.fromStatus() == null ? "" : RepairUi.label(msg, "orderStatus", s.fromStatus()) + " → ")
                 + RepairUi.label(msg, "orderStatus", s.status())).setCaption(msg.get("order.status"));

@@ -11,7 +11,9 @@ import org.opencrm.ui.CrmSession;
 import org.opencrm.ui.Fields;
 import org.opencrm.ui.Messages;
 import org.opencrm.ui.PagedData;
+import org.opencrm.ui.RecordLinks;
 import org.opencrm.ui.RecordNames;
+import org.opencrm.ui.Times;
 
 import com.vaadin.data.provider.ConfigurableFilterDataProvider;
 import com.vaadin.shared.ui.ValueChangeMode;
@@ -93,16 +95,15 @@ final class RepairOrdersView extends VerticalLayout implements RepairEntry.Recor
         Grid<RepairOrderData> grid = new Grid<>();
         grid.setDataProvider(rows);
         grid.setWidth("100%");
-        grid.addColumn(RepairOrderData::number).setCaption(msg.get("order.number")).setWidth(120);
+        RecordLinks.column(grid, RepairOrderData::number, o -> RepairUi.ORDERS + "/" + o.id(), "order-link", RepairOrderData::id).setCaption(msg.get("order.number")).setWidth(120);
         grid.addColumn(o -> RepairUi.label(msg, "orderStatus", o.status())).setCaption(msg.get("order.status"));
-        grid.addColumn(o -> RepairUi.time(o.receivedAt())).setCaption(msg.get("order.receivedAt")).setWidth(150);
+        grid.addColumn(o -> Times.dateTime(o.receivedAt())).setCaption(msg.get("order.receivedAt")).setWidth(150);
         grid.addColumn(o -> Fields.shown(o.imei() != null ? o.imei() : o.serialNumber())).setCaption(msg.get("request.device"));
         grid.addColumn(o -> Fields.shown(o.modelCode())).setCaption(msg.get("request.model"));
         grid.addColumn(o -> msg.get(o.inWarranty() ? "order.warrantyYes" : "order.warrantyNo")).setCaption(msg.get("order.inWarranty"));
         grid.addColumn(o -> Fields.shown(o.faultCode())).setCaption(msg.get("order.faultCode"));
         grid.addColumn(o -> RecordNames.account(screens.customers, context.user(), o.centreAccountId())).setCaption(msg.get("request.centre"));
         grid.addColumn(o -> Fields.shown(o.technician())).setCaption(msg.get("order.technician"));
-        grid.addItemClickListener(e -> CrmSession.navigate(RepairUi.ORDERS + "/" + e.getItem().id()));
         return grid;
     }
 }

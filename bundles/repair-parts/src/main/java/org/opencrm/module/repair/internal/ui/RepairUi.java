@@ -1,9 +1,6 @@
 package org.opencrm.module.repair.internal.ui;
 
 import java.math.BigDecimal;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +30,6 @@ import com.vaadin.ui.themes.ValoTheme;
 /** The module's UI messages, view names and the small helpers its screens share. */
 final class RepairUi {
     static final String MESSAGES = "org.opencrm.module.repair.internal.ui.messages";
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
     /** {@code service-desk/<id>} opens one service request. */
     static final String DESK = "service-desk";
     /** {@code repair-orders/<id>} opens one repair order. */
@@ -61,10 +57,6 @@ final class RepairUi {
         }
         String key = prefix + "." + value;
         return msg.has(key) ? msg.get(key) : value;
-    }
-
-    static String time(TemporalAccessor at) {
-        return at == null ? "" : TIME.format(at);
     }
 
     static String money(BigDecimal yuan) {

@@ -17,12 +17,13 @@ import org.opencrm.module.repair.internal.model.ReturnStatus;
 import org.opencrm.module.repair.internal.service.Records;
 import org.opencrm.platform.api.PageRequest;
 import org.opencrm.platform.api.ui.UiContext;
-import org.opencrm.ui.CrmSession;
 import org.opencrm.ui.Feedback;
 import org.opencrm.ui.Fields;
 import org.opencrm.ui.Messages;
 import org.opencrm.ui.PagedData;
+import org.opencrm.ui.RecordLinks;
 import org.opencrm.ui.RecordNames;
+import org.opencrm.ui.Times;
 
 import com.vaadin.data.provider.ConfigurableFilterDataProvider;
 import com.vaadin.ui.AbstractComponent;
@@ -75,19 +76,19 @@ final class ReturnsView extends VerticalLayout implements RepairEntry.RecordView
         grid.addColumn(r -> RecordNames.account(screens.customers, context.user(), r.centreAccountId())).setCaption(msg.get("request.centre"));
         grid.addColumn(r -> r.lines().size()).setCaption(msg.get("return.parts")).setWidth(90);
         grid.addColumn(r -> Fields.shown(r.trackingNumber())).setCaption(msg.get("return.tracking"));
-        grid.addColumn(r -> RepairUi.time(r.shippedAt()) + " · " + r.shippedBy()).setCaption(msg.get("partsOrder.shipped"));
-        grid.addColumn(r -> r.receivedAt() == null ? "" : RepairUi.time(r.receivedAt()) + " · " + r.receivedBy() + " · " + Fields.shown(r.inspection()))
+        grid.addColumn(r -> Times.dateTime(r.shippedAt()) + " · " + r.shippedBy()).setCaption(msg.get("partsOrder.shipped"));
+        grid.addColumn(r -> r.receivedAt() == null ? "" : Times.dateTime(r.receivedAt()) + " · " + r.receivedBy() + " · " + Fields.shown(r.inspection()))
                 .setCaption(msg.get("partsOrder.received"));
         Grid<ReturnLineData> lines = new Grid<>();
         lines.setId("returns-lines");
         lines.setCaption(msg.get("return.parts"));
         lines.setWidth("100%");
         lines.setHeight("200px");
-        lines.addColumn(l -> Records.number("RO", l.repairOrderId())).setCaption(msg.get("order.number"));
+        RecordLinks.column(lines, l -> Records.number("RO", l.repairOrderId()), l -> RepairUi.ORDERS + "/" + l.repairOrderId(), "return-order",
+                l -> l.repairOrderId() + "-" + l.partId()).setCaption(msg.get("order.number"));
         lines.addColumn(ReturnLineData::partNumber).setCaption(msg.get("part.number"));
         lines.addColumn(l -> Fields.shown(l.serial())).setCaption(msg.get("replacement.removedSerial"));
         grid.addSelectionListener(e -> lines.setItems(e.getFirstSelectedItem().map(PartReturnData::lines).orElse(List.of())));
-        lines.addItemClickListener(e -> CrmSession.navigate(RepairUi.ORDERS + "/" + e.getItem().repairOrderId()));
         status.addValueChangeListener(e -> rows.refreshAll());
         HorizontalLayout bar = new HorizontalLayout(status);
         if (context.user().hasPermission(RepairModule.WRITE)) {
@@ -127,7 +128,7 @@ final class ReturnsView extends VerticalLayout implements RepairEntry.RecordView
         parts.addColumn(r -> Records.number("RO", r.repairOrderId())).setCaption(msg.get("order.number"));
         parts.addColumn(r -> r.partNumber() + " · " + r.partName()).setCaption(msg.get("part.part"));
         parts.addColumn(r -> Fields.shown(r.removedSerial())).setCaption(msg.get("replacement.removedSerial"));
-        parts.addColumn(r -> RepairUi.time(r.decidedAt())).setCaption(msg.get("replacement.decided"));
+        parts.addColumn(r -> Times.dateTime(r.decidedAt())).setCaption(msg.get("replacement.decided"));
         warehouse.addValueChangeListener(e -> parts.setItems(e.getValue() == null ? List.of()
                 : screens.replacements.search(context.user(), ReplacementStatus.APPROVED.name(), null, new PageRequest(null, 0, PageRequest.MAX_LIMIT)).items()
                         .stream().filter(r -> r.warehouseId() == e.getValue().id()).toList()));

@@ -21,7 +21,9 @@ import org.opencrm.ui.Feedback;
 import org.opencrm.ui.Fields;
 import org.opencrm.ui.Messages;
 import org.opencrm.ui.PagedData;
+import org.opencrm.ui.RecordLinks;
 import org.opencrm.ui.RecordNames;
+import org.opencrm.ui.Times;
 
 import com.vaadin.data.provider.ConfigurableFilterDataProvider;
 import com.vaadin.shared.ui.ValueChangeMode;
@@ -100,8 +102,8 @@ final class ServiceDeskView extends VerticalLayout implements RepairEntry.Record
         grid.setId("desk-grid");
         grid.setWidth("100%");
         grid.addColumn(r -> r.overdue() ? "⚠ " + msg.get("desk.overdue") : "").setCaption("").setWidth(110);
-        grid.addColumn(ServiceRequestData::number).setCaption(msg.get("request.number")).setWidth(120);
-        grid.addColumn(r -> RepairUi.time(r.dueAt())).setCaption(msg.get("request.due")).setWidth(150);
+        RecordLinks.column(grid, ServiceRequestData::number, x -> RepairUi.DESK + "/" + x.id(), "request-link", ServiceRequestData::id).setCaption(msg.get("request.number")).setWidth(120);
+        grid.addColumn(r -> Times.dateTime(r.dueAt())).setCaption(msg.get("request.due")).setWidth(150);
         grid.addColumn(r -> RepairUi.label(msg, "requestStatus", r.status())).setCaption(msg.get("request.status"));
         grid.addColumn(r -> RepairUi.label(msg, "channel", r.channel())).setCaption(msg.get("request.channel"));
         grid.addColumn(r -> RecordNames.contact(screens.customers, context.user(), r.contactId())).setCaption(msg.get("request.customer"));
@@ -109,7 +111,6 @@ final class ServiceDeskView extends VerticalLayout implements RepairEntry.Record
         grid.addColumn(r -> RecordNames.account(screens.customers, context.user(), r.centreAccountId())).setCaption(msg.get("request.centre"));
         grid.addColumn(r -> Fields.shown(r.owner())).setCaption(msg.get("request.owner"));
         grid.addColumn(r -> r.escalationLevel() == 0 ? "" : String.valueOf(r.escalationLevel())).setCaption(msg.get("request.escalation")).setWidth(90);
-        grid.addItemClickListener(e -> open(e.getItem().id()));
 
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.addValueChangeListener(e -> rows.setFilter(Fields.typed(e.getValue())));
@@ -170,7 +171,7 @@ final class ServiceDeskView extends VerticalLayout implements RepairEntry.Record
                         Fields.typed(imei.getValue()), Fields.typed(serial.getValue()), Fields.typed(model.getValue()), description.getValue(), centre.getValue(),
                         Fields.typed(owner.getValue())));
                 w.close();
-                Feedback.done(msg.get("request.created", created.number(), RepairUi.time(created.dueAt())));
+                Feedback.done(msg.get("request.created", created.number(), Times.dateTime(created.dueAt())));
                 open(created.id());
             } catch (RuntimeException ex) {
                 Feedback.failed(ex, fields);
@@ -188,7 +189,7 @@ final class ServiceDeskView extends VerticalLayout implements RepairEntry.Record
         Label title = new Label(msg.get("request.title", r.number(), RepairUi.label(msg, "requestStatus", r.status())));
         title.setId("request-title");
         title.addStyleName(ValoTheme.LABEL_H2);
-        Label due = new Label(r.overdue() ? msg.get("request.overdueSince", RepairUi.time(r.dueAt())) : msg.get("request.dueAt", RepairUi.time(r.dueAt())));
+        Label due = new Label(r.overdue() ? msg.get("request.overdueSince", Times.dateTime(r.dueAt())) : msg.get("request.dueAt", Times.dateTime(r.dueAt())));
         due.setId("request-due");
         due.addStyleName(r.overdue() ? ValoTheme.LABEL_FAILURE : ValoTheme.LABEL_LIGHT);
 
@@ -221,10 +222,10 @@ final class ServiceDeskView extends VerticalLayout implements RepairEntry.Record
         details.addComponent(Fields.readOnly(msg.get("request.centre"), RecordNames.account(screens.customers, context.user(), r.centreAccountId())));
         details.addComponent(Fields.readOnly(msg.get("request.owner"), r.owner()));
         details.addComponent(Fields.readOnly(msg.get("request.escalation"), r.escalationLevel() == 0 ? msg.get("request.notEscalated")
-                : msg.get("request.escalated", r.escalationLevel(), RepairUi.time(r.escalatedAt()))));
-        details.addComponent(Fields.readOnly(msg.get("request.opened"), RepairUi.time(r.createdAt()) + " · " + r.createdBy()));
+                : msg.get("request.escalated", r.escalationLevel(), Times.dateTime(r.escalatedAt()))));
+        details.addComponent(Fields.readOnly(msg.get("request.opened"), Times.dateTime(r.createdAt()) + " · " + r.createdBy()));
         if (r.closedAt() != null) {
-            details.addComponent(Fields.readOnly(msg.get("request.closed"), RepairUi.time(r.closedAt()) + " · " + r.closedBy() + " · " + Fields.shown(r.resolution())));
+            details.addComponent(Fields.readOnly(msg.get("request.closed"), Times.dateTime(r.closedAt()) + " · " + r.closedBy() + " · " + Fields.shown(r.resolution())));
         }
         if (r.repairOrderId() != null) {
             details.addComponent(RepairUi.linkRow("request-repair-order", msg.get("request.repairOrderCaption"), Records.number("RO", r.repairOrderId()),

@@ -1,7 +1,5 @@
 package org.opencrm.module.samplenotes.internal.ui;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 
@@ -13,6 +11,7 @@ import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.ui.Feedback;
 import org.opencrm.ui.Messages;
 import org.opencrm.ui.PagedData;
+import org.opencrm.ui.Times;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -27,7 +26,6 @@ import com.vaadin.ui.VerticalLayout;
 /** A "Notes" tab on the contact page: the module's records for that contact, and a field to add one. */
 @Component(service = RecordTab.class)
 public class ContactNotesTab implements RecordTab {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
     private final SampleNoteService notes;
 
     @Activate
@@ -68,7 +66,7 @@ public class ContactNotesTab implements RecordTab {
         grid.setId("sample-notes-grid");
         grid.setWidth("100%");
         grid.setHeight("240px");
-        grid.addColumn(n -> TIME.format(n.createdAt())).setCaption(msg.get("when")).setWidth(160);
+        grid.addColumn(n -> Times.dateTime(n.createdAt())).setCaption(msg.get("when")).setWidth(160);
         grid.addColumn(NoteData::text).setCaption(msg.get("text"));
         grid.addColumn(NoteData::createdBy).setCaption(msg.get("by")).setWidth(120);
         TextField text = new TextField();

@@ -10,6 +10,7 @@ import org.opencrm.ui.CrmSession;
 import org.opencrm.ui.Fields;
 import org.opencrm.ui.Messages;
 import org.opencrm.ui.PagedData;
+import org.opencrm.ui.RecordLinks;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -87,9 +88,8 @@ public class AccountDetailsTab extends CoreEntry.Tab {
         people.setCaption(msg.get("account.contacts"));
         people.setWidth("100%");
         people.setHeight("300px");
-        people.addColumn(ContactData::name).setCaption(msg.get("contact.name"));
+        RecordLinks.column(people, ContactData::name, c -> "contact/" + c.id(), "contact-link", ContactData::id).setCaption(msg.get("contact.name"));
         people.addColumn(ContactData::mobile).setCaption(msg.get("contact.mobile"));
-        people.addItemClickListener(e -> CrmSession.openContact(e.getItem().id()));
         layout.addComponents(actions, details, people);
     }
 }

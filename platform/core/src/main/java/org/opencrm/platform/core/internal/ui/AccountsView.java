@@ -8,6 +8,7 @@ import org.opencrm.platform.core.internal.dto.AccountData;
 import org.opencrm.platform.core.internal.service.AccountService;
 import org.opencrm.ui.CrmSession;
 import org.opencrm.ui.Messages;
+import org.opencrm.ui.RecordLinks;
 
 import com.vaadin.data.provider.AbstractBackEndHierarchicalDataProvider;
 import com.vaadin.data.provider.HierarchicalQuery;
@@ -59,11 +60,7 @@ final class AccountsView extends VerticalLayout {
         tree.addColumn(a -> msg.label("accountType", a.type())).setCaption(msg.get("account.type"));
         tree.addColumn(a -> a.region() == null ? "" : a.region()).setCaption(msg.get("account.region"));
         tree.addColumn(a -> (a.province() == null ? "" : a.province()) + " " + (a.city() == null ? "" : a.city())).setCaption(msg.get("contact.location"));
-        tree.addItemClickListener(e -> {
-            if (e.getMouseEventDetails().isDoubleClick()) {
-                CrmSession.openAccount(e.getItem().id());
-            }
-        });
+        RecordLinks.column(tree, a -> msg.get("account.open"), a -> "account/" + a.id(), "account-link", AccountData::id).setCaption("").setWidth(110);
         com.vaadin.ui.Button create = new com.vaadin.ui.Button(msg.get("account.new"),
                 e -> AccountForm.open(accounts, context, null, null, saved -> CrmSession.openAccount(saved.id())));
         create.setId("accounts-new");

@@ -6,10 +6,11 @@ import org.opencrm.platform.api.ui.NavigationEntry;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.platform.core.internal.dto.ActivityData;
 import org.opencrm.platform.core.internal.service.ActivityService;
-import org.opencrm.ui.CrmSession;
 import org.opencrm.ui.Feedback;
 import org.opencrm.ui.Messages;
 import org.opencrm.ui.PagedData;
+import org.opencrm.ui.RecordLinks;
+import org.opencrm.ui.Times;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -58,7 +59,7 @@ public class ActivitiesEntry extends CoreEntry.Nav {
         Grid<ActivityData> grid = new Grid<>(data);
         grid.setId("activities-grid");
         grid.setWidth("100%");
-        LocalDate today = LocalDate.now();
+        LocalDate today = Times.today();
         grid.addColumn(a -> a.dueDate() == null ? "" : a.dueDate().toString()).setCaption(msg.get("activity.dueDate")).setWidth(130);
         grid.addColumn(a -> a.dueDate() != null && a.dueDate().isBefore(today) ? msg.get("activity.overdue") : "").setCaption("").setWidth(110);
         grid.addColumn(a -> msg.has("activity.type." + a.type()) ? msg.get("activity.type." + a.type()) : a.type()).setCaption(msg.get("timeline.type")).setWidth(110);
@@ -77,11 +78,8 @@ public class ActivitiesEntry extends CoreEntry.Nav {
             done.addStyleName(ValoTheme.BUTTON_SMALL);
             return done;
         }).setWidth(120);
-        grid.addItemClickListener(e -> {
-            if (e.getItem().contactId() != null && e.getMouseEventDetails().isDoubleClick()) {
-                CrmSession.openContact(e.getItem().contactId());
-            }
-        });
+        RecordLinks.column(grid, a -> a.contactId() == null ? "" : msg.get("activity.openContact"), a -> a.contactId() == null ? null : "contact/" + a.contactId(),
+                "activity-contact", ActivityData::id).setCaption(msg.get("activity.contact")).setWidth(130);
         layout.addComponents(title, grid);
         return layout;
     }

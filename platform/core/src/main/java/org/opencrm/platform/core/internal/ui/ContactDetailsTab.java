@@ -1,7 +1,5 @@
 package org.opencrm.platform.core.internal.ui;
 
-import java.time.LocalDate;
-
 import org.opencrm.platform.api.ui.RecordTab;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.platform.core.internal.dto.ActivityData;
@@ -12,6 +10,7 @@ import org.opencrm.ui.CrmSession;
 import org.opencrm.ui.Feedback;
 import org.opencrm.ui.Fields;
 import org.opencrm.ui.Messages;
+import org.opencrm.ui.Times;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -21,7 +20,6 @@ import com.vaadin.ui.ComboBox;
 import com.vaadin.ui.DateField;
 import com.vaadin.ui.FormLayout;
 import com.vaadin.ui.HorizontalLayout;
-import com.vaadin.ui.Label;
 import com.vaadin.ui.TextArea;
 import com.vaadin.ui.TextField;
 import com.vaadin.ui.UI;
@@ -83,7 +81,7 @@ public class ContactDetailsTab extends CoreEntry.Tab {
             account.addStyleName(ValoTheme.BUTTON_LINK);
             details.addComponent(account);
         }
-        details.addComponent(Fields.readOnly(msg.get("contact.updated"), CoreUi.TIME.format(c.updatedAt()) + " · " + Fields.shown(c.updatedBy())));
+        details.addComponent(Fields.readOnly(msg.get("contact.updated"), Times.dateTime(c.updatedAt()) + " · " + Fields.shown(c.updatedBy())));
         HorizontalLayout actions = new HorizontalLayout();
         if (context.user().hasPermission("core.contact.write")) {
             Button edit = new Button(msg.get("contact.edit"),
@@ -120,7 +118,7 @@ public class ContactDetailsTab extends CoreEntry.Tab {
         status.setEmptySelectionAllowed(false);
         status.setValue(type.equals("TASK") ? "OPEN" : "DONE");
         if (type.equals("TASK")) {
-            due.setValue(LocalDate.now().plusDays(1));
+            due.setValue(Times.today().plusDays(1));
         }
         java.util.Map<String, com.vaadin.ui.AbstractComponent> fields = java.util.Map.of("subject", subject, "description", description,
                 "dueDate", due, "status", status);

@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.platform.core.internal.dto.ContactData;
@@ -12,6 +11,8 @@ import org.opencrm.platform.core.internal.service.ContactService;
 import org.opencrm.ui.CrmSession;
 import org.opencrm.ui.Messages;
 import org.opencrm.ui.PagedData;
+import org.opencrm.ui.RecordLinks;
+import org.opencrm.ui.Times;
 
 import com.vaadin.data.provider.ConfigurableFilterDataProvider;
 import com.vaadin.server.FileDownloader;
@@ -51,12 +52,11 @@ final class ContactsView extends VerticalLayout {
         Grid<ContactData> grid = new Grid<>(data);
         grid.setId("contacts-grid");
         grid.setWidth("100%");
-        grid.addColumn(ContactData::name).setCaption(msg.get("contact.name")).setId("name");
+        RecordLinks.column(grid, ContactData::name, c -> "contact/" + c.id(), "contact-link", ContactData::id).setCaption(msg.get("contact.name")).setId("name");
         grid.addColumn(ContactData::mobile).setCaption(msg.get("contact.mobile"));
         grid.addColumn(ContactData::email).setCaption(msg.get("contact.email"));
         grid.addColumn(c -> join(c.province(), c.city())).setCaption(msg.get("contact.location"));
         grid.addColumn(c -> String.join(", ", c.tags())).setCaption(msg.get("contact.tags"));
-        grid.addItemClickListener(e -> CrmSession.openContact(e.getItem().id()));
 
         TextField search = new TextField();
         search.setId("contacts-search");
@@ -89,7 +89,7 @@ final class ContactsView extends VerticalLayout {
                 throw new java.io.UncheckedIOException(e);
             }
             return new ByteArrayInputStream(out.toByteArray());
-        }, "contacts-" + LocalDate.now() + ".csv");
+        }, "contacts-" + Times.today() + ".csv");
         file.setMIMEType("text/csv; charset=UTF-8");
         new FileDownloader(file).extend(export);
 

@@ -2,7 +2,6 @@ package org.opencrm.platform.core.internal.ui;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,7 @@ import org.opencrm.platform.core.internal.service.ActivityService;
 import org.opencrm.platform.core.internal.service.ContactService;
 import org.opencrm.ui.Charts;
 import org.opencrm.ui.Messages;
+import org.opencrm.ui.Times;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -116,10 +116,10 @@ final class CoreWidgets {
         @Override
         public Object createWidget(UiContext context) {
             int weeks = 8;
-            Instant now = Instant.now();
+            Instant now = Times.clock().now();
             List<Long> counts = contacts.createdPerWeek(context.user(), weeks, now);
             List<String> labels = new ArrayList<>();
-            LocalDate today = LocalDate.ofInstant(now, ZoneId.systemDefault());
+            LocalDate today = Times.clock().dateOf(now);
             for (int i = weeks - 1; i >= 0; i--) {
                 LocalDate start = today.minusDays(7L * (i + 1) - 1);
                 labels.add(start.getMonthValue() + "/" + start.getDayOfMonth());

@@ -6,8 +6,8 @@ import org.opencrm.platform.api.ui.RecordTab;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.platform.core.internal.dto.ContactData;
 import org.opencrm.platform.core.internal.service.ContactService;
-import org.opencrm.ui.CrmSession;
 import org.opencrm.ui.Messages;
+import org.opencrm.ui.RecordLinks;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -56,10 +56,9 @@ public class HouseholdTab extends CoreEntry.Tab {
         grid.setId("household-grid");
         grid.setWidth("100%");
         grid.setItems(members);
-        grid.addColumn(ContactData::name).setCaption(msg.get("contact.name"));
+        RecordLinks.column(grid, ContactData::name, m -> "contact/" + m.id(), "contact-link", ContactData::id).setCaption(msg.get("contact.name"));
         grid.addColumn(ContactData::mobile).setCaption(msg.get("contact.mobile"));
         grid.addColumn(m -> msg.label("gender", m.gender())).setCaption(msg.get("contact.gender"));
-        grid.addItemClickListener(e -> CrmSession.openContact(e.getItem().id()));
         layout.addComponent(grid);
         return layout;
     }

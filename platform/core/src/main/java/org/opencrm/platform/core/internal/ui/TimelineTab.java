@@ -12,6 +12,7 @@ import org.opencrm.platform.api.ui.TimelineTypes;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.ui.Messages;
 import org.opencrm.ui.PagedData;
+import org.opencrm.ui.Times;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.FieldOption;
@@ -60,7 +61,7 @@ public class TimelineTab extends CoreEntry.Tab {
         Grid<TimelineEntry> grid = new Grid<>(PagedData.of((PageRequest p) -> timeline.forContact(contactId, p.offset(), p.limit())));
         grid.setId("timeline-grid");
         grid.setWidth("100%");
-        grid.addColumn(e -> CoreUi.TIME.format(e.occurredAt())).setCaption(msg.get("timeline.when")).setWidth(160);
+        grid.addColumn(e -> Times.dateTime(e.occurredAt())).setCaption(msg.get("timeline.when")).setWidth(160);
         grid.addColumn(e -> msg.has("timeline.module." + e.moduleId()) ? msg.get("timeline.module." + e.moduleId()) : e.moduleId())
                 .setCaption(msg.get("timeline.source")).setWidth(130);
         grid.addColumn(e -> typeLabel(e, msg, context.locale())).setCaption(msg.get("timeline.type")).setWidth(150);
