@@ -30,7 +30,11 @@ import org.junit.runner.Description;
 import org.junit.runners.MethodSorters;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.ElementNotInteractableException;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -78,7 +82,7 @@ public class BrowserIT {
         }
     };
     private static final String PASSWORD = "Browser-admin-1";
-    private static final int PORT = 18481;
+    private static final int PORT = CrmTestSupport.port(18481);
     private static final String BASE = "http://localhost:" + PORT;
     private static Process karaf;
     private static Path home;
@@ -94,8 +98,8 @@ public class BrowserIT {
         run(new ProcessBuilder("tar", "xzf", System.getProperty("crm.distribution"), "-C", home.toString(), "--strip-components=1"));
         Path etc = home.resolve("etc");
         replace(etc.resolve("org.ops4j.pax.web.cfg"), "org.osgi.service.http.port *=.*", "org.osgi.service.http.port = " + PORT);
-        replace(etc.resolve("org.apache.karaf.shell.cfg"), "sshPort *=.*", "sshPort = 18401");
-        Files.writeString(etc.resolve("org.apache.karaf.management.cfg"), "\nrmiRegistryPort = 11399\nrmiServerPort = 44744\n", StandardOpenOption.CREATE,
+        replace(etc.resolve("org.apache.karaf.shell.cfg"), "sshPort *=.*", "sshPort = " + CrmTestSupport.port(18401));
+        Files.writeString(etc.resolve("org.apache.karaf.management.cfg"), "\nrmiRegistryPort = " + CrmTestSupport.port(11399) + "\nrmiServerPort = " + CrmTestSupport.port(44744) + "\n", StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
         Files.writeString(etc.resolve("system.properties"), "\ncrm.admin.password=" + PASSWORD + "\n", StandardOpenOption.APPEND);
         Files.writeString(etc.resolve("org.opencrm.ui.cfg"), "sessionTimeoutMinutes = " + SESSION_TIMEOUT_MINUTES + "\n");
@@ -175,8 +179,7 @@ public class BrowserIT {
         dismissError();
         assertEquals("王小明", browser.findElement(By.id("contact-name")).getAttribute("value"));
         String mobile = "139" + String.format("%08d", System.currentTimeMillis() % 100_000_000L);
-        browser.findElement(By.id("contact-mobile")).clear();
-        type("contact-mobile", mobile);
+        retype("contact-mobile", mobile);
         type("contact-city", "深圳市");
         click("contact-save");
         wait.until(ExpectedConditions.textToBe(By.id("record-title"), "王小明"));
@@ -184,9 +187,10 @@ public class BrowserIT {
         // find it by search-as-you-type and open its page
         click("menu-contacts");
         type("contacts-search", mobile.substring(0, 9));
-        WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//td[contains(@class,'v-grid-cell') and text()='" + mobile + "']")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//td[contains(@class,'v-grid-cell') and text()='" + mobile + "']")));
         shot("contacts");
-        row.click();
+        // each row's name is a link to the contact's page
+        clickBy(By.xpath("//tr[td[text()='" + mobile + "']]//div[starts-with(@id,'contact-link-')]"));
         wait.until(ExpectedConditions.textToBe(By.id("record-title"), "王小明"));
         String contactUrl = browser.getCurrentUrl();
         assertFalse("no Notes tab while the module is off", tabCaptions().contains("Notes"));
@@ -249,14 +253,13 @@ public class BrowserIT {
         click("account-save");
         wait.until(ExpectedConditions.textToBe(By.id("record-title"), "华南通讯 " + tag));
         click("account-new-child");
-        assertTrue("the parent is filled in", !browser.findElement(By.id("account-parent")).getAttribute("value").isBlank());
+        wait.until(d -> !d.findElement(By.id("account-parent")).getAttribute("value").isBlank());
         type("account-name", "华南通讯天河店 " + tag);
         type("account-phone", "abc");
         click("account-save");
         dismissError();
         assertEquals("what was typed stays after a refused save", "华南通讯天河店 " + tag, browser.findElement(By.id("account-name")).getAttribute("value"));
-        browser.findElement(By.id("account-phone")).clear();
-        type("account-phone", "020-38881234");
+        retype("account-phone", "020-38881234");
         click("account-save");
         wait.until(ExpectedConditions.textToBe(By.id("record-title"), "华南通讯天河店 " + tag));
         click("menu-accounts");
@@ -269,7 +272,7 @@ public class BrowserIT {
         click("users-new");
         type("user-username", "ui-partner-" + tag);
         type("user-password", PARTNER_PASSWORD);
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//div[@id='user-roles']//label[text()='partner']"))).click();
+        clickBy(By.xpath("//div[@id='user-roles']//label[text()='partner']"));
         selectOption("user-scope", "Partner");
         type("user-account", Long.toString(partner));
         click("user-save");
@@ -278,7 +281,7 @@ public class BrowserIT {
         assertTrue(created.toString(), created.toString().contains("ui-partner-" + tag));
         // and its roles changed afterwards: viewer added
         click("user-edit-ui-partner-" + tag);
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//div[@id='user-roles']//label[text()='viewer']"))).click();
+        clickBy(By.xpath("//div[@id='user-roles']//label[text()='viewer']"));
         click("user-save");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//td[contains(@class,'v-grid-cell') and text()='partner, viewer']")));
         shot("users");
@@ -308,8 +311,7 @@ public class BrowserIT {
         wait.until(d -> d.findElements(By.xpath("//div[@id='audit-grid']//td[contains(@class,'v-grid-cell') and text()='contact']")).isEmpty());
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[@id='audit-grid']//td[contains(@class,'v-grid-cell') and contains(text(),'华南通讯天河店 " + tag + "')]")));
         shot("audit");
-        browser.findElement(By.id("audit-type")).clear();
-        type("audit-type", "contact");
+        retype("audit-type", "contact");
         type("audit-record", Long.toString(duplicate));
         click("audit-apply");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[@id='audit-grid']//td[contains(@class,'v-grid-cell') and text()='merged']")));
@@ -339,8 +341,7 @@ public class BrowserIT {
         type("contacts-search", "范乙" + tag);
         wait.until(ExpectedConditions.textToBe(By.id("contacts-total"), "0 contacts"));
         assertTrue(browser.findElements(By.xpath("//td[contains(@class,'v-grid-cell') and text()='范乙" + tag + "']")).isEmpty());
-        browser.findElement(By.id("contacts-search")).clear();
-        type("contacts-search", "范");
+        retype("contacts-search", "范");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//td[contains(@class,'v-grid-cell') and text()='范甲" + tag + "']")));
         assertTrue(browser.findElements(By.xpath("//td[contains(@class,'v-grid-cell') and text()='范乙" + tag + "']")).isEmpty());
 
@@ -372,7 +373,7 @@ public class BrowserIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("menu-handsets")));
         click("menu-handsets");
         type("handsets-search", imei.substring(0, 12));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//td[contains(@class,'v-grid-cell') and text()='" + imei + "']"))).click();
+        click("handset-link-" + imei);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("handset-title"), imei));
 
         // the clerk's warranty card: a new customer by mobile and name, the store, a battery sold with it
@@ -384,11 +385,11 @@ public class BrowserIT {
         type("sale-invoice", "FP" + tag);
         type("sale-accessory-battery", "BAT-" + tag);
         // sold 20 days ago: still in warranty, but past the 7-day return window
-        setDate("sale-date", java.time.LocalDate.now().minusDays(20));
+        setDate("sale-date", CrmTestSupport.businessToday().minusDays(20));
         shot("handset-sale");
         click("sale-save");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("handset-warranty"), "In warranty until"));
-        assertTrue(browser.findElement(By.id("handset-owner")).getText().contains("黄丽"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("handset-owner"), "黄丽"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[@id='handset-history']//td[text()='Sold']")));
         shot("handset-page");
 
@@ -412,8 +413,10 @@ public class BrowserIT {
     }
 
     private static void setDate(String id, java.time.LocalDate day) {
+        settle();
         WebElement input = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#" + id + " input")));
         input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), day.toString(), org.openqa.selenium.Keys.TAB);
+        settle();
     }
 
     @Test
@@ -476,7 +479,7 @@ public class BrowserIT {
         String mobile = mobile();
         long owner = restId("POST", "contacts", obj().put("name", "郭静").put("mobile", mobile).put("accountId", store));
         rest("POST", "handsets/" + imei + "/sale", obj().put("contactId", owner).put("storeAccountId", store).put("invoiceNumber", "FP" + tag)
-                .put("saleDate", java.time.LocalDate.now().minusDays(40).toString()).put("channel", "STORE_CLERK"));
+                .put("saleDate", CrmTestSupport.businessToday().minusDays(40).toString()).put("channel", "STORE_CLERK"));
         String part = "LCD-" + tag;
         rest("POST", "parts", obj().put("partNumber", part).put("name", "显示屏总成").put("cost", 180).put("price", 420)
                 .set("models", JSON.createArrayNode().add(model)));
@@ -501,7 +504,7 @@ public class BrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("receive-warranty-source"), "registry"));
         click("receive-save");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("order-title"), "Received"));
-        assertTrue(browser.findElement(By.id("order-warranty")).getText().startsWith("In warranty"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("order-warranty"), "In warranty"));
         assertEquals("IN_REPAIR", rest("GET", "handsets/" + imei, null).get("status").asText());
         String orderNumber = browser.findElement(By.id("order-title")).getText().replaceAll(".*(RO\\d+).*", "$1");
 
@@ -519,7 +522,10 @@ public class BrowserIT {
 
         // HQ approves from its inbox: the part is issued from the centre's stock, the removed part's serial recorded
         click("menu-part-approvals");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[@id='approvals-grid']//td[text()='" + part + " · 显示屏总成']"))).click();
+        // select the request's row (a selection, not a navigation) and wait until the grid shows it selected
+        By requestRow = By.xpath("//div[@id='approvals-grid']//tr[td[text()='" + part + " · 显示屏总成']]");
+        clickBy(requestRow);
+        wait.until(d -> d.findElement(requestRow).getAttribute("class").contains("v-grid-row-selected"));
         shot("part-approvals");
         click("approvals-approve");
         type("approve-removed-serial", "OLD-" + tag);
@@ -562,9 +568,7 @@ public class BrowserIT {
     }
 
     private static void clickTabOf(String tabSheetId, String caption) {
-        wait.until(d -> d.findElements(By.cssSelector("#" + tabSheetId + " .v-tabsheet-tabitemcell")).stream().anyMatch(e -> e.getText().contains(caption)));
-        browser.findElements(By.cssSelector("#" + tabSheetId + " .v-tabsheet-tabitemcell")).stream()
-                .filter(e -> e.getText().contains(caption)).findFirst().orElseThrow().click();
+        clickBy(By.xpath("//div[@id='" + tabSheetId + "']//td[contains(@class,'v-tabsheet-tabitemcell')][contains(.,'" + caption + "')]"));
     }
 
     /** A 15-digit IMEI with its Luhn check digit. */
@@ -612,13 +616,13 @@ public class BrowserIT {
 
     /** Waits for the error notification and clicks it away (Vaadin keeps errors up until the user reacts). */
     private static void dismissError() {
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".v-Notification.error"))).click();
+        clickBy(By.cssSelector(".v-Notification.error"));
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".v-Notification.error")));
     }
 
     private static void selectOption(String comboId, String caption) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#" + comboId + " .v-filterselect-button"))).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//td[contains(@class,'gwt-MenuItem')]/span[text()='" + caption + "']"))).click();
+        clickBy(By.cssSelector("#" + comboId + " .v-filterselect-button"));
+        clickBy(By.xpath("//td[contains(@class,'gwt-MenuItem')]/span[text()='" + caption + "']"));
     }
 
     private static String mobile() {
@@ -652,23 +656,69 @@ public class BrowserIT {
     }
 
     private static void clickTab(String caption) {
-        browser.findElements(By.cssSelector("#record-tabs .v-tabsheet-tabitemcell")).stream()
-                .filter(e -> e.getText().contains(caption)).findFirst().orElseThrow().click();
+        clickTabOf("record-tabs", caption);
     }
 
     private static void selectLanguage(String label) {
-        WebElement combo = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#language .v-filterselect-button")));
-        combo.click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//td[contains(@class,'gwt-MenuItem')]/span[text()='" + label + "']"))).click();
+        selectOption("language", label);
     }
 
+    /**
+     * Types into a field once it can take input. A field that Vaadin re-renders between the lookup and the keys
+     * (stale) is looked up again; the keys are sent once.
+     */
     private static void type(String id, String text) {
-        WebElement e = wait.until(ExpectedConditions.elementToBeClickable(By.id(id)));
-        e.sendKeys(text);
+        settle();
+        wait.until(d -> {
+            try {
+                WebElement e = d.findElement(By.id(id));
+                if (!e.isDisplayed() || !e.isEnabled()) {
+                    return false;
+                }
+                e.sendKeys(text);
+                return true;
+            } catch (NoSuchElementException | StaleElementReferenceException | ElementNotInteractableException e) {
+                return false;
+            }
+        });
+    }
+
+    /** Replaces what a field holds with {@code text} (select all, then type), as a user would. */
+    private static void retype(String id, String text) {
+        type(id, org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a") + text);
     }
 
     private static void click(String id) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+        clickBy(By.id(id));
+    }
+
+    /**
+     * Clicks an element once it is there, shown and enabled, after the UI has answered every request in flight. A
+     * click that lands on an overlay still fading out (a notification, a window's curtain) or on an element being
+     * replaced is retried until the wait's timeout; a click that went through is never repeated.
+     */
+    private static void clickBy(By by) {
+        settle();
+        wait.until(d -> {
+            try {
+                WebElement e = d.findElement(by);
+                if (!e.isDisplayed() || !e.isEnabled() || e.getAttribute("class").contains("v-disabled")) {
+                    return false;
+                }
+                e.click();
+                return true;
+            } catch (NoSuchElementException | StaleElementReferenceException | ElementNotInteractableException e) {
+                return false;
+            }
+        });
+        settle();
+    }
+
+    /** Waits until the Vaadin client has no request to the server in flight (the state TestBench waits for). */
+    private static void settle() {
+        wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+                "var c = window.vaadin && window.vaadin.clients; if (!c) { return true; }"
+                        + " for (var k in c) { if (c[k].isActive && c[k].isActive()) { return false; } } return true;"));
     }
 
     private static void shot(String name) throws IOException {

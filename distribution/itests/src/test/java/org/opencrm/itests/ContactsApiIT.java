@@ -142,7 +142,7 @@ public class ContactsApiIT extends CrmTestSupport {
         JsonNode forRecord = get("audit?recordType=contact&recordId=" + id + "&action=create").expect(200).json();
         assertEquals(1, forRecord.get("total").asLong());
         assertEquals("admin", forRecord.get("items").get(0).get("actor").asText());
-        String today = java.time.LocalDate.now().toString();
+        String today = businessToday().toString();
         JsonNode byUserAndDay = get("audit?actor=admin&recordType=contact&from=" + today + "&to=" + today + "&limit=50").expect(200).json();
         assertTrue(byUserAndDay.get("total").asLong() >= 1);
         byUserAndDay.get("items").forEach(e -> {

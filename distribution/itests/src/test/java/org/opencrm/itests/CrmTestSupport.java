@@ -16,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
@@ -49,15 +50,30 @@ public abstract class CrmTestSupport {
     static final String ADMIN = "admin";
     static final String ADMIN_PASSWORD = "Itest-admin-1";
     static final ObjectMapper JSON = new ObjectMapper();
+    /** The distribution's business time zone (etc/org.opencrm.time.cfg default): the zone "today" is reckoned in. */
+    static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Inject
     protected BundleContext bundleContext;
 
+    /**
+     * A port of the test distributions: {@code base} moved by {@code crm.itest.portOffset} (default 0), so that two
+     * checkouts can run their suites side by side on one machine.
+     */
+    static int port(int base) {
+        return base + Integer.getInteger("crm.itest.portOffset", 0);
+    }
+
+    /** Today in the business time zone: between 00:00 and 08:00 in Beijing it is not the UTC date. */
+    static LocalDate businessToday() {
+        return LocalDate.now(BUSINESS_ZONE);
+    }
+
     @Configuration
     public Option[] config() {
         String dist = System.getProperty("crm.distribution");
-        String port = System.getProperty("crm.itest.httpPort", "18281");
+        String port = Integer.toString(port(18281));
         return new Option[] {
                 karafDistributionConfiguration().frameworkUrl(new File(dist).toURI().toString())
                         .unpackDirectory(new File(System.getProperty("crm.itest.unpackDir", "target/exam")))
@@ -65,9 +81,9 @@ public abstract class CrmTestSupport {
                 configureConsole().ignoreLocalConsole(),
                 logLevel(LogLevel.WARN),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", port),
-                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", "18201"),
-                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", "11199"),
-                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", "44544"),
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(port(18201))),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", Integer.toString(port(11199))),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(port(44544))),
                 // no default password: the first start creates admin with this one (as CRM_ADMIN_PASSWORD would)
                 editConfigurationFilePut("etc/system.properties", "crm.admin.password", ADMIN_PASSWORD),
                 systemProperty("crm.itest.httpPort").value(port),
@@ -166,7 +182,7 @@ public abstract class CrmTestSupport {
     }
 
     protected static String url(String path) {
-        return "http://localhost:" + System.getProperty("crm.itest.httpPort", "18281") + "/api/v1/" + path;
+        return "http://localhost:" + System.getProperty("crm.itest.httpPort", Integer.toString(port(18281))) + "/api/v1/" + path;
     }
 
     protected static Reply call(String method, String path, String user, String password, String contentType, String body) {

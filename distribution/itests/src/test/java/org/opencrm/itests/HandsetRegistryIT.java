@@ -5,7 +5,6 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -32,8 +31,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public class HandsetRegistryIT extends CrmTestSupport {
     private static final String MODULE = "handset-registry";
     private static final String PASSWORD = "Handset-pass-1";
-    /** "Today" of the registry: its business time zone's date. */
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     // ---------------------------------------------------------------- helpers
 
@@ -85,7 +82,7 @@ public class HandsetRegistryIT extends CrmTestSupport {
     }
 
     private static LocalDate today() {
-        return LocalDate.now(ZONE);
+        return businessToday();
     }
 
     private static List<String> historyTypes(String key) {

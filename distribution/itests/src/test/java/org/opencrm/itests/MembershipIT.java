@@ -6,8 +6,6 @@ import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -39,7 +37,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public class MembershipIT extends CrmTestSupport {
     private static final String MODULE = "membership-points";
     private static final String PASSWORD = "Member-pass-1";
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final AtomicLong REFS = new AtomicLong();
 
     private static void enabled() {
@@ -168,7 +165,7 @@ public class MembershipIT extends CrmTestSupport {
     public void promotionsMultiplyAndACouponIsUsedOnce() {
         enabled();
         long store = createAccount("促销店 " + tag(), "STORE", null);
-        String today = LocalDate.now(ZONE).toString();
+        String today = businessToday().toString();
         post("promotions", obj().put("name", "门店三倍 " + tag()).put("multiplier", 3).put("startDate", today).put("endDate", today).put("storeAccountId", store))
                 .expect(201);
         assertEquals("multiplier", post("promotions", obj().put("name", "bad").put("multiplier", 0.5).put("startDate", today).put("endDate", today))

@@ -7,8 +7,6 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -44,7 +42,6 @@ public class RepairPartsIT extends CrmTestSupport {
     private static final String MODULE = "repair-parts";
     private static final String HANDSETS = "handset-registry";
     private static final String PASSWORD = "Repair-pass-1";
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     /** The registry bridge of the repair bundle: present exactly while the handset registry's services are. */
     private static final String DEVICES = "(objectClass=org.opencrm.module.repair.internal.service.DeviceRegistry)";
     private static final String ENDPOINTS = "(component.name=org.opencrm.module.repair.internal.rest.RepairAnalyticsEndpoint)";
@@ -189,7 +186,7 @@ public class RepairPartsIT extends CrmTestSupport {
         post("handsets", obj().put("imei", imei).put("serialNumber", "RP" + imei).put("modelCode", model).put("batch", "B-RP")).expect(201);
         long store = createAccount("门店 " + tag(), "STORE", null);
         post("handsets/" + imei + "/sale", obj().put("contactId", customer).put("storeAccountId", store).put("invoiceNumber", "FP" + tag())
-                .put("saleDate", LocalDate.now(ZONE).minusDays(30).toString()).put("channel", "STORE_CLERK")).expect(201);
+                .put("saleDate", businessToday().minusDays(30).toString()).put("channel", "STORE_CLERK")).expect(201);
         assertTrue(get("repair-orders/registry").expect(200).json().get("present").asBoolean());
 
         JsonNode o = receive(clerkA, centreA, imei, false); // the registry decides, whatever the clerk says
