@@ -187,10 +187,10 @@ public class BrowserIT {
         // find it by search-as-you-type and open its page
         click("menu-contacts");
         type("contacts-search", mobile.substring(0, 9));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//td[contains(@class,'v-grid-cell') and text()='" + mobile + "']")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//td[contains(@class,'v-grid-cell') and normalize-space(.)='" + mobile + "']")));
         shot("contacts");
         // each row's name is a link to the contact's page
-        clickBy(By.xpath("//tr[td[text()='" + mobile + "']]//div[starts-with(@id,'contact-link-')]"));
+        clickBy(By.xpath("//tr[td[normalize-space(.)='" + mobile + "']]//div[starts-with(@id,'contact-link-')]"));
         wait.until(ExpectedConditions.textToBe(By.id("record-title"), "王小明"));
         String contactUrl = browser.getCurrentUrl();
         assertFalse("no Notes tab while the module is off", tabCaptions().contains("Notes"));
@@ -208,7 +208,7 @@ public class BrowserIT {
         clickTab("Notes");
         type("sample-notes-text", "回访：客户满意");
         click("sample-notes-add");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//td[contains(@class,'v-grid-cell') and text()='回访：客户满意']")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//td[contains(@class,'v-grid-cell') and normalize-space(.)='回访：客户满意']")));
         shot("contact-notes-tab");
 
         // disable it: the entry and the tab go
@@ -276,14 +276,14 @@ public class BrowserIT {
         selectOption("user-scope", "Partner");
         type("user-account", Long.toString(partner));
         click("user-save");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//td[contains(@class,'v-grid-cell') and text()='ui-partner-" + tag + "']")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//td[contains(@class,'v-grid-cell') and normalize-space(.)='ui-partner-" + tag + "']")));
         JsonNode created = rest("GET", "users", null).get("items");
         assertTrue(created.toString(), created.toString().contains("ui-partner-" + tag));
         // and its roles changed afterwards: viewer added
         click("user-edit-ui-partner-" + tag);
         clickBy(By.xpath("//div[@id='user-roles']//label[text()='viewer']"));
         click("user-save");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//td[contains(@class,'v-grid-cell') and text()='partner, viewer']")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//td[contains(@class,'v-grid-cell') and normalize-space(.)='partner, viewer']")));
         shot("users");
 
         // duplicate merge: two records of one person, compared and merged from the contact page
@@ -308,13 +308,13 @@ public class BrowserIT {
         type("audit-type", "account");
         click("audit-apply");
         // the page first lists everything; the filter has applied when no contact entry is left
-        wait.until(d -> d.findElements(By.xpath("//div[@id='audit-grid']//td[contains(@class,'v-grid-cell') and text()='contact']")).isEmpty());
+        wait.until(d -> d.findElements(By.xpath("//div[@id='audit-grid']//td[contains(@class,'v-grid-cell') and normalize-space(.)='contact']")).isEmpty());
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[@id='audit-grid']//td[contains(@class,'v-grid-cell') and contains(text(),'华南通讯天河店 " + tag + "')]")));
         shot("audit");
         retype("audit-type", "contact");
         type("audit-record", Long.toString(duplicate));
         click("audit-apply");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[@id='audit-grid']//td[contains(@class,'v-grid-cell') and text()='merged']")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[@id='audit-grid']//td[contains(@class,'v-grid-cell') and normalize-space(.)='merged']")));
     }
 
     @Test
@@ -340,10 +340,10 @@ public class BrowserIT {
         click("menu-contacts");
         type("contacts-search", "范乙" + tag);
         wait.until(ExpectedConditions.textToBe(By.id("contacts-total"), "0 contacts"));
-        assertTrue(browser.findElements(By.xpath("//td[contains(@class,'v-grid-cell') and text()='范乙" + tag + "']")).isEmpty());
+        assertTrue(browser.findElements(By.xpath("//td[contains(@class,'v-grid-cell') and normalize-space(.)='范乙" + tag + "']")).isEmpty());
         retype("contacts-search", "范");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//td[contains(@class,'v-grid-cell') and text()='范甲" + tag + "']")));
-        assertTrue(browser.findElements(By.xpath("//td[contains(@class,'v-grid-cell') and text()='范乙" + tag + "']")).isEmpty());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//td[contains(@class,'v-grid-cell') and normalize-space(.)='范甲" + tag + "']")));
+        assertTrue(browser.findElements(By.xpath("//td[contains(@class,'v-grid-cell') and normalize-space(.)='范乙" + tag + "']")).isEmpty());
 
         // the accounts tree starts at the partner's own account; the other partner is not there
         click("menu-accounts");
@@ -390,14 +390,14 @@ public class BrowserIT {
         click("sale-save");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("handset-warranty"), "In warranty until"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("handset-owner"), "黄丽"));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[@id='handset-history']//td[text()='Sold']")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[@id='handset-history']//td[normalize-space(.)='Sold']")));
         shot("handset-page");
 
         // the owner's contact page has the handset in its tab; the dashboard counts the sale
         click("handset-owner");
         wait.until(ExpectedConditions.textToBe(By.id("record-title"), "黄丽"));
         clickTab("Handsets");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[@id='contact-handsets-grid']//td[text()='" + imei + "']")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[@id='contact-handsets-grid']//td[normalize-space(.)='" + imei + "']")));
         click("menu-dashboard");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("chart-handset-sales")));
         shot("dashboard-handsets");
@@ -452,7 +452,7 @@ public class BrowserIT {
         // the member page shows the ledger; the contact page has the Membership tab
         browser.get(BASE + "/crm/#!members/" + member.get("id").asLong());
         wait.until(ExpectedConditions.textToBe(By.id("member-points"), "1,288"));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[@id='member-points-ledger']//td[text()='Earned']")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[@id='member-points-ledger']//td[normalize-space(.)='Earned']")));
         shot("member-page");
         browser.get(BASE + "/crm/#!contact/" + member.get("contactId").asLong());
         wait.until(ExpectedConditions.textToBe(By.id("record-title"), "孙悦" + tag));
@@ -518,12 +518,12 @@ public class BrowserIT {
         click("order-request-part");
         selectOption("replacement-part", part + " · 显示屏总成");
         click("replacement-save");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[@id='order-replacements']//td[text()='Waiting for approval']")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[@id='order-replacements']//td[normalize-space(.)='Waiting for approval']")));
 
         // HQ approves from its inbox: the part is issued from the centre's stock, the removed part's serial recorded
         click("menu-part-approvals");
         // select the request's row (a selection, not a navigation) and wait until the grid shows it selected
-        By requestRow = By.xpath("//div[@id='approvals-grid']//tr[td[text()='" + part + " · 显示屏总成']]");
+        By requestRow = By.xpath("//div[@id='approvals-grid']//tr[td[normalize-space(.)='" + part + " · 显示屏总成']]");
         clickBy(requestRow);
         wait.until(d -> d.findElement(requestRow).getAttribute("class").contains("v-grid-row-selected"));
         shot("part-approvals");
@@ -541,22 +541,22 @@ public class BrowserIT {
             wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("note-confirm")));
         }
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("order-title"), "Returned to customer"));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[@id='order-steps']//td[text()='Quality check → Ready']")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[@id='order-steps']//td[normalize-space(.)='Quality check → Ready']")));
         assertEquals("SOLD", rest("GET", "handsets/" + imei, null).get("status").asText());
 
         // the repair shows on the customer's page and on the phone's page; the analytics count the failing part
         browser.get(BASE + "/crm/#!contact/" + owner);
         wait.until(ExpectedConditions.textToBe(By.id("record-title"), "郭静"));
         clickTab("Repairs");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[@id='contact-repairs-grid']//td[text()='" + orderNumber + "']")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[@id='contact-repairs-grid']//td[normalize-space(.)='" + orderNumber + "']")));
         // the customer's timeline names the repair's steps in the user's language (the module's TimelineTypes)
         clickTab("Timeline");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[@id='timeline-grid']//td[text()='Device received for repair']")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[@id='timeline-grid']//td[normalize-space(.)='Device received for repair']")));
         browser.get(BASE + "/crm/#!handsets/" + imei);
         clickTabOf("handset-tabs", "Repairs");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[@id='handset-repairs-grid']//td[text()='" + orderNumber + "']")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[@id='handset-repairs-grid']//td[normalize-space(.)='" + orderNumber + "']")));
         click("menu-repair-analytics");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[@id='analytics-faults']//td[text()='" + part + "']")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[@id='analytics-faults']//td[normalize-space(.)='" + part + "']")));
         shot("repair-analytics");
         browser.get(BASE + "/crm/#!repair-orders/" + orderNumber);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("order-title"), "Returned to customer"));
