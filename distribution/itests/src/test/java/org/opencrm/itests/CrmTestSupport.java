@@ -51,6 +51,11 @@ public abstract class CrmTestSupport {
     static final String ADMIN = "admin";
     static final String ADMIN_PASSWORD = "Itest-admin-1";
     static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * How long a test waits for a state before it fails. Waits end as soon as the state is there, so this bound only
+     * matters on a machine so loaded that a boot or a round trip takes minutes; it is not a delay.
+     */
+    static final Duration PATIENCE = Duration.ofMinutes(5);
     /** The distribution's business time zone (etc/org.opencrm.time.cfg default): the zone "today" is reckoned in. */
     static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -125,7 +130,7 @@ public abstract class CrmTestSupport {
         };
         tracker.open();
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
             synchronized (changed) {
                 while (true) {
                     JaxrsServiceRuntime runtime = tracker.getService();
