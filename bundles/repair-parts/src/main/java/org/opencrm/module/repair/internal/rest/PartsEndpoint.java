@@ -64,9 +64,9 @@ public class PartsEndpoint implements ModuleEndpoint {
 
     /** {partNumber (unchanged), name, models[], cost, price, active?, version} */
     @PUT
-    @Path("{id}")
+    @Path("{key}") // the same template as GET (one path in the API description); here the key is the part's id
     @Consumes(MediaType.APPLICATION_JSON)
-    public PartData update(@PathParam("id") long id, PartInput body, @Context SecurityContext sc) {
+    public PartData update(@PathParam("key") long id, PartInput body, @Context SecurityContext sc) {
         return parts.update(RestSupport.user(sc), id, RestSupport.body(body));
     }
 }
