@@ -34,7 +34,10 @@ public @interface ApiDoc {
     /** The status of a successful answer: 200, 201 (created) or 204 (no content). A void method answers 204. */
     int status() default 200;
 
-    /** The entity type when the method returns a {@code Response} (default: its Java return type). */
+    /**
+     * The entity type when the method returns a {@code Response}, or when its Java return type is not what the client
+     * receives (e.g. a String of JSON). Default: the Java return type.
+     */
     Class<?> returns() default Void.class;
 
     /** Whether the request body may be left out (default: required when the method takes one). */

@@ -229,8 +229,10 @@ final class OpenApiBuilder {
 
     private ApiResponses responses(Class<?> type, Method method, String http, ApiDoc doc, boolean hasPathParams, boolean hasInput) {
         Type entity = method.getGenericReturnType();
-        if (method.getReturnType() == Response.class) {
-            entity = doc == null || doc.returns() == Void.class ? null : doc.returns();
+        if (doc != null && doc.returns() != Void.class) {
+            entity = doc.returns();
+        } else if (method.getReturnType() == Response.class) {
+            entity = null;
         }
         int status = doc != null ? doc.status() : 200;
         if (method.getReturnType() == void.class) {
