@@ -131,6 +131,7 @@ final class OpenApiBuilder {
         Paths p = new Paths();
         paths.forEach(p::addPathItem);
         return new OpenAPI()
+                .openapi("3.0.3")
                 .info(new Info().title(title).version(version).description(description))
                 .addServersItem(new Server().url(org.opencrm.platform.api.CrmRest.BASE_PATH))
                 .addSecurityItem(new SecurityRequirement().addList("basic"))

@@ -135,6 +135,12 @@ class OpenApiBuilderTest {
     }
 
     @Test
+    void openApi303() {
+        assertEquals("3.0.3", doc.path("openapi").asText());
+        assertEquals("basic", doc.at("/components/securitySchemes/basic/scheme").asText());
+    }
+
+    @Test
     void listsAreEnvelopesPerItemType() {
         JsonNode page = doc.at("/components/schemas/PageThing");
         assertEquals("#/components/schemas/Thing", page.at("/properties/items/items/$ref").asText());
