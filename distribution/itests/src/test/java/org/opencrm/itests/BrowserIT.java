@@ -323,10 +323,10 @@ public class BrowserIT {
         click("menu-contacts");
         type("contacts-search", "范乙" + tag);
         wait.until(ExpectedConditions.textToBe(By.id("contacts-total"), "0 contacts"));
-        assertTrue(browser.findElements(By.xpath("//td[contains(@class,'v-grid-cell') and text()='范乙" + tag + "']")).isEmpty());
+        assertTrue(browser.findElements(By.xpath("//td[contains(@class,'v-grid-cell') and .='范乙" + tag + "']")).isEmpty());
         retype("contacts-search", "范");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//td[contains(@class,'v-grid-cell') and text()='范甲" + tag + "']")));
-        assertTrue(browser.findElements(By.xpath("//td[contains(@class,'v-grid-cell') and text()='范乙" + tag + "']")).isEmpty());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//td[contains(@class,'v-grid-cell') and .='范甲" + tag + "']")));
+        assertTrue(browser.findElements(By.xpath("//td[contains(@class,'v-grid-cell') and .='范乙" + tag + "']")).isEmpty());
 
         // the accounts tree starts at the partner's own account; the other partner is not there
         click("menu-accounts");
@@ -380,7 +380,7 @@ public class BrowserIT {
         click("handset-owner");
         wait.until(ExpectedConditions.textToBe(By.id("record-title"), "黄丽"));
         clickTab("Handsets");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[@id='contact-handsets-grid']//td[text()='" + imei + "']")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[@id='contact-handsets-grid']//td[.='" + imei + "']")));
         click("menu-dashboard");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("chart-handset-sales")));
         shot("dashboard-handsets");
@@ -531,13 +531,13 @@ public class BrowserIT {
         browser.get(BASE + "/crm/#!contact/" + owner);
         wait.until(ExpectedConditions.textToBe(By.id("record-title"), "郭静"));
         clickTab("Repairs");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[@id='contact-repairs-grid']//td[text()='" + orderNumber + "']")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[@id='contact-repairs-grid']//td[.='" + orderNumber + "']")));
         // the customer's timeline names the repair's steps in the user's language (the module's TimelineTypes)
         clickTab("Timeline");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[@id='timeline-grid']//td[text()='Device received for repair']")));
         browser.get(BASE + "/crm/#!handsets/" + imei);
         clickTabOf("handset-tabs", "Repairs");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[@id='handset-repairs-grid']//td[text()='" + orderNumber + "']")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[@id='handset-repairs-grid']//td[.='" + orderNumber + "']")));
         click("menu-repair-analytics");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[@id='analytics-faults']//td[text()='" + part + "']")));
         shot("repair-analytics");
