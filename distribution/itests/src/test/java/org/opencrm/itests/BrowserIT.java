@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -28,6 +27,7 @@ import org.junit.Test;
 import org.junit.rules.TestWatcher;
 import org.junit.runner.Description;
 import org.junit.runners.MethodSorters;
+import org.opencrm.testsupport.KarafServer;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.ElementNotInteractableException;
@@ -86,31 +86,18 @@ public class BrowserIT {
     private static final String PASSWORD = "Browser-admin-1";
     private static final int PORT = CrmTestSupport.port(18481);
     private static final String BASE = "http://localhost:" + PORT;
-    private static Process karaf;
-    private static Path home;
+    private static KarafServer karaf;
     private static WebDriver browser;
     private static WebDriverWait wait;
     private static Path screenshots;
 
     @BeforeClass
     public static void startDistributionAndBrowser() throws Exception {
-        home = Path.of(System.getProperty("crm.itest.browserDir", "target/browser"));
-        deleteTree(home);
-        Files.createDirectories(home);
-        run(new ProcessBuilder("tar", "xzf", System.getProperty("crm.distribution"), "-C", home.toString(), "--strip-components=1"));
-        Path etc = home.resolve("etc");
-        replace(etc.resolve("org.ops4j.pax.web.cfg"), "org.osgi.service.http.port *=.*", "org.osgi.service.http.port = " + PORT);
-        replace(etc.resolve("org.apache.karaf.shell.cfg"), "sshPort *=.*", "sshPort = " + CrmTestSupport.port(18401));
-        Files.writeString(etc.resolve("org.apache.karaf.management.cfg"), "\nrmiRegistryPort = " + CrmTestSupport.port(11399) + "\nrmiServerPort = " + CrmTestSupport.port(44744) + "\n", StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
-        Files.writeString(etc.resolve("system.properties"), "\ncrm.admin.password=" + PASSWORD + "\n", StandardOpenOption.APPEND);
-        Files.writeString(etc.resolve("org.opencrm.ui.cfg"), "sessionTimeoutMinutes = " + SESSION_TIMEOUT_MINUTES + "\n");
-        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server").redirectErrorStream(true)
-                .redirectOutput(home.resolve("console.log").toFile());
-        pb.environment().put("EXTRA_JAVA_OPTS", "-Djdk.util.zip.disableZip64ExtraFieldValidation=true");
-        karaf = pb.start();
-        awaitHttp(BASE + "/api/v1/modules", 200, Duration.ofMinutes(10));
-        awaitHttp(BASE + "/crm/", 200, CrmTestSupport.PATIENCE);
+        karaf = KarafServer.unpack(Path.of(System.getProperty("crm.distribution")), Path.of(System.getProperty("crm.itest.browserDir", "target/browser")))
+                .ports(18481, 18401, 11399, 44744).adminPassword(PASSWORD)
+                .config("org.opencrm.ui.cfg", "sessionTimeoutMinutes = " + SESSION_TIMEOUT_MINUTES + "\n").start();
+        karaf.awaitHttp("/api/v1/modules", 200, Duration.ofMinutes(10));
+        karaf.awaitHttp("/crm/", 200, CrmTestSupport.PATIENCE);
 
         screenshots = Path.of(System.getProperty("crm.itest.screenshots", "target/screenshots"));
         Files.createDirectories(screenshots);
@@ -150,11 +137,7 @@ public class BrowserIT {
             idleBrowser.quit();
         }
         if (karaf != null) {
-            run(new ProcessBuilder(home.resolve("bin/stop").toString()));
-            if (!karaf.waitFor(30, TimeUnit.SECONDS)) {
-                karaf.descendants().forEach(ProcessHandle::destroyForcibly);
-                karaf.destroyForcibly();
-            }
+            karaf.close();
         }
     }
 
@@ -727,53 +710,5 @@ public class BrowserIT {
     private static void shot(String name) throws IOException {
         File png = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
         Files.copy(png.toPath(), screenshots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static void awaitHttp(String url, int status, Duration timeout) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        String auth = "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-        long deadline = System.nanoTime() + timeout.toNanos();
-        int last = -1;
-        while (System.nanoTime() < deadline) {
-            if (!karaf.isAlive()) {
-                throw new IllegalStateException("Karaf exited with " + karaf.exitValue() + "; see " + home.resolve("console.log"));
-            }
-            try {
-                last = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth).timeout(Duration.ofSeconds(5)).GET().build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (last == status) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            // the server is starting in another process; there is no event to wait on from here
-            TimeUnit.MILLISECONDS.sleep(250);
-        }
-        throw new IllegalStateException(url + " did not answer " + status + " within " + timeout + " (last " + last + ")");
-    }
-
-    private static void run(ProcessBuilder pb) throws Exception {
-        Process p = pb.inheritIO().start();
-        if (!p.waitFor(2, TimeUnit.MINUTES) || p.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", pb.command()) + " failed");
-        }
-    }
-
-    private static void replace(Path file, String regex, String replacement) throws IOException {
-        String text = Files.readString(file);
-        String changed = text.replaceAll("(?m)^" + regex + "$", replacement);
-        if (changed.equals(text)) {
-            changed = text + "\n" + replacement + "\n";
-        }
-        Files.writeString(file, changed);
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var paths = Files.walk(dir)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
     }
 }

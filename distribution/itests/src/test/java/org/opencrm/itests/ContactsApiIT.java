@@ -207,4 +207,22 @@ public class ContactsApiIT extends CrmTestSupport {
             assertTrue("OpenAPI lists " + p + ": " + paths.fieldNames(), paths.has(p));
         }
     }
+
+    /** Schemas from the DTOs, the error body, statuses as answered (distribution/api-client-it lints it and generates a client). */
+    @Test
+    public void openApiHasSchemasStatusesAndTheErrorBody() {
+        JsonNode doc = get("openapi.json").expect(200).json();
+        JsonNode contact = doc.at("/components/schemas/ContactData");
+        assertEquals("int64", contact.at("/properties/id/format").asText());
+        assertEquals("date", contact.at("/properties/birthday/format").asText());
+        assertTrue(contact.at("/required").toString().contains("\"name\""));
+        assertEquals("#/components/schemas/ContactData", doc.at("/paths/~1contacts/post/requestBody/content/application~1json/schema/$ref").asText());
+        assertEquals("#/components/schemas/ContactData", doc.at("/paths/~1contacts/post/responses/201/content/application~1json/schema/$ref").asText());
+        assertTrue(doc.at("/paths/~1contacts~1{id}/delete/responses/204").isObject());
+        assertEquals("#/components/schemas/PageContactData", doc.at("/paths/~1contacts/get/responses/200/content/application~1json/schema/$ref").asText());
+        assertEquals("#/components/responses/Conflict", doc.at("/paths/~1contacts~1{id}/put/responses/409/$ref").asText());
+        assertEquals("#/components/schemas/ApiError", doc.at("/components/responses/Conflict/content/application~1json/schema/$ref").asText());
+        assertEquals("integer", doc.at("/paths/~1contacts~1{id}/get/parameters/0/schema/type").asText());
+        assertEquals("listContacts", doc.at("/paths/~1contacts/get/operationId").asText());
+    }
 }

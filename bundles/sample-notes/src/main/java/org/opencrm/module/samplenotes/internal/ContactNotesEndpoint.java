@@ -11,6 +11,7 @@ import javax.ws.rs.core.SecurityContext;
 import org.opencrm.module.samplenotes.internal.SampleNoteService.NoteData;
 import org.opencrm.platform.api.Page;
 import org.opencrm.platform.api.PageRequest;
+import org.opencrm.platform.rest.ApiDoc;
 import org.opencrm.platform.rest.ModuleEndpoint;
 import org.opencrm.platform.rest.RestSupport;
 import org.osgi.service.component.annotations.Activate;
@@ -39,6 +40,7 @@ public class ContactNotesEndpoint implements ModuleEndpoint {
     }
 
     @GET
+    @ApiDoc(value = "listContactSampleNotes", summary = "A contact's notes")
     public Page<NoteData> list(@PathParam("id") long contactId, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit,
             @Context SecurityContext sc) {
         return notes.list(RestSupport.user(sc), contactId, PageRequest.of(null, offset, limit));

@@ -13,6 +13,7 @@ import javax.ws.rs.core.SecurityContext;
 import org.opencrm.module.samplenotes.internal.SampleNoteService.NoteData;
 import org.opencrm.platform.api.Page;
 import org.opencrm.platform.api.PageRequest;
+import org.opencrm.platform.rest.ApiDoc;
 import org.opencrm.platform.rest.ModuleEndpoint;
 import org.opencrm.platform.rest.RestSupport;
 import org.osgi.service.component.annotations.Activate;
@@ -39,6 +40,7 @@ public class SampleNoteResource implements ModuleEndpoint {
     }
 
     @GET
+    @ApiDoc("listSampleNotes")
     public Page<NoteData> list(@QueryParam("contactId") Long contactId, @QueryParam("offset") Integer offset,
             @QueryParam("limit") Integer limit, @Context SecurityContext sc) {
         return notes.list(RestSupport.user(sc), contactId, PageRequest.of(null, offset, limit));
@@ -46,6 +48,7 @@ public class SampleNoteResource implements ModuleEndpoint {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiDoc(value = "createSampleNote", status = 201, returns = NoteData.class)
     public Response create(NoteData body, @Context SecurityContext sc) {
         return Response.status(201).entity(notes.create(RestSupport.user(sc), RestSupport.body(body))).build();
     }

@@ -15,6 +15,7 @@ import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.api.timeline.TimelineEntry;
 import org.opencrm.platform.api.timeline.TimelineService;
 import org.opencrm.platform.persistence.Queries;
+import org.opencrm.platform.rest.ApiSchema;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -27,6 +28,7 @@ public class SampleNoteService {
     private final TimelineService timeline;
     private final AuditTrail audit;
 
+    @ApiSchema(required = { "contactId", "text" })
     public record NoteData(Long id, Long contactId, String text, Instant createdAt, String createdBy) {
     }
 

@@ -18,6 +18,7 @@ import org.opencrm.platform.api.RecordNotFoundException;
 import org.opencrm.platform.api.module.ModuleInfo;
 import org.opencrm.platform.api.module.ModuleService;
 import org.opencrm.platform.api.module.ModuleState;
+import org.opencrm.platform.rest.ApiDoc;
 import org.opencrm.platform.rest.RestSupport;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -37,6 +38,7 @@ public class ModuleResource {
     private ModuleService modules;
 
     @GET
+    @ApiDoc(value = "listModules", summary = "Installed and available modules with their state")
     public Page<ModuleInfo> list(@Context SecurityContext sc) {
         RestSupport.user(sc).require(PERMISSION_READ);
         List<ModuleInfo> all = modules.modules();
@@ -45,6 +47,7 @@ public class ModuleResource {
 
     @GET
     @Path("{id}")
+    @ApiDoc("getModule")
     public ModuleInfo get(@PathParam("id") String id, @Context SecurityContext sc) {
         RestSupport.user(sc).require(PERMISSION_READ);
         return modules.module(id).orElseThrow(() -> new RecordNotFoundException("module", id));
@@ -53,6 +56,7 @@ public class ModuleResource {
     /** 200 with the ACTIVE module, or 409 naming why it FAILED (nothing else was touched). */
     @POST
     @Path("{id}/enable")
+    @ApiDoc(value = "enableModule", summary = "Enable a module (answers once it serves its REST resources, or 409 if it failed)")
     public ModuleInfo enable(@PathParam("id") String id, @Context SecurityContext sc) {
         ModuleInfo info = modules.enable(RestSupport.user(sc), id);
         if (info.state() == ModuleState.FAILED) {
@@ -63,6 +67,7 @@ public class ModuleResource {
 
     @POST
     @Path("{id}/disable")
+    @ApiDoc(value = "disableModule", summary = "Disable a module (its data is kept)")
     public ModuleInfo disable(@PathParam("id") String id, @Context SecurityContext sc) {
         return modules.disable(RestSupport.user(sc), id);
     }

@@ -1,70 +1,89 @@
 package org.opencrm.platform.rest.internal;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.concurrent.CopyOnWriteArrayList;
 
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Method;
-
-import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
-import javax.ws.rs.HttpMethod;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
 import org.opencrm.platform.api.CrmRest;
+import org.opencrm.platform.api.module.CrmModule;
+import org.opencrm.platform.rest.ApiDoc;
 import org.opencrm.platform.rest.ModuleEndpoint;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
 import org.osgi.service.jaxrs.runtime.dto.ApplicationDTO;
 import org.osgi.service.jaxrs.runtime.dto.ResourceDTO;
-import org.osgi.service.jaxrs.runtime.dto.ResourceMethodInfoDTO;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.swagger.v3.oas.models.OpenAPI;
+
 /**
- * OpenAPI 3 document of what is deployed right now: built from the JAX-RS whiteboard's runtime view, so a
- * module's endpoints appear when it is enabled and vanish when it is disabled.
+ * OpenAPI 3 document of what is deployed right now: the platform's resources as the JAX-RS whiteboard's runtime
+ * view lists them, plus every module endpoint the dispatcher serves at this moment, so a module's operations appear
+ * when it is enabled and vanish when it is disabled. Schemas of the DTOs come from swagger-core's model resolver
+ * (see {@link OpenApiBuilder}); each module's operations carry the module's id as their tag.
  */
 @Component(service = OpenApiResource.class)
 @JaxrsResource
 @JaxrsApplicationSelect(CrmRest.APPLICATION_SELECT)
 @Path("openapi.json")
 public class OpenApiResource {
-    private static final Pattern PATH_PARAM = Pattern.compile("\\{(\\w+)(?::[^}]*)?}");
+    static final String DESCRIPTION = "The REST API of OpenCRM and of the modules enabled right now. HTTP Basic on every call. "
+            + "Lists take `offset` and `limit` (and most `q`) and answer `{\"items\":[...],\"total\":N}`. Errors answer "
+            + "`{\"error\",\"message\",\"field\"}`. Updates send back the `version` they read; a stale one answers 409.";
 
-    @Reference
-    private JaxrsServiceRuntime runtime;
-    @Reference
-    private EndpointDispatcher dispatcher;
+    private final JaxrsServiceRuntime runtime;
+    private final EndpointDispatcher dispatcher;
+    private final BundleContext context;
+    private final List<CrmModule> modules = new CopyOnWriteArrayList<>();
+
+    @Activate
+    public OpenApiResource(@Reference JaxrsServiceRuntime runtime, @Reference EndpointDispatcher dispatcher, BundleContext context) {
+        this.runtime = runtime;
+        this.dispatcher = dispatcher;
+        this.context = context;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addModule(CrmModule module) {
+        modules.add(module);
+    }
+
+    void removeModule(CrmModule module) {
+        modules.remove(module);
+    }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> document() {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("openapi", "3.0.3");
-        doc.put("info", Map.of("title", "OpenCRM API", "version", "1",
-                "description", "Lists take ?q=&offset=&limit= and return {items,total}. Errors: {error,message,field}."));
-        doc.put("servers", List.of(Map.of("url", CrmRest.BASE_PATH)));
-        doc.put("components", Map.of("securitySchemes", Map.of("basic", Map.of("type", "http", "scheme", "basic"))));
-        doc.put("security", List.of(Map.of("basic", List.of())));
-        Map<String, Map<String, Object>> paths = new TreeMap<>();
+    @ApiDoc(value = "getOpenApiDocument", summary = "This OpenAPI document (what is installed right now)", returns = Object.class)
+    public String document() throws JsonProcessingException {
+        return io.swagger.v3.core.util.Json.mapper().writeValueAsString(build());
+    }
+
+    OpenAPI build() {
+        OpenApiBuilder builder = new OpenApiBuilder(Json.newMapper());
         for (ApplicationDTO app : runtime.getRuntimeDTO().applicationDTOs) {
-            if (!CrmRest.APPLICATION_NAME.equals(app.name)) {
-                continue;
-            }
-            for (ResourceDTO resource : app.resourceDTOs) {
-                for (ResourceMethodInfoDTO m : resource.resourceMethods) {
-                    if (m.method != null) { // null: a sub-resource locator, such as the module endpoint dispatcher
-                        addOperation(paths, m.method, normalise(m.path), m.consumingMimeType);
+            if (CrmRest.APPLICATION_NAME.equals(app.name)) {
+                for (ResourceDTO resource : app.resourceDTOs) {
+                    Class<?> type = resourceClass(resource.serviceId);
+                    if (type != null && type != EndpointDispatcher.class) {
+                        String tag = firstSegment(type);
+                        builder.addResource(type, "/", tag, "Platform: /" + tag);
                     }
                 }
             }
@@ -72,67 +91,50 @@ public class OpenApiResource {
         for (ModuleEndpoint e : dispatcher.all()) {
             String base = switch (e.attach()) {
                 case ROOT -> "/" + e.path();
-                case CONTACT -> "/contacts/{id}/" + e.path();
-                case ACCOUNT -> "/accounts/{id}/" + e.path();
+                case CONTACT -> "/contacts/{id:\\d+}/" + e.path();
+                case ACCOUNT -> "/accounts/{id:\\d+}/" + e.path();
             };
-            Consumes classConsumes = e.getClass().getAnnotation(Consumes.class);
-            for (Method method : e.getClass().getMethods()) {
-                String http = httpMethod(method);
-                if (http != null) {
-                    Path sub = method.getAnnotation(Path.class);
-                    Consumes consumes = method.getAnnotation(Consumes.class) != null ? method.getAnnotation(Consumes.class) : classConsumes;
-                    addOperation(paths, http, normalise(base + (sub == null ? "" : "/" + sub.value())), consumes == null ? null : consumes.value());
+            CrmModule module = moduleOf(e);
+            String tag = module != null ? module.id() : FrameworkUtil.getBundle(e.getClass()).getSymbolicName();
+            builder.addResource(e.getClass(), base, tag, module != null ? module.name() + " (module " + module.id() + " " + module.version() + ")" : tag);
+        }
+        return builder.build("OpenCRM API", "1", DESCRIPTION);
+    }
+
+    /** The class of a whiteboard resource, looked up by its service id and released again at once. */
+    private Class<?> resourceClass(long serviceId) {
+        try {
+            ServiceReference<?>[] refs = context.getServiceReferences((String) null, "(service.id=" + serviceId + ")");
+            if (refs == null || refs.length == 0) {
+                return null;
+            }
+            Object service = context.getService(refs[0]);
+            try {
+                return service == null ? null : service.getClass();
+            } finally {
+                if (service != null) {
+                    context.ungetService(refs[0]);
                 }
             }
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
         }
-        doc.put("paths", paths);
-        return doc;
     }
 
-    private static void addOperation(Map<String, Map<String, Object>> paths, String method, String path, String[] consumes) {
-        Map<String, Object> op = new LinkedHashMap<>();
-        String tag = path.split("/").length > 1 ? path.split("/")[1] : "root";
-        op.put("tags", List.of(tag));
-        op.put("operationId", method.toLowerCase() + path.replaceAll("[^A-Za-z0-9]+", "_"));
-        List<Map<String, Object>> params = new ArrayList<>();
-        Matcher pm = PATH_PARAM.matcher(path);
-        while (pm.find()) {
-            params.add(Map.of("name", pm.group(1), "in", "path", "required", true, "schema", Map.of("type", "string")));
-        }
-        if ("GET".equals(method) && !path.contains("{")) {
-            for (String q : List.of("q", "offset", "limit")) {
-                params.add(Map.of("name", q, "in", "query", "required", false, "schema", Map.of("type", q.equals("q") ? "string" : "integer")));
-            }
-        }
-        if (!params.isEmpty()) {
-            op.put("parameters", params);
-        }
-        if (consumes != null && consumes.length > 0 && !"GET".equals(method)) {
-            Map<String, Object> content = new LinkedHashMap<>();
-            Arrays.stream(consumes).forEach(t -> content.put(t, Map.of()));
-            op.put("requestBody", Map.of("content", content));
-        }
-        op.put("responses", Map.of("200", Map.of("description", "OK"), "400", Map.of("description", "invalid input"),
-                "401", Map.of("description", "not authenticated"), "403", Map.of("description", "permission missing"),
-                "404", Map.of("description", "not found"), "409", Map.of("description", "duplicate or stale version")));
-        paths.computeIfAbsent(path.replaceAll("\\{(\\w+):[^}]*}", "{$1}"), k -> new TreeMap<>()).put(method.toLowerCase(), op);
-    }
-
-    private static String httpMethod(Method method) {
-        for (Annotation a : method.getAnnotations()) {
-            HttpMethod http = a.annotationType().getAnnotation(HttpMethod.class);
-            if (http != null) {
-                return http.value();
+    private CrmModule moduleOf(ModuleEndpoint endpoint) {
+        Bundle bundle = FrameworkUtil.getBundle(endpoint.getClass());
+        for (CrmModule m : modules) {
+            if (bundle != null && bundle.equals(FrameworkUtil.getBundle(m.getClass()))) {
+                return m;
             }
         }
         return null;
     }
 
-    private static String normalise(String path) {
-        String p = path == null ? "/" : path.replaceAll("/+", "/");
-        if (!p.startsWith("/")) {
-            p = "/" + p;
-        }
-        return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+    private static String firstSegment(Class<?> type) {
+        Path p = type.getAnnotation(Path.class);
+        String path = p == null ? "" : p.value().replaceAll("^/+", "");
+        String first = path.split("[/{]")[0];
+        return first.isEmpty() ? "platform" : first.replace(".json", "");
     }
 }

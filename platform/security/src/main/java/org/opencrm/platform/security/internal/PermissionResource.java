@@ -15,6 +15,7 @@ import org.opencrm.platform.api.CrmRest;
 import org.opencrm.platform.api.Page;
 import org.opencrm.platform.api.security.Permission;
 import org.opencrm.platform.api.security.PermissionSet;
+import org.opencrm.platform.rest.ApiDoc;
 import org.opencrm.platform.rest.RestSupport;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -45,6 +46,7 @@ public class PermissionResource {
     }
 
     @GET
+    @ApiDoc(value = "listPermissions", summary = "The permissions every installed module defines")
     public Page<ModulePermission> list(@Context SecurityContext sc) {
         RestSupport.user(sc).require("platform.users.read");
         List<ModulePermission> all = sets.stream()

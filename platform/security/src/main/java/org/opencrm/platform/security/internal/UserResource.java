@@ -24,6 +24,8 @@ import org.opencrm.platform.api.security.NewUser;
 import org.opencrm.platform.api.security.UserAccount;
 import org.opencrm.platform.api.security.UserChange;
 import org.opencrm.platform.api.security.UserService;
+import org.opencrm.platform.rest.ApiDoc;
+import org.opencrm.platform.rest.ApiSchema;
 import org.opencrm.platform.rest.RestSupport;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -46,6 +48,7 @@ public class UserResource {
     }
 
     @GET
+    @ApiDoc("listUsers")
     public Page<UserAccount> list(@Context SecurityContext sc) {
         RestSupport.user(sc).require("platform.users.read");
         List<UserAccount> all = users.list();
@@ -54,12 +57,14 @@ public class UserResource {
 
     @GET
     @Path("me")
+    @ApiDoc(value = "getCurrentUser", summary = "Who am I: the signed-in user, roles, permissions and scope")
     public CrmUser me(@Context SecurityContext sc) {
         return RestSupport.user(sc);
     }
 
     @GET
     @Path("roles")
+    @ApiDoc(value = "listRoles", summary = "Roles and the permissions they grant")
     public Map<String, Set<String>> roles(@Context SecurityContext sc) {
         RestSupport.user(sc).require("platform.users.read");
         return users.roles();
@@ -67,6 +72,7 @@ public class UserResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiDoc(value = "createUser", status = 201, returns = UserAccount.class)
     public Response create(NewUser body, @Context SecurityContext sc) {
         UserAccount created = users.create(RestSupport.user(sc), RestSupport.body(body));
         return Response.status(201).entity(created).build();
@@ -75,16 +81,19 @@ public class UserResource {
     @PUT
     @Path("{username}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiDoc("updateUser")
     public UserAccount update(@PathParam("username") String username, UserChange body, @Context SecurityContext sc) {
         return users.update(RestSupport.user(sc), username, RestSupport.body(body));
     }
 
+    @ApiSchema(required = { "password" })
     public record PasswordChange(String password) {
     }
 
     @POST
     @Path("{username}/password")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiDoc(value = "changePassword", status = 204, summary = "Set a user's password")
     public Response password(@PathParam("username") String username, PasswordChange body, @Context SecurityContext sc) {
         if (body == null || body.password() == null) {
             throw new InvalidInputException("password", "password is required");

@@ -12,6 +12,7 @@ import org.opencrm.module.handset.internal.dto.HandsetData;
 import org.opencrm.module.handset.internal.service.HandsetService;
 import org.opencrm.platform.api.Page;
 import org.opencrm.platform.api.PageRequest;
+import org.opencrm.platform.rest.ApiDoc;
 import org.opencrm.platform.rest.ModuleEndpoint;
 import org.opencrm.platform.rest.RestSupport;
 import org.osgi.service.component.annotations.Activate;
@@ -40,6 +41,7 @@ public class ContactHandsetsEndpoint implements ModuleEndpoint {
     }
 
     @GET
+    @ApiDoc(value = "listContactHandsets", summary = "The units a contact owns now")
     public Page<HandsetData> list(@PathParam("id") long contactId, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit,
             @Context SecurityContext sc) {
         return handsets.forContact(RestSupport.user(sc), contactId, PageRequest.of(null, offset, limit));

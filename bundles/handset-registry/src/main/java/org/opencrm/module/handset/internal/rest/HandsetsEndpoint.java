@@ -38,6 +38,7 @@ import org.opencrm.module.handset.internal.service.SaleService;
 import org.opencrm.platform.api.Page;
 import org.opencrm.platform.api.PageRequest;
 import org.opencrm.platform.api.security.CrmUser;
+import org.opencrm.platform.rest.ApiDoc;
 import org.opencrm.platform.rest.ModuleEndpoint;
 import org.opencrm.platform.rest.RestSupport;
 import org.opencrm.platform.rest.QueryParams;
@@ -70,6 +71,7 @@ public class HandsetsEndpoint implements ModuleEndpoint {
 
     /** ?q= (digits: IMEI prefix, else serial prefix) &imei= &serial= &ownerMobile= &model= &status= &offset= &limit= */
     @GET
+    @ApiDoc(value = "searchHandsets", description = "q: digits match an IMEI prefix, else a serial number prefix.", params = @ApiDoc.Param(name = "status", type = HandsetStatus.class))
     public Page<HandsetData> search(@QueryParam("q") String q, @QueryParam("imei") String imei, @QueryParam("serial") String serial,
             @QueryParam("ownerMobile") String ownerMobile, @QueryParam("model") String model, @QueryParam("status") String status,
             @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit, @Context SecurityContext sc) {
@@ -78,6 +80,7 @@ public class HandsetsEndpoint implements ModuleEndpoint {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiDoc(value = "registerHandset", status = 201, returns = HandsetData.class)
     public Response register(RegisterRequest body, @Context SecurityContext sc) {
         return Response.status(201).entity(handsets.register(RestSupport.user(sc), RestSupport.body(body))).build();
     }
@@ -85,6 +88,7 @@ public class HandsetsEndpoint implements ModuleEndpoint {
     @GET
     @Path("export")
     @Produces("text/csv; charset=UTF-8")
+    @ApiDoc(value = "exportHandsets", summary = "Export handsets as CSV", returns = String.class, params = @ApiDoc.Param(name = "status", type = HandsetStatus.class))
     public Response export(@QueryParam("q") String q, @QueryParam("imei") String imei, @QueryParam("serial") String serial,
             @QueryParam("ownerMobile") String ownerMobile, @QueryParam("model") String model, @QueryParam("status") String status,
             @Context SecurityContext sc) {
@@ -100,18 +104,21 @@ public class HandsetsEndpoint implements ModuleEndpoint {
     @POST
     @Path("warranty-cards/import")
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM })
+    @ApiDoc(value = "importWarrantyCards", summary = "Import warranty cards from CSV (per-row report)")
     public ImportReport importCards(InputStream body, @Context SecurityContext sc) {
         return importer.importCards(RestSupport.user(sc), new InputStreamReader(body, StandardCharsets.UTF_8));
     }
 
     @GET
     @Path("{key}")
+    @ApiDoc(value = "getHandset", summary = "A unit by IMEI (either slot) or serial number")
     public HandsetData get(@PathParam("key") String key, @Context SecurityContext sc) {
         return handsets.get(RestSupport.user(sc), key);
     }
 
     @GET
     @Path("{key}/history")
+    @ApiDoc(value = "getHandsetHistory", summary = "A unit's history, newest first")
     public Page<HistoryEntry> history(@PathParam("key") String key, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit,
             @Context SecurityContext sc) {
         return handsets.history(RestSupport.user(sc), key, PageRequest.of(null, offset, limit));
@@ -120,6 +127,7 @@ public class HandsetsEndpoint implements ModuleEndpoint {
     @POST
     @Path("{imei}/sale")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiDoc(value = "sellHandset", status = 201, returns = HandsetData.class, summary = "Record the sale of a unit (activates its warranty)")
     public Response sell(@PathParam("imei") String imei, SaleRequest body, @Context SecurityContext sc) {
         return Response.status(201).entity(sales.sell(RestSupport.user(sc), imei, RestSupport.body(body))).build();
     }
@@ -127,6 +135,7 @@ public class HandsetsEndpoint implements ModuleEndpoint {
     @POST
     @Path("{imei}/return")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiDoc(value = "returnHandset", summary = "Record the return of a sold unit", bodyRequired = false)
     public HandsetData returnUnit(@PathParam("imei") String imei, ReturnRequest body, @Context SecurityContext sc) {
         return sales.returnUnit(RestSupport.user(sc), imei, body);
     }
@@ -134,6 +143,7 @@ public class HandsetsEndpoint implements ModuleEndpoint {
     @POST
     @Path("{imei}/exchange")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiDoc(value = "exchangeHandset", summary = "Exchange a unit for another")
     public ExchangeResult exchange(@PathParam("imei") String imei, ExchangeRequest body, @Context SecurityContext sc) {
         return sales.exchange(RestSupport.user(sc), imei, RestSupport.body(body));
     }
@@ -141,6 +151,7 @@ public class HandsetsEndpoint implements ModuleEndpoint {
     @POST
     @Path("{imei}/transfer")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiDoc(value = "transferHandset", summary = "Transfer a unit to another owner")
     public HandsetData transfer(@PathParam("imei") String imei, TransferRequest body, @Context SecurityContext sc) {
         return sales.transfer(RestSupport.user(sc), imei, RestSupport.body(body));
     }
@@ -148,6 +159,7 @@ public class HandsetsEndpoint implements ModuleEndpoint {
     @POST
     @Path("{imei}/status")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiDoc(value = "changeHandsetStatus", summary = "Change a unit's status")
     public HandsetData status(@PathParam("imei") String imei, StatusRequest body, @Context SecurityContext sc) {
         return handsets.changeStatus(RestSupport.user(sc), imei, RestSupport.body(body));
     }

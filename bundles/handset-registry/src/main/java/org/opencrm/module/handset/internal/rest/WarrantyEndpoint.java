@@ -11,6 +11,7 @@ import org.opencrm.module.handset.api.AccessoryType;
 import org.opencrm.module.handset.api.WarrantyCheck;
 import org.opencrm.module.handset.internal.HandsetModule;
 import org.opencrm.module.handset.internal.service.HandsetService;
+import org.opencrm.platform.rest.ApiDoc;
 import org.opencrm.platform.rest.ModuleEndpoint;
 import org.opencrm.platform.rest.RestSupport;
 import org.opencrm.platform.rest.QueryParams;
@@ -35,6 +36,7 @@ public class WarrantyEndpoint implements ModuleEndpoint {
     }
 
     @GET
+    @ApiDoc(value = "checkWarranty", summary = "Whether a unit (or accessory) is in warranty on a date, until when, and why not", params = { @ApiDoc.Param(name = "date", type = java.time.LocalDate.class, description = "default: today in the business time zone"), @ApiDoc.Param(name = "accessory", type = AccessoryType.class) })
     public WarrantyCheck check(@QueryParam("imei") String imei, @QueryParam("date") String date, @QueryParam("accessory") String accessory,
             @Context SecurityContext sc) {
         RestSupport.user(sc).require(HandsetModule.READ);

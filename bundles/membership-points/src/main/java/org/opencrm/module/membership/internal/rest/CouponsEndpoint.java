@@ -15,6 +15,7 @@ import org.opencrm.module.membership.internal.dto.CouponData;
 import org.opencrm.module.membership.internal.dto.CouponRequest;
 import org.opencrm.module.membership.internal.service.MemberScopes;
 import org.opencrm.module.membership.internal.service.PromotionService;
+import org.opencrm.platform.rest.ApiDoc;
 import org.opencrm.platform.rest.ModuleEndpoint;
 import org.opencrm.platform.rest.RestSupport;
 import org.osgi.service.component.annotations.Activate;
@@ -41,12 +42,14 @@ public class CouponsEndpoint implements ModuleEndpoint {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiDoc(value = "issueCoupon", status = 201, returns = CouponData.class)
     public Response issue(CouponRequest body, @Context SecurityContext sc) {
         return Response.status(201).entity(promotions.issueCoupon(RestSupport.user(sc), RestSupport.body(body), scopes)).build();
     }
 
     @GET
     @Path("{code}")
+    @ApiDoc("getCoupon")
     public CouponData get(@PathParam("code") String code, @Context SecurityContext sc) {
         return promotions.coupon(RestSupport.user(sc), code);
     }

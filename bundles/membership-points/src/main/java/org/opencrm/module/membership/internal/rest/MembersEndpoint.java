@@ -39,6 +39,7 @@ import org.opencrm.platform.api.Page;
 import org.opencrm.platform.api.PageRequest;
 import org.opencrm.platform.api.RecordNotFoundException;
 import org.opencrm.platform.api.security.CrmUser;
+import org.opencrm.platform.rest.ApiDoc;
 import org.opencrm.platform.rest.ModuleEndpoint;
 import org.opencrm.platform.rest.RestSupport;
 import org.opencrm.platform.rest.QueryParams;
@@ -76,6 +77,7 @@ public class MembersEndpoint implements ModuleEndpoint {
 
     /** ?q= (member-number or mobile prefix) &tier= &status= &storeAccountId= &offset= &limit= */
     @GET
+    @ApiDoc(value = "searchMembers", description = "q: a member number or mobile prefix.", params = @ApiDoc.Param(name = "storeAccountId", type = Long.class))
     public Page<MemberData> search(@QueryParam("q") String q, @QueryParam("tier") String tier, @QueryParam("status") String status,
             @QueryParam("storeAccountId") String store, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit,
             @Context SecurityContext sc) {
@@ -84,6 +86,7 @@ public class MembersEndpoint implements ModuleEndpoint {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiDoc(value = "enrolMember", status = 201, returns = MemberData.class)
     public Response enrol(EnrolRequest body, @Context SecurityContext sc) {
         return Response.status(201).entity(members.enrol(RestSupport.user(sc), RestSupport.body(body))).build();
     }
@@ -91,24 +94,28 @@ public class MembersEndpoint implements ModuleEndpoint {
     /** The till: ?key= card number, member number or mobile. */
     @GET
     @Path("lookup")
+    @ApiDoc(value = "lookupMember", summary = "The till: a member by card number, member number or mobile")
     public MemberData lookup(@QueryParam("key") String key, @Context SecurityContext sc) {
         return members.lookup(RestSupport.user(sc), key).orElseThrow(() -> new RecordNotFoundException("member", key));
     }
 
     @GET
     @Path("reports/liability")
+    @ApiDoc(value = "getPointsLiabilityReport", summary = "Report: outstanding points and stored value")
     public Reports.Liability liability(@Context SecurityContext sc) {
         return members.liability(RestSupport.user(sc));
     }
 
     @GET
     @Path("reports/tiers")
+    @ApiDoc(value = "getTierReport", summary = "Report: members per tier")
     public Reports.TierDistribution tiers(@Context SecurityContext sc) {
         return members.tiers(RestSupport.user(sc));
     }
 
     @GET
     @Path("reports/active")
+    @ApiDoc(value = "getActiveMembersReport", summary = "Report: members active in the last days")
     public Reports.ActiveMembers active(@QueryParam("days") Integer days, @Context SecurityContext sc) {
         return members.active(RestSupport.user(sc), days == null ? 90 : days);
     }
@@ -116,6 +123,7 @@ public class MembersEndpoint implements ModuleEndpoint {
     /** Expiry and tier evaluation of every member now (it also runs periodically). */
     @POST
     @Path("maintenance/run")
+    @ApiDoc(value = "runMembershipMaintenance", summary = "Run expiry and tier evaluation now")
     public Reports.MaintenanceRun run(@Context SecurityContext sc) {
         return maintenance.run(RestSupport.user(sc));
     }
@@ -123,12 +131,14 @@ public class MembersEndpoint implements ModuleEndpoint {
     /** Whether a till's request went through: the result of an applied reference. */
     @GET
     @Path("transactions/{reference}")
+    @ApiDoc(value = "getTillTransaction", summary = "Whether a till's request went through (by its reference)")
     public TxnResult transaction(@PathParam("reference") String reference, @Context SecurityContext sc) {
         return ledger.byReference(RestSupport.user(sc), reference);
     }
 
     @GET
     @Path("{id}")
+    @ApiDoc("getMember")
     public MemberData get(@PathParam("id") long id, @Context SecurityContext sc) {
         return members.get(RestSupport.user(sc), id);
     }
@@ -136,12 +146,14 @@ public class MembersEndpoint implements ModuleEndpoint {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiDoc("updateMember")
     public MemberData update(@PathParam("id") long id, MemberUpdate body, @Context SecurityContext sc) {
         return members.update(RestSupport.user(sc), id, RestSupport.body(body));
     }
 
     @GET
     @Path("{id}/cards")
+    @ApiDoc("listMemberCards")
     public java.util.List<CardData> cards(@PathParam("id") long id, @Context SecurityContext sc) {
         return members.get(RestSupport.user(sc), id).cards();
     }
@@ -150,6 +162,7 @@ public class MembersEndpoint implements ModuleEndpoint {
 
     @GET
     @Path("{id}/points")
+    @ApiDoc(value = "getMemberPoints", summary = "A member's points balance and tier")
     public Map<String, Object> points(@PathParam("id") long id, @Context SecurityContext sc) {
         MemberData m = members.get(RestSupport.user(sc), id);
         return Map.of("memberId", m.id(), "pointsBalance", m.pointsBalance(), "tier", m.tier());
@@ -158,6 +171,7 @@ public class MembersEndpoint implements ModuleEndpoint {
     @POST
     @Path("{id}/points/earn")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiDoc(value = "earnPoints", returns = TxnResult.class, description = "Too few points or too little stored value answers 409 with the error body plus the balance (pointsBalance, or valueBalance and currency).")
     public Response earn(@PathParam("id") long id, EarnRequest body, @Context SecurityContext sc) {
         CrmUser user = RestSupport.user(sc);
         return Replies.till(() -> ledger.earn(user, id, RestSupport.body(body)));
@@ -166,6 +180,7 @@ public class MembersEndpoint implements ModuleEndpoint {
     @POST
     @Path("{id}/points/redeem")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiDoc(value = "redeemPoints", returns = TxnResult.class, description = "Too few points or too little stored value answers 409 with the error body plus the balance (pointsBalance, or valueBalance and currency).")
     public Response redeem(@PathParam("id") long id, RedeemRequest body, @Context SecurityContext sc) {
         CrmUser user = RestSupport.user(sc);
         return Replies.till(() -> ledger.redeem(user, id, RestSupport.body(body)));
@@ -174,6 +189,7 @@ public class MembersEndpoint implements ModuleEndpoint {
     @POST
     @Path("{id}/points/adjust")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiDoc(value = "adjustPoints", returns = TxnResult.class, description = "Too few points or too little stored value answers 409 with the error body plus the balance (pointsBalance, or valueBalance and currency).")
     public Response adjust(@PathParam("id") long id, AdjustRequest body, @Context SecurityContext sc) {
         CrmUser user = RestSupport.user(sc);
         return Replies.till(() -> ledger.adjust(user, id, RestSupport.body(body)));
@@ -181,6 +197,7 @@ public class MembersEndpoint implements ModuleEndpoint {
 
     @GET
     @Path("{id}/points/ledger")
+    @ApiDoc(value = "getPointsLedger", summary = "A member's points ledger, newest first")
     public Page<PointsLedgerEntry> pointsLedger(@PathParam("id") long id, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit,
             @Context SecurityContext sc) {
         return ledger.pointsLedger(RestSupport.user(sc), id, PageRequest.of(null, offset, limit));
@@ -190,6 +207,7 @@ public class MembersEndpoint implements ModuleEndpoint {
 
     @GET
     @Path("{id}/stored-value")
+    @ApiDoc(value = "getStoredValue", summary = "A member's stored-value balance")
     public Map<String, Object> storedValue(@PathParam("id") long id, @Context SecurityContext sc) {
         MemberData m = members.get(RestSupport.user(sc), id);
         return Map.of("memberId", m.id(), "balance", m.valueBalance(), "currency", m.currency());
@@ -198,6 +216,7 @@ public class MembersEndpoint implements ModuleEndpoint {
     @POST
     @Path("{id}/stored-value/top-up")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiDoc(value = "topUpStoredValue", returns = TxnResult.class, description = "Too few points or too little stored value answers 409 with the error body plus the balance (pointsBalance, or valueBalance and currency).")
     public Response topUp(@PathParam("id") long id, ValueRequest body, @Context SecurityContext sc) {
         CrmUser user = RestSupport.user(sc);
         return Replies.till(() -> ledger.topUp(user, id, RestSupport.body(body)));
@@ -206,6 +225,7 @@ public class MembersEndpoint implements ModuleEndpoint {
     @POST
     @Path("{id}/stored-value/spend")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiDoc(value = "spendStoredValue", returns = TxnResult.class, description = "Too few points or too little stored value answers 409 with the error body plus the balance (pointsBalance, or valueBalance and currency).")
     public Response spend(@PathParam("id") long id, ValueRequest body, @Context SecurityContext sc) {
         CrmUser user = RestSupport.user(sc);
         return Replies.till(() -> ledger.spend(user, id, RestSupport.body(body)));
@@ -214,6 +234,7 @@ public class MembersEndpoint implements ModuleEndpoint {
     @POST
     @Path("{id}/stored-value/refund")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiDoc(value = "refundStoredValue", returns = TxnResult.class, description = "Too few points or too little stored value answers 409 with the error body plus the balance (pointsBalance, or valueBalance and currency).")
     public Response refund(@PathParam("id") long id, ValueRequest body, @Context SecurityContext sc) {
         CrmUser user = RestSupport.user(sc);
         return Replies.till(() -> ledger.refund(user, id, RestSupport.body(body)));
@@ -221,6 +242,7 @@ public class MembersEndpoint implements ModuleEndpoint {
 
     @GET
     @Path("{id}/stored-value/ledger")
+    @ApiDoc(value = "getStoredValueLedger", summary = "A member's stored-value ledger, newest first")
     public Page<ValueLedgerEntry> valueLedger(@PathParam("id") long id, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit,
             @Context SecurityContext sc) {
         return ledger.valueLedger(RestSupport.user(sc), id, PageRequest.of(null, offset, limit));
@@ -230,6 +252,7 @@ public class MembersEndpoint implements ModuleEndpoint {
 
     @GET
     @Path("{id}/coupons")
+    @ApiDoc("listMemberCoupons")
     public Page<CouponData> coupons(@PathParam("id") long id, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit,
             @Context SecurityContext sc) {
         CrmUser user = RestSupport.user(sc);
@@ -239,6 +262,7 @@ public class MembersEndpoint implements ModuleEndpoint {
 
     @GET
     @Path("{id}/notifications")
+    @ApiDoc("listMemberNotifications")
     public Page<OutboxData> notifications(@PathParam("id") long id, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit,
             @Context SecurityContext sc) {
         CrmUser user = RestSupport.user(sc);
@@ -249,6 +273,7 @@ public class MembersEndpoint implements ModuleEndpoint {
     /** The outbox of every member (administrators): ?status=PENDING|SENT|FAILED */
     @GET
     @Path("notifications")
+    @ApiDoc(value = "listNotifications", summary = "The notification outbox of every member (administrators)")
     public Page<OutboxData> outbox(@QueryParam("status") String status, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit,
             @Context SecurityContext sc) {
         RestSupport.user(sc).require(MembershipModule.ADMIN);

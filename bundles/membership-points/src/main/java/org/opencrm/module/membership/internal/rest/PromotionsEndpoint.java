@@ -17,6 +17,7 @@ import org.opencrm.module.membership.internal.dto.PromotionData;
 import org.opencrm.module.membership.internal.service.PromotionService;
 import org.opencrm.platform.api.Page;
 import org.opencrm.platform.api.PageRequest;
+import org.opencrm.platform.rest.ApiDoc;
 import org.opencrm.platform.rest.ModuleEndpoint;
 import org.opencrm.platform.rest.RestSupport;
 import org.osgi.service.component.annotations.Activate;
@@ -41,6 +42,7 @@ public class PromotionsEndpoint implements ModuleEndpoint {
 
     /** ?current=true: active ones not ended yet. */
     @GET
+    @ApiDoc(value = "listPromotions", description = "current=true: active ones not ended yet.")
     public Page<PromotionData> list(@QueryParam("current") Boolean current, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit,
             @Context SecurityContext sc) {
         return promotions.list(RestSupport.user(sc), current != null && current, PageRequest.of(null, offset, limit));
@@ -48,12 +50,14 @@ public class PromotionsEndpoint implements ModuleEndpoint {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiDoc(value = "createPromotion", status = 201, returns = PromotionData.class)
     public Response create(PromotionData body, @Context SecurityContext sc) {
         return Response.status(201).entity(promotions.create(RestSupport.user(sc), RestSupport.body(body))).build();
     }
 
     @GET
     @Path("{id}")
+    @ApiDoc("getPromotion")
     public PromotionData get(@PathParam("id") long id, @Context SecurityContext sc) {
         return promotions.get(RestSupport.user(sc), id);
     }
@@ -61,6 +65,7 @@ public class PromotionsEndpoint implements ModuleEndpoint {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiDoc("updatePromotion")
     public PromotionData update(@PathParam("id") long id, PromotionData body, @Context SecurityContext sc) {
         return promotions.update(RestSupport.user(sc), id, RestSupport.body(body));
     }

@@ -13,6 +13,7 @@ import org.opencrm.module.repair.internal.dto.RepairOrderSearch;
 import org.opencrm.module.repair.internal.service.RepairOrderService;
 import org.opencrm.platform.api.Page;
 import org.opencrm.platform.api.PageRequest;
+import org.opencrm.platform.rest.ApiDoc;
 import org.opencrm.platform.rest.ModuleEndpoint;
 import org.opencrm.platform.rest.RestSupport;
 import org.osgi.service.component.annotations.Activate;
@@ -41,6 +42,7 @@ public class ContactRepairsEndpoint implements ModuleEndpoint {
     }
 
     @GET
+    @ApiDoc(value = "listContactRepairOrders", summary = "A customer's repair orders, newest first")
     public Page<RepairOrderData> list(@PathParam("id") long contactId, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit,
             @Context SecurityContext sc) {
         return orders.search(RestSupport.user(sc), new RepairOrderSearch(null, null, null, contactId, null, null), PageRequest.of(null, offset, limit));

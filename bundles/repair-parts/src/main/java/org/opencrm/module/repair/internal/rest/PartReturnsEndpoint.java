@@ -20,6 +20,7 @@ import org.opencrm.module.repair.internal.service.PartReturnService;
 import org.opencrm.module.repair.internal.service.Records;
 import org.opencrm.platform.api.Page;
 import org.opencrm.platform.api.PageRequest;
+import org.opencrm.platform.rest.ApiDoc;
 import org.opencrm.platform.rest.ModuleEndpoint;
 import org.opencrm.platform.rest.RestSupport;
 import org.opencrm.platform.rest.QueryParams;
@@ -45,6 +46,7 @@ public class PartReturnsEndpoint implements ModuleEndpoint {
 
     /** ?status= &repairOrderId= &offset= &limit= */
     @GET
+    @ApiDoc(value = "searchPartReturns", params = @ApiDoc.Param(name = "repairOrderId", type = Long.class))
     public Page<PartReturnData> search(@QueryParam("status") String status, @QueryParam("repairOrderId") String order, @QueryParam("offset") Integer offset,
             @QueryParam("limit") Integer limit, @Context SecurityContext sc) {
         return returns.search(RestSupport.user(sc), status, QueryParams.number("repairOrderId", order), PageRequest.of(null, offset, limit));
@@ -53,12 +55,14 @@ public class PartReturnsEndpoint implements ModuleEndpoint {
     /** {warehouseId, toWarehouseId?, trackingNumber?, note?, lines: [{repairOrderId, partNumber, serial?, replacementId?}]} */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiDoc(value = "createPartReturn", status = 201, returns = PartReturnData.class, summary = "Ship defective parts to HQ")
     public Response create(PartReturnInput body, @Context SecurityContext sc) {
         return Response.status(201).entity(returns.create(RestSupport.user(sc), RestSupport.body(body))).build();
     }
 
     @GET
     @Path("{id}")
+    @ApiDoc(value = "getPartReturn", summary = "A part return by id or number (PR...)")
     public PartReturnData get(@PathParam("id") String id, @Context SecurityContext sc) {
         return returns.get(RestSupport.user(sc), Records.requireNumber("PR", "id", id));
     }
@@ -67,6 +71,7 @@ public class PartReturnsEndpoint implements ModuleEndpoint {
     @POST
     @Path("{id}/receive")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiDoc(value = "receivePartReturn", summary = "Receive (inspect) a part return at HQ")
     public PartReturnData receive(@PathParam("id") String id, NoteInput body, @Context SecurityContext sc) {
         return returns.receive(RestSupport.user(sc), Records.requireNumber("PR", "id", id), body);
     }

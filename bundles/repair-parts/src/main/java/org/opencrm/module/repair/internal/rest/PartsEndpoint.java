@@ -18,6 +18,7 @@ import org.opencrm.module.repair.internal.dto.PartInput;
 import org.opencrm.module.repair.internal.service.PartCatalogService;
 import org.opencrm.platform.api.Page;
 import org.opencrm.platform.api.PageRequest;
+import org.opencrm.platform.rest.ApiDoc;
 import org.opencrm.platform.rest.ModuleEndpoint;
 import org.opencrm.platform.rest.RestSupport;
 import org.osgi.service.component.annotations.Activate;
@@ -42,6 +43,7 @@ public class PartsEndpoint implements ModuleEndpoint {
 
     /** ?q= (part number or name prefix) &model= (fits this model code) &offset= &limit= */
     @GET
+    @ApiDoc(value = "searchParts", description = "q: a part number or name prefix; model: parts that fit this model code.")
     public Page<PartData> search(@QueryParam("q") String q, @QueryParam("model") String model, @QueryParam("offset") Integer offset,
             @QueryParam("limit") Integer limit, @Context SecurityContext sc) {
         return parts.search(RestSupport.user(sc), null, model, PageRequest.of(q, offset, limit));
@@ -50,6 +52,7 @@ public class PartsEndpoint implements ModuleEndpoint {
     /** {partNumber, name, models[], cost, price, active?} (repair.admin) */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiDoc(value = "createPart", status = 201, returns = PartData.class)
     public Response create(PartInput body, @Context SecurityContext sc) {
         return Response.status(201).entity(parts.create(RestSupport.user(sc), RestSupport.body(body))).build();
     }
@@ -57,6 +60,7 @@ public class PartsEndpoint implements ModuleEndpoint {
     /** By id or part number. */
     @GET
     @Path("{key}")
+    @ApiDoc(value = "getPart", summary = "A part by id or part number")
     public PartData get(@PathParam("key") String key, @Context SecurityContext sc) {
         return key.chars().allMatch(Character::isDigit) && key.length() < 12 ? parts.get(RestSupport.user(sc), Long.parseLong(key))
                 : parts.byNumber(RestSupport.user(sc), key);
@@ -64,9 +68,10 @@ public class PartsEndpoint implements ModuleEndpoint {
 
     /** {partNumber (unchanged), name, models[], cost, price, active?, version} */
     @PUT
-    @Path("{id}")
+    @Path("{key}") // the same template as GET (one path in the API description); here the key is the part's id
     @Consumes(MediaType.APPLICATION_JSON)
-    public PartData update(@PathParam("id") long id, PartInput body, @Context SecurityContext sc) {
+    @ApiDoc(value = "updatePart", summary = "Update a part (by id; send the version you read)")
+    public PartData update(@PathParam("key") long id, PartInput body, @Context SecurityContext sc) {
         return parts.update(RestSupport.user(sc), id, RestSupport.body(body));
     }
 }

@@ -33,6 +33,7 @@ import org.opencrm.module.repair.internal.service.RepairOrderService;
 import org.opencrm.module.repair.internal.service.ReplacementService;
 import org.opencrm.platform.api.Page;
 import org.opencrm.platform.api.PageRequest;
+import org.opencrm.platform.rest.ApiDoc;
 import org.opencrm.platform.rest.ModuleEndpoint;
 import org.opencrm.platform.rest.RestSupport;
 import org.opencrm.platform.rest.QueryParams;
@@ -65,6 +66,7 @@ public class RepairOrdersEndpoint implements ModuleEndpoint {
 
     /** ?q= (RO number or IMEI prefix) &status= &centreAccountId= &contactId= &imei= &technician= &offset= &limit= */
     @GET
+    @ApiDoc(value = "searchRepairOrders", params = { @ApiDoc.Param(name = "centreAccountId", type = Long.class), @ApiDoc.Param(name = "contactId", type = Long.class) })
     public Page<RepairOrderData> search(@QueryParam("q") String q, @QueryParam("status") String status, @QueryParam("centreAccountId") String centre,
             @QueryParam("contactId") String contact, @QueryParam("imei") String imei, @QueryParam("technician") String technician,
             @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit, @Context SecurityContext sc) {
@@ -75,12 +77,14 @@ public class RepairOrdersEndpoint implements ModuleEndpoint {
     /** A device received: {serviceRequestId?, contactId, centreAccountId, imei | serialNumber, modelCode?, symptom, inWarranty (without the registry), warrantyNote?, technician?} */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiDoc(value = "receiveRepairOrder", status = 201, returns = RepairOrderData.class, summary = "Receive a device for repair (opens a repair order)")
     public Response receive(NewRepairOrder body, @Context SecurityContext sc) {
         return Response.status(201).entity(orders.receive(RestSupport.user(sc), RestSupport.body(body))).build();
     }
 
     @GET
     @Path("{id}")
+    @ApiDoc(value = "getRepairOrder", summary = "A repair order by id or number (RO...)")
     public RepairOrderData get(@PathParam("id") String id, @Context SecurityContext sc) {
         return orders.get(RestSupport.user(sc), Records.requireNumber("RO", "id", id));
     }
@@ -89,6 +93,7 @@ public class RepairOrdersEndpoint implements ModuleEndpoint {
     @POST
     @Path("{id}/diagnosis")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiDoc("diagnoseRepairOrder")
     public RepairOrderData diagnose(@PathParam("id") String id, Diagnosis body, @Context SecurityContext sc) {
         return orders.diagnose(RestSupport.user(sc), Records.requireNumber("RO", "id", id), RestSupport.body(body));
     }
@@ -97,6 +102,7 @@ public class RepairOrdersEndpoint implements ModuleEndpoint {
     @POST
     @Path("{id}/status")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiDoc(value = "moveRepairOrder", summary = "Move a repair order to its next step")
     public RepairOrderData move(@PathParam("id") String id, StatusChange body, @Context SecurityContext sc) {
         return orders.move(RestSupport.user(sc), Records.requireNumber("RO", "id", id), body);
     }
@@ -105,6 +111,7 @@ public class RepairOrdersEndpoint implements ModuleEndpoint {
     @PUT
     @Path("{id}/technician")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiDoc("assignRepairTechnician")
     public RepairOrderData dispatch(@PathParam("id") String id, NoteInput body, @Context SecurityContext sc) {
         return orders.assignTechnician(RestSupport.user(sc), Records.requireNumber("RO", "id", id), body == null ? null : body.note());
     }
@@ -113,6 +120,7 @@ public class RepairOrdersEndpoint implements ModuleEndpoint {
     @POST
     @Path("{id}/quote")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiDoc("quoteRepairOrder")
     public RepairOrderData quote(@PathParam("id") String id, QuoteInput body, @Context SecurityContext sc) {
         return orders.quote(RestSupport.user(sc), Records.requireNumber("RO", "id", id), RestSupport.body(body));
     }
@@ -121,12 +129,14 @@ public class RepairOrdersEndpoint implements ModuleEndpoint {
     @POST
     @Path("{id}/quote/decision")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiDoc(value = "decideRepairQuote", summary = "Record the customer's decision on a quote")
     public RepairOrderData decide(@PathParam("id") String id, QuoteDecision body, @Context SecurityContext sc) {
         return orders.decideQuote(RestSupport.user(sc), Records.requireNumber("RO", "id", id), body);
     }
 
     @GET
     @Path("{id}/replacements")
+    @ApiDoc("listRepairOrderReplacements")
     public List<ReplacementData> replacementsOf(@PathParam("id") String id, @Context SecurityContext sc) {
         return replacements.forOrder(RestSupport.user(sc), Records.requireNumber("RO", "id", id));
     }
@@ -135,6 +145,7 @@ public class RepairOrdersEndpoint implements ModuleEndpoint {
     @POST
     @Path("{id}/replacements")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiDoc(value = "requestReplacementPart", status = 201, returns = ReplacementData.class)
     public Response requestPart(@PathParam("id") String id, ReplacementInput body, @Context SecurityContext sc) {
         return Response.status(201).entity(replacements.request(RestSupport.user(sc), Records.requireNumber("RO", "id", id), RestSupport.body(body))).build();
     }
@@ -142,6 +153,7 @@ public class RepairOrdersEndpoint implements ModuleEndpoint {
     /** ?status= (default PENDING) &inWarranty= : the approval inbox */
     @GET
     @Path("replacements")
+    @ApiDoc(value = "listReplacementRequests", summary = "Part replacement requests (the approval inbox)", params = { @ApiDoc.Param(name = "inWarranty", type = Boolean.class), @ApiDoc.Param(name = "status", type = org.opencrm.module.repair.internal.model.ReplacementStatus.class, description = "default PENDING") })
     public Page<ReplacementData> replacements(@QueryParam("status") String status, @QueryParam("inWarranty") String inWarranty,
             @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit, @Context SecurityContext sc) {
         return replacements.search(RestSupport.user(sc), status, QueryParams.flag("inWarranty", inWarranty), PageRequest.of(null, offset, limit));
@@ -149,6 +161,7 @@ public class RepairOrdersEndpoint implements ModuleEndpoint {
 
     @GET
     @Path("replacements/{rid}")
+    @ApiDoc("getReplacementRequest")
     public ReplacementData replacement(@PathParam("rid") long id, @Context SecurityContext sc) {
         return replacements.get(RestSupport.user(sc), id);
     }
@@ -157,6 +170,7 @@ public class RepairOrdersEndpoint implements ModuleEndpoint {
     @POST
     @Path("replacements/{rid}/approve")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiDoc("approveReplacementRequest")
     public ReplacementData approve(@PathParam("rid") long id, ApprovalInput body, @Context SecurityContext sc) {
         return replacements.approve(RestSupport.user(sc), id, body);
     }
@@ -165,6 +179,7 @@ public class RepairOrdersEndpoint implements ModuleEndpoint {
     @POST
     @Path("replacements/{rid}/reject")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiDoc("rejectReplacementRequest")
     public ReplacementData reject(@PathParam("rid") long id, NoteInput body, @Context SecurityContext sc) {
         return replacements.reject(RestSupport.user(sc), id, body);
     }
@@ -172,6 +187,7 @@ public class RepairOrdersEndpoint implements ModuleEndpoint {
     /** ?active=true for a diagnosis form */
     @GET
     @Path("fault-codes")
+    @ApiDoc(value = "listFaultCodes", params = @ApiDoc.Param(name = "active", type = Boolean.class, description = "true: only active codes"))
     public List<FaultCodeData> faultCodes(@QueryParam("active") String active, @Context SecurityContext sc) {
         return faultCodes.list(RestSupport.user(sc), Boolean.TRUE.equals(QueryParams.flag("active", active)));
     }
@@ -180,6 +196,7 @@ public class RepairOrdersEndpoint implements ModuleEndpoint {
     @PUT
     @Path("fault-codes")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiDoc(value = "saveFaultCode", summary = "Add or change a fault code")
     public FaultCodeData saveFaultCode(FaultCodeData body, @Context SecurityContext sc) {
         return faultCodes.save(RestSupport.user(sc), RestSupport.body(body));
     }
@@ -187,6 +204,7 @@ public class RepairOrdersEndpoint implements ModuleEndpoint {
     /** Whether the handset registry decides warranties right now. */
     @GET
     @Path("registry")
+    @ApiDoc(value = "getHandsetRegistryPresence", summary = "Whether the handset registry decides warranties right now")
     public java.util.Map<String, Boolean> registry(@Context SecurityContext sc) {
         RestSupport.user(sc).require(org.opencrm.module.repair.internal.RepairModule.READ);
         return java.util.Map.of("present", orders.registryPresent());

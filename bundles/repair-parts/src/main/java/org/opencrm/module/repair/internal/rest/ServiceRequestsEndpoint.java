@@ -22,6 +22,7 @@ import org.opencrm.module.repair.internal.service.Records;
 import org.opencrm.module.repair.internal.service.ServiceRequestService;
 import org.opencrm.platform.api.Page;
 import org.opencrm.platform.api.PageRequest;
+import org.opencrm.platform.rest.ApiDoc;
 import org.opencrm.platform.rest.ModuleEndpoint;
 import org.opencrm.platform.rest.RestSupport;
 import org.opencrm.platform.rest.QueryParams;
@@ -47,6 +48,7 @@ public class ServiceRequestsEndpoint implements ModuleEndpoint {
 
     /** ?q= &status= (default: open; ALL) &centreAccountId= &contactId= &owner= &overdue= &offset= &limit= */
     @GET
+    @ApiDoc(value = "searchServiceRequests", summary = "The service desk queue, overdue first", description = "status: default the open ones; ALL for every status.", params = { @ApiDoc.Param(name = "centreAccountId", type = Long.class), @ApiDoc.Param(name = "contactId", type = Long.class), @ApiDoc.Param(name = "overdue", type = Boolean.class) })
     public Page<ServiceRequestData> search(@QueryParam("q") String q, @QueryParam("status") String status, @QueryParam("centreAccountId") String centre,
             @QueryParam("contactId") String contact, @QueryParam("owner") String owner, @QueryParam("overdue") String overdue,
             @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit, @Context SecurityContext sc) {
@@ -56,6 +58,7 @@ public class ServiceRequestsEndpoint implements ModuleEndpoint {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiDoc(value = "createServiceRequest", status = 201, returns = ServiceRequestData.class)
     public Response create(NewServiceRequest body, @Context SecurityContext sc) {
         return Response.status(201).entity(requests.create(RestSupport.user(sc), RestSupport.body(body))).build();
     }
@@ -63,6 +66,7 @@ public class ServiceRequestsEndpoint implements ModuleEndpoint {
     /** By id or number (SR00000012). */
     @GET
     @Path("{id}")
+    @ApiDoc(value = "getServiceRequest", summary = "A service request by id or number (SR...)")
     public ServiceRequestData get(@PathParam("id") String id, @Context SecurityContext sc) {
         return requests.get(RestSupport.user(sc), Records.requireNumber("SR", "id", id));
     }
@@ -71,6 +75,7 @@ public class ServiceRequestsEndpoint implements ModuleEndpoint {
     @PUT
     @Path("{id}/route")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiDoc("routeServiceRequest")
     public ServiceRequestData route(@PathParam("id") String id, RouteRequest body, @Context SecurityContext sc) {
         return requests.route(RestSupport.user(sc), Records.requireNumber("SR", "id", id), RestSupport.body(body));
     }
@@ -79,6 +84,7 @@ public class ServiceRequestsEndpoint implements ModuleEndpoint {
     @POST
     @Path("{id}/close")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiDoc("closeServiceRequest")
     public ServiceRequestData close(@PathParam("id") String id, NoteInput body, @Context SecurityContext sc) {
         return requests.close(RestSupport.user(sc), Records.requireNumber("SR", "id", id), body);
     }
@@ -87,6 +93,7 @@ public class ServiceRequestsEndpoint implements ModuleEndpoint {
     @POST
     @Path("{id}/cancel")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiDoc("cancelServiceRequest")
     public ServiceRequestData cancel(@PathParam("id") String id, NoteInput body, @Context SecurityContext sc) {
         return requests.cancel(RestSupport.user(sc), Records.requireNumber("SR", "id", id), body);
     }
@@ -94,6 +101,7 @@ public class ServiceRequestsEndpoint implements ModuleEndpoint {
     /** Escalates what is overdue now (repair.admin); also runs every escalationIntervalMinutes. */
     @POST
     @Path("escalation")
+    @ApiDoc(value = "escalateServiceRequests", summary = "Escalate what is overdue now")
     public java.util.Map<String, Integer> escalate(@Context SecurityContext sc) {
         return java.util.Map.of("escalated", requests.escalateOverdue(RestSupport.user(sc)));
     }

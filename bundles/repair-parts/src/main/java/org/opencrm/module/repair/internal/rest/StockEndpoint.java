@@ -25,6 +25,7 @@ import org.opencrm.module.repair.internal.dto.WarehouseInput;
 import org.opencrm.module.repair.internal.service.StockService;
 import org.opencrm.platform.api.Page;
 import org.opencrm.platform.api.PageRequest;
+import org.opencrm.platform.rest.ApiDoc;
 import org.opencrm.platform.rest.ModuleEndpoint;
 import org.opencrm.platform.rest.RestSupport;
 import org.opencrm.platform.rest.QueryParams;
@@ -50,6 +51,7 @@ public class StockEndpoint implements ModuleEndpoint {
 
     /** Quantities in scope: ?warehouseId= &q= (part number prefix) &offset= &limit= */
     @GET
+    @ApiDoc(value = "listStockLevels", description = "q: a part number prefix.", params = @ApiDoc.Param(name = "warehouseId", type = Long.class))
     public Page<StockLevel> levels(@QueryParam("warehouseId") String warehouseId, @QueryParam("q") String q, @QueryParam("offset") Integer offset,
             @QueryParam("limit") Integer limit, @Context SecurityContext sc) {
         return stock.levels(RestSupport.user(sc), QueryParams.number("warehouseId", warehouseId), PageRequest.of(q, offset, limit));
@@ -57,6 +59,7 @@ public class StockEndpoint implements ModuleEndpoint {
 
     @GET
     @Path("warehouses")
+    @ApiDoc("listWarehouses")
     public List<WarehouseData> warehouses(@Context SecurityContext sc) {
         return stock.warehouses(RestSupport.user(sc));
     }
@@ -65,12 +68,14 @@ public class StockEndpoint implements ModuleEndpoint {
     @POST
     @Path("warehouses")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiDoc(value = "createWarehouse", status = 201, returns = WarehouseData.class)
     public Response createWarehouse(WarehouseInput body, @Context SecurityContext sc) {
         return Response.status(201).entity(stock.createWarehouse(RestSupport.user(sc), RestSupport.body(body))).build();
     }
 
     @GET
     @Path("warehouses/{id}")
+    @ApiDoc("getWarehouse")
     public WarehouseData warehouse(@PathParam("id") long id, @Context SecurityContext sc) {
         return stock.warehouse(RestSupport.user(sc), id);
     }
@@ -78,6 +83,7 @@ public class StockEndpoint implements ModuleEndpoint {
     /** The ledger of a warehouse, newest first: ?partNumber= &offset= &limit= */
     @GET
     @Path("warehouses/{id}/movements")
+    @ApiDoc(value = "listStockMovements", summary = "A warehouse's stock ledger, newest first")
     public Page<MovementData> movements(@PathParam("id") long id, @QueryParam("partNumber") String partNumber, @QueryParam("offset") Integer offset,
             @QueryParam("limit") Integer limit, @Context SecurityContext sc) {
         return stock.movements(RestSupport.user(sc), id, partNumber, PageRequest.of(null, offset, limit));
@@ -86,6 +92,7 @@ public class StockEndpoint implements ModuleEndpoint {
     /** The warehouse of a service centre (created on first use). */
     @GET
     @Path("centres/{accountId}")
+    @ApiDoc(value = "getCentreWarehouse", summary = "The warehouse of a service centre (created on first use)")
     public WarehouseData centre(@PathParam("accountId") long accountId, @Context SecurityContext sc) {
         return stock.centreWarehouse(RestSupport.user(sc), accountId);
     }
@@ -94,6 +101,7 @@ public class StockEndpoint implements ModuleEndpoint {
     @POST
     @Path("receipts")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiDoc(value = "receiveStock", status = 201, returns = MovementData.class, summary = "Goods in")
     public Response receipt(StockInput body, @Context SecurityContext sc) {
         return Response.status(201).entity(stock.receive(RestSupport.user(sc), RestSupport.body(body))).build();
     }
@@ -102,6 +110,7 @@ public class StockEndpoint implements ModuleEndpoint {
     @POST
     @Path("returns")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiDoc(value = "returnStockToShelf", status = 201, returns = MovementData.class, summary = "An unused part back on the shelf")
     public Response returned(StockInput body, @Context SecurityContext sc) {
         return Response.status(201).entity(stock.returnToShelf(RestSupport.user(sc), RestSupport.body(body))).build();
     }
@@ -110,6 +119,7 @@ public class StockEndpoint implements ModuleEndpoint {
     @POST
     @Path("adjustments")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiDoc(value = "adjustStock", status = 201, returns = MovementData.class)
     public Response adjustment(StockInput body, @Context SecurityContext sc) {
         return Response.status(201).entity(stock.adjust(RestSupport.user(sc), RestSupport.body(body))).build();
     }
@@ -118,6 +128,7 @@ public class StockEndpoint implements ModuleEndpoint {
     @POST
     @Path("transfers")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiDoc(value = "transferStock", status = 201, returns = TransferData.class, summary = "Transfer stock between warehouses (both legs at once)")
     public Response transfer(TransferInput body, @Context SecurityContext sc) {
         TransferData t = stock.transfer(RestSupport.user(sc), RestSupport.body(body));
         return Response.status(201).entity(t).build();

@@ -6,8 +6,10 @@ import java.util.List;
 
 import org.opencrm.platform.core.internal.model.ContactStatus;
 import org.opencrm.platform.core.internal.model.Gender;
+import org.opencrm.platform.rest.ApiSchema;
 
 /** A contact as the API reads and writes it. id, status MERGED, timestamps and the audit fields are read-only. */
+@ApiSchema(required = { "name" })
 public record ContactData(Long id, String name, String mobile, List<String> otherPhones, String email, Gender gender,
         LocalDate birthday, String province, String city, String district, String street, List<String> tags,
         ContactStatus status, String owner, Long accountId, Long householdId, Long mergedIntoId, Instant createdAt,

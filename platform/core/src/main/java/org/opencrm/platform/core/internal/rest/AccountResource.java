@@ -24,6 +24,7 @@ import org.opencrm.platform.api.timeline.TimelineService;
 import org.opencrm.platform.core.internal.dto.AccountData;
 import org.opencrm.platform.core.internal.model.AccountType;
 import org.opencrm.platform.core.internal.service.AccountService;
+import org.opencrm.platform.rest.ApiDoc;
 import org.opencrm.platform.rest.ModuleEndpoint;
 import org.opencrm.platform.rest.ModuleEndpoints;
 import org.opencrm.platform.rest.RestSupport;
@@ -64,6 +65,7 @@ public class AccountResource {
     }
 
     @GET
+    @ApiDoc(value = "listAccounts", summary = "Search accounts", params = @ApiDoc.Param(name = "type", type = AccountType.class))
     public Page<AccountData> search(@QueryParam("q") String q, @QueryParam("offset") Integer offset,
             @QueryParam("limit") Integer limit, @QueryParam("type") String type, @QueryParam("parentId") Long parentId,
             @Context SecurityContext sc) {
@@ -80,12 +82,14 @@ public class AccountResource {
 
     @GET
     @Path("{id:\\d+}")
+    @ApiDoc("getAccount")
     public AccountData get(@PathParam("id") long id, @Context SecurityContext sc) {
         return accounts.get(RestSupport.user(sc), id);
     }
 
     @GET
     @Path("{id:\\d+}/children")
+    @ApiDoc(value = "listAccountChildren", summary = "An account's direct children")
     public Page<AccountData> children(@PathParam("id") long id, @QueryParam("q") String q, @QueryParam("offset") Integer offset,
             @QueryParam("limit") Integer limit, @Context SecurityContext sc) {
         return accounts.children(RestSupport.user(sc), id, PageRequest.of(q, offset, limit));
@@ -93,6 +97,7 @@ public class AccountResource {
 
     @GET
     @Path("{id:\\d+}/timeline")
+    @ApiDoc(value = "getAccountTimeline", summary = "An account's timeline, newest first")
     public Page<TimelineEntry> timeline(@PathParam("id") long id, @QueryParam("offset") Integer offset,
             @QueryParam("limit") Integer limit, @Context SecurityContext sc) {
         CrmUser user = RestSupport.user(sc);
@@ -104,6 +109,7 @@ public class AccountResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiDoc(value = "createAccount", status = 201, returns = AccountData.class)
     public Response create(AccountData body, @Context SecurityContext sc) {
         return Response.status(201).entity(accounts.create(RestSupport.user(sc), RestSupport.body(body))).build();
     }
@@ -111,12 +117,14 @@ public class AccountResource {
     @PUT
     @Path("{id:\\d+}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiDoc(value = "updateAccount", summary = "Update an account (send the version you read)")
     public AccountData update(@PathParam("id") long id, AccountData body, @Context SecurityContext sc) {
         return accounts.update(RestSupport.user(sc), id, RestSupport.body(body));
     }
 
     @DELETE
     @Path("{id:\\d+}")
+    @ApiDoc(value = "deleteAccount", status = 204, summary = "Delete an account (send the version you read)")
     public Response delete(@PathParam("id") long id, @QueryParam("version") Long version, @Context SecurityContext sc) {
         accounts.delete(RestSupport.user(sc), id, version);
         return Response.noContent().build();

@@ -20,6 +20,7 @@ import org.opencrm.platform.api.Page;
 import org.opencrm.platform.api.PageRequest;
 import org.opencrm.platform.core.internal.dto.ActivityData;
 import org.opencrm.platform.core.internal.service.ActivityService;
+import org.opencrm.platform.rest.ApiDoc;
 import org.opencrm.platform.rest.RestSupport;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -43,6 +44,7 @@ public class ActivityResource {
 
     /** Without contactId/accountId: the caller's own activities (owner=me), overdue first. */
     @GET
+    @ApiDoc(value = "listActivities", summary = "List activities", description = "Without contactId and accountId: the caller's own activities, overdue first.")
     public Page<ActivityData> list(@QueryParam("q") String q, @QueryParam("offset") Integer offset,
             @QueryParam("limit") Integer limit, @QueryParam("contactId") Long contactId, @QueryParam("accountId") Long accountId,
             @QueryParam("owner") String owner, @QueryParam("status") String status, @Context SecurityContext sc) {
@@ -51,6 +53,7 @@ public class ActivityResource {
 
     @GET
     @Path("types")
+    @ApiDoc(value = "listActivityTypes", summary = "Activity types")
     public Set<String> types(@Context SecurityContext sc) {
         RestSupport.user(sc);
         return activities.types();
@@ -58,12 +61,14 @@ public class ActivityResource {
 
     @GET
     @Path("{id:\\d+}")
+    @ApiDoc("getActivity")
     public ActivityData get(@PathParam("id") long id, @Context SecurityContext sc) {
         return activities.get(RestSupport.user(sc), id);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiDoc(value = "createActivity", status = 201, returns = ActivityData.class)
     public Response create(ActivityData body, @Context SecurityContext sc) {
         return Response.status(201).entity(activities.create(RestSupport.user(sc), RestSupport.body(body))).build();
     }
@@ -71,6 +76,7 @@ public class ActivityResource {
     @PUT
     @Path("{id:\\d+}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiDoc(value = "updateActivity", summary = "Update an activity (send the version you read)")
     public ActivityData update(@PathParam("id") long id, ActivityData body, @Context SecurityContext sc) {
         return activities.update(RestSupport.user(sc), id, RestSupport.body(body));
     }

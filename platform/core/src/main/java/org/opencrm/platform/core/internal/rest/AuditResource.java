@@ -21,6 +21,7 @@ import org.opencrm.platform.api.audit.AuditEntry;
 import org.opencrm.platform.api.audit.AuditQuery;
 import org.opencrm.platform.api.audit.AuditTrail;
 import org.opencrm.platform.api.time.BusinessClock;
+import org.opencrm.platform.rest.ApiDoc;
 import org.opencrm.platform.rest.RestSupport;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -48,6 +49,7 @@ public class AuditResource {
     }
 
     @GET
+    @ApiDoc(value = "searchAudit", summary = "Search the audit trail", description = "from and to: a date (yyyy-MM-dd, in the business time zone) or an ISO-8601 instant.")
     public Page<AuditEntry> search(@QueryParam("actor") String actor, @QueryParam("recordType") String type, @QueryParam("recordId") String id,
             @QueryParam("action") String action, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit, @Context SecurityContext sc) {
@@ -74,6 +76,7 @@ public class AuditResource {
 
     @GET
     @Path("{recordType}/{recordId}")
+    @ApiDoc(value = "getRecordAudit", summary = "The audit trail of one record")
     public Page<AuditEntry> forRecord(@PathParam("recordType") String type, @PathParam("recordId") String id,
             @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit, @Context SecurityContext sc) {
         RestSupport.user(sc).require("core.audit.read");

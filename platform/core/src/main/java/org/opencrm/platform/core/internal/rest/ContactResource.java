@@ -32,6 +32,7 @@ import org.opencrm.platform.core.internal.dto.ContactData;
 import org.opencrm.platform.core.internal.dto.ImportReport;
 import org.opencrm.platform.core.internal.dto.MergeRequest;
 import org.opencrm.platform.core.internal.service.ContactService;
+import org.opencrm.platform.rest.ApiDoc;
 import org.opencrm.platform.rest.ModuleEndpoint;
 import org.opencrm.platform.rest.ModuleEndpoints;
 import org.opencrm.platform.rest.RestSupport;
@@ -72,6 +73,7 @@ public class ContactResource {
     }
 
     @GET
+    @ApiDoc(value = "listContacts", summary = "Search contacts", description = "q: digits match a mobile prefix, with @ an e-mail prefix, else a name prefix.")
     public Page<ContactData> search(@QueryParam("q") String q, @QueryParam("offset") Integer offset,
             @QueryParam("limit") Integer limit, @QueryParam("accountId") Long accountId, @QueryParam("tag") String tag,
             @Context SecurityContext sc) {
@@ -80,12 +82,14 @@ public class ContactResource {
 
     @GET
     @Path("{id:\\d+}")
+    @ApiDoc("getContact")
     public ContactData get(@PathParam("id") long id, @Context SecurityContext sc) {
         return contacts.get(RestSupport.user(sc), id);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiDoc(value = "createContact", status = 201, returns = ContactData.class)
     public Response create(ContactData body, @Context SecurityContext sc) {
         return Response.status(201).entity(contacts.create(RestSupport.user(sc), RestSupport.body(body))).build();
     }
@@ -93,12 +97,14 @@ public class ContactResource {
     @PUT
     @Path("{id:\\d+}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiDoc(value = "updateContact", summary = "Update a contact (send the version you read)")
     public ContactData update(@PathParam("id") long id, ContactData body, @Context SecurityContext sc) {
         return contacts.update(RestSupport.user(sc), id, RestSupport.body(body));
     }
 
     @DELETE
     @Path("{id:\\d+}")
+    @ApiDoc(value = "deleteContact", status = 204, summary = "Delete a contact (send the version you read)")
     public Response delete(@PathParam("id") long id, @QueryParam("version") Long version, @Context SecurityContext sc) {
         contacts.delete(RestSupport.user(sc), id, version);
         return Response.noContent().build();
@@ -106,6 +112,7 @@ public class ContactResource {
 
     @GET
     @Path("{id:\\d+}/timeline")
+    @ApiDoc(value = "getContactTimeline", summary = "A contact's timeline, newest first")
     public Page<TimelineEntry> timeline(@PathParam("id") long id, @QueryParam("offset") Integer offset,
             @QueryParam("limit") Integer limit, @Context SecurityContext sc) {
         CrmUser user = RestSupport.user(sc);
@@ -117,6 +124,7 @@ public class ContactResource {
 
     @GET
     @Path("{id:\\d+}/duplicates")
+    @ApiDoc(value = "listContactDuplicates", summary = "Likely duplicates of a contact")
     public Page<ContactData> duplicates(@PathParam("id") long id, @Context SecurityContext sc) {
         List<ContactData> found = contacts.duplicates(RestSupport.user(sc), id);
         return new Page<>(found, found.size());
@@ -125,6 +133,7 @@ public class ContactResource {
     @POST
     @Path("merge")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiDoc(value = "mergeContacts", summary = "Merge a duplicate (source) into a contact (target)")
     public ContactData merge(MergeRequest body, @Context SecurityContext sc) {
         MergeRequest m = RestSupport.body(body);
         return contacts.merge(RestSupport.user(sc), m.targetId(), m.sourceId());
@@ -133,6 +142,7 @@ public class ContactResource {
     @POST
     @Path("import")
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM })
+    @ApiDoc(value = "importContacts", summary = "Import contacts from CSV (header row; per-row error report)")
     public ImportReport importCsv(InputStream body, @Context SecurityContext sc) {
         return contacts.importCsv(RestSupport.user(sc), new InputStreamReader(body, StandardCharsets.UTF_8));
     }
@@ -140,6 +150,7 @@ public class ContactResource {
     @GET
     @Path("export")
     @Produces("text/csv; charset=UTF-8")
+    @ApiDoc(value = "exportContacts", summary = "Export contacts as CSV", returns = String.class)
     public Response export(@QueryParam("q") String q, @QueryParam("accountId") Long accountId, @QueryParam("tag") String tag,
             @Context SecurityContext sc) {
         CrmUser user = RestSupport.user(sc);

@@ -16,6 +16,8 @@ import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.core.internal.dto.HouseholdData;
 import org.opencrm.platform.core.internal.model.Household;
 import org.opencrm.platform.core.internal.service.ContactService;
+import org.opencrm.platform.rest.ApiDoc;
+import org.opencrm.platform.rest.ApiSchema;
 import org.opencrm.platform.rest.RestSupport;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -37,11 +39,13 @@ public class HouseholdResource {
         this.contacts = contacts;
     }
 
+    @ApiSchema(required = { "name" })
     public record NewHousehold(String name) {
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiDoc(value = "createHousehold", status = 201, returns = HouseholdData.class)
     public Response create(NewHousehold body, @Context SecurityContext sc) {
         Household h = contacts.createHousehold(RestSupport.user(sc), RestSupport.body(body).name());
         return Response.status(201).entity(new HouseholdData(h.id, h.name, java.util.List.of())).build();
@@ -49,6 +53,7 @@ public class HouseholdResource {
 
     @GET
     @Path("{id:\\d+}")
+    @ApiDoc(value = "getHousehold", summary = "A household and its members")
     public HouseholdData get(@PathParam("id") long id, @Context SecurityContext sc) {
         CrmUser user = RestSupport.user(sc);
         var members = contacts.householdMembers(user, id);
