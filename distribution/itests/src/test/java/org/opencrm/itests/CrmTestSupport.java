@@ -95,6 +95,9 @@ public abstract class CrmTestSupport {
                 // no default password: the first start creates admin with this one (as CRM_ADMIN_PASSWORD would)
                 editConfigurationFilePut("etc/system.properties", "crm.admin.password", ADMIN_PASSWORD),
                 systemProperty("crm.itest.httpPort").value(port),
+                // Pax Exam waits 10 s for its own services in the container (the probe's Injector); on a loaded machine the
+                // probe came later, Pax Exam gave up inside the container and the test JVM then waited for ever
+                systemProperty("pax.exam.service.timeout").value(Long.toString(PATIENCE.toMillis())),
                 vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"),
                 // what bin/karaf passes on Java 9+ and Pax Exam 4.13 does not: without the locator patched into java.base,
                 // Karaf 4.4.10's specs activator fails on every resolved bundle (NoClassDefFoundError OsgiLocator).
