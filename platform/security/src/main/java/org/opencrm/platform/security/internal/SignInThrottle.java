@@ -32,6 +32,8 @@ final class SignInThrottle {
 
     private static final class Counter {
         int failures;
+        /** Attempts admitted and still being checked: they count against the free failures until they are done. */
+        int inFlight;
         long lastFailure;
         long lockedUntil;
         int refusedWhileLocked;
@@ -68,6 +70,65 @@ final class SignInThrottle {
                 c.refusedWhileLocked++;
             }
             return left;
+        }
+    }
+
+    /**
+     * Admits an attempt to be checked (zero), or says how long to wait: while the name or address is locked, and while
+     * as many attempts are being checked as would lock it if they all failed (so that a burst of parallel attempts is
+     * refused at once instead of queueing for PBKDF2). An admitted attempt must end with {@link #done}.
+     */
+    Duration admit(String username, String address) {
+        Settings s = settings;
+        long now = nanoTime.getAsLong();
+        Duration locked = lockRemaining(username, address);
+        if (!locked.isZero()) {
+            return locked;
+        }
+        Counter user = users.computeIfAbsent(username, k -> new Counter());
+        Counter addr = address == null ? null : addresses.computeIfAbsent(address, k -> new Counter());
+        synchronized (user) {
+            if (address == null) {
+                return admitOne(user, null, s.freeFailures(), 0, s, now);
+            }
+            synchronized (addr) {
+                return admitOne(user, addr, s.freeFailures(), s.addressFreeFailures(), s, now);
+            }
+        }
+    }
+
+    private static Duration admitOne(Counter user, Counter addr, int userFree, int addressFree, Settings s, long now) {
+        if (user.inFlight >= slots(user, userFree, s, now) || (addr != null && addr.inFlight >= slots(addr, addressFree, s, now))) {
+            return Duration.ofSeconds(1);
+        }
+        user.inFlight++;
+        if (addr != null) {
+            addr.inFlight++;
+        }
+        return Duration.ZERO;
+    }
+
+    /** Attempts that may be checked at once: the failures left before a lock, and one after a lock has ended. */
+    private static int slots(Counter c, int free, Settings s, long now) {
+        boolean forgotten = c.failures > 0 && now - c.lastFailure > s.forgetAfter().toNanos() && c.lockedUntil <= now;
+        return Math.max(1, free - (forgotten ? 0 : c.failures));
+    }
+
+    /** An admitted attempt was checked (call before {@link #failed} or {@link #succeeded}). */
+    void done(String username, String address) {
+        decrement(users.get(username));
+        if (address != null) {
+            decrement(addresses.get(address));
+        }
+    }
+
+    private static void decrement(Counter c) {
+        if (c != null) {
+            synchronized (c) {
+                if (c.inFlight > 0) {
+                    c.inFlight--;
+                }
+            }
         }
     }
 
@@ -132,7 +193,16 @@ final class SignInThrottle {
 
     /** A successful sign-in: the user name's failures are forgotten (the address's are not). */
     void succeeded(String username) {
-        users.remove(username);
+        Counter c = users.get(username);
+        if (c != null) {
+            synchronized (c) {
+                c.failures = 0;
+                c.lockedUntil = 0;
+                if (c.inFlight == 0) {
+                    users.remove(username, c);
+                }
+            }
+        }
     }
 
     /** Forgets a user name's or an address's failures and lock (an operator's unlock); true if there were any. */
@@ -162,14 +232,14 @@ final class SignInThrottle {
         long forget = s.forgetAfter().toNanos();
         map.values().removeIf(c -> {
             synchronized (c) {
-                return c.lockedUntil <= now && now - c.lastFailure > forget;
+                return c.inFlight == 0 && c.lockedUntil <= now && now - c.lastFailure > forget;
             }
         });
         if (map.size() >= s.maxEntries()) {
             for (Iterator<Counter> it = map.values().iterator(); it.hasNext() && map.size() >= s.maxEntries() / 2;) {
                 Counter c = it.next();
                 synchronized (c) {
-                    if (c.lockedUntil <= now) {
+                    if (c.lockedUntil <= now && c.inFlight == 0) {
                         it.remove();
                     }
                 }

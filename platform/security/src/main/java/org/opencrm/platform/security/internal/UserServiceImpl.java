@@ -226,38 +226,48 @@ public class UserServiceImpl implements UserService {
         if (cached != null && cached.expiresAt - now > 0 && MessageDigest.isEqual(cached.digest, digest) && stamps.isCurrent(name, cached.stamp)) {
             return SignInResult.signedIn(cached.user, cached.stamp);
         }
-        Semaphore permits = checks;
-        boolean acquired;
+        // counts as in flight until checked: a burst of parallel attempts is refused at once instead of queueing
+        locked = throttle.admit(name, address);
+        if (!locked.isZero()) {
+            return SignInResult.throttled(locked);
+        }
+        Row row = null;
+        boolean ok = false;
+        boolean checked = false;
+        int refusedBefore = throttle.refusedWhileLocked(name);
+        SignInThrottle.Failure failure = null;
         try {
-            acquired = permits.tryAcquire(queueMillis, TimeUnit.MILLISECONDS);
+            Semaphore permits = checks;
+            if (!permits.tryAcquire(queueMillis, TimeUnit.MILLISECONDS)) {
+                LOG.warn("Sign-in of '{}' from {} via {} refused: it waited {} ms for one of {} password checks", printable(name), address,
+                        from.channel(), queueMillis, concurrentChecks);
+                return SignInResult.busy(Duration.ofSeconds(1));
+            }
+            try {
+                row = USERNAME.matcher(name).matches() ? readUser(name) : null;
+                // unknown and disabled users cost one PBKDF2 run too: the time taken does not tell which names exist
+                ok = PasswordHasher.verify(password, row == null ? dummyHash : row.passwordHash()) && row != null && row.enabled();
+                checked = true;
+                if (ok && PasswordHasher.iterations(row.passwordHash()) < iterations) {
+                    rehash(name, row.passwordHash(), password);
+                }
+            } finally {
+                permits.release();
+            }
+            if (checked && !ok) {
+                failure = throttle.failed(name, address); // counted before this attempt stops being in flight
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return SignInResult.busy(Duration.ofSeconds(1));
-        }
-        if (!acquired) {
-            LOG.warn("Sign-in of '{}' from {} via {} refused: {} passwords are being checked and it waited {} ms", printable(name), address,
-                    from.channel(), "too many", queueMillis);
-            return SignInResult.busy(Duration.ofSeconds(1));
-        }
-        Row row;
-        boolean ok;
-        try {
-            // another attempt may have locked the name or the address while this one waited for its turn
-            locked = throttle.lockRemaining(name, address);
-            if (!locked.isZero()) {
-                return SignInResult.throttled(locked);
-            }
-            row = USERNAME.matcher(name).matches() ? readUser(name) : null;
-            // unknown and disabled users cost one PBKDF2 run too: the time taken does not tell which names exist
-            ok = PasswordHasher.verify(password, row == null ? dummyHash : row.passwordHash()) && row != null && row.enabled();
-            if (ok && PasswordHasher.iterations(row.passwordHash()) < iterations) {
-                rehash(name, row.passwordHash(), password);
-            }
         } finally {
-            permits.release();
+            throttle.done(name, address);
+        }
+        if (!checked) {
+            return SignInResult.refused();
         }
         if (!ok) {
-            failed(name, address, from);
+            reportFailure(name, address, from, failure, refusedBefore);
             return SignInResult.refused();
         }
         throttle.succeeded(name);
@@ -269,9 +279,8 @@ public class UserServiceImpl implements UserService {
         return SignInResult.signedIn(row.user(), row.stamp());
     }
 
-    private void failed(String name, String address, SignInOrigin from) {
-        int refusedBefore = throttle.refusedWhileLocked(name);
-        SignInThrottle.Failure f = throttle.failed(name, address);
+    /** A checked failure: to the log (WARN, never the password) and the audit trail. */
+    private void reportFailure(String name, String address, SignInOrigin from, SignInThrottle.Failure f, int refusedBefore) {
         String shown = printable(name);
         long lockSeconds = (f.lockedFor().toMillis() + 999) / 1000;
         LOG.warn("Sign-in failed for user '{}' from {} via {}: {} failed in a row for this user name, {} from this address{}{}", shown,
@@ -525,12 +534,15 @@ public class UserServiceImpl implements UserService {
                 // nobody locks themselves out of administration by accident
                 throw new InvalidInputException("roles", "you cannot remove the admin role from yourself");
             }
+            String grantsBefore = e.roles + "|" + e.scopeType + "|" + e.region + "|" + e.accountId;
             e.displayName = in.displayName() == null || in.displayName().isBlank() ? e.displayName : in.displayName().strip();
             e.roles = String.join(",", new java.util.TreeSet<>(in.roles()));
             e.scopeType = scope;
             e.region = scope == ScopeType.REGION ? in.region().strip() : null;
             e.accountId = scope == ScopeType.PARTNER || scope == ScopeType.STORE ? in.accountId() : null;
-            stamp[0] = bumpStamp(e);
+            // new roles or a new data scope end the user's sessions; a new display name alone does not
+            boolean grantsChanged = !grantsBefore.equals(e.roles + "|" + e.scopeType + "|" + e.region + "|" + e.accountId);
+            stamp[0] = grantsChanged ? bumpStamp(e) : stampOf(e);
             enabled[0] = e.enabled;
             audit(actor, username, "update", Map.of("roles", e.roles, "scopeType", e.scopeType.name(), "accountId", String.valueOf(e.accountId),
                     "region", String.valueOf(e.region)));

@@ -102,4 +102,20 @@ class SignInThrottleTest {
         assertEquals(Duration.ofMinutes(15).toNanos(), SignInThrottle.lockFor(Integer.MAX_VALUE, s));
         assertEquals(Duration.ofSeconds(5).toNanos(), SignInThrottle.lockFor(0, s));
     }
+
+    @Test
+    void aBurstOfParallelAttemptsIsAdmittedOnlyUpToTheFailuresThatWouldLock() {
+        for (int i = 0; i < 5; i++) {
+            assertEquals(Duration.ZERO, throttle.admit("ma", "10.1.1." + i), "attempt " + i + " is checked");
+        }
+        assertEquals(Duration.ofSeconds(1), throttle.admit("ma", "10.1.1.9"), "five in flight: the sixth waits, unchecked");
+        throttle.done("ma", "10.1.1.0");
+        throttle.succeeded("ma");
+        assertEquals(Duration.ZERO, throttle.admit("ma", "10.1.1.9"), "one finished: room for one more");
+        for (int i = 1; i < 5; i++) {
+            throttle.done("ma", "10.1.1." + i);
+            throttle.failed("ma", "10.1.1." + i);
+        }
+        assertEquals(Duration.ofSeconds(1), throttle.admit("ma", "10.1.1.8"), "four failures and one in flight");
+    }
 }

@@ -143,6 +143,8 @@ class UserServiceImplTest {
         users.setEnabled(CrmUser.SYSTEM, "wu", true);
         SignInResult again = users.signIn("wu", "Wu-pass-1".toCharArray(), FROM);
         assertTrue(again.signedIn());
+        users.update(CrmUser.SYSTEM, "wu", new UserChange("Wu Lei", Set.of("agent"), ScopeType.HQ, null, null));
+        assertTrue(users.isCurrent("wu", again.securityStamp()), "a new display name alone ends nothing");
         users.update(CrmUser.SYSTEM, "wu", new UserChange(null, Set.of("viewer"), ScopeType.HQ, null, null));
         assertFalse(users.isCurrent("wu", again.securityStamp()), "roles changed");
         SignInResult viewer = users.signIn("wu", "Wu-pass-1".toCharArray(), FROM);
