@@ -98,6 +98,9 @@ public abstract class CrmTestSupport {
                 // without the sign-in back-off ever locking localhost, where every test's requests come from
                 editConfigurationFilePut("etc/org.opencrm.security.cfg", "trustedProxies", "127.0.0.1,::1"),
                 systemProperty("crm.itest.httpPort").value(port),
+                // Pax Exam gives up on its probe invoker after 10 s and then leaves the suite hanging: on a machine
+                // shared with other builds (load 15 on 2 cores) the boot took longer once
+                systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value("120000"),
                 // the tests' code inside the container computes the other ports (ssh) with the same offset
                 systemProperty("crm.itest.portOffset").value(Integer.toString(port(0))),
                 vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"),

@@ -1,5 +1,6 @@
 package org.opencrm.platform.security.internal;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -93,6 +95,13 @@ public class UserServiceImpl implements UserService {
 
     private record CachedLogin(byte[] digest, CrmUser user, long stamp, long expiresAt) {
     }
+
+    /** A user name with the digest of a password (ByteBuffer: equality by content). */
+    private record Credential(String name, ByteBuffer digest) {
+    }
+
+    /** The checks running now, so that parallel attempts with the same name and password share one. */
+    private final Map<Credential, CompletableFuture<SignInResult>> checking = new ConcurrentHashMap<>();
 
     /** What a sign-in reads of a user. */
     private record Row(String passwordHash, boolean enabled, long stamp, CrmUser user) {
@@ -226,8 +235,41 @@ public class UserServiceImpl implements UserService {
         if (cached != null && cached.expiresAt - now > 0 && MessageDigest.isEqual(cached.digest, digest) && stamps.isCurrent(name, cached.stamp)) {
             return SignInResult.signedIn(cached.user, cached.stamp);
         }
+        // the same name and password being checked right now (a client starting several calls at once): wait for
+        // that check instead of running PBKDF2 again; only different passwords count against the back-off
+        Credential credential = new Credential(name, ByteBuffer.wrap(digest));
+        CompletableFuture<SignInResult> mine = new CompletableFuture<>();
+        CompletableFuture<SignInResult> running = checking.putIfAbsent(credential, mine);
+        if (running != null) {
+            return awaitCheck(running);
+        }
+        try {
+            SignInResult result = check(name, password, digest, address, from);
+            mine.complete(result);
+            return result;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            checking.remove(credential, mine);
+        }
+    }
+
+    private SignInResult awaitCheck(CompletableFuture<SignInResult> running) {
+        try {
+            return running.get(queueMillis + TimeUnit.SECONDS.toMillis(30), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return SignInResult.busy(Duration.ofSeconds(1));
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            return SignInResult.busy(Duration.ofSeconds(1));
+        }
+    }
+
+    /** Checks a password that is neither throttled nor remembered: admission, a PBKDF2 permit, the check, the outcome. */
+    private SignInResult check(String name, char[] password, byte[] digest, String address, SignInOrigin from) {
         // counts as in flight until checked: a burst of parallel attempts is refused at once instead of queueing
-        locked = throttle.admit(name, address);
+        Duration locked = throttle.admit(name, address);
         if (!locked.isZero()) {
             return SignInResult.throttled(locked);
         }

@@ -10,6 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.aries.jpa.template.TransactionType;
@@ -196,6 +200,45 @@ class UserServiceImplTest {
         assertTrue(entry.startsWith("he|user|he|sign-in-failed|"), entry);
         assertTrue(entry.contains("channel=ssh") && entry.contains("address=192.0.2.77") && entry.contains("failures=1"), entry);
         assertFalse(entry.contains("Secret-guess-1"), entry);
+    }
+
+    @Test
+    void aClientStartingManyCallsAtOnceSignsInWithOneCheck() throws Exception {
+        addUser("lin", "Lin-pass-1");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<SignInResult>> right = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                right.add(pool.submit(() -> {
+                    go.await();
+                    return users.signIn("lin", "Lin-pass-1".toCharArray(), FROM);
+                }));
+            }
+            go.countDown();
+            for (Future<SignInResult> f : right) {
+                assertEquals(Outcome.SIGNED_IN, f.get().outcome(), "parallel calls with the right password are never throttled");
+            }
+            // the same wrong password eight times at once is one failure, not eight
+            CountDownLatch again = new CountDownLatch(1);
+            List<Future<SignInResult>> wrong = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                wrong.add(pool.submit(() -> {
+                    again.await();
+                    return users.signIn("lin", "Same-wrong-1".toCharArray(), FROM);
+                }));
+            }
+            again.countDown();
+            for (Future<SignInResult> f : wrong) {
+                assertEquals(Outcome.REFUSED, f.get().outcome());
+            }
+            for (int i = 0; i < 2; i++) {
+                assertEquals(Outcome.REFUSED, users.signIn("lin", ("other-" + i).toCharArray(), FROM).outcome());
+            }
+            assertTrue(users.signIn("lin", "Lin-pass-1".toCharArray(), FROM).signedIn(), "three failures (or four): not locked");
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
