@@ -65,7 +65,7 @@ final class SignInThrottle {
             return 0;
         }
         synchronized (c) {
-            long left = c.lockedUntil - now;
+            long left = c.lockedUntil == 0 ? 0 : c.lockedUntil - now;
             if (left > 0) {
                 c.refusedWhileLocked++;
             }
@@ -110,7 +110,7 @@ final class SignInThrottle {
 
     /** Attempts that may be checked at once: the failures left before a lock, and one after a lock has ended. */
     private static int slots(Counter c, int free, Settings s, long now) {
-        boolean forgotten = c.failures > 0 && now - c.lastFailure > s.forgetAfter().toNanos() && c.lockedUntil <= now;
+        boolean forgotten = c.failures > 0 && now - c.lastFailure > s.forgetAfter().toNanos() && !locked(c, now);
         return Math.max(1, free - (forgotten ? 0 : c.failures));
     }
 
@@ -153,7 +153,7 @@ final class SignInThrottle {
         }
         Counter c = map.computeIfAbsent(key, k -> new Counter());
         synchronized (c) {
-            if (c.failures > 0 && now - c.lastFailure > s.forgetAfter().toNanos() && c.lockedUntil <= now) {
+            if (c.failures > 0 && now - c.lastFailure > s.forgetAfter().toNanos() && !locked(c, now)) {
                 c.failures = 0;
             }
             c.failures++;
@@ -162,10 +162,15 @@ final class SignInThrottle {
                 return 0;
             }
             long lock = lockFor(c.failures - free, s);
-            c.lockedUntil = now + lock;
+            c.lockedUntil = lock == 0 ? 0 : now + lock;
             c.refusedWhileLocked = 0;
             return lock;
         }
+    }
+
+    /** Whether a lock is running (lockedUntil 0: never locked or unlocked; System.nanoTime() may be negative). */
+    private static boolean locked(Counter c, long now) {
+        return c.lockedUntil != 0 && c.lockedUntil - now > 0;
     }
 
     /** firstLock × 2^beyond, at most maxLock. */
@@ -232,14 +237,14 @@ final class SignInThrottle {
         long forget = s.forgetAfter().toNanos();
         map.values().removeIf(c -> {
             synchronized (c) {
-                return c.inFlight == 0 && c.lockedUntil <= now && now - c.lastFailure > forget;
+                return c.inFlight == 0 && !locked(c, now) && (c.failures == 0 || now - c.lastFailure > forget);
             }
         });
         if (map.size() >= s.maxEntries()) {
             for (Iterator<Counter> it = map.values().iterator(); it.hasNext() && map.size() >= s.maxEntries() / 2;) {
                 Counter c = it.next();
                 synchronized (c) {
-                    if (c.lockedUntil <= now && c.inFlight == 0) {
+                    if (!locked(c, now) && c.inFlight == 0) {
                         it.remove();
                     }
                 }

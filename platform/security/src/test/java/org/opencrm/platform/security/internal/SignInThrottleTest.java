@@ -118,4 +118,16 @@ class SignInThrottleTest {
         }
         assertEquals(Duration.ofSeconds(1), throttle.admit("ma", "10.1.1.8"), "four failures and one in flight");
     }
+
+    @Test
+    void aNegativeMonotonicClockLocksNothingByItself() {
+        AtomicLong negative = new AtomicLong(-7_000_000_000_000L);
+        SignInThrottle t = new SignInThrottle(SignInThrottle.Settings.DEFAULTS, negative::get);
+        assertEquals(Duration.ZERO, t.admit("new-user", "10.0.0.1"), "System.nanoTime() may be negative");
+        t.done("new-user", "10.0.0.1");
+        for (int i = 0; i < 5; i++) {
+            t.failed("new-user", null);
+        }
+        assertEquals(Duration.ofSeconds(5), t.lockRemaining("new-user", null));
+    }
 }
