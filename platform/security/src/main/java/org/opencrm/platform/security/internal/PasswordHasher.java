@@ -71,6 +71,19 @@ final class PasswordHasher {
         }
     }
 
+    /**
+     * Spends the time of {@code iterations} PBKDF2 iterations on nothing: a hash made with fewer iterations than the
+     * current count is topped up to it when its check fails, so that an existing user with an old hash does not answer
+     * faster than an unknown user (checked against a dummy hash with the current count).
+     */
+    static void spend(int iterations) {
+        if (iterations > 0) {
+            byte[] salt = new byte[16];
+            RANDOM.nextBytes(salt);
+            derive("padding".toCharArray(), salt, iterations);
+        }
+    }
+
     /** A random password of letters and digits, for the generated initial admin password. */
     static String generate(int length) {
         String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";

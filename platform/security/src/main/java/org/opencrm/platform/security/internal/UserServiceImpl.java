@@ -288,8 +288,13 @@ public class UserServiceImpl implements UserService {
             try {
                 row = USERNAME.matcher(name).matches() ? readUser(name) : null;
                 // unknown and disabled users cost one PBKDF2 run too: the time taken does not tell which names exist
-                ok = PasswordHasher.verify(password, row == null ? dummyHash : row.passwordHash()) && row != null && row.enabled();
+                String hash = row == null ? dummyHash : row.passwordHash();
+                ok = PasswordHasher.verify(password, hash) && row != null && row.enabled();
                 checked = true;
+                if (!ok) {
+                    // a failure on an old hash (fewer iterations) takes as long as one on the current count
+                    PasswordHasher.spend(iterations - Math.max(0, PasswordHasher.iterations(hash)));
+                }
                 if (ok && PasswordHasher.iterations(row.passwordHash()) < iterations) {
                     rehash(name, row.passwordHash(), password);
                 }

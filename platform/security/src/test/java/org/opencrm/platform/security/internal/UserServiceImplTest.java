@@ -130,6 +130,21 @@ class UserServiceImplTest {
     }
 
     @Test
+    void aWrongPasswordForAnOldHashTakesAsLongAsForACurrentOne() {
+        addUser("tang", "Tang-pass-1");
+        jpa.tx(TransactionType.RequiresNew, em -> em.createQuery("UPDATE UserEntity u SET u.passwordHash = :h WHERE u.username = 'tang'")
+                .setParameter("h", PasswordHasher.hash("Tang-pass-1".toCharArray(), PasswordHasher.LEGACY_ITERATIONS)).executeUpdate());
+        users.signIn("ghost-warm", "x".toCharArray(), FROM);
+        long t0 = System.nanoTime();
+        users.signIn("tang", "wrong-1".toCharArray(), new SignInOrigin(SignInOrigin.REST, "192.0.2.71", null));
+        long old = System.nanoTime() - t0;
+        t0 = System.nanoTime();
+        users.signIn("ghost-tang", "wrong-1".toCharArray(), new SignInOrigin(SignInOrigin.REST, "192.0.2.72", null));
+        long unknown = System.nanoTime() - t0;
+        assertTrue(old * 2 > unknown, "old hash " + old / 1_000_000 + " ms, unknown user " + unknown / 1_000_000 + " ms");
+    }
+
+    @Test
     void aRememberedPasswordAndASessionStopHoldingAtOnceWhenTheUserChanges() {
         addUser("wu", "Wu-pass-1");
         SignInResult first = users.signIn("wu", "Wu-pass-1".toCharArray(), FROM);
