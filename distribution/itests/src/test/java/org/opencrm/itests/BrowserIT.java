@@ -14,11 +14,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 
+import org.junit.After;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.FixMethodOrder;
@@ -40,6 +43,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -83,10 +89,16 @@ public class BrowserIT {
             }
         }
     };
-    private static final String PASSWORD = "Browser-admin-1";
+    /**
+     * The administrator's password: generated at the first start (no CRM_ADMIN_PASSWORD, no crm.admin.password) and
+     * read from data/admin-password.txt, as a newcomer does.
+     */
+    private static String PASSWORD;
     private static final int PORT = CrmTestSupport.port(18481);
+    private static final int SSH_PORT = CrmTestSupport.port(18401);
     private static final String BASE = "http://localhost:" + PORT;
     private static KarafServer karaf;
+    private static Path home;
     private static WebDriver browser;
     private static WebDriverWait wait;
     private static Path screenshots;
@@ -94,8 +106,10 @@ public class BrowserIT {
     @BeforeClass
     public static void startDistributionAndBrowser() throws Exception {
         karaf = KarafServer.unpack(Path.of(System.getProperty("crm.distribution")), Path.of(System.getProperty("crm.itest.browserDir", "target/browser")))
-                .ports(18481, 18401, 11399, 44744).adminPassword(PASSWORD)
+                .ports(18481, 18401, 11399, 44744)
                 .config("org.opencrm.ui.cfg", "sessionTimeoutMinutes = " + SESSION_TIMEOUT_MINUTES + "\n").start();
+        home = karaf.home();
+        PASSWORD = karaf.awaitGeneratedAdminPassword(Duration.ofMinutes(10));
         karaf.awaitHttp("/api/v1/modules", 200, Duration.ofMinutes(10));
         karaf.awaitHttp("/crm/", 200, CrmTestSupport.PATIENCE);
 
@@ -119,6 +133,10 @@ public class BrowserIT {
     private static WebDriver chromium() throws IOException {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
+        // the console, where Chromium reports every script, style or frame the Content-Security-Policy blocked
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--lang=en-US",
                 "--user-data-dir=" + Files.createTempDirectory("crm-chromium"));
@@ -139,6 +157,26 @@ public class BrowserIT {
         if (karaf != null) {
             karaf.close();
         }
+    }
+
+    /**
+     * After every test: the screens it went through ran under the UI's Content-Security-Policy without Chromium
+     * blocking anything (a blocked script or style would break Vaadin in ways a test may not notice at once).
+     */
+    @After
+    public void nothingWasBlockedByTheContentSecurityPolicy() {
+        List<String> blocked = cspViolations(browser);
+        assertTrue("the Content-Security-Policy blocked: " + blocked, blocked.isEmpty());
+    }
+
+    private static List<String> cspViolations(WebDriver driver) {
+        List<String> blocked = new java.util.ArrayList<>();
+        for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
+            if (e.getMessage().contains("Content Security Policy") || e.getMessage().contains("Content-Security-Policy")) {
+                blocked.add(e.getMessage());
+            }
+        }
+        return blocked;
     }
 
     @Test
@@ -573,6 +611,130 @@ public class BrowserIT {
         return fourteen + (10 - sum % 10) % 10;
     }
 
+
+    @Test
+    public void g_theGeneratedAdminPasswordIsInItsFileAndOnTheConsoleButNotInTheLog() throws Exception {
+        Path file = home.resolve("data/admin-password.txt");
+        assertEquals("readable by its owner only", "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertEquals(16, PASSWORD.length());
+        String console = Files.readString(home.resolve("console.log"));
+        assertEquals("printed once on the console", 1, console.split(java.util.regex.Pattern.quote(PASSWORD), -1).length - 1);
+        try (var logs = Files.list(home.resolve("data/log"))) {
+            for (Path log : logs.toList()) {
+                String text = Files.readString(log, StandardCharsets.ISO_8859_1);
+                assertFalse(log + " holds the generated admin password", text.contains(PASSWORD));
+                if (log.getFileName().toString().equals("karaf.log")) {
+                    assertTrue("the log says where the password is", text.contains("admin-password.txt"));
+                }
+            }
+        }
+    }
+
+    @Test
+    public void h_signInIsRefusedForAWhileAfterRepeatedFailures() throws Exception {
+        String user = "ui-throttle-" + Long.toString(System.nanoTime() % 1_000_000);
+        rest("POST", "users", obj().put("username", user).put("password", PARTNER_PASSWORD).set("roles", JSON.createArrayNode().add("agent")));
+        browser.manage().deleteAllCookies();
+        browser.get(BASE + "/crm/");
+        for (int i = 1; i <= 5; i++) {
+            retype("login-username", user);
+            retype("login-password", "wrong-password-" + i);
+            // click waits until the UI has answered
+            click("login-submit");
+            assertTrue(browser.findElement(By.id("login-error")).getText().contains("wrong"));
+        }
+        // the right password now: refused without being checked, with the time to wait
+        retype("login-password", PARTNER_PASSWORD);
+        click("login-submit");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("login-error"), "Too many failed sign-ins"));
+        assertTrue(browser.findElement(By.id("login-error")).getText().matches("(?s).*Try again in \\d+ seconds.*"));
+        assertTrue(browser.findElements(By.id("menu")).isEmpty());
+        shot("login-throttled");
+        // the operator lifts the lock from the shell; the same password signs in at once
+        String out = Ssh.run(SSH_PORT, "admin", PASSWORD, "crm:users unlock " + user);
+        assertTrue(String.valueOf(out), out != null && out.contains("forgotten"));
+        retype("login-password", PARTNER_PASSWORD);
+        click("login-submit");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("menu")));
+    }
+
+    @Test
+    public void i_theSessionIdChangesAtSignInSoAPlantedIdIsWorthNothing() throws Exception {
+        browser.manage().deleteAllCookies();
+        browser.get(BASE + "/crm/");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("login-username")));
+        String before = browser.manage().getCookieNamed("JSESSIONID").getValue();
+        type("login-username", "admin");
+        type("login-password", PASSWORD);
+        click("login-submit");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("menu")));
+        String after = browser.manage().getCookieNamed("JSESSIONID").getValue();
+        assertFalse("the session id must change at sign-in (was " + before + ")", before.equals(after));
+        // an attacker who planted (or read) the id before sign-in opens the UI with it (a new page load, not a jump
+        // within the open page): the sign-in screen
+        browser.get("about:blank");
+        browser.manage().deleteAllCookies();
+        browser.get(BASE + "/health"); // the cookie's site must be open to set it (no session there)
+        browser.manage().addCookie(new org.openqa.selenium.Cookie("JSESSIONID", before, "/"));
+        browser.get(BASE + "/crm/#!contacts");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("login-username")));
+        assertTrue(browser.findElements(By.id("menu")).isEmpty());
+        // the victim's own session is still signed in
+        browser.get("about:blank");
+        browser.manage().deleteAllCookies();
+        browser.get(BASE + "/health");
+        browser.manage().addCookie(new org.openqa.selenium.Cookie("JSESSIONID", after, "/"));
+        browser.get(BASE + "/crm/#!contacts");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("contacts-search")));
+    }
+
+    @Test
+    public void j_anOpenSessionEndsAtOnceWhenTheUserIsDisabledOrTheirPasswordRolesOrScopeChange() throws Exception {
+        String user = "ui-revoke-" + Long.toString(System.nanoTime() % 1_000_000);
+        rest("POST", "users", obj().put("username", user).put("password", PARTNER_PASSWORD).set("roles", JSON.createArrayNode().add("agent")));
+
+        // disabled from the shell (ssh, as an operator does): the next click leads to the sign-in screen
+        signIn(user, PARTNER_PASSWORD);
+        click("menu-contacts");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("contacts-new")));
+        String out = Ssh.run(SSH_PORT, "admin", PASSWORD, "crm:users disable " + user);
+        assertTrue(String.valueOf(out), out != null && out.contains("disabled"));
+        click("menu-dashboard");
+        awaitSignedOut();
+        shot("signed-out-account-changed");
+        Ssh.run(SSH_PORT, "admin", PASSWORD, "crm:users enable " + user);
+
+        // a new password (set by an administrator)
+        signIn(user, PARTNER_PASSWORD);
+        rest("POST", "users/" + user + "/password", obj().put("password", "Revoked-ui-2"));
+        click("menu-contacts");
+        awaitSignedOut();
+
+        // demoted: other roles and another data scope
+        signIn(user, "Revoked-ui-2");
+        click("menu-contacts");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("contacts-new")));
+        long store = restId("POST", "accounts", obj().put("name", "降级门店 " + user).put("type", "STORE"));
+        rest("PUT", "users/" + user, obj().put("scopeType", "STORE").put("accountId", store).set("roles", JSON.createArrayNode().add("viewer")));
+        click("menu-dashboard");
+        awaitSignedOut();
+        // signed in again, the user has the new roles: a viewer creates no contacts
+        retype("login-username", user);
+        retype("login-password", "Revoked-ui-2");
+        click("login-submit");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("menu")));
+        click("menu-contacts");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("contacts-search")));
+        assertTrue("a viewer creates no contacts", browser.findElements(By.id("contacts-new")).stream().noneMatch(WebElement::isDisplayed));
+    }
+
+    /** The click after the change shows the sign-in screen with the reason, and nothing of the main screen. */
+    private static void awaitSignedOut() {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("login-notice"), "signed out"));
+        assertTrue(browser.findElements(By.id("menu")).isEmpty());
+        assertTrue(browser.findElement(By.id("login-username")).isDisplayed());
+    }
+
     @Test
     public void z_idleSessionEndsAfterTheConfiguredTimeout() throws Exception {
         // the session ends at the first heartbeat (every 30 s) after the timeout; waiting out that time is the test
@@ -589,6 +751,8 @@ public class BrowserIT {
         idleBrowser.findElement(By.cssSelector(".v-Notification.system")).click();
         idleWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-username")));
         assertTrue(idleBrowser.findElements(By.id("menu")).isEmpty());
+        List<String> blocked = cspViolations(idleBrowser);
+        assertTrue("the Content-Security-Policy blocked: " + blocked, blocked.isEmpty());
     }
 
     private static void signIn(String user, String password) {

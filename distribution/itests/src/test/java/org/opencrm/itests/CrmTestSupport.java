@@ -94,10 +94,15 @@ public abstract class CrmTestSupport {
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(port(44544))),
                 // no default password: the first start creates admin with this one (as CRM_ADMIN_PASSWORD would)
                 editConfigurationFilePut("etc/system.properties", "crm.admin.password", ADMIN_PASSWORD),
+                // as behind a reverse proxy on this host: SecurityIT plays clients at other addresses (X-Forwarded-For)
+                // without the sign-in back-off ever locking localhost, where every test's requests come from
+                editConfigurationFilePut("etc/org.opencrm.security.cfg", "trustedProxies", "127.0.0.1,::1"),
                 systemProperty("crm.itest.httpPort").value(port),
                 // Pax Exam waits 10 s for its own services in the container (the probe's Injector); on a loaded machine the
                 // probe came later, Pax Exam gave up inside the container and the test JVM then waited for ever
                 systemProperty("pax.exam.service.timeout").value(Long.toString(PATIENCE.toMillis())),
+                // the tests' code inside the container computes the other ports (ssh) with the same offset
+                systemProperty("crm.itest.portOffset").value(Integer.toString(port(0))),
                 vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"),
                 // what bin/karaf passes on Java 9+ and Pax Exam 4.13 does not: without the locator patched into java.base,
                 // Karaf 4.4.10's specs activator fails on every resolved bundle (NoClassDefFoundError OsgiLocator).

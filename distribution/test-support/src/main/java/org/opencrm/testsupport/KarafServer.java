@@ -81,8 +81,34 @@ public final class KarafServer implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server").redirectErrorStream(true)
                 .redirectOutput(home.resolve("console.log").toFile());
         pb.environment().put("EXTRA_JAVA_OPTS", "-Djdk.util.zip.disableZip64ExtraFieldValidation=true");
+        if (adminPassword == null) {
+            // as a newcomer starts it: the first start generates the administrator's password
+            pb.environment().remove("CRM_ADMIN_PASSWORD");
+        }
         process = pb.start();
         return this;
+    }
+
+    /**
+     * Without {@link #adminPassword(String)}: waits until the first start has written the generated administrator
+     * password to data/admin-password.txt, uses it from then on and answers it.
+     */
+    public String awaitGeneratedAdminPassword(Duration timeout) throws IOException, InterruptedException {
+        Path file = home.resolve("data/admin-password.txt");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Karaf exited with " + process.exitValue() + "; see " + home.resolve("console.log"));
+            }
+            String text = Files.exists(file) ? Files.readString(file) : "";
+            if (text.endsWith("\n") && text.strip().length() >= 12) {
+                adminPassword = text.strip();
+                return adminPassword;
+            }
+            // the server is starting in another process; there is no event to wait on from here
+            TimeUnit.MILLISECONDS.sleep(250);
+        }
+        throw new IllegalStateException(file + " was not written within " + timeout);
     }
 
     public Path home() {

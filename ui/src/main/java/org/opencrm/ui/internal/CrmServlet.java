@@ -1,7 +1,12 @@
 package org.opencrm.ui.internal;
 
+import java.io.IOException;
+import java.util.List;
+
 import javax.servlet.Servlet;
 import javax.servlet.ServletException;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
 
 import org.opencrm.platform.api.customer.CustomerDirectory;
 import org.opencrm.platform.api.module.ModuleService;
@@ -15,10 +20,14 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 
+import com.vaadin.server.DeploymentConfiguration;
+import com.vaadin.server.RequestHandler;
+import com.vaadin.server.ServiceException;
 import com.vaadin.server.UIClassSelectionEvent;
 import com.vaadin.server.UICreateEvent;
 import com.vaadin.server.UIProvider;
 import com.vaadin.server.VaadinServlet;
+import com.vaadin.server.VaadinServletService;
 import com.vaadin.server.CustomizedSystemMessages;
 import com.vaadin.ui.UI;
 
@@ -26,7 +35,8 @@ import com.vaadin.ui.UI;
  * The web shell at {@code /crm}: a Vaadin servlet registered on the HTTP whiteboard. Each browser tab gets a
  * {@link CrmUI} built with the shell's services (no static lookups). Idle sessions end after
  * {@code sessionTimeoutMinutes} without user requests: Vaadin checks on each heartbeat (every 30 s), so a session
- * ends at most half a minute after its timeout.
+ * ends at most half a minute after its timeout. A session whose user was disabled or changed is signed out at its next
+ * request ({@link SignInCheck}). Every answer carries the UI's security headers ({@link UiSecurityHeaders}).
  */
 @Component(service = Servlet.class, configurationPid = "org.opencrm.ui", property = {
         "osgi.http.whiteboard.servlet.pattern=/crm/*",
@@ -57,6 +67,29 @@ public class CrmServlet extends VaadinServlet {
         this.config = config;
     }
 
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        UiSecurityHeaders.apply(response, config.contentSecurityPolicy());
+        super.service(request, response);
+    }
+
+    @Override
+    protected VaadinServletService createServletService(DeploymentConfiguration deploymentConfiguration) throws ServiceException {
+        VaadinServletService service = new VaadinServletService(this, deploymentConfiguration) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected List<RequestHandler> createRequestHandlers() throws ServiceException {
+                List<RequestHandler> handlers = super.createRequestHandlers();
+                // Vaadin asks the handlers in the reverse order of this list: the last one added runs first
+                handlers.add(new SignInCheck(users));
+                return handlers;
+            }
+        };
+        service.init();
+        return service;
+    }
+
     ShellServices services() {
         return new ShellServices(contributions, users, customers, () -> modules, clock, config.sessionTimeoutMinutes());
     }
@@ -80,6 +113,7 @@ public class CrmServlet extends VaadinServlet {
             m.setCookiesDisabledMessage(msg.get("system.cookiesDisabled.message"));
             return m;
         });
+        getService().addSessionInitListener(event -> event.getSession().addBootstrapListener(UiSecurityHeaders.scriptNonces(config.contentSecurityPolicy())));
         getService().addSessionInitListener(event -> event.getSession().addUIProvider(new UIProvider() {
             private static final long serialVersionUID = 1L;
 

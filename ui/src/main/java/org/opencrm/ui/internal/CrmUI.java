@@ -2,7 +2,7 @@ package org.opencrm.ui.internal;
 
 import java.util.Locale;
 
-import org.opencrm.platform.api.security.CrmUser;
+import org.opencrm.platform.api.security.SignInResult;
 import org.opencrm.ui.CrmSession;
 import org.opencrm.ui.Messages;
 import org.opencrm.ui.SupportedLocales;
@@ -11,6 +11,7 @@ import com.vaadin.annotations.Theme;
 import com.vaadin.annotations.Title;
 import com.vaadin.server.VaadinRequest;
 import com.vaadin.server.VaadinService;
+import com.vaadin.server.VaadinServletRequest;
 import com.vaadin.server.VaadinSession;
 import com.vaadin.ui.UI;
 import com.vaadin.ui.UIDetachedException;
@@ -21,6 +22,8 @@ import com.vaadin.ui.UIDetachedException;
 public class CrmUI extends UI {
     private static final long serialVersionUID = 1L;
     static final String MESSAGES = "org.opencrm.ui.internal.messages";
+    /** VaadinSession attribute: the signed-in user's security stamp at sign-in (see UserService.isCurrent). */
+    static final String STAMP_ATTRIBUTE = CrmUI.class.getName() + ".securityStamp";
 
     private final transient ShellServices services;
     private transient Runnable unsubscribe;
@@ -57,13 +60,40 @@ public class CrmUI extends UI {
         return Messages.of(CrmUI.class, MESSAGES, getLocale());
     }
 
-    /** Called by the login screen with an authenticated user. */
-    void signedIn(CrmUser user) {
-        // a new HTTP session id after login, so a session id learnt before cannot be used (session fixation)
-        VaadinService.reinitializeSession(VaadinService.getCurrentRequest());
-        getSession().setAttribute(CrmSession.USER_ATTRIBUTE, user);
+    /** Called by the login screen with a successful sign-in. */
+    void signedIn(SignInResult signIn) {
+        // a new session id at sign-in, so that an id planted or learnt before is worth nothing (session fixation).
+        // Vaadin's reinitializeSession does not do it on Jetty 9.4: a new session made in the same request gets the
+        // id the request came with. The servlet container's own changeSessionId keeps the session and its
+        // attributes and sends the new id in this response.
+        if (VaadinService.getCurrentRequest() instanceof VaadinServletRequest request) {
+            request.getHttpServletRequest().changeSessionId();
+        }
+        getSession().setAttribute(CrmSession.USER_ATTRIBUTE, signIn.user());
+        getSession().setAttribute(STAMP_ATTRIBUTE, signIn.securityStamp());
         getSession().getSession().setMaxInactiveInterval(services.sessionTimeoutMinutes() * 60);
         showMain();
+    }
+
+    /**
+     * The signed-in user was disabled, or their password, roles or data scope changed (SignInCheck found out at the
+     * start of this request): back to the sign-in screen, saying why. Called with the session locked; the user
+     * attribute is already cleared.
+     */
+    void signedOutBecauseAccountChanged() {
+        if (unsubscribe != null) {
+            unsubscribe.run();
+            unsubscribe = null;
+        }
+        main = null;
+        if (getNavigator() != null) {
+            getNavigator().destroy();
+            setNavigator(null);
+        }
+        for (com.vaadin.ui.Window w : java.util.List.copyOf(getWindows())) {
+            removeWindow(w);
+        }
+        setContent(new LoginScreen(this, messages().get("login.accountChanged")));
     }
 
     void signOut() {

@@ -1,11 +1,12 @@
 package org.opencrm.ui.internal;
 
-import java.util.Optional;
-
-import org.opencrm.platform.api.security.CrmUser;
+import org.opencrm.platform.api.security.SignInOrigin;
+import org.opencrm.platform.api.security.SignInResult;
 import org.opencrm.ui.Messages;
 
 import com.vaadin.event.ShortcutAction.KeyCode;
+import com.vaadin.server.VaadinRequest;
+import com.vaadin.server.VaadinService;
 import com.vaadin.ui.Alignment;
 import com.vaadin.ui.Button;
 import com.vaadin.ui.Label;
@@ -14,11 +15,18 @@ import com.vaadin.ui.TextField;
 import com.vaadin.ui.VerticalLayout;
 import com.vaadin.ui.themes.ValoTheme;
 
-/** Sign-in with the platform's users (the same store as REST and the shell). */
+/**
+ * Sign-in with the platform's users (the same store, back-off and audit as REST and the shell). {@code notice}, when
+ * not null, says why the user sees this screen again (e.g. their account was changed while they were signed in).
+ */
 final class LoginScreen extends VerticalLayout {
     private static final long serialVersionUID = 1L;
 
     LoginScreen(CrmUI ui) {
+        this(ui, null);
+    }
+
+    LoginScreen(CrmUI ui, String notice) {
         Messages msg = ui.messages();
         setSizeFull();
         addStyleName("crm-login");
@@ -28,6 +36,11 @@ final class LoginScreen extends VerticalLayout {
         panel.addStyleName("crm-login-panel");
         Label title = new Label(msg.get("login.title"));
         title.addStyleName(ValoTheme.LABEL_H2);
+        Label noticeLabel = new Label(notice);
+        noticeLabel.setId("login-notice");
+        noticeLabel.setWidth("100%");
+        noticeLabel.addStyleName(ValoTheme.LABEL_FAILURE);
+        noticeLabel.setVisible(notice != null);
         TextField username = new TextField(msg.get("login.username"));
         username.setId("login-username");
         username.setWidth("100%");
@@ -50,18 +63,26 @@ final class LoginScreen extends VerticalLayout {
                 error.setVisible(true);
                 return;
             }
-            Optional<CrmUser> user = ui.services().users().authenticate(name, password.getValue().toCharArray());
-            if (user.isEmpty()) {
-                // one message for unknown user and wrong password: the form must not reveal which names exist
-                error.setValue(msg.get("login.failed"));
+            VaadinRequest request = VaadinService.getCurrentRequest();
+            SignInOrigin origin = new SignInOrigin(SignInOrigin.UI, request == null ? null : request.getRemoteAddr(),
+                    request == null ? null : request.getHeader("X-Forwarded-For"));
+            SignInResult result = ui.services().users().signIn(name, password.getValue().toCharArray(), origin);
+            if (!result.signedIn()) {
+                // one message for unknown user, wrong password and disabled user: the form must not reveal which names exist
+                error.setValue(switch (result.outcome()) {
+                    case THROTTLED -> msg.get("login.throttled", result.retryAfterSeconds());
+                    case BUSY -> msg.get("login.busy");
+                    default -> msg.get("login.failed");
+                });
                 error.setVisible(true);
+                noticeLabel.setVisible(false);
                 password.clear();
                 password.focus();
                 return;
             }
-            ui.signedIn(user.get());
+            ui.signedIn(result);
         });
-        panel.addComponents(title, username, password, error, signIn, new LanguageSwitch(ui));
+        panel.addComponents(title, noticeLabel, username, password, error, signIn, new LanguageSwitch(ui));
         addComponent(panel);
         setComponentAlignment(panel, Alignment.MIDDLE_CENTER);
     }

@@ -49,6 +49,8 @@ public class VaadinResourceServlet extends HttpServlet {
             resp.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
+        // static files: the type is the one below, never guessed by the browser
+        resp.setHeader("X-Content-Type-Options", "nosniff");
         String type = req.getServletContext().getMimeType(path);
         if (type == null) {
             type = path.endsWith(".js") ? "application/javascript" : path.endsWith(".css") ? "text/css" : URLConnection.guessContentTypeFromName(path);

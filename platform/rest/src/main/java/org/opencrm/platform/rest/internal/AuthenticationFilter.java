@@ -3,13 +3,14 @@ package org.opencrm.platform.rest.internal;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Base64;
-import java.util.Optional;
 
 import javax.annotation.Priority;
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Priorities;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.PreMatching;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
@@ -17,6 +18,8 @@ import javax.ws.rs.core.SecurityContext;
 
 import org.opencrm.platform.api.CrmRest;
 import org.opencrm.platform.api.security.CrmUser;
+import org.opencrm.platform.api.security.SignInOrigin;
+import org.opencrm.platform.api.security.SignInResult;
 import org.opencrm.platform.api.security.UserService;
 import org.opencrm.platform.rest.ApiError;
 import org.osgi.service.component.annotations.Activate;
@@ -26,8 +29,11 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 
 /**
- * HTTP Basic authentication of every call against the platform's one user store. Resources find the user as
- * the request's principal (see RestSupport.user). Unauthenticated calls never reach a resource.
+ * HTTP Basic authentication of every call against the platform's one user store. Resources find the user as the
+ * request's principal (see RestSupport.user). Unauthenticated calls never reach a resource. After repeated failed
+ * sign-ins of a user name or from a client address, calls are answered 429 with {@code Retry-After} (nothing is
+ * checked, the right password included) until the back-off ends; when too many passwords are being checked at once,
+ * 503 with {@code Retry-After}.
  */
 @Component(service = ContainerRequestFilter.class)
 @JaxrsExtension
@@ -36,6 +42,9 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 @Priority(Priorities.AUTHENTICATION)
 public class AuthenticationFilter implements ContainerRequestFilter {
     private final UserService users;
+    /** The servlet request of the current call (CXF injects a thread-local proxy). */
+    @Context
+    HttpServletRequest servletRequest;
 
     @Activate
     public AuthenticationFilter(@Reference UserService users) {
@@ -44,14 +53,31 @@ public class AuthenticationFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        Optional<CrmUser> user = authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION));
-        if (user.isEmpty()) {
-            request.abortWith(Response.status(401).header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"opencrm\", charset=\"UTF-8\"")
-                    .type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(new ApiError("unauthorized", "valid credentials are required (HTTP Basic)", null)).build());
-            return;
+        SignInResult result = authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION), request.getHeaderString("X-Forwarded-For"));
+        switch (result.outcome()) {
+            case SIGNED_IN -> {
+                // below
+            }
+            case THROTTLED -> {
+                request.abortWith(Response.status(429).header(HttpHeaders.RETRY_AFTER, result.retryAfterSeconds()).type(MediaType.APPLICATION_JSON_TYPE)
+                        .entity(new ApiError("too_many_attempts", "too many failed sign-ins for this user name or from this address; try again in "
+                                + result.retryAfterSeconds() + " s", null)).build());
+                return;
+            }
+            case BUSY -> {
+                request.abortWith(Response.status(503).header(HttpHeaders.RETRY_AFTER, result.retryAfterSeconds()).type(MediaType.APPLICATION_JSON_TYPE)
+                        .entity(new ApiError("server_busy", "too many sign-ins are being checked at the moment; try again in "
+                                + result.retryAfterSeconds() + " s", null)).build());
+                return;
+            }
+            default -> {
+                request.abortWith(Response.status(401).header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"opencrm\", charset=\"UTF-8\"")
+                        .type(MediaType.APPLICATION_JSON_TYPE)
+                        .entity(new ApiError("unauthorized", "valid credentials are required (HTTP Basic)", null)).build());
+                return;
+            }
         }
-        CrmUser u = user.get();
+        CrmUser u = result.user();
         boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
         request.setSecurityContext(new SecurityContext() {
             @Override
@@ -76,20 +102,22 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         });
     }
 
-    private Optional<CrmUser> authenticate(String header) {
+    private SignInResult authenticate(String header, String forwardedFor) {
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return Optional.empty();
+            return SignInResult.refused();
         }
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException badBase64) {
-            return Optional.empty();
+            return SignInResult.refused();
         }
         int colon = decoded.indexOf(':');
         if (colon <= 0) {
-            return Optional.empty();
+            return SignInResult.refused();
         }
-        return users.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1).toCharArray());
+        String peer = servletRequest == null ? null : servletRequest.getRemoteAddr();
+        return users.signIn(decoded.substring(0, colon), decoded.substring(colon + 1).toCharArray(),
+                new SignInOrigin(SignInOrigin.REST, peer, forwardedFor));
     }
 }

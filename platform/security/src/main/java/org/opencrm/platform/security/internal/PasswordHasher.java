@@ -8,29 +8,58 @@ import java.util.Base64;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
-/** Salted PBKDF2-HMAC-SHA256; the iteration count is stored with each hash so it can be raised later. */
+/**
+ * Salted PBKDF2-HMAC-SHA256, stored as {@code pbkdf2-sha256$<iterations>$<salt>$<hash>} (Base64): each hash carries
+ * its own iteration count, so hashes made with fewer iterations keep verifying and are replaced at the user's next
+ * successful sign-in (see {@link #iterations}).
+ */
 final class PasswordHasher {
-    static final int ITERATIONS = 120_000;
+    /** OWASP's recommendation for PBKDF2-HMAC-SHA256 (Password Storage Cheat Sheet, 2023). */
+    static final int RECOMMENDED_ITERATIONS = 600_000;
+    /** What this platform used before; such hashes verify and are upgraded at the next sign-in. */
+    static final int LEGACY_ITERATIONS = 120_000;
+    private static final String SCHEME = "pbkdf2-sha256";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private PasswordHasher() {
     }
 
-    static String hash(char[] password) {
+    static String hash(char[] password, int iterations) {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
-        return "pbkdf2-sha256$" + ITERATIONS + "$" + Base64.getEncoder().encodeToString(salt) + "$"
-                + Base64.getEncoder().encodeToString(derive(password, salt, ITERATIONS));
+        return SCHEME + "$" + iterations + "$" + Base64.getEncoder().encodeToString(salt) + "$"
+                + Base64.getEncoder().encodeToString(derive(password, salt, iterations));
     }
 
     static boolean verify(char[] password, String stored) {
-        String[] parts = stored.split("\\$");
-        if (parts.length != 4 || !parts[0].equals("pbkdf2-sha256")) {
+        String[] parts = stored == null ? new String[0] : stored.split("\\$");
+        int iterations = iterations(stored);
+        if (iterations <= 0) {
             return false;
         }
-        byte[] salt = Base64.getDecoder().decode(parts[2]);
-        byte[] expected = Base64.getDecoder().decode(parts[3]);
-        return MessageDigest.isEqual(expected, derive(password, salt, Integer.parseInt(parts[1])));
+        byte[] salt;
+        byte[] expected;
+        try {
+            salt = Base64.getDecoder().decode(parts[2]);
+            expected = Base64.getDecoder().decode(parts[3]);
+        } catch (IllegalArgumentException badBase64) {
+            return false;
+        }
+        return MessageDigest.isEqual(expected, derive(password, salt, iterations));
+    }
+
+    /** The iteration count a stored hash was made with, or -1 when it is not a hash of this scheme. */
+    static int iterations(String stored) {
+        String[] parts = stored == null ? new String[0] : stored.split("\\$");
+        if (parts.length != 4 || !parts[0].equals(SCHEME)) {
+            return -1;
+        }
+        try {
+            int n = Integer.parseInt(parts[1]);
+            return n > 0 ? n : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private static byte[] derive(char[] password, byte[] salt, int iterations) {
@@ -39,6 +68,19 @@ final class PasswordHasher {
             return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException("PBKDF2WithHmacSHA256 not available", e);
+        }
+    }
+
+    /**
+     * Spends the time of {@code iterations} PBKDF2 iterations on nothing: a hash made with fewer iterations than the
+     * current count is topped up to it when its check fails, so that an existing user with an old hash does not answer
+     * faster than an unknown user (checked against a dummy hash with the current count).
+     */
+    static void spend(int iterations) {
+        if (iterations > 0) {
+            byte[] salt = new byte[16];
+            RANDOM.nextBytes(salt);
+            derive("padding".toCharArray(), salt, iterations);
         }
     }
 

@@ -17,9 +17,12 @@ import javax.security.auth.login.FailedLoginException;
 import javax.security.auth.login.LoginException;
 import javax.security.auth.spi.LoginModule;
 
+import org.apache.karaf.jaas.boot.principal.ClientPrincipal;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.opencrm.platform.api.security.CrmUser;
+import org.opencrm.platform.api.security.SignInOrigin;
+import org.opencrm.platform.api.security.SignInResult;
 import org.opencrm.platform.api.security.UserService;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
@@ -28,7 +31,9 @@ import org.osgi.framework.ServiceReference;
 /**
  * JAAS login for the Karaf shell (ssh, bin/client) against the CRM's user store, so operators use the same
  * accounts as the UI and the REST API. CRM administrators get Karaf's admin roles; other users get no shell.
- * JAAS instantiates this class itself, so it looks the UserService up per login instead of being injected.
+ * JAAS instantiates this class itself, so it looks the UserService up per login instead of being injected. The
+ * ssh server puts the client's address into the subject ({@link ClientPrincipal}): the same back-off after failed
+ * sign-ins applies as on the REST API and the web UI, per user name and per address.
  */
 public class ShellLoginModule implements LoginModule {
     static final Set<String> KARAF_ADMIN_ROLES = Set.of("admin", "manager", "viewer", "systembundles", "ssh");
@@ -59,7 +64,14 @@ public class ShellLoginModule implements LoginModule {
         }
         UserService users = ctx.getService(ref);
         try {
-            Optional<CrmUser> user = users == null ? Optional.empty() : users.authenticate(name.getName(), pw);
+            if (users == null) {
+                throw new LoginException("the CRM user store is not available");
+            }
+            SignInResult result = users.signIn(name.getName(), pw, new SignInOrigin(channel(), clientAddress(), null));
+            if (result.outcome() == SignInResult.Outcome.THROTTLED || result.outcome() == SignInResult.Outcome.BUSY) {
+                throw new FailedLoginException("too many failed sign-ins; try again in " + result.retryAfterSeconds() + " s");
+            }
+            Optional<CrmUser> user = result.signedInUser();
             if (user.isEmpty()) {
                 throw new FailedLoginException("wrong user name or password");
             }
@@ -72,6 +84,29 @@ public class ShellLoginModule implements LoginModule {
         } finally {
             ctx.ungetService(ref);
         }
+    }
+
+    /** "ssh" for the ssh server; the method Karaf names (e.g. "ssh") when it says, else "shell". */
+    private String channel() {
+        ClientPrincipal client = client();
+        return client != null && client.getMethod() != null && !client.getMethod().isBlank() ? client.getMethod() : "shell";
+    }
+
+    private String clientAddress() {
+        ClientPrincipal client = client();
+        return client == null ? null : client.getAddress();
+    }
+
+    private ClientPrincipal client() {
+        if (subject == null) {
+            return null;
+        }
+        for (Principal p : subject.getPrincipals()) {
+            if (p instanceof ClientPrincipal c) {
+                return c;
+            }
+        }
+        return null;
     }
 
     @Override

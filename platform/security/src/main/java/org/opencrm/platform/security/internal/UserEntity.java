@@ -33,6 +33,12 @@ public class UserEntity {
     public String region;
     public Long accountId;
     public boolean enabled;
+    /**
+     * Grows by one with every change of the password, the enabled flag, the roles or the data scope: a sign-in made
+     * with an older stamp no longer holds (REST credential cache, open UI sessions, on every node). Null in rows
+     * from before this column (read as 0).
+     */
+    public Long securityStamp;
     public Instant createdAt;
     @Version
     public long version;

@@ -1,5 +1,6 @@
 package org.opencrm.platform.security.internal;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,6 +8,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -15,7 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
 import org.apache.aries.jpa.template.JpaTemplate;
@@ -29,6 +35,8 @@ import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.api.security.DataScope;
 import org.opencrm.platform.api.security.NewUser;
 import org.opencrm.platform.api.security.ScopeType;
+import org.opencrm.platform.api.security.SignInOrigin;
+import org.opencrm.platform.api.security.SignInResult;
 import org.opencrm.platform.api.security.UserAccount;
 import org.opencrm.platform.api.security.UserChange;
 import org.opencrm.platform.api.security.UserService;
@@ -44,9 +52,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The platform's one user store (CRM_USER table). On first start it creates "admin" with the password from
- * CRM_ADMIN_PASSWORD (or the system property crm.admin.password), else a generated one that is printed once
- * and written to data/admin-password.txt readable by the owner only. No default password ships.
+ * The platform's one user store (CRM_USER table) and its one sign-in, for every entrance (REST, web UI, ssh). On
+ * first start it creates "admin" with the password from CRM_ADMIN_PASSWORD (or the system property
+ * crm.admin.password), else a generated one that is printed once on the console and written to
+ * data/admin-password.txt readable by the owner only (never to the log). No default password ships.
+ * <p>
+ * Sign-in: a throttled attempt is refused before anything is checked ({@link SignInThrottle}); a password verified
+ * moments ago is recognised by a peppered SHA-256 digest (the REST credential cache, valid only while the user's
+ * security stamp is unchanged, see {@link SecurityStamps}); otherwise one PBKDF2 run, against a dummy hash for an
+ * unknown or disabled user so that the time taken does not tell which names exist, and at most
+ * {@code signInConcurrentChecks} of them at once. Failures go to the log (WARN, never the password) and the audit
+ * trail.
  */
 @Component(service = UserService.class, configurationPid = "org.opencrm.security")
 @Designate(ocd = SecurityConfig.class)
@@ -56,24 +72,53 @@ public class UserServiceImpl implements UserService {
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{2,64}");
 
     private final JpaTemplate jpa;
+    private final LongSupplier nanoTime;
     private volatile Map<String, Set<String>> roles;
-    private volatile long cacheMillis;
-    /** username -> digest of a recently verified password; avoids PBKDF2 on every REST call. */
+    private volatile long cacheNanos;
+    private volatile int iterations;
+    /** A hash of a random password with the current iteration count: what unknown users are checked against. */
+    private volatile String dummyHash;
+    private volatile Semaphore checks;
+    private volatile int concurrentChecks;
+    private volatile long queueMillis;
+    private volatile ClientAddresses addresses;
+    private final SignInThrottle throttle;
+    private final SecurityStamps stamps;
+    /** username -> digest of a recently verified password and the security stamp it was verified at. */
     private final Map<String, CachedLogin> verified = new ConcurrentHashMap<>();
     private final byte[] cachePepper = new byte[32];
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    private volatile AuditTrail audit;
+    volatile AuditTrail audit;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile CustomerDirectory customers;
 
-    private record CachedLogin(byte[] digest, CrmUser user, long expiresAt) {
+    private record CachedLogin(byte[] digest, CrmUser user, long stamp, long expiresAt) {
+    }
+
+    /** A user name with the digest of a password (ByteBuffer: equality by content). */
+    private record Credential(String name, ByteBuffer digest) {
+    }
+
+    /** The checks running now, so that parallel attempts with the same name and password share one. */
+    private final Map<Credential, CompletableFuture<SignInResult>> checking = new ConcurrentHashMap<>();
+
+    /** What a sign-in reads of a user. */
+    private record Row(String passwordHash, boolean enabled, long stamp, CrmUser user) {
     }
 
     @Activate
     public UserServiceImpl(@Reference(target = "(osgi.unit.name=crm-security)") JpaTemplate jpa, SecurityConfig config) {
+        this(jpa, config, System::nanoTime);
+    }
+
+    /** For tests: {@code nanoTime} drives the back-off, the credential cache and the stamp rechecks. */
+    UserServiceImpl(JpaTemplate jpa, SecurityConfig config, LongSupplier nanoTime) {
         this.jpa = jpa;
+        this.nanoTime = nanoTime;
         new SecureRandom().nextBytes(cachePepper);
+        this.throttle = new SignInThrottle(SignInThrottle.Settings.DEFAULTS, nanoTime);
+        this.stamps = new SecurityStamps(this::readStamp, nanoTime, TimeUnit.SECONDS.toNanos(1));
         configure(config);
         ensureAdmin();
     }
@@ -97,7 +142,32 @@ public class UserServiceImpl implements UserService {
         }
         parsed.putIfAbsent("admin", Set.of("*"));
         this.roles = Map.copyOf(parsed);
-        this.cacheMillis = config.credentialCacheSeconds() * 1000L;
+        this.cacheNanos = TimeUnit.SECONDS.toNanos(Math.max(0, config.credentialCacheSeconds()));
+        int wanted = config.passwordIterations();
+        if (wanted < PasswordHasher.RECOMMENDED_ITERATIONS) {
+            LOG.warn("passwordIterations={} is below the recommended {}; using {}", wanted, PasswordHasher.RECOMMENDED_ITERATIONS,
+                    PasswordHasher.RECOMMENDED_ITERATIONS);
+            wanted = PasswordHasher.RECOMMENDED_ITERATIONS;
+        }
+        if (wanted != iterations || dummyHash == null) {
+            iterations = wanted;
+            dummyHash = PasswordHasher.hash(PasswordHasher.generate(20).toCharArray(), wanted);
+        }
+        int concurrent = config.signInConcurrentChecks() > 0 ? config.signInConcurrentChecks()
+                : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        if (checks == null || concurrent != concurrentChecks) {
+            // attempts holding or waiting for a permit of the old semaphore finish on it
+            concurrentChecks = concurrent;
+            checks = new Semaphore(concurrent, true);
+        }
+        this.queueMillis = TimeUnit.SECONDS.toMillis(Math.max(0, config.signInQueueSeconds()));
+        this.addresses = new ClientAddresses(config.trustedProxies());
+        throttle.configure(new SignInThrottle.Settings(Math.max(1, config.signInFailuresBeforeLock()),
+                Duration.ofSeconds(Math.max(0, config.signInLockSeconds())), Duration.ofSeconds(Math.max(0, config.signInMaxLockSeconds())),
+                Math.max(1, config.signInAddressFailuresBeforeLock()), Duration.ofMinutes(Math.max(1, config.signInForgetMinutes())),
+                SignInThrottle.Settings.DEFAULTS.maxEntries()));
+        stamps.recheckAfter(TimeUnit.MILLISECONDS.toNanos(Math.max(0, config.stampRecheckMillis())));
+        // role definitions may have changed: remembered passwords are checked again (and get the new permissions)
         verified.clear();
     }
 
@@ -119,10 +189,11 @@ public class UserServiceImpl implements UserService {
         UserEntity admin = new UserEntity();
         admin.username = "admin";
         admin.displayName = "Administrator";
-        admin.passwordHash = PasswordHasher.hash(password.toCharArray());
+        admin.passwordHash = PasswordHasher.hash(password.toCharArray(), iterations);
         admin.roles = "admin";
         admin.scopeType = ScopeType.HQ;
         admin.enabled = true;
+        admin.securityStamp = 1L;
         admin.createdAt = Instant.now();
         jpa.tx(TransactionType.Required, em -> em.persist(admin));
         if (generated) {
@@ -134,33 +205,212 @@ public class UserServiceImpl implements UserService {
             } catch (Exception e) {
                 LOG.warn("Could not write {}: {}", file, e.toString());
             }
-            String msg = "OpenCRM: created user 'admin' with generated password " + password + " (also in " + file
-                    + ", readable by its owner only). Change it with: crm:users passwd admin";
-            System.out.println(msg);
-            LOG.warn(msg);
+            // the password goes to the console once and to the owner-only file, never to the log (logs are kept,
+            // rotated and read by more people than the administrator)
+            System.out.println("OpenCRM: created user 'admin' with generated password " + password + " (also in " + file
+                    + ", readable by its owner only). Change it with: crm:users passwd admin");
+            LOG.warn("OpenCRM: created user 'admin' with a generated password; it was printed on the console and is in {} "
+                    + "(readable by its owner only). Change it with: crm:users passwd admin", file);
         } else {
             LOG.info("OpenCRM: created user 'admin' with the password from {}", source);
         }
     }
 
     @Override
-    public Optional<CrmUser> authenticate(String username, char[] password) {
-        if (username == null || password == null) {
-            return Optional.empty();
+    public SignInResult signIn(String username, char[] password, SignInOrigin origin) {
+        SignInOrigin from = origin == null ? SignInOrigin.unknown("api") : origin;
+        if (username == null || username.isEmpty() || password == null) {
+            return SignInResult.refused();
         }
-        byte[] digest = digest(username, password);
-        CachedLogin cached = verified.get(username);
-        long now = System.currentTimeMillis();
-        if (cached != null && cached.expiresAt > now && MessageDigest.isEqual(cached.digest, digest)) {
-            return Optional.of(cached.user);
+        String name = username.length() > 64 ? username.substring(0, 64) : username;
+        String address = addresses.clientAddress(from.peerAddress(), from.forwardedFor());
+        Duration locked = throttle.lockRemaining(name, address);
+        if (!locked.isZero()) {
+            LOG.debug("Sign-in of '{}' from {} via {} refused unchecked: locked for {} ms", printable(name), address, from.channel(), locked.toMillis());
+            return SignInResult.throttled(locked);
         }
-        UserEntity e = jpa.txExpr(TransactionType.Supports, em -> em.find(UserEntity.class, username));
-        if (e == null || !e.enabled || !PasswordHasher.verify(password, e.passwordHash)) {
-            return Optional.empty();
+        byte[] digest = digest(name, password);
+        long now = nanoTime.getAsLong();
+        CachedLogin cached = verified.get(name);
+        if (cached != null && cached.expiresAt - now > 0 && MessageDigest.isEqual(cached.digest, digest) && stamps.isCurrent(name, cached.stamp)) {
+            return SignInResult.signedIn(cached.user, cached.stamp);
         }
-        CrmUser user = toUser(e);
-        verified.put(username, new CachedLogin(digest, user, now + cacheMillis));
-        return Optional.of(user);
+        // the same name and password being checked right now (a client starting several calls at once): wait for
+        // that check instead of running PBKDF2 again; only different passwords count against the back-off
+        Credential credential = new Credential(name, ByteBuffer.wrap(digest));
+        CompletableFuture<SignInResult> mine = new CompletableFuture<>();
+        CompletableFuture<SignInResult> running = checking.putIfAbsent(credential, mine);
+        if (running != null) {
+            return awaitCheck(running);
+        }
+        try {
+            SignInResult result = check(name, password, digest, address, from);
+            mine.complete(result);
+            return result;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            checking.remove(credential, mine);
+        }
+    }
+
+    private SignInResult awaitCheck(CompletableFuture<SignInResult> running) {
+        try {
+            return running.get(queueMillis + TimeUnit.SECONDS.toMillis(30), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return SignInResult.busy(Duration.ofSeconds(1));
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            return SignInResult.busy(Duration.ofSeconds(1));
+        }
+    }
+
+    /** Checks a password that is neither throttled nor remembered: admission, a PBKDF2 permit, the check, the outcome. */
+    private SignInResult check(String name, char[] password, byte[] digest, String address, SignInOrigin from) {
+        // counts as in flight until checked: a burst of parallel attempts is refused at once instead of queueing
+        Duration locked = throttle.admit(name, address);
+        if (!locked.isZero()) {
+            return SignInResult.throttled(locked);
+        }
+        Row row = null;
+        boolean ok = false;
+        boolean checked = false;
+        int refusedBefore = throttle.refusedWhileLocked(name);
+        SignInThrottle.Failure failure = null;
+        try {
+            Semaphore permits = checks;
+            if (!permits.tryAcquire(queueMillis, TimeUnit.MILLISECONDS)) {
+                LOG.warn("Sign-in of '{}' from {} via {} refused: it waited {} ms for one of {} password checks", printable(name), address,
+                        from.channel(), queueMillis, concurrentChecks);
+                return SignInResult.busy(Duration.ofSeconds(1));
+            }
+            try {
+                row = USERNAME.matcher(name).matches() ? readUser(name) : null;
+                // unknown and disabled users cost one PBKDF2 run too: the time taken does not tell which names exist
+                String hash = row == null ? dummyHash : row.passwordHash();
+                ok = PasswordHasher.verify(password, hash) && row != null && row.enabled();
+                checked = true;
+                if (!ok) {
+                    // a failure on an old hash (fewer iterations) takes as long as one on the current count
+                    PasswordHasher.spend(iterations - Math.max(0, PasswordHasher.iterations(hash)));
+                }
+                if (ok && PasswordHasher.iterations(row.passwordHash()) < iterations) {
+                    rehash(name, row.passwordHash(), password);
+                }
+            } finally {
+                permits.release();
+            }
+            if (checked && !ok) {
+                failure = throttle.failed(name, address); // counted before this attempt stops being in flight
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return SignInResult.busy(Duration.ofSeconds(1));
+        } finally {
+            throttle.done(name, address);
+        }
+        if (!checked) {
+            return SignInResult.refused();
+        }
+        if (!ok) {
+            reportFailure(name, address, from, failure, refusedBefore);
+            return SignInResult.refused();
+        }
+        throttle.succeeded(name);
+        verified.put(name, new CachedLogin(digest, row.user(), row.stamp(), nanoTime.getAsLong() + cacheNanos));
+        stamps.changed(name, row.stamp(), true);
+        if (!SignInOrigin.REST.equals(from.channel())) {
+            LOG.info("User '{}' signed in from {} via {}", name, address, from.channel());
+        }
+        return SignInResult.signedIn(row.user(), row.stamp());
+    }
+
+    /** A checked failure: to the log (WARN, never the password) and the audit trail. */
+    private void reportFailure(String name, String address, SignInOrigin from, SignInThrottle.Failure f, int refusedBefore) {
+        String shown = printable(name);
+        long lockSeconds = (f.lockedFor().toMillis() + 999) / 1000;
+        LOG.warn("Sign-in failed for user '{}' from {} via {}: {} failed in a row for this user name, {} from this address{}{}", shown,
+                address == null ? "an unknown address" : address, from.channel(), f.userFailures(), f.addressFailures(),
+                refusedBefore > 0 ? "; " + refusedBefore + " attempts were refused unchecked during the last lock" : "",
+                lockSeconds > 0 ? "; locked for " + lockSeconds + " s" : "");
+        AuditTrail a = audit;
+        if (a != null) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("channel", from.channel());
+            details.put("address", address == null ? "unknown" : address);
+            details.put("failures", f.userFailures());
+            details.put("addressFailures", f.addressFailures());
+            details.put("lockedSeconds", lockSeconds);
+            try {
+                a.record(shown, "user", shown, "sign-in-failed", details);
+            } catch (RuntimeException e) {
+                LOG.warn("Could not write the failed sign-in of '{}' to the audit trail: {}", shown, e.toString());
+            }
+        }
+    }
+
+    /** A user name as it may appear in the log and the audit trail: no control characters, at most 64 characters. */
+    static String printable(String name) {
+        StringBuilder sb = new StringBuilder();
+        name.codePoints().limit(64).forEach(cp -> sb.appendCodePoint(Character.isISOControl(cp) || !Character.isDefined(cp)
+                || Character.getType(cp) == Character.FORMAT ? '?' : cp));
+        return sb.toString();
+    }
+
+    private Row readUser(String name) {
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            UserEntity e = em.find(UserEntity.class, name);
+            return e == null ? null : new Row(e.passwordHash, e.enabled, stampOf(e), toUser(e));
+        });
+    }
+
+    private SecurityStamps.Known readStamp(String name) {
+        List<Object[]> rows = jpa.txExpr(TransactionType.Supports, em -> em
+                .createQuery("SELECT u.securityStamp, u.enabled FROM UserEntity u WHERE u.username = :n", Object[].class)
+                .setParameter("n", name).getResultList());
+        if (rows.isEmpty()) {
+            return new SecurityStamps.Known(-1, false, 0);
+        }
+        Object[] r = rows.get(0);
+        return new SecurityStamps.Known(r[0] == null ? 0 : ((Number) r[0]).longValue(), Boolean.TRUE.equals(r[1]), 0);
+    }
+
+    private static long stampOf(UserEntity e) {
+        return e.securityStamp == null ? 0 : e.securityStamp;
+    }
+
+    /** A hash made with fewer iterations than configured is replaced, unless the password changed meanwhile. */
+    private void rehash(String name, String oldHash, char[] password) {
+        String newHash = PasswordHasher.hash(password, iterations);
+        try {
+            int updated = jpa.txExpr(TransactionType.RequiresNew, em -> em
+                    .createQuery("UPDATE UserEntity u SET u.passwordHash = :h WHERE u.username = :n AND u.passwordHash = :o")
+                    .setParameter("h", newHash).setParameter("n", name).setParameter("o", oldHash).executeUpdate());
+            if (updated == 1) {
+                LOG.info("Upgraded the password hash of user '{}' from {} to {} PBKDF2 iterations", name, PasswordHasher.iterations(oldHash), iterations);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not upgrade the password hash of user '{}': {}", name, e.toString());
+        }
+    }
+
+    @Override
+    public boolean isCurrent(String username, long securityStamp) {
+        return username != null && stamps.isCurrent(username, securityStamp);
+    }
+
+    @Override
+    public void clearSignInFailures(CrmUser actor, String usernameOrAddress) {
+        actor.require(PERMISSION_MANAGE);
+        String key = usernameOrAddress == null ? null : usernameOrAddress.strip();
+        if (key == null || key.isEmpty()) {
+            throw new InvalidInputException("username", "a user name or client address is required");
+        }
+        String canonical = ClientAddresses.canonical(key);
+        boolean had = throttle.clear(key) | (canonical != null && throttle.clear(canonical));
+        LOG.info("{} cleared the failed sign-ins of '{}'{}", actor.username(), printable(key), had ? "" : " (there were none)");
+        audit(actor, printable(key), "sign-in-unlock", Map.of("hadFailures", had));
     }
 
     private byte[] digest(String username, char[] password) {
@@ -217,12 +467,13 @@ public class UserServiceImpl implements UserService {
         UserEntity e = new UserEntity();
         e.username = in.username();
         e.displayName = in.displayName() == null ? in.username() : in.displayName();
-        e.passwordHash = PasswordHasher.hash(in.password().toCharArray());
+        e.passwordHash = PasswordHasher.hash(in.password().toCharArray(), iterations);
         e.roles = String.join(",", in.roles());
         e.scopeType = scope;
         e.region = scope == ScopeType.REGION ? in.region() : null;
         e.accountId = in.accountId();
         e.enabled = true;
+        e.securityStamp = 1L;
         e.createdAt = Instant.now();
         return jpa.txExpr(TransactionType.Required, em -> {
             if (em.find(UserEntity.class, e.username) != null) {
@@ -257,16 +508,32 @@ public class UserServiceImpl implements UserService {
             actor.require(PERMISSION_MANAGE);
         }
         validatePassword(newPassword == null ? null : new String(newPassword));
-        String hash = PasswordHasher.hash(newPassword);
+        String hash = PasswordHasher.hash(newPassword, iterations);
+        long[] stamp = new long[1];
+        boolean[] enabled = new boolean[1];
         jpa.tx(TransactionType.Required, em -> {
             UserEntity e = em.find(UserEntity.class, username);
             if (e == null) {
                 throw new RecordNotFoundException("user", username);
             }
             e.passwordHash = hash;
+            stamp[0] = bumpStamp(e);
+            enabled[0] = e.enabled;
             audit(actor, username, "password", Map.of());
         });
+        changed(username, stamp[0], enabled[0]);
+    }
+
+    /** Raises the user's security stamp in the transaction that changes them: sign-ins made before stop holding. */
+    private static long bumpStamp(UserEntity e) {
+        e.securityStamp = stampOf(e) + 1;
+        return e.securityStamp;
+    }
+
+    /** After the commit: this node forgets the user's remembered password and knows the new stamp at once. */
+    private void changed(String username, long stamp, boolean enabled) {
         verified.remove(username);
+        stamps.changed(username, stamp, enabled);
     }
 
     /** The checks that creating and changing a user share; returns the effective scope type. */
@@ -303,6 +570,8 @@ public class UserServiceImpl implements UserService {
             throw new InvalidInputException("body", "user details are required");
         }
         ScopeType scope = checkRolesAndScope(in.roles(), in.scopeType(), in.region(), in.accountId(), in.displayName());
+        long[] stamp = new long[1];
+        boolean[] enabled = new boolean[1];
         UserAccount out = jpa.txExpr(TransactionType.Required, em -> {
             UserEntity e = em.find(UserEntity.class, username);
             if (e == null) {
@@ -312,31 +581,38 @@ public class UserServiceImpl implements UserService {
                 // nobody locks themselves out of administration by accident
                 throw new InvalidInputException("roles", "you cannot remove the admin role from yourself");
             }
+            String grantsBefore = e.roles + "|" + e.scopeType + "|" + e.region + "|" + e.accountId;
             e.displayName = in.displayName() == null || in.displayName().isBlank() ? e.displayName : in.displayName().strip();
             e.roles = String.join(",", new java.util.TreeSet<>(in.roles()));
             e.scopeType = scope;
             e.region = scope == ScopeType.REGION ? in.region().strip() : null;
             e.accountId = scope == ScopeType.PARTNER || scope == ScopeType.STORE ? in.accountId() : null;
+            // new roles or a new data scope end the user's sessions; a new display name alone does not
+            boolean grantsChanged = !grantsBefore.equals(e.roles + "|" + e.scopeType + "|" + e.region + "|" + e.accountId);
+            stamp[0] = grantsChanged ? bumpStamp(e) : stampOf(e);
+            enabled[0] = e.enabled;
             audit(actor, username, "update", Map.of("roles", e.roles, "scopeType", e.scopeType.name(), "accountId", String.valueOf(e.accountId),
                     "region", String.valueOf(e.region)));
             return toAccount(e);
         });
-        verified.remove(username); // the next request loads the new roles and scope
+        changed(username, stamp[0], enabled[0]); // the next request (REST or UI) signs in again with the new roles and scope
         return out;
     }
 
     @Override
     public void setEnabled(CrmUser actor, String username, boolean enabled) {
         actor.require(PERMISSION_MANAGE);
+        long[] stamp = new long[1];
         jpa.tx(TransactionType.Required, em -> {
             UserEntity e = em.find(UserEntity.class, username);
             if (e == null) {
                 throw new RecordNotFoundException("user", username);
             }
             e.enabled = enabled;
+            stamp[0] = bumpStamp(e);
             audit(actor, username, enabled ? "enable" : "disable", Map.of("enabled", enabled));
         });
-        verified.remove(username);
+        changed(username, stamp[0], enabled);
     }
 
     @Override

@@ -17,14 +17,17 @@ import org.opencrm.platform.api.security.ScopeType;
 import org.opencrm.platform.api.security.UserAccount;
 import org.opencrm.platform.api.security.UserService;
 
-/** crm:users [list] | add NAME PASSWORD ROLES [--scope ...] | passwd NAME PASSWORD | disable NAME | enable NAME */
+/**
+ * crm:users [list] | add NAME PASSWORD ROLES [--scope ...] | passwd NAME PASSWORD | disable NAME | enable NAME |
+ * unlock NAME-OR-ADDRESS
+ */
 @Command(scope = "crm", name = "users", description = "List and manage CRM users (the same users as the web UI and REST API)")
 @Service
 public class UsersCommand implements Action {
     @Reference
     UserService users;
 
-    @Argument(index = 0, name = "action", description = "list | add | passwd | enable | disable", required = false)
+    @Argument(index = 0, name = "action", description = "list | add | passwd | enable | disable | unlock (forget failed sign-ins of a user name or client address)", required = false)
     String action = "list";
     @Argument(index = 1, name = "username", required = false)
     String username;
@@ -72,7 +75,11 @@ public class UsersCommand implements Action {
                 users.setEnabled(actor, username, action.equals("enable"));
                 System.out.println("User " + username + " " + action + "d");
             }
-            default -> System.err.println("Unknown action '" + action + "': use list, add, passwd, enable or disable");
+            case "unlock" -> {
+                users.clearSignInFailures(actor, username);
+                System.out.println("Failed sign-ins of " + username + " forgotten; it may sign in again");
+            }
+            default -> System.err.println("Unknown action '" + action + "': use list, add, passwd, enable, disable or unlock");
         }
         return null;
     }
