@@ -209,7 +209,7 @@ public class LedgerService {
             changes.put("balance", m.pointsBalance);
             changes.put("reference", reference);
             changes.put("reason", reason);
-            audit.record(user.username(), MemberService.RECORD, m.id.toString(), "adjust-points", changes);
+            audit.record(user.username(), MemberService.RECORD, m.id.toString(), "adjust-points", changes, m.joinStoreAccountId);
             timeline.record(TimelineEntry.of(m.contactId, null, MembershipModule.ID, "POINTS_ADJUSTED", (points > 0 ? "+" : "") + points + " points (adjustment)",
                     reason, user.username(), MemberService.RECORD, m.id.toString()));
             notify(em, m, t, "POINTS_ADJUSTED", "您的积分调整" + (points > 0 ? "+" : "") + points + "，当前积分" + m.pointsBalance + "。",
@@ -538,7 +538,8 @@ public class LedgerService {
         String from = m.tier;
         m.tier = tier;
         m.tierSince = rules.now();
-        audit.record(user.username(), MemberService.RECORD, m.id.toString(), "tier", Map.of("tier", tier, "from", from, "rollingSpend", yuan(m.rollingSpendFen)));
+        audit.record(user.username(), MemberService.RECORD, m.id.toString(), "tier", Map.of("tier", tier, "from", from, "rollingSpend", yuan(m.rollingSpendFen)),
+                m.joinStoreAccountId);
         timeline.record(TimelineEntry.of(m.contactId, null, MembershipModule.ID, "TIER_CHANGED", "Tier " + from + " → " + tier,
                 "Spend of the last " + rules.terms().tierWindowMonths() + " months CNY " + yuan(m.rollingSpendFen), user.username(), MemberService.RECORD,
                 m.id.toString()));

@@ -300,7 +300,7 @@ public class ContactService {
             }
             // activities and timeline stay, attributed to the deleted id, for the audit's sake
             em.remove(c);
-            audit.record(user.username(), "contact", String.valueOf(id), "delete", Map.of("name", c.name));
+            audit.record(user.username(), "contact", String.valueOf(id), "delete", Map.of("name", c.name), c.accountId);
         });
         allContacts.add(-1);
         events.post(CrmEvents.CONTACT_DELETED, user.username(), CrmEvents.ID, id);
@@ -387,8 +387,8 @@ public class ContactService {
                     .setParameter("s", sourceId).executeUpdate();
             em.createQuery("UPDATE TimelineRecord r SET r.contactId = :t WHERE r.contactId = :s").setParameter("t", targetId)
                     .setParameter("s", sourceId).executeUpdate();
-            audit.record(user.username(), "contact", target.id.toString(), "merge", Map.of("mergedFrom", sourceId));
-            audit.record(user.username(), "contact", source.id.toString(), "merged", Map.of("mergedInto", targetId));
+            audit.record(user.username(), "contact", target.id.toString(), "merge", Map.of("mergedFrom", sourceId), target.accountId);
+            audit.record(user.username(), "contact", source.id.toString(), "merged", Map.of("mergedInto", targetId), source.accountId);
             em.flush();
             return toData(target);
         });
