@@ -142,8 +142,8 @@ public class MembersEndpoint implements ModuleEndpoint {
 
     @GET
     @Path("{id}/cards")
-    public java.util.List<CardData> cards(@PathParam("id") long id, @Context SecurityContext sc) {
-        return members.get(RestSupport.user(sc), id).cards();
+    public Page<CardData> cards(@PathParam("id") long id, @Context SecurityContext sc) {
+        return Page.of(members.get(RestSupport.user(sc), id).cards());
     }
 
     // ---------------------------------------------------------------- points

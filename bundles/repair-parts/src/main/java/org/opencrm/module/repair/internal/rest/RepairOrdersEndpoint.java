@@ -127,8 +127,8 @@ public class RepairOrdersEndpoint implements ModuleEndpoint {
 
     @GET
     @Path("{id}/replacements")
-    public List<ReplacementData> replacementsOf(@PathParam("id") String id, @Context SecurityContext sc) {
-        return replacements.forOrder(RestSupport.user(sc), Records.requireNumber("RO", "id", id));
+    public Page<ReplacementData> replacementsOf(@PathParam("id") String id, @Context SecurityContext sc) {
+        return Page.of(replacements.forOrder(RestSupport.user(sc), Records.requireNumber("RO", "id", id)));
     }
 
     /** {partNumber, quantity?, note?} */
@@ -172,8 +172,8 @@ public class RepairOrdersEndpoint implements ModuleEndpoint {
     /** ?active=true for a diagnosis form */
     @GET
     @Path("fault-codes")
-    public List<FaultCodeData> faultCodes(@QueryParam("active") String active, @Context SecurityContext sc) {
-        return faultCodes.list(RestSupport.user(sc), Boolean.TRUE.equals(QueryParams.flag("active", active)));
+    public Page<FaultCodeData> faultCodes(@QueryParam("active") String active, @Context SecurityContext sc) {
+        return Page.of(faultCodes.list(RestSupport.user(sc), Boolean.TRUE.equals(QueryParams.flag("active", active))));
     }
 
     /** {code, description, active?}: adds a code or changes it (repair.admin) */
