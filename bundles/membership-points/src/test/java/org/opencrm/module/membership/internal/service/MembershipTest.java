@@ -177,6 +177,18 @@ class MembershipTest {
     }
 
     @Test
+    void theMemberIsWhatRefersToItsContactInTheCallersLanguage() {
+        MemberData m = f.member(store, null);
+        MemberContactReferences refs = new MemberContactReferences(f.jpa);
+        var en = refs.referencesTo(m.contactId(), java.util.Locale.ENGLISH);
+        assertEquals(1, en.size());
+        assertEquals("1 member (" + m.memberNumber() + ")", en.get(0).description());
+        assertTrue(refs.referencesTo(m.contactId(), java.util.Locale.SIMPLIFIED_CHINESE).get(0).description().startsWith("1 个会员"));
+        assertEquals(List.of(), refs.referencesTo(m.contactId() + 1000, java.util.Locale.ENGLISH));
+        assertEquals(java.util.Set.of(m.contactId()), refs.referencedAmong(List.of(m.contactId(), m.contactId() + 1000)));
+    }
+
+    @Test
     void aTillReferenceIsReadOnlyWithinTheScope() {
         MemberData theirs = f.member(otherStore, null);
         String atTheirs = f.ref();
