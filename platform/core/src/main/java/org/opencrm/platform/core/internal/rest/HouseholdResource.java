@@ -23,7 +23,10 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-/** /api/v1/households: a family; members are contacts whose householdId points here. */
+/**
+ * /api/v1/households: a family; members are contacts whose householdId points here. A partner sees (and adds its
+ * contacts to) its own households only; another partner's answer 404.
+ */
 @Component(service = HouseholdResource.class)
 @JaxrsResource
 @JaxrsApplicationSelect(CrmRest.APPLICATION_SELECT)
@@ -37,13 +40,15 @@ public class HouseholdResource {
         this.contacts = contacts;
     }
 
-    public record NewHousehold(String name) {
+    /** {@code accountId}: the account that keeps it (a partner's or store's own account by default; none for HQ's). */
+    public record NewHousehold(String name, Long accountId) {
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(NewHousehold body, @Context SecurityContext sc) {
-        Household h = contacts.createHousehold(RestSupport.user(sc), RestSupport.body(body).name());
+        NewHousehold in = RestSupport.body(body);
+        Household h = contacts.createHousehold(RestSupport.user(sc), in.name(), in.accountId());
         return Response.status(201).entity(new HouseholdData(h.id, h.name, java.util.List.of())).build();
     }
 
@@ -51,7 +56,7 @@ public class HouseholdResource {
     @Path("{id:\\d+}")
     public HouseholdData get(@PathParam("id") long id, @Context SecurityContext sc) {
         CrmUser user = RestSupport.user(sc);
-        var members = contacts.householdMembers(user, id);
-        return new HouseholdData(id, contacts.household(id).name, members);
+        Household h = contacts.household(user, id);
+        return new HouseholdData(id, h.name, contacts.householdMembers(user, id));
     }
 }
