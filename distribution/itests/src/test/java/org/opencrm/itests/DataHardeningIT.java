@@ -615,7 +615,13 @@ public class DataHardeningIT extends CrmTestSupport {
         } finally {
             enable(NOTES);
         }
-        delete("contacts/" + plain + "?version=" + get("contacts/" + plain).json().get("version").asLong()).expect(204);
+        // enabled again, the module's ContactReferences service comes back with it: the delete goes through
+        long v = get("contacts/" + plain).json().get("version").asLong();
+        await("the contact is deleted once sample-notes answers again", () -> {
+            int status = delete("contacts/" + plain + "?version=" + v).status();
+            assertTrue("only 409 (module not back yet) or 204: " + status, status == 409 || status == 204);
+            return status == 204;
+        });
         get("contacts/" + plain).expect(404);
     }
 
