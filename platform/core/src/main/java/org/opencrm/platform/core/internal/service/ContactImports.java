@@ -665,6 +665,7 @@ public class ContactImports {
             throw new ConflictException("invalid_status", "status", "import " + id + " is " + status + " and cannot be rolled back now",
                     "importNotRollbackable", id, status);
         }
+        references.requireHoldersPresent(); // refused before anything changes, not half-way
         claim(id, r.version, "ROLLING_BACK", "import " + id + " is being resumed or rolled back by someone else");
         running.add(id);
         try {

@@ -140,14 +140,19 @@ public class ContactReferencesRegistry {
         }
     }
 
-    /** Of these contacts, those that something refers to (409 when a module that may refer to them is disabled). */
-    public Set<Long> referencedAmong(Collection<Long> contactIds) {
+    /** 409 when a module that may refer to contacts is disabled (their references cannot be asked now). */
+    public void requireHoldersPresent() {
         Set<String> absent = absentHolders();
         if (!absent.isEmpty()) {
             String modules = String.join(", ", absent);
             throw new ConflictException("contact_referenced", null, text(Locale.ENGLISH, "contacts.holderDisabled", modules), "contactsHolderDisabled",
                     modules);
         }
+    }
+
+    /** Of these contacts, those that something refers to (409 when a module that may refer to them is disabled). */
+    public Set<Long> referencedAmong(Collection<Long> contactIds) {
+        requireHoldersPresent();
         Set<Long> referenced = new HashSet<>();
         for (ContactReferences r : bound.keySet()) {
             referenced.addAll(r.referencedAmong(contactIds));

@@ -155,6 +155,36 @@ class ContactImportsTest {
     }
 
     @Test
+    void aRollbackWaitsForEveryModuleThatMayReferToContactsAndKeepsWhatIsReferred() {
+        ImportReport r = f.imports.importCsv(f.admin, new StringReader(csv("f", 30)));
+        long referred = f.contacts.search(f.admin, PageRequest.of("导入f7", 0, 5), null, null).items().get(0).id();
+        org.opencrm.platform.api.customer.ContactReferences notes = new org.opencrm.platform.api.customer.ContactReferences() {
+            @Override
+            public String moduleId() {
+                return "sample-notes";
+            }
+
+            @Override
+            public java.util.List<org.opencrm.platform.api.customer.ContactReference> referencesTo(long id, java.util.Locale locale) {
+                return id == referred ? java.util.List.of(new org.opencrm.platform.api.customer.ContactReference("note", 1, "1 note"))
+                        : java.util.List.of();
+            }
+        };
+        f.references.addReferences(notes);
+        f.references.removeReferences(notes); // the module is disabled: its references cannot be asked
+        ConflictException refused = assertThrows(ConflictException.class, () -> f.imports.rollback(f.admin, r.importId()));
+        assertEquals("contact_referenced", refused.code());
+        assertEquals("COMPLETED", f.imports.get(f.admin, r.importId()).status(), "refused before anything changed");
+        assertEquals(30, tagged("f"));
+        f.references.addReferences(notes);
+        ImportData rolled = f.imports.rollback(f.admin, r.importId());
+        assertEquals(29, rolled.removed());
+        assertEquals(1, rolled.kept());
+        assertEquals(1, tagged("f"));
+        f.contacts.get(f.admin, referred);
+    }
+
+    @Test
     void theExportWalksIdsInBatchesAndWritesEveryRowOnce() {
         f.imports.importCsv(f.admin, new StringReader(csv("e", 2345)));
         f.contacts.create(f.admin, CoreFixture.contact("别的", null, null));
