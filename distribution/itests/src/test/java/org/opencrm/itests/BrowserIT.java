@@ -58,6 +58,8 @@ public class BrowserIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The UI's session timeout in this distribution (etc/org.opencrm.ui.cfg), short so the test can watch it end. */
     private static final int SESSION_TIMEOUT_MINUTES = 1;
+    /** The longest a step waits for the state it needs. */
+    private static final Duration STEP = Duration.ofSeconds(90);
     private static final String PARTNER_PASSWORD = "Partner-ui-1";
     private static WebDriver idleBrowser;
     private static long idleSince;
@@ -107,17 +109,18 @@ public class BrowserIT {
                 .redirectOutput(home.resolve("console.log").toFile());
         pb.environment().put("EXTRA_JAVA_OPTS", "-Djdk.util.zip.disableZip64ExtraFieldValidation=true");
         karaf = pb.start();
-        awaitHttp(BASE + "/api/v1/modules", 200, Duration.ofMinutes(3));
-        awaitHttp(BASE + "/crm/", 200, Duration.ofMinutes(1));
+        awaitHttp(BASE + "/api/v1/modules", 200, Duration.ofMinutes(10));
+        awaitHttp(BASE + "/crm/", 200, CrmTestSupport.PATIENCE);
 
         screenshots = Path.of(System.getProperty("crm.itest.screenshots", "target/screenshots"));
         Files.createDirectories(screenshots);
         browser = chromium();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        // every wait ends when its state is there; the bound is for a machine so busy that one round trip takes a minute
+        wait = new WebDriverWait(browser, STEP);
 
         // the idle browser: signed in now, untouched until the last test
         idleBrowser = chromium();
-        WebDriverWait idleWait = new WebDriverWait(idleBrowser, Duration.ofSeconds(30));
+        WebDriverWait idleWait = new WebDriverWait(idleBrowser, STEP);
         idleBrowser.get(BASE + "/crm/");
         idleWait.until(ExpectedConditions.elementToBeClickable(By.id("login-username"))).sendKeys("admin");
         idleBrowser.findElement(By.id("login-password")).sendKeys(PASSWORD);
@@ -595,7 +598,7 @@ public class BrowserIT {
         if (remaining > 0) {
             TimeUnit.MILLISECONDS.sleep(remaining);
         }
-        WebDriverWait idleWait = new WebDriverWait(idleBrowser, Duration.ofSeconds(30));
+        WebDriverWait idleWait = new WebDriverWait(idleBrowser, STEP);
         idleWait.until(ExpectedConditions.elementToBeClickable(By.id("menu-contacts"))).click();
         // the user is told, in the UI's language, and the click leads back to the sign-in screen
         idleWait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".v-Notification.system .v-Notification-caption"),

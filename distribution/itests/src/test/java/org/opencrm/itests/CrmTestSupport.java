@@ -51,6 +51,13 @@ public abstract class CrmTestSupport {
     static final String ADMIN = "admin";
     static final String ADMIN_PASSWORD = "Itest-admin-1";
     static final ObjectMapper JSON = new ObjectMapper();
+    /** The Karaf version of the distribution (its lib/endorsed jars carry it in their names). */
+    private static final String KARAF_VERSION = System.getProperty("crm.itest.karafVersion", "4.4.10");
+    /**
+     * How long a test waits for a state before it fails. Waits end as soon as the state is there, so this bound only
+     * matters on a machine so loaded that a boot or a round trip takes minutes; it is not a delay.
+     */
+    static final Duration PATIENCE = Duration.ofMinutes(5);
     /** The distribution's business time zone (etc/org.opencrm.time.cfg default): the zone "today" is reckoned in. */
     static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -89,6 +96,23 @@ public abstract class CrmTestSupport {
                 editConfigurationFilePut("etc/system.properties", "crm.admin.password", ADMIN_PASSWORD),
                 systemProperty("crm.itest.httpPort").value(port),
                 vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"),
+                // what bin/karaf passes on Java 9+ and Pax Exam 4.13 does not: without the locator patched into java.base,
+                // Karaf 4.4.10's specs activator fails on every resolved bundle (NoClassDefFoundError OsgiLocator).
+                // Pax Exam starts Karaf in its home directory, so the paths are relative to it.
+                vmOption("--add-reads=java.xml=java.logging"),
+                vmOption("--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED"),
+                vmOption("--patch-module=java.base=lib/endorsed/org.apache.karaf.specs.locator-" + KARAF_VERSION + ".jar"),
+                vmOption("--patch-module=java.xml=lib/endorsed/org.apache.karaf.specs.java.xml-" + KARAF_VERSION + ".jar"),
+                vmOption("--add-opens=java.base/java.security=ALL-UNNAMED"),
+                vmOption("--add-opens=java.base/java.net=ALL-UNNAMED"),
+                vmOption("--add-opens=java.base/java.lang=ALL-UNNAMED"),
+                vmOption("--add-opens=java.base/java.util=ALL-UNNAMED"),
+                vmOption("--add-opens=java.naming/javax.naming.spi=ALL-UNNAMED"),
+                vmOption("--add-opens=java.rmi/sun.rmi.transport.tcp=ALL-UNNAMED"),
+                vmOption("--add-exports=java.base/sun.net.www.protocol.file=ALL-UNNAMED"),
+                vmOption("--add-exports=java.base/sun.net.www.protocol.http=ALL-UNNAMED"),
+                vmOption("--add-exports=java.base/sun.net.www.protocol.https=ALL-UNNAMED"),
+                vmOption("--add-exports=java.base/sun.net.www.protocol.jar=ALL-UNNAMED"),
         };
     }
 
@@ -125,7 +149,7 @@ public abstract class CrmTestSupport {
         };
         tracker.open();
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
             synchronized (changed) {
                 while (true) {
                     JaxrsServiceRuntime runtime = tracker.getService();

@@ -43,7 +43,7 @@ public class MembershipIT extends CrmTestSupport {
         if (!"ACTIVE".equals(get("modules/" + MODULE).expect(200).json().get("state").asText())) {
             assertEquals("ACTIVE", post("modules/" + MODULE + "/enable", "").expect(200).json().get("state").asText());
         }
-        long deadline = System.currentTimeMillis() + 60_000;
+        long deadline = System.currentTimeMillis() + PATIENCE.toMillis();
         while (get("members?limit=1").status() != 200) {
             if (System.currentTimeMillis() > deadline) {
                 throw new AssertionError("GET members did not answer 200: " + get("members?limit=1"));

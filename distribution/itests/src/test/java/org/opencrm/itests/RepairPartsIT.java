@@ -98,7 +98,7 @@ public class RepairPartsIT extends CrmTestSupport {
         };
         tracker.open(true);
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
             synchronized (changed) {
                 while ((tracker.size() > 0) != present) {
                     long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
