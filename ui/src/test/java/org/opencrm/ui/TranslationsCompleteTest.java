@@ -49,6 +49,12 @@ class TranslationsCompleteTest {
     private static void assertPlaceholderSafe(Path file, String key, String text) {
         if (text.matches("(?s).*\\{\\d.*")) {
             assertFalse(text.replace("''", "").contains("'"), file + ": " + key + " has arguments and a single ' (write '' instead): " + text);
+            // and it is a pattern MessageFormat can apply (a '#' inside a choice's nested format is not, for one)
+            try {
+                new java.text.MessageFormat(text, java.util.Locale.ROOT);
+            } catch (IllegalArgumentException e) {
+                throw new AssertionError(file + ": " + key + " is not a valid message pattern (" + e.getMessage() + "): " + text, e);
+            }
         }
     }
 

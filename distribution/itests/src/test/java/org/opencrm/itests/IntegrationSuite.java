@@ -11,6 +11,6 @@ import org.junit.runners.Suite.SuiteClasses;
  */
 @RunWith(Suite.class)
 @SuiteClasses({ ContactsApiIT.class, DataScopeIT.class, ModulesIT.class, ShellCommandsIT.class, HandsetRegistryIT.class,
-        MembershipIT.class, RepairPartsIT.class, SecurityIT.class })
+        MembershipIT.class, RepairPartsIT.class, SecurityIT.class, DataHardeningIT.class })
 public class IntegrationSuite {
 }

@@ -333,8 +333,8 @@ public class RepairPartsIT extends CrmTestSupport {
             assertEquals(warehouseA, l.get("warehouseId").asLong());
         }
         JsonNode warehouses = as(clerkA, "GET", "stock/warehouses", null).expect(200).json();
-        assertEquals(1, warehouses.size());
-        assertEquals(warehouseA, warehouses.get(0).get("id").asLong());
+        assertEquals(1, warehouses.get("total").asLong());
+        assertEquals(warehouseA, warehouses.get("items").get(0).get("id").asLong());
         assertError(as(clerkA, "GET", "stock/warehouses/" + hqWarehouse + "/movements", null), 404, null);
         // the service desk: a request routed to B is not in A's queue
         long sr = as(clerkB, "POST", "service-requests", obj().put("channel", "HOTLINE").put("contactId", customer).put("description", "无法充电")

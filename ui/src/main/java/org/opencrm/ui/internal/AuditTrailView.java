@@ -65,7 +65,7 @@ final class AuditTrailView extends VerticalLayout {
         grid.setWidth("100%");
         grid.setHeightByRows(15);
         ConfigurableFilterDataProvider<AuditEntry, Void, String> rows = PagedData.of(page -> {
-            Page<AuditEntry> result = audit.search(query(), page.offset(), page.limit());
+            Page<AuditEntry> result = audit.search(context.user(), query(), page.offset(), page.limit());
             total.setValue(msg.get("audit.total", result.total()));
             return result;
         });

@@ -6,12 +6,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Optional;
 
 import javax.persistence.EntityManager;
 
 /**
  * Small schema migrations that EclipseLink's {@code create-or-extend-tables} does not do: it adds missing tables and
- * columns, but not an index declared after the table was created, so an upgraded database would lack it.
+ * columns, but not an index or constraint declared after the table was created, and it never changes one, so an
+ * upgraded database would lack it. Every method checks the catalogue first and is a no-op when the change is there,
+ * so it runs at every start, on Derby and PostgreSQL, and a second node starting at the same time only finds it done.
  */
 public final class Schema {
     private Schema() {
@@ -24,16 +27,8 @@ public final class Schema {
     public static boolean ensureIndex(EntityManager em, String table, String index, String columns) {
         Connection connection = em.unwrap(Connection.class);
         try {
-            DatabaseMetaData meta = connection.getMetaData();
-            String schema = connection.getSchema();
-            for (String t : new String[] { table.toUpperCase(Locale.ROOT), table.toLowerCase(Locale.ROOT) }) {
-                try (ResultSet rs = meta.getIndexInfo(null, schema, t, false, true)) {
-                    while (rs.next()) {
-                        if (index.equalsIgnoreCase(rs.getString("INDEX_NAME"))) {
-                            return false;
-                        }
-                    }
-                }
+            if (indexInfo(connection, table, index).isPresent()) {
+                return false;
             }
             try (Statement s = connection.createStatement()) {
                 s.execute("CREATE INDEX " + index + " ON " + table + " (" + columns + ")");
@@ -41,6 +36,108 @@ public final class Schema {
             return true;
         } catch (SQLException e) {
             throw new IllegalStateException("could not create index " + index + " on " + table + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the table has an index of that name; empty when none, else whether it is unique. */
+    public static Optional<Boolean> index(EntityManager em, String table, String index) {
+        try {
+            return indexInfo(em.unwrap(Connection.class), table, index);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the indexes of " + table + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Drops the index if the table has one of that name. Returns true when it dropped one. */
+    public static boolean dropIndex(EntityManager em, String table, String index) {
+        Connection connection = em.unwrap(Connection.class);
+        try {
+            if (indexInfo(connection, table, index).isEmpty()) {
+                return false;
+            }
+            try (Statement s = connection.createStatement()) {
+                s.execute("DROP INDEX " + index);
+            }
+            return true;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not drop index " + index + " on " + table + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Adds a UNIQUE constraint unless the table has one (or a unique index) of that name. A UNIQUE constraint lets a
+     * nullable column hold any number of NULLs on Derby and on PostgreSQL alike, where Derby's CREATE UNIQUE INDEX
+     * treats NULLs as equal. Returns true when it added one.
+     */
+    public static boolean ensureUniqueConstraint(EntityManager em, String table, String constraint, String columns) {
+        Connection connection = em.unwrap(Connection.class);
+        try {
+            if (indexInfo(connection, table, constraint).isPresent() || constraintExists(connection, table, constraint)) {
+                return false;
+            }
+            try (Statement s = connection.createStatement()) {
+                s.execute("ALTER TABLE " + table + " ADD CONSTRAINT " + constraint + " UNIQUE (" + columns + ")");
+            }
+            return true;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not add the unique constraint " + constraint + " on " + table + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the connection's database is Apache Derby (where optimizer hints are applied). */
+    public static boolean isDerby(EntityManager em) {
+        try {
+            return em.unwrap(Connection.class).getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("derby");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the database product: " + e.getMessage(), e);
+        }
+    }
+
+    /** The name of the table's primary key constraint, as the database reports it (Derby names it SQL…). */
+    public static Optional<String> primaryKeyName(EntityManager em, String table) {
+        Connection connection = em.unwrap(Connection.class);
+        try {
+            DatabaseMetaData meta = connection.getMetaData();
+            for (String t : new String[] { table.toUpperCase(Locale.ROOT), table.toLowerCase(Locale.ROOT) }) {
+                try (ResultSet rs = meta.getPrimaryKeys(null, connection.getSchema(), t)) {
+                    if (rs.next()) {
+                        return Optional.ofNullable(rs.getString("PK_NAME"));
+                    }
+                }
+            }
+            return Optional.empty();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the primary key of " + table + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Optional<Boolean> indexInfo(Connection connection, String table, String index) throws SQLException {
+        DatabaseMetaData meta = connection.getMetaData();
+        String schema = connection.getSchema();
+        for (String t : new String[] { table.toUpperCase(Locale.ROOT), table.toLowerCase(Locale.ROOT) }) {
+            try (ResultSet rs = meta.getIndexInfo(null, schema, t, false, true)) {
+                while (rs.next()) {
+                    if (index.equalsIgnoreCase(rs.getString("INDEX_NAME"))) {
+                        return Optional.of(!rs.getBoolean("NON_UNIQUE"));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether a constraint of that name exists on the table (Derby: SYS.SYSCONSTRAINTS; others: information_schema). */
+    private static boolean constraintExists(Connection connection, String table, String constraint) throws SQLException {
+        boolean derby = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("derby");
+        String sql = derby
+                ? "SELECT 1 FROM SYS.SYSCONSTRAINTS c JOIN SYS.SYSTABLES t ON c.TABLEID = t.TABLEID WHERE UPPER(c.CONSTRAINTNAME) = ? AND UPPER(t.TABLENAME) = ?"
+                : "SELECT 1 FROM information_schema.table_constraints WHERE UPPER(constraint_name) = ? AND UPPER(table_name) = ?";
+        try (var ps = connection.prepareStatement(sql)) {
+            ps.setString(1, constraint.toUpperCase(Locale.ROOT));
+            ps.setString(2, table.toUpperCase(Locale.ROOT));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
         }
     }
 }

@@ -1,4 +1,4 @@
-/** JPA plumbing shared by the core and every module: paging, prefix search, optimistic-lock checks, id blocks for bulk inserts, cached totals of large lists. */
+/** JPA plumbing shared by the core and every module: paging, prefix search, optimistic-lock checks, id blocks for bulk inserts, cached totals of large lists, schema migrations (indexes, unique constraints) that run on Derby and PostgreSQL. */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package org.opencrm.platform.persistence;

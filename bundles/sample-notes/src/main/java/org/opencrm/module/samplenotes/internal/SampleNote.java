@@ -7,11 +7,12 @@ import javax.persistence.Entity;
 import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
+import javax.persistence.Index;
 import javax.persistence.Table;
 import javax.persistence.TableGenerator;
 
 @Entity
-@Table(name = "SN_NOTE")
+@Table(name = "SN_NOTE", indexes = @Index(name = "SN_NOTE_CONTACT", columnList = "CONTACTID"))
 public class SampleNote {
     @Id
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "sampleNoteIds")

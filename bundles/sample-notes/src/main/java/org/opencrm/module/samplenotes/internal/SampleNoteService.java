@@ -74,7 +74,9 @@ public class SampleNoteService {
         return jpa.txExpr(TransactionType.Required, em -> {
             em.persist(n);
             em.flush(); // assigns the id the audit entry and the timeline refer to
-            audit.record(user.username(), "sample-note", n.id.toString(), "create", Map.of("text", n.text));
+            // the note belongs where its contact does: readers of the audit trail see it within their data scope
+            audit.record(user.username(), "sample-note", n.id.toString(), "create", Map.of("text", n.text),
+                    customers.contact(n.contactId).map(c -> c.accountId()).orElse(null));
             timeline.record(TimelineEntry.of(n.contactId, null, SampleNotesModule.ID, "NOTE_ADDED", "Note added",
                     n.text, user.username(), "sample-note", n.id.toString()));
             return toData(n);

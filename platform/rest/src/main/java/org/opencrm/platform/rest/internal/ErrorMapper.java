@@ -10,6 +10,7 @@ import org.opencrm.platform.api.ConflictException;
 import org.opencrm.platform.api.CrmException;
 import org.opencrm.platform.api.CrmRest;
 import org.opencrm.platform.api.InvalidInputException;
+import org.opencrm.platform.api.PayloadTooLargeException;
 import org.opencrm.platform.api.RecordNotFoundException;
 import org.opencrm.platform.rest.ApiError;
 import org.osgi.service.component.annotations.Component;
@@ -38,6 +39,15 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         if (isOptimisticLock(e)) {
             return respond(409, new ApiError("stale_version", "the record was changed by someone else; reload it and apply your change again", "version"));
         }
+        if (isMalformedEscape(e)) {
+            // CXF decodes the query string with the parameters and fails on "%E0%A4%A" or "%zz"
+            return respond(400, new ApiError("invalid_input", "the request has a malformed %-escape; percent-encode '%' as %25", null));
+        }
+        if (isConstraintViolation(e)) {
+            // a duplicate that slipped past the service's own check (two writers at the same moment)
+            return respond(409, new ApiError("duplicate", "the change conflicts with data saved at the same moment (a duplicate); reload and try again",
+                    null));
+        }
         if (e instanceof WebApplicationException w) {
             int status = w.getResponse().getStatus();
             String code = switch (status) {
@@ -59,6 +69,9 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     private static int status(CrmException c) {
         if (c instanceof InvalidInputException) {
             return 400;
+        }
+        if (c instanceof PayloadTooLargeException) {
+            return 413;
         }
         if (c instanceof RecordNotFoundException) {
             return 404;
@@ -82,6 +95,27 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
             e = e.getCause();
         }
         return t;
+    }
+
+    /** CXF's UrlUtils: "Invalid URL encoding: ..." for a % not followed by two hex digits. */
+    private static boolean isMalformedEscape(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof IllegalArgumentException && t.getMessage() != null && t.getMessage().startsWith("Invalid URL encoding")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** SQLState class 23: integrity constraint violation (unique, foreign key, check). */
+    private static boolean isConstraintViolation(Throwable e) {
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 20; t = t.getCause() == t ? null : t.getCause(), depth++) {
+            if (t instanceof java.sql.SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isOptimisticLock(Throwable e) {

@@ -44,11 +44,45 @@ final class Json {
             } else if (e instanceof InvalidFormatException f) {
                 message = "'" + f.getValue() + "' is not a valid " + simpleName(f.getTargetType());
             } else {
-                message = "invalid value" + (m.getOriginalMessage() != null ? ": " + firstLine(m.getOriginalMessage()) : "");
+                message = "invalid value" + (m.getOriginalMessage() != null ? ": " + clean(firstLine(m.getOriginalMessage())) : "");
             }
             return new InvalidInputException(field, message);
         }
-        return new InvalidInputException("body", "malformed JSON: " + firstLine(e.getOriginalMessage()));
+        return new InvalidInputException("body", "malformed JSON: " + clean(firstLine(e.getOriginalMessage())));
+    }
+
+    private static final java.util.regex.Pattern QUOTED_NAME = java.util.regex.Pattern.compile("`([\\w.$]+)`");
+
+    /**
+     * Jackson names the Java types it wanted ("Cannot deserialize value of type `org.opencrm...internal.dto.ContactData`
+     * from Array value (token `JsonToken.START_ARRAY`)"): the client is told what JSON was expected, not our classes.
+     */
+    static String clean(String message) {
+        java.util.regex.Matcher m = QUOTED_NAME.matcher(message);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1);
+            String simple = name.substring(name.lastIndexOf('.') + 1).replace("$", "");
+            String plain = switch (simple) {
+                case "START_ARRAY" -> "an array";
+                case "START_OBJECT" -> "an object";
+                case "VALUE_STRING" -> "a text";
+                case "VALUE_NUMBER_INT", "VALUE_NUMBER_FLOAT" -> "a number";
+                case "VALUE_TRUE", "VALUE_FALSE" -> "true or false";
+                case "VALUE_NULL" -> "null";
+                case "Long", "long", "Integer", "int", "Short", "short" -> "a whole number";
+                case "BigDecimal", "Double", "double", "Float", "float" -> "a decimal number";
+                case "Boolean", "boolean" -> "true or false";
+                case "String" -> "a text";
+                case "LocalDate" -> "a date (yyyy-MM-dd)";
+                case "Instant", "OffsetDateTime" -> "a timestamp (ISO-8601)";
+                case "List", "ArrayList", "Set", "HashSet", "Collection" -> "a list";
+                default -> "an object";
+            };
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(plain));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     private static String simpleName(Class<?> type) {

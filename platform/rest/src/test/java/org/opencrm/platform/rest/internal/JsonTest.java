@@ -40,6 +40,15 @@ class JsonTest {
     }
 
     @Test
+    void errorsNameNoJavaType() {
+        InvalidInputException e = fail("[1, 2]");
+        assertEquals("body", e.field());
+        assertTrue(!e.getMessage().contains("org.opencrm") && !e.getMessage().contains("JsonTest") && !e.getMessage().contains("JsonToken"), e.getMessage());
+        assertTrue(e.getMessage().contains("an object") && e.getMessage().contains("an array"), e.getMessage());
+        assertEquals("expected a whole number, got a text", Json.clean("expected `java.lang.Long`, got `JsonToken.VALUE_STRING`"));
+    }
+
+    @Test
     void writesIsoDates() throws Exception {
         assertEquals("{\"name\":\"Li\",\"gender\":\"MALE\",\"birthday\":\"1990-01-02\"}",
                 mapper.writeValueAsString(new Person("Li", Gender.MALE, LocalDate.of(1990, 1, 2))));

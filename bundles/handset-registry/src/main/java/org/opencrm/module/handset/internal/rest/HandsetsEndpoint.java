@@ -14,6 +14,7 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
@@ -36,6 +37,7 @@ import org.opencrm.module.handset.internal.service.CardImporter;
 import org.opencrm.module.handset.internal.service.HandsetService;
 import org.opencrm.module.handset.internal.service.SaleService;
 import org.opencrm.platform.api.Page;
+import org.opencrm.platform.api.csv.ImportLimits;
 import org.opencrm.platform.api.PageRequest;
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.rest.ApiDoc;
@@ -56,12 +58,15 @@ public class HandsetsEndpoint implements ModuleEndpoint {
     private final HandsetService handsets;
     private final SaleService sales;
     private final CardImporter importer;
+    private final ImportLimits limits;
 
     @Activate
-    public HandsetsEndpoint(@Reference HandsetService handsets, @Reference SaleService sales, @Reference CardImporter importer) {
+    public HandsetsEndpoint(@Reference HandsetService handsets, @Reference SaleService sales, @Reference CardImporter importer,
+            @Reference ImportLimits limits) {
         this.handsets = handsets;
         this.sales = sales;
         this.importer = importer;
+        this.limits = limits;
     }
 
     @Override
@@ -100,13 +105,20 @@ public class HandsetsEndpoint implements ModuleEndpoint {
         return Response.ok(out).header("Content-Disposition", "attachment; filename=\"handsets.csv\"").build();
     }
 
-    /** CSV of warranty cards (see CardImporter for the columns); answers a per-row report. */
+    /**
+     * CSV of warranty cards (see CardImporter for the columns); answers a per-row report. A body over the deployment's
+     * import limit (etc/org.opencrm.import.cfg) is a 413: at once when its length is declared, else where the limit is
+     * passed (the rows before it, each a sale of its own, stay saved).
+     */
     @POST
     @Path("warranty-cards/import")
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM })
     @ApiDoc(value = "importWarrantyCards", summary = "Import warranty cards from CSV (per-row report)")
-    public ImportReport importCards(InputStream body, @Context SecurityContext sc) {
-        return importer.importCards(RestSupport.user(sc), new InputStreamReader(body, StandardCharsets.UTF_8));
+    public ImportReport importCards(InputStream body, @Context HttpHeaders headers, @Context SecurityContext sc) {
+        CrmUser user = RestSupport.user(sc);
+        user.require(HandsetModule.SALE);
+        limits.checkLength(headers.getLength());
+        return importer.importCards(user, new InputStreamReader(limits.limit(body), StandardCharsets.UTF_8));
     }
 
     @GET

@@ -138,8 +138,9 @@ public class CardImporter {
         long t = total;
         long ok = imported;
         long bad = failed;
+        Long scopeAccount = user.scope() == null || user.scope().isUnrestricted() ? null : user.scope().accountId();
         jpa.tx(TransactionType.Required, em -> audit.record(user.username(), HandsetService.RECORD, "import", "import-cards",
-                Map.of("rows", t, "imported", ok, "failed", bad)));
+                Map.of("rows", t, "imported", ok, "failed", bad), scopeAccount));
         return new ImportReport(total, imported, failed, errors);
     }
 

@@ -389,6 +389,7 @@ public class HandsetService {
                 throw new RecordNotFoundException("handset", imei);
             }
             HandsetStatus from = h.status;
+            Long store = h.storeAccountId; // the store that sold it: whose entry this is (null: HQ's stock)
             boolean allowed = manual ? WarrantyRules.canChangeManually(from, to) : WarrantyRules.canChange(from, to);
             if (!allowed) {
                 throw new ConflictException("invalid_status", "status", "handset " + h.imei + " cannot go from " + from + " to " + to
@@ -406,7 +407,7 @@ public class HandsetService {
             }
             Units.touch(h, user.username());
             Units.event(em, h, EventType.STATUS_CHANGED, from, user.username(), note);
-            audit.record(user.username(), RECORD, h.id.toString(), "status", statusChanges(from, to, note));
+            audit.record(user.username(), RECORD, h.id.toString(), "status", statusChanges(from, to, note), store);
             em.flush();
             return new Changed(Units.detail(em, h), Units.info(h, em.find(HandsetModel.class, h.modelId)), from);
         });

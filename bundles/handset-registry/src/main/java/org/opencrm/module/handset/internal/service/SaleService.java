@@ -147,7 +147,7 @@ public class SaleService {
             changes.put("warrantyUntil", s.warrantyUntil);
             changes.put("channel", s.channel);
             changes.put("accessories", accessories.size());
-            audit.record(user.username(), HandsetService.RECORD, h.id.toString(), "sell", changes);
+            audit.record(user.username(), HandsetService.RECORD, h.id.toString(), "sell", changes, s.storeAccountId);
             timeline.record(TimelineEntry.of(owner.id(), null, HandsetModule.ID, "HANDSET_SOLD", "Handset bought: " + model.name,
                     "IMEI " + h.imei + ", " + store.name() + ", sold " + saleDate + ", warranty until " + s.warrantyUntil
                             + (invoice == null ? "" : ", invoice " + invoice),
@@ -298,7 +298,7 @@ public class SaleService {
             changes.put("previousOwner", previousOwner);
             changes.put("note", note);
             changes.put("override", overridden);
-            audit.record(user.username(), HandsetService.RECORD, h.id.toString(), "return", changes);
+            audit.record(user.username(), HandsetService.RECORD, h.id.toString(), "return", changes, s.storeAccountId);
             HandsetModel model = em.find(HandsetModel.class, h.modelId);
             timeline.record(TimelineEntry.of(previousOwner, null, HandsetModule.ID, "HANDSET_RETURNED", "Handset returned: " + model.name,
                     "IMEI " + h.imei + ", returned " + day + " (day " + WarrantyRules.daysSince(s.saleDate, day) + " after the sale)"
@@ -416,7 +416,7 @@ public class SaleService {
             changes.put("previousOwner", owner);
             changes.put("note", note);
             changes.put("override", overridden);
-            audit.record(user.username(), HandsetService.RECORD, old.id.toString(), "exchange-out", changes);
+            audit.record(user.username(), HandsetService.RECORD, old.id.toString(), "exchange-out", changes, card.storeAccountId);
             Map<String, Object> issued = new LinkedHashMap<>();
             issued.put("status", fresh.status);
             issued.put("saleId", next.id);
@@ -425,7 +425,7 @@ public class SaleService {
             issued.put("warrantyUntil", next.warrantyUntil);
             issued.put("exchangedFor", old.imei);
             issued.put("override", overridden);
-            audit.record(user.username(), HandsetService.RECORD, fresh.id.toString(), "exchange-in", issued);
+            audit.record(user.username(), HandsetService.RECORD, fresh.id.toString(), "exchange-in", issued, next.storeAccountId);
             timeline.record(TimelineEntry.of(owner, null, HandsetModule.ID, "HANDSET_EXCHANGED", "Handset exchanged: " + oldModel.name
                     + (oldModel.id.equals(newModel.id) ? "" : " → " + newModel.name),
                     "IMEI " + old.imei + " → " + fresh.imei + " on " + day + " (day " + WarrantyRules.daysSince(card.saleDate, day)
@@ -469,7 +469,7 @@ public class SaleService {
             changes.put("ownerContactId", next.id());
             changes.put("previousOwner", previous);
             changes.put("note", note);
-            audit.record(user.username(), HandsetService.RECORD, h.id.toString(), "transfer", changes);
+            audit.record(user.username(), HandsetService.RECORD, h.id.toString(), "transfer", changes, s.storeAccountId);
             HandsetModel model = em.find(HandsetModel.class, h.modelId);
             String previousName = previous == null ? "?" : customers.contact(previous).map(ContactRef::name).orElse("#" + previous);
             if (previous != null) {

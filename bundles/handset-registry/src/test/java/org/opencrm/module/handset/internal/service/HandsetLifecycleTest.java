@@ -115,7 +115,24 @@ class HandsetLifecycleTest {
         assertEquals(owner, history.get(1).contactId());
         assertTrue(f.timeline.stream().anyMatch(t -> t.contactId() == owner && t.type().equals("HANDSET_SOLD") && imei.equals(t.refId())));
         assertTrue(f.audit.stream().anyMatch(a -> a[2].equals(h.id().toString()) && a[3].equals("sell")));
+        // the sale's audit entry belongs to the store that sold the unit (whose staff may read it); the registration
+        // of a unit in HQ's stock belongs to no store (HQ reads it)
+        assertTrue(f.audit.stream().anyMatch(a -> a[2].equals(h.id().toString()) && a[3].equals("sell") && a.length > 5 && h.storeAccountId().equals(a[5])),
+                "sale attributed to its store");
+        assertTrue(f.audit.stream().anyMatch(a -> a[2].equals(h.id().toString()) && a[3].equals("register") && (a.length < 6 || a[5] == null)));
         assertTrue(f.events.stream().anyMatch(e -> e.topic().equals(HandsetEvents.SOLD) && imei.equals(e.properties().get(HandsetEvents.IMEI))));
+    }
+
+    @Test
+    void warrantyCardsAreWhatRefersToTheOwner() {
+        long buyer = f.core.contact("赵云", "13800000077", store);
+        HandsetContactReferences refs = new HandsetContactReferences(f.jpa);
+        assertEquals(List.of(), refs.referencesTo(buyer, java.util.Locale.ENGLISH));
+        String imei = f.register("LC-STD");
+        f.sales.sell(f.admin, imei, new SaleRequest(buyer, chain, store, "FP-077", null, CaptureChannel.STORE_CLERK, List.of(), null));
+        assertEquals("1 warranty card", refs.referencesTo(buyer, java.util.Locale.ENGLISH).get(0).description());
+        assertTrue(refs.referencesTo(buyer, java.util.Locale.SIMPLIFIED_CHINESE).get(0).description().contains("保修卡"));
+        assertEquals(java.util.Set.of(buyer), refs.referencedAmong(List.of(buyer, buyer + 1000)));
     }
 
     @Test

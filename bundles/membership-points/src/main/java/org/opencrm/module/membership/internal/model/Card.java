@@ -19,7 +19,8 @@ import javax.persistence.TableGenerator;
  */
 @Entity
 @Table(name = "MP_CARD", indexes = { @Index(name = "MP_CARD_NUMBER", columnList = "CARDNUMBER", unique = true),
-        @Index(name = "MP_CARD_MEMBER", columnList = "MEMBERID,ID"), @Index(name = "MP_CARD_PARENT", columnList = "PARENTCARDID") })
+        @Index(name = "MP_CARD_MEMBER", columnList = "MEMBERID,ID"), @Index(name = "MP_CARD_PARENT", columnList = "PARENTCARDID"),
+        @Index(name = "MP_CARD_HOLDER", columnList = "HOLDERCONTACTID") })
 public class Card {
     @Id
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "cardIds")

@@ -154,8 +154,8 @@ public class MembersEndpoint implements ModuleEndpoint {
     @GET
     @Path("{id}/cards")
     @ApiDoc("listMemberCards")
-    public java.util.List<CardData> cards(@PathParam("id") long id, @Context SecurityContext sc) {
-        return members.get(RestSupport.user(sc), id).cards();
+    public Page<CardData> cards(@PathParam("id") long id, @Context SecurityContext sc) {
+        return Page.of(members.get(RestSupport.user(sc), id).cards());
     }
 
     // ---------------------------------------------------------------- points

@@ -145,7 +145,7 @@ public class CardService {
         changes.put("status", c.status);
         changes.put("parentCardId", c.parentCardId);
         changes.put("holderContactId", c.holderContactId);
-        audit.record(user.username(), RECORD, c.id.toString(), "issue", changes);
+        audit.record(user.username(), RECORD, c.id.toString(), "issue", changes, m.joinStoreAccountId);
         timeline.record(TimelineEntry.of(m.contactId, null, MembershipModule.ID, "CARD_ISSUED", "Card issued: " + c.cardNumber,
                 kind + (parent == null ? "" : ", child of " + parent.cardNumber), user.username(), RECORD, c.cardNumber));
         return c;
@@ -212,7 +212,7 @@ public class CardService {
             changes.put("status", CardStatus.REPLACED);
             changes.put("replacedBy", c.cardNumber);
             changes.put("note", note);
-            audit.record(user.username(), RECORD, old.id.toString(), "replace", changes);
+            audit.record(user.username(), RECORD, old.id.toString(), "replace", changes, m.joinStoreAccountId);
             timeline.record(TimelineEntry.of(m.contactId, null, MembershipModule.ID, "CARD_REPLACED", "Card " + old.cardNumber + " replaced by " + c.cardNumber,
                     note, user.username(), RECORD, c.cardNumber));
             em.flush();
@@ -242,8 +242,8 @@ public class CardService {
             changes.put("status", to);
             changes.put("from", previous);
             changes.put("note", note);
-            audit.record(user.username(), RECORD, c.id.toString(), action, changes);
             Member m = em.find(Member.class, c.memberId);
+            audit.record(user.username(), RECORD, c.id.toString(), action, changes, m.joinStoreAccountId);
             timeline.record(TimelineEntry.of(m.contactId, null, MembershipModule.ID, "CARD_" + to.name(), "Card " + c.cardNumber + ": " + to,
                     note, user.username(), RECORD, c.cardNumber));
             em.flush();

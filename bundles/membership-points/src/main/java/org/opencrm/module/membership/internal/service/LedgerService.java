@@ -62,6 +62,8 @@ import org.osgi.service.component.annotations.Reference;
 public class LedgerService {
     static final int MAX_REFERENCE = 64;
     static final long MAX_POINTS = 1_000_000_000L;
+    /** The largest points balance: far beyond any real member, far below where a long overflows. */
+    static final long MAX_BALANCE = 1_000_000_000_000_000L;
     private final JpaTemplate jpa;
     private final AuditTrail audit;
     private final TimelineService timeline;
@@ -194,11 +196,12 @@ public class LedgerService {
             t.reason = reason;
             if (points < 0) {
                 expireDue(em, user, m, now);
-                if (-points > m.pointsBalance) {
-                    throw InsufficientBalanceException.points(m.pointsBalance, -points);
+                long taken = Math.negateExact(points);
+                if (taken > m.pointsBalance) {
+                    throw InsufficientBalanceException.points(m.pointsBalance, taken);
                 }
                 em.persist(t);
-                debit(em, m, t, -points, TxnKind.ADJUST);
+                debit(em, m, t, taken, TxnKind.ADJUST);
             } else {
                 em.persist(t);
                 credit(em, m, t, points);
@@ -209,7 +212,7 @@ public class LedgerService {
             changes.put("balance", m.pointsBalance);
             changes.put("reference", reference);
             changes.put("reason", reason);
-            audit.record(user.username(), MemberService.RECORD, m.id.toString(), "adjust-points", changes);
+            audit.record(user.username(), MemberService.RECORD, m.id.toString(), "adjust-points", changes, m.joinStoreAccountId);
             timeline.record(TimelineEntry.of(m.contactId, null, MembershipModule.ID, "POINTS_ADJUSTED", (points > 0 ? "+" : "") + points + " points (adjustment)",
                     reason, user.username(), MemberService.RECORD, m.id.toString()));
             notify(em, m, t, "POINTS_ADJUSTED", "您的积分调整" + (points > 0 ? "+" : "") + points + "，当前积分" + m.pointsBalance + "。",
@@ -347,14 +350,27 @@ public class LedgerService {
         });
     }
 
-    /** The result of an applied reference (the till asks after a timeout whether its request went through). */
+    /**
+     * The result of an applied reference (the till asks after a timeout whether its request went through), for a user
+     * who may see it: HQ, a user who sees the member (join store in scope) or one whose scope holds the store where it
+     * happened (the till that served any member). Otherwise 404, as for a reference never used.
+     */
     public TxnResult byReference(CrmUser user, String reference) {
         if (!user.hasPermission(MembershipModule.CASHIER)) {
             user.require(MembershipModule.READ);
         }
-        Txn t = jpa.txExpr(TransactionType.Supports, em -> byReference(em, reference(reference)));
+        String ref = reference(reference);
+        Txn t = jpa.txExpr(TransactionType.Supports, em -> {
+            Txn found = byReference(em, ref);
+            if (found == null || user.scope() == null || user.scope().isUnrestricted()) {
+                return found;
+            }
+            boolean atOwnStore = found.storeAccountId != null && scopes.canActFor(user, found.storeAccountId);
+            Member m = em.find(Member.class, found.memberId);
+            return atOwnStore || (m != null && scopes.canSee(user, m)) ? found : null;
+        });
         if (t == null) {
-            throw new RecordNotFoundException("transaction", reference);
+            throw new RecordNotFoundException("transaction", ref);
         }
         return Views.txn(t, true);
     }
@@ -456,6 +472,9 @@ public class LedgerService {
     }
 
     private void credit(EntityManager em, Member m, Txn t, long points) {
+        if (points < 0 || points > MAX_BALANCE - m.pointsBalance) {
+            throw new InvalidInputException("points", "the points balance may not exceed " + MAX_BALANCE);
+        }
         m.pointsBalance = Math.addExact(m.pointsBalance, points);
         PointsEntry e = entry(m, t, t.kind, points);
         e.expiresAt = rules.expiryOf(t.createdAt);
@@ -463,11 +482,11 @@ public class LedgerService {
     }
 
     private static void debit(EntityManager em, Member m, Txn t, long points, TxnKind kind) {
-        if (points > m.pointsBalance) {
+        if (points < 0 || points > m.pointsBalance) {
             throw InsufficientBalanceException.points(m.pointsBalance, points); // never reached: callers check first
         }
-        m.pointsBalance -= points;
-        m.pointsDebited += points;
+        m.pointsBalance = Math.subtractExact(m.pointsBalance, points);
+        m.pointsDebited = Math.addExact(m.pointsDebited, points);
         em.persist(entry(m, t, kind, -points));
     }
 
@@ -538,7 +557,8 @@ public class LedgerService {
         String from = m.tier;
         m.tier = tier;
         m.tierSince = rules.now();
-        audit.record(user.username(), MemberService.RECORD, m.id.toString(), "tier", Map.of("tier", tier, "from", from, "rollingSpend", yuan(m.rollingSpendFen)));
+        audit.record(user.username(), MemberService.RECORD, m.id.toString(), "tier", Map.of("tier", tier, "from", from, "rollingSpend", yuan(m.rollingSpendFen)),
+                m.joinStoreAccountId);
         timeline.record(TimelineEntry.of(m.contactId, null, MembershipModule.ID, "TIER_CHANGED", "Tier " + from + " → " + tier,
                 "Spend of the last " + rules.terms().tierWindowMonths() + " months CNY " + yuan(m.rollingSpendFen), user.username(), MemberService.RECORD,
                 m.id.toString()));
@@ -638,12 +658,16 @@ public class LedgerService {
         return r;
     }
 
-    private static long points(String field, Long points) {
+    /**
+     * Points of a request within ±MAX_POINTS. Compared on both sides, not with Math.abs: Math.abs(Long.MIN_VALUE) is
+     * negative and let -9223372036854775808 through (a balance of -9.2e18).
+     */
+    static long points(String field, Long points) {
         if (points == null) {
             throw new InvalidInputException(field, field + " is required");
         }
-        if (Math.abs(points) > MAX_POINTS) {
-            throw new InvalidInputException(field, field + " may be at most " + MAX_POINTS);
+        if (points < -MAX_POINTS || points > MAX_POINTS) {
+            throw new InvalidInputException(field, field + " must be between -" + MAX_POINTS + " and " + MAX_POINTS);
         }
         return points;
     }

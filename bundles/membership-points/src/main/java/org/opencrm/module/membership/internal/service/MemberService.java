@@ -133,7 +133,7 @@ public class MemberService {
                 changes.put("contactId", contactId);
                 changes.put("joinStoreAccountId", joinStore);
                 changes.put("tier", m.tier);
-                audit.record(user.username(), RECORD, m.id.toString(), "enrol", changes);
+                audit.record(user.username(), RECORD, m.id.toString(), "enrol", changes, m.joinStoreAccountId);
                 timeline.record(TimelineEntry.of(contactId, null, MembershipModule.ID, "MEMBER_ENROLLED", "Member " + m.memberNumber,
                         "Tier " + m.tier + (joinStore == null ? "" : ", store " + joinStore), user.username(), RECORD, m.id.toString()));
                 List<CardData> issued = new ArrayList<>();
@@ -276,7 +276,7 @@ public class MemberService {
                 if (in.reason() != null) {
                     changes.put("reason", in.reason());
                 }
-                audit.record(user.username(), RECORD, m.id.toString(), "update", changes);
+                audit.record(user.username(), RECORD, m.id.toString(), "update", changes, m.joinStoreAccountId);
             }
             return Views.member(m, cardsOf(em, id));
         }));

@@ -144,7 +144,7 @@ public class PromotionService {
         p.createdBy = user.username();
         PromotionData out = jpa.txExpr(TransactionType.Required, em -> {
             em.persist(p);
-            audit.record(user.username(), RECORD, p.id.toString(), "create", changes(p));
+            audit.record(user.username(), RECORD, p.id.toString(), "create", changes(p), p.storeAccountId);
             em.flush();
             return data(p);
         });
@@ -161,7 +161,7 @@ public class PromotionService {
             Promotion p = find(em, id);
             Queries.checkVersion(RECORD, id, in.version(), p.version);
             apply(p, in);
-            audit.record(user.username(), RECORD, p.id.toString(), "update", changes(p));
+            audit.record(user.username(), RECORD, p.id.toString(), "update", changes(p), p.storeAccountId);
             em.flush();
             return data(p);
         });
@@ -275,7 +275,8 @@ public class PromotionService {
                 c.createdAt = rules.now();
                 c.createdBy = user.username();
                 em.persist(c);
-                audit.record(user.username(), "coupon", code, "issue", Map.of("memberId", m.id, "bonusPoints", bonus, "multiplier", String.valueOf(c.multiplier)));
+                audit.record(user.username(), "coupon", code, "issue", Map.of("memberId", m.id, "bonusPoints", bonus, "multiplier", String.valueOf(c.multiplier)),
+                        m.joinStoreAccountId);
                 em.flush();
                 return coupon(c, null);
             });

@@ -157,6 +157,51 @@ class MembershipTest {
         assertTrue(f.audit.stream().anyMatch(a -> "adjust-points".equals(a[3])));
     }
 
+    @Test
+    void adjustmentsOutsideTheBoundOrOverflowingAreRefusedNamingPointsAndWriteNothing() {
+        MemberData m = f.member(store, null);
+        f.ledger.adjust(f.admin, m.id(), new AdjustRequest(f.ref(), 90L, "opening"));
+        long ledger = f.jpa.count("MP_POINTS");
+        // Math.abs(Long.MIN_VALUE) is negative: the old bound let it through and the balance went to -9.2e18
+        for (long points : new long[] { Long.MIN_VALUE, Long.MAX_VALUE, -LedgerService.MAX_POINTS - 1, LedgerService.MAX_POINTS + 1 }) {
+            InvalidInputException e = assertThrows(InvalidInputException.class,
+                    () -> f.ledger.adjust(f.admin, m.id(), new AdjustRequest(f.ref(), points, "overflow")), Long.toString(points));
+            assertEquals("points", e.field());
+        }
+        assertEquals(-LedgerService.MAX_POINTS, LedgerService.points("points", -LedgerService.MAX_POINTS));
+        assertThrows(InsufficientBalanceException.class, () -> f.ledger.adjust(f.admin, m.id(), new AdjustRequest(f.ref(), -91L, "too much")));
+        assertEquals(90, f.members.get(f.admin, m.id()).pointsBalance());
+        assertEquals(ledger, f.jpa.count("MP_POINTS"));
+        // the adjustment's audit entry belongs to the member's join store
+        assertTrue(f.audit.stream().anyMatch(a -> "adjust-points".equals(a[3]) && a.length > 5 && Long.valueOf(store).equals(a[5])));
+    }
+
+    @Test
+    void theMemberIsWhatRefersToItsContactInTheCallersLanguage() {
+        MemberData m = f.member(store, null);
+        MemberContactReferences refs = new MemberContactReferences(f.jpa);
+        var en = refs.referencesTo(m.contactId(), java.util.Locale.ENGLISH);
+        assertEquals(1, en.size());
+        assertEquals("1 member (" + m.memberNumber() + ")", en.get(0).description());
+        assertTrue(refs.referencesTo(m.contactId(), java.util.Locale.SIMPLIFIED_CHINESE).get(0).description().startsWith("1 个会员"));
+        assertEquals(List.of(), refs.referencesTo(m.contactId() + 1000, java.util.Locale.ENGLISH));
+        assertEquals(java.util.Set.of(m.contactId()), refs.referencedAmong(List.of(m.contactId(), m.contactId() + 1000)));
+    }
+
+    @Test
+    void aTillReferenceIsReadOnlyWithinTheScope() {
+        MemberData theirs = f.member(otherStore, null);
+        String atTheirs = f.ref();
+        f.ledger.earn(f.admin, theirs.id(), new EarnRequest(atTheirs, new BigDecimal("10"), otherStore, null, null, null));
+        CrmUser clerk = f.user("clerk", ScopeType.STORE, store, MembershipModule.READ, MembershipModule.CASHIER);
+        assertThrows(RecordNotFoundException.class, () -> f.ledger.byReference(clerk, atTheirs));
+        assertEquals(atTheirs, f.ledger.byReference(f.admin, atTheirs).reference());
+        // served at the clerk's own store: the clerk may look it up
+        String atMine = f.ref();
+        f.ledger.earn(clerk, theirs.id(), new EarnRequest(atMine, new BigDecimal("5"), null, null, null, null));
+        assertEquals(atMine, f.ledger.byReference(clerk, atMine).reference());
+    }
+
     // ---------------------------------------------------------------- expiry
 
     @Test

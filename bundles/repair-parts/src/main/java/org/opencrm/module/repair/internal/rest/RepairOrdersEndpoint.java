@@ -137,8 +137,8 @@ public class RepairOrdersEndpoint implements ModuleEndpoint {
     @GET
     @Path("{id}/replacements")
     @ApiDoc("listRepairOrderReplacements")
-    public List<ReplacementData> replacementsOf(@PathParam("id") String id, @Context SecurityContext sc) {
-        return replacements.forOrder(RestSupport.user(sc), Records.requireNumber("RO", "id", id));
+    public Page<ReplacementData> replacementsOf(@PathParam("id") String id, @Context SecurityContext sc) {
+        return Page.of(replacements.forOrder(RestSupport.user(sc), Records.requireNumber("RO", "id", id)));
     }
 
     /** {partNumber, quantity?, note?} */
@@ -188,8 +188,8 @@ public class RepairOrdersEndpoint implements ModuleEndpoint {
     @GET
     @Path("fault-codes")
     @ApiDoc(value = "listFaultCodes", params = @ApiDoc.Param(name = "active", type = Boolean.class, description = "true: only active codes"))
-    public List<FaultCodeData> faultCodes(@QueryParam("active") String active, @Context SecurityContext sc) {
-        return faultCodes.list(RestSupport.user(sc), Boolean.TRUE.equals(QueryParams.flag("active", active)));
+    public Page<FaultCodeData> faultCodes(@QueryParam("active") String active, @Context SecurityContext sc) {
+        return Page.of(faultCodes.list(RestSupport.user(sc), Boolean.TRUE.equals(QueryParams.flag("active", active))));
     }
 
     /** {code, description, active?}: adds a code or changes it (repair.admin) */

@@ -60,8 +60,8 @@ public class StockEndpoint implements ModuleEndpoint {
     @GET
     @Path("warehouses")
     @ApiDoc("listWarehouses")
-    public List<WarehouseData> warehouses(@Context SecurityContext sc) {
-        return stock.warehouses(RestSupport.user(sc));
+    public Page<WarehouseData> warehouses(@Context SecurityContext sc) {
+        return Page.of(stock.warehouses(RestSupport.user(sc)));
     }
 
     /** {code, name, kind: HQ | REGIONAL | CENTRE, accountId, supplierId?} (repair.admin) */

@@ -46,7 +46,7 @@ public class ContactMerges implements EventHandler {
                         .setParameter("s", source).executeUpdate();
             }
             if (n > 0) {
-                ctx.audit(actor, Records.REPAIR_ORDER, "contact-" + source, "contact-merged", Map.of("from", source, "to", target, "records", n));
+                ctx.audit(actor, Records.REPAIR_ORDER, "contact-" + source, "contact-merged", Map.of("from", source, "to", target, "records", n), null);
             }
             return n;
         });

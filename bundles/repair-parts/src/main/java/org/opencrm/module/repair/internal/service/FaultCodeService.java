@@ -80,7 +80,7 @@ public class FaultCodeService {
             f.active = in.active() == null || in.active();
             f.updatedAt = ctx.now();
             f.updatedBy = user.username();
-            ctx.audit(user, Records.FAULT_CODE, code, created ? "create" : "update", Map.of("description", description, "active", f.active));
+            ctx.audit(user, Records.FAULT_CODE, code, created ? "create" : "update", Map.of("description", description, "active", f.active), null);
             return new FaultCodeData(f.code, f.description, f.active);
         });
     }

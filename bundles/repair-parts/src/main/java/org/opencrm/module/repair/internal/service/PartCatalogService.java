@@ -50,7 +50,7 @@ public class PartCatalogService {
             apply(p, c, in.active() == null || in.active(), user);
             em.persist(p);
             em.flush();
-            ctx.audit(user, Records.PART, p.id, "create", changes(p));
+            ctx.audit(user, Records.PART, p.id, "create", changes(p), null);
             return Records.part(p);
         });
     }
@@ -70,7 +70,7 @@ public class PartCatalogService {
             }
             apply(p, c, in.active() == null ? p.active : in.active(), user);
             em.flush();
-            ctx.audit(user, Records.PART, p.id, "update", changes(p));
+            ctx.audit(user, Records.PART, p.id, "update", changes(p), null);
             return Records.part(p);
         });
     }

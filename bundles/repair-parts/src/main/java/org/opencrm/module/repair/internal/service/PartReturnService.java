@@ -112,7 +112,7 @@ public class PartReturnService {
                 em.persist(l);
             }
             em.flush();
-            ctx.audit(user, RECORD, r.id, "ship", Map.of("warehouseId", r.warehouseId, "toWarehouseId", r.toWarehouseId, "lines", in.lines().size()));
+            ctx.audit(user, RECORD, r.id, "ship", Map.of("warehouseId", r.warehouseId, "toWarehouseId", r.toWarehouseId, "lines", in.lines().size()), from.accountId);
             return data(em, r);
         });
     }
@@ -136,7 +136,7 @@ public class PartReturnService {
             Map<String, Object> changes = new LinkedHashMap<>();
             changes.put("status", r.status.name());
             changes.put("inspection", inspection);
-            ctx.audit(user, RECORD, r.id, "receive", changes);
+            ctx.audit(user, RECORD, r.id, "receive", changes, em.find(Warehouse.class, r.warehouseId).accountId);
             return data(em, r);
         });
     }

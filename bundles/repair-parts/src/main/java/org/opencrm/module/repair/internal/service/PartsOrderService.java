@@ -122,7 +122,7 @@ public class PartsOrderService {
                 em.persist(l);
             });
             em.flush();
-            ctx.audit(user, RECORD, o.id, "submit", Map.of("warehouseId", o.warehouseId, "supplierId", o.supplierId, "lines", quantities.toString()));
+            ctx.audit(user, RECORD, o.id, "submit", Map.of("warehouseId", o.warehouseId, "supplierId", o.supplierId, "lines", quantities.toString()), w.accountId);
             return data(em, o);
         });
     }
@@ -283,7 +283,7 @@ public class PartsOrderService {
             em.refresh(o, LockModeType.PESSIMISTIC_WRITE);
             Map<String, Object> changes = change.apply(em, o);
             em.flush();
-            ctx.audit(user, RECORD, o.id, action, changes);
+            ctx.audit(user, RECORD, o.id, action, changes, em.find(Warehouse.class, o.warehouseId).accountId);
             return data(em, o);
         });
     }

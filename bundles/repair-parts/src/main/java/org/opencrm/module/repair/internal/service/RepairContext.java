@@ -81,9 +81,12 @@ public class RepairContext {
 
     // ---------------------------------------------------------------- attribution
 
-    /** Call inside the transaction of the change. */
-    public void audit(CrmUser user, String recordType, Object id, String action, Map<String, ?> changes) {
-        audit.record(user.username(), recordType, String.valueOf(id), action, changes);
+    /**
+     * Call inside the transaction of the change. {@code accountId}: the account the record belongs to (an order's or
+     * request's centre, a warehouse's account; null for the catalogues, HQ's): who may read the entry in the audit trail.
+     */
+    public void audit(CrmUser user, String recordType, Object id, String action, Map<String, ?> changes, Long accountId) {
+        audit.record(user.username(), recordType, String.valueOf(id), action, changes, accountId);
     }
 
     /** A customer-visible step on the contact's timeline; call inside the transaction of the change. */

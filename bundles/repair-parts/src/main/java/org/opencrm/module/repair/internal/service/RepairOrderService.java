@@ -170,7 +170,7 @@ public class RepairOrderService {
             changes.put("imei", o.imei);
             changes.put("inWarranty", o.inWarranty);
             changes.put("warrantySource", o.warrantySource.name());
-            ctx.audit(user, RECORD, o.id, "receive", changes);
+            ctx.audit(user, RECORD, o.id, "receive", changes, o.centreAccountId);
             ctx.timeline(o.contactId, user, "REPAIR_RECEIVED", "Repair order " + Records.number("RO", o.id) + " received"
                     + (o.inWarranty ? " (in warranty)" : " (out of warranty)"), symptom, RECORD, o.id);
             return Records.order(o, steps(em, o.id));
@@ -387,7 +387,7 @@ public class RepairOrderService {
             before[0] = o.status;
             Map<String, Object> changes = work.apply(em, o);
             em.flush();
-            ctx.audit(user, RECORD, o.id, action, changes);
+            ctx.audit(user, RECORD, o.id, action, changes, o.centreAccountId);
             return Records.order(o, steps(em, o.id));
         });
         if (!done.status().equals(before[0].name())) {

@@ -99,7 +99,8 @@ public class ReplacementService {
             r.requestedBy = user.username();
             em.persist(r);
             em.flush();
-            ctx.audit(user, RECORD, r.id, "request", Map.of("repairOrderId", o.id, "partNumber", part.partNumber, "quantity", quantity, "inWarranty", r.inWarranty));
+            ctx.audit(user, RECORD, r.id, "request", Map.of("repairOrderId", o.id, "partNumber", part.partNumber, "quantity", quantity, "inWarranty", r.inWarranty),
+                    o.centreAccountId);
             return data(r, part);
         });
     }
@@ -138,7 +139,7 @@ public class ReplacementService {
             changes.put("removedSerial", removed);
             changes.put("fittedSerial", fitted);
             changes.put("movementId", m.id);
-            ctx.audit(user, RECORD, r.id, "approve", changes);
+            ctx.audit(user, RECORD, r.id, "approve", changes, r.centreAccountId);
             ctx.timeline(o.contactId, user, "REPAIR_PART_REPLACED", "Part " + part.partNumber + " (" + part.name + ") replaced in " + Records.number("RO", o.id),
                     "Removed part serial " + removed, RepairOrderService.RECORD, o.id);
             issued[0] = m;
@@ -162,7 +163,7 @@ public class ReplacementService {
             r.rejectionReason = reason;
             r.decidedAt = ctx.now();
             r.decidedBy = user.username();
-            ctx.audit(user, RECORD, r.id, "reject", Map.of("status", r.status.name(), "reason", reason));
+            ctx.audit(user, RECORD, r.id, "reject", Map.of("status", r.status.name(), "reason", reason), r.centreAccountId);
             return data(r, em.find(Part.class, r.partId));
         });
     }

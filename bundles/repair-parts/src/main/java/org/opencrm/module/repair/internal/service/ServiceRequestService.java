@@ -93,7 +93,7 @@ public class ServiceRequestService {
             changes.put("centreAccountId", r.centreAccountId);
             changes.put("owner", r.owner);
             changes.put("dueAt", r.dueAt.toString());
-            ctx.audit(user, RECORD, r.id, "create", changes);
+            ctx.audit(user, RECORD, r.id, "create", changes, r.centreAccountId);
             ctx.timeline(r.contactId, user, "SERVICE_REQUEST_OPENED", "Service request " + Records.number("SR", r.id) + " opened (" + r.channel + ")",
                     description, RECORD, r.id);
             return Records.request(r, now);
@@ -242,7 +242,7 @@ public class ServiceRequestService {
             }
             Map<String, Object> changes = change.apply(em, r);
             em.flush();
-            ctx.audit(user, RECORD, r.id, action, changes);
+            ctx.audit(user, RECORD, r.id, action, changes, r.centreAccountId);
             return Records.request(r, ctx.now());
         });
     }
@@ -269,7 +269,7 @@ public class ServiceRequestService {
         if (r.centreAccountId == null) {
             r.centreAccountId = centreAccountId;
         }
-        ctx.audit(user, RECORD, r.id, "repair", Map.of("status", r.status.name(), "repairOrderId", orderId));
+        ctx.audit(user, RECORD, r.id, "repair", Map.of("status", r.status.name(), "repairOrderId", orderId), r.centreAccountId);
     }
 
     /** The repair order ended (returned or cancelled): its request is CLOSED. */
@@ -282,7 +282,7 @@ public class ServiceRequestService {
         r.resolution = resolution;
         r.closedAt = ctx.now();
         r.closedBy = user.username();
-        ctx.audit(user, RECORD, r.id, "close", Map.of("status", r.status.name(), "resolution", resolution));
+        ctx.audit(user, RECORD, r.id, "close", Map.of("status", r.status.name(), "resolution", resolution), r.centreAccountId);
     }
 
     /** Escalation now (repair.admin); the periodic job calls {@link #escalateOverdue()}. Returns how many escalated. */
@@ -318,7 +318,7 @@ public class ServiceRequestService {
                     r.escalationLevel++;
                     r.escalatedAt = now;
                     r.nextEscalationAt = now.plus(ctx.settings().terms().escalationRepeat());
-                    ctx.audit(user, RECORD, r.id, "escalate", Map.of("level", r.escalationLevel, "dueAt", r.dueAt.toString()));
+                    ctx.audit(user, RECORD, r.id, "escalate", Map.of("level", r.escalationLevel, "dueAt", r.dueAt.toString()), r.centreAccountId);
                     return r.escalationLevel;
                 });
                 if (level != null) {

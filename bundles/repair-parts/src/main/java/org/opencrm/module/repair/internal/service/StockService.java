@@ -89,7 +89,7 @@ public class StockService {
             Warehouse w = newWarehouse(code, name, in.kind(), in.accountId(), in.supplierId() != null ? in.supplierId() : defaultSupplier(em, in.kind()), user);
             em.persist(w);
             em.flush();
-            ctx.audit(user, Records.WAREHOUSE, w.id, "create", Map.of("code", code, "kind", w.kind.name(), "accountId", w.accountId));
+            ctx.audit(user, Records.WAREHOUSE, w.id, "create", Map.of("code", code, "kind", w.kind.name(), "accountId", w.accountId), w.accountId);
             return Records.warehouse(w);
         });
         return created;
@@ -133,7 +133,7 @@ public class StockService {
                         centreAccountId, defaultSupplier(em, WarehouseKind.CENTRE), user);
                 em.persist(c);
                 em.flush();
-                ctx.audit(user, Records.WAREHOUSE, c.id, "create", Map.of("code", c.code, "kind", c.kind.name(), "accountId", centreAccountId));
+                ctx.audit(user, Records.WAREHOUSE, c.id, "create", Map.of("code", c.code, "kind", c.kind.name(), "accountId", centreAccountId), centreAccountId);
                 return c;
             });
         } catch (RuntimeException raced) {

@@ -53,6 +53,8 @@ final class Fixture implements AutoCloseable {
     final InMemoryJpa jpa = new InMemoryJpa("crm-repair");
     final Core core = new Core();
     final List<String> audit = new CopyOnWriteArrayList<>();
+    /** "recordType recordId action @accountId": whose entry each one is (the data scope of the audit trail). */
+    final List<String> auditAccounts = new CopyOnWriteArrayList<>();
     final List<TimelineEntry> timeline = new CopyOnWriteArrayList<>();
     final List<Event> events = new CopyOnWriteArrayList<>();
     final AtomicReference<Instant> now = new AtomicReference<>(START);
@@ -222,7 +224,23 @@ final class Fixture implements AutoCloseable {
     private final class Audit implements AuditTrail {
         @Override
         public void record(String actor, String recordType, String recordId, String action, Map<String, ?> changes) {
+            record(actor, recordType, recordId, action, changes, null);
+        }
+
+        @Override
+        public void record(String actor, String recordType, String recordId, String action, Map<String, ?> changes, Long accountId) {
             audit.add(actor + " " + recordType + " " + recordId + " " + action);
+            auditAccounts.add(recordType + " " + recordId + " " + action + " @" + accountId);
+        }
+
+        @Override
+        public Page<AuditEntry> forRecord(CrmUser user, String recordType, String recordId, int offset, int limit) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Page<AuditEntry> search(CrmUser user, AuditQuery query, int offset, int limit) {
+            throw new UnsupportedOperationException();
         }
 
         @Override

@@ -77,6 +77,28 @@ class RepairWorkflowTest {
     }
 
     @Test
+    void auditEntriesBelongToTheOrdersCentre() {
+        RepairOrderData o = f.order(f.centreB, false);
+        f.orders.diagnose(f.admin, o.id(), new Diagnosis("F02", "cracked", "LCD-N5", null, null));
+        // the receipt, the diagnosis and the centre's new warehouse: all the centre's, so its staff and HQ read them
+        assertTrue(f.auditAccounts.contains(Records.REPAIR_ORDER + " " + o.id() + " receive @" + f.centreB), f.auditAccounts.toString());
+        assertTrue(f.auditAccounts.stream().anyMatch(a -> a.startsWith(Records.REPAIR_ORDER + " " + o.id() + " ") && a.contains("diagnos")
+                && a.endsWith(" @" + f.centreB)), f.auditAccounts.toString());
+        assertFalse(f.auditAccounts.stream().anyMatch(a -> a.startsWith(Records.REPAIR_ORDER + " " + o.id() + " ") && !a.endsWith(" @" + f.centreB)),
+                f.auditAccounts.toString());
+    }
+
+    @Test
+    void repairOrdersAreWhatRefersToTheCustomer() {
+        RepairContactReferences refs = new RepairContactReferences(f.ctx);
+        f.order(f.centreA, false);
+        var found = refs.referencesTo(f.customer, java.util.Locale.ENGLISH);
+        assertTrue(found.stream().anyMatch(r -> r.kind().equals("repair.order") && r.description().contains("repair order")), found.toString());
+        assertTrue(refs.referencesTo(f.customer, java.util.Locale.SIMPLIFIED_CHINESE).stream().anyMatch(r -> r.description().contains("维修单")));
+        assertEquals(java.util.Set.of(f.customer), refs.referencedAmong(List.of(f.customer, f.customer + 1000)));
+    }
+
+    @Test
     void everyIllegalTransitionIsRefusedAndChangesNothing() {
         int refused = 0;
         for (RepairStatus from : RepairStatus.values()) {

@@ -60,8 +60,9 @@ public class DemoDataLoader {
             DemoDataSet.ContactSeed c = data.contact(i);
             Long household = null;
             if (c.householdKey() != null) {
+                Long account = c.accountKey() == null ? null : accountIds.get(c.accountKey());
                 household = households.computeIfAbsent(c.householdKey(),
-                        k -> contacts.createHousehold(user, c.name().substring(0, 1) + "家").id);
+                        k -> contacts.createHousehold(user, c.name().substring(0, 1) + "家", account).id);
             }
             ContactData created = contacts.create(user, new ContactData(null, c.name(), c.mobile(), List.of(), c.email(),
                     Gender.valueOf(c.gender()), c.birthday(), c.province(), c.city(), c.district(), c.street(), c.tags(), null,

@@ -11,9 +11,13 @@ import javax.persistence.Index;
 import javax.persistence.Table;
 import javax.persistence.TableGenerator;
 
-/** Who changed what and when. Append-only. */
+/**
+ * Who changed what and when. Append-only. {@code accountId}: the account the changed record belonged to (null: the
+ * whole company), which decides who may read the entry.
+ */
 @Entity
-@Table(name = "CRM_AUDIT", indexes = @Index(name = "CRM_AUDIT_RECORD", columnList = "RECORDTYPE,RECORDID,CHANGEDAT"))
+@Table(name = "CRM_AUDIT", indexes = { @Index(name = "CRM_AUDIT_RECORD", columnList = "RECORDTYPE,RECORDID,CHANGEDAT"),
+        @Index(name = "CRM_AUDIT_ACCOUNT", columnList = "ACCOUNTID,CHANGEDAT") })
 public class AuditRecord {
     @Id
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "auditIds")
@@ -31,4 +35,5 @@ public class AuditRecord {
     public String action;
     @Column(length = 8000)
     public String changes;
+    public Long accountId;
 }

@@ -11,7 +11,10 @@ import javax.persistence.Table;
 import javax.persistence.TableGenerator;
 import javax.persistence.Version;
 
-/** A family: its members (contacts with this householdId) and their purchases are seen together. */
+/**
+ * A family: its members (contacts with this householdId) and their purchases are seen together. {@code accountId}: the
+ * account that keeps it (a partner's household is its own); null for the company's (head office's) households.
+ */
 @Entity
 @Table(name = "CRM_HOUSEHOLD")
 public class Household {
@@ -21,6 +24,7 @@ public class Household {
     public Long id;
     @Column(length = 100, nullable = false)
     public String name;
+    public Long accountId;
     public Instant createdAt;
     @Version
     public long version;

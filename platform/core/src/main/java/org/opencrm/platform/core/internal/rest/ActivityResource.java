@@ -1,5 +1,6 @@
 package org.opencrm.platform.core.internal.rest;
 
+import java.util.List;
 import java.util.Set;
 
 import javax.ws.rs.Consumes;
@@ -54,9 +55,9 @@ public class ActivityResource {
     @GET
     @Path("types")
     @ApiDoc(value = "listActivityTypes", summary = "Activity types")
-    public Set<String> types(@Context SecurityContext sc) {
+    public Page<String> types(@Context SecurityContext sc) {
         RestSupport.user(sc);
-        return activities.types();
+        return Page.of(List.copyOf(activities.types()));
     }
 
     @GET

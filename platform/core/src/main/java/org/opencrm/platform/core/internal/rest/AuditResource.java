@@ -20,6 +20,7 @@ import org.opencrm.platform.api.InvalidInputException;
 import org.opencrm.platform.api.audit.AuditEntry;
 import org.opencrm.platform.api.audit.AuditQuery;
 import org.opencrm.platform.api.audit.AuditTrail;
+import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.api.time.BusinessClock;
 import org.opencrm.platform.rest.ApiDoc;
 import org.opencrm.platform.rest.RestSupport;
@@ -31,7 +32,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /**
  * /api/v1/audit?actor=&recordType=&recordId=&action=&from=&to= (dates as yyyy-MM-dd or ISO instants) and
- * /api/v1/audit/{recordType}/{recordId}: who changed what, when, and to what.
+ * /api/v1/audit/{recordType}/{recordId}: who changed what, when, and to what — the entries of records inside the caller's
+ * data scope (HQ reads everything).
  */
 @Component(service = AuditResource.class)
 @JaxrsResource
@@ -53,9 +55,10 @@ public class AuditResource {
     public Page<AuditEntry> search(@QueryParam("actor") String actor, @QueryParam("recordType") String type, @QueryParam("recordId") String id,
             @QueryParam("action") String action, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit, @Context SecurityContext sc) {
-        RestSupport.user(sc).require("core.audit.read");
+        CrmUser user = RestSupport.user(sc);
+        user.require("core.audit.read");
         PageRequest page = PageRequest.of(null, offset, limit);
-        return audit.search(new AuditQuery(actor, type, id, action, instant("from", from, false), instant("to", to, true)), page.offset(), page.limit());
+        return audit.search(user, new AuditQuery(actor, type, id, action, instant("from", from, false), instant("to", to, true)), page.offset(), page.limit());
     }
 
     /** A date means its start in the business time zone; as the exclusive upper bound it means the end of that day. */
@@ -79,8 +82,9 @@ public class AuditResource {
     @ApiDoc(value = "getRecordAudit", summary = "The audit trail of one record")
     public Page<AuditEntry> forRecord(@PathParam("recordType") String type, @PathParam("recordId") String id,
             @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit, @Context SecurityContext sc) {
-        RestSupport.user(sc).require("core.audit.read");
+        CrmUser user = RestSupport.user(sc);
+        user.require("core.audit.read");
         PageRequest page = PageRequest.of(null, offset, limit);
-        return audit.forRecord(type, id, page.offset(), page.limit());
+        return audit.forRecord(user, type, id, page.offset(), page.limit());
     }
 }

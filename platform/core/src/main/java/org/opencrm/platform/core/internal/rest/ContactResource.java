@@ -3,9 +3,11 @@ package org.opencrm.platform.core.internal.rest;
 import java.io.BufferedWriter;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
@@ -17,6 +19,7 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
@@ -25,12 +28,15 @@ import javax.ws.rs.core.StreamingOutput;
 import org.opencrm.platform.api.CrmRest;
 import org.opencrm.platform.api.Page;
 import org.opencrm.platform.api.PageRequest;
+import org.opencrm.platform.api.csv.ImportLimits;
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.api.timeline.TimelineEntry;
 import org.opencrm.platform.api.timeline.TimelineService;
 import org.opencrm.platform.core.internal.dto.ContactData;
+import org.opencrm.platform.core.internal.dto.ImportData;
 import org.opencrm.platform.core.internal.dto.ImportReport;
 import org.opencrm.platform.core.internal.dto.MergeRequest;
+import org.opencrm.platform.core.internal.service.ContactImports;
 import org.opencrm.platform.core.internal.service.ContactService;
 import org.opencrm.platform.rest.ApiDoc;
 import org.opencrm.platform.rest.ModuleEndpoint;
@@ -42,7 +48,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-/** /api/v1/contacts */
+/** /api/v1/contacts, with CSV import (recorded under /contacts/imports: resume, rollback) and export */
 @Component(service = ContactResource.class)
 @JaxrsResource
 @JaxrsApplicationSelect(CrmRest.APPLICATION_SELECT)
@@ -50,12 +56,17 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Produces(MediaType.APPLICATION_JSON)
 public class ContactResource {
     private final ContactService contacts;
+    private final ContactImports imports;
+    private final ImportLimits limits;
     private final TimelineService timeline;
     private final ModuleEndpoints endpoints;
 
     @Activate
-    public ContactResource(@Reference ContactService contacts, @Reference TimelineService timeline, @Reference ModuleEndpoints endpoints) {
+    public ContactResource(@Reference ContactService contacts, @Reference ContactImports imports, @Reference ImportLimits limits,
+            @Reference TimelineService timeline, @Reference ModuleEndpoints endpoints) {
         this.contacts = contacts;
+        this.imports = imports;
+        this.limits = limits;
         this.timeline = timeline;
         this.endpoints = endpoints;
     }
@@ -102,12 +113,18 @@ public class ContactResource {
         return contacts.update(RestSupport.user(sc), id, RestSupport.body(body));
     }
 
+    /** 409 {@code contact_referenced} naming what refers to the contact, in the caller's language (Accept-Language). */
     @DELETE
     @Path("{id:\\d+}")
     @ApiDoc(value = "deleteContact", status = 204, summary = "Delete a contact (send the version you read)")
-    public Response delete(@PathParam("id") long id, @QueryParam("version") Long version, @Context SecurityContext sc) {
-        contacts.delete(RestSupport.user(sc), id, version);
+    public Response delete(@PathParam("id") long id, @QueryParam("version") Long version, @Context HttpHeaders headers, @Context SecurityContext sc) {
+        contacts.delete(RestSupport.user(sc), id, version, language(headers));
         return Response.noContent().build();
+    }
+
+    private static Locale language(HttpHeaders headers) {
+        List<Locale> wanted = headers == null ? List.of() : headers.getAcceptableLanguages();
+        return wanted.isEmpty() || "*".equals(wanted.get(0).getLanguage()) ? Locale.ENGLISH : wanted.get(0);
     }
 
     @GET
@@ -143,8 +160,55 @@ public class ContactResource {
     @Path("import")
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM })
     @ApiDoc(value = "importContacts", summary = "Import contacts from CSV (header row; per-row error report)")
-    public ImportReport importCsv(InputStream body, @Context SecurityContext sc) {
-        return contacts.importCsv(RestSupport.user(sc), new InputStreamReader(body, StandardCharsets.UTF_8));
+    public ImportReport importCsv(InputStream body, @Context HttpHeaders headers, @Context SecurityContext sc) {
+        return imports.importCsv(permitted(sc, headers), csv(body));
+    }
+
+    /** The importer, checked before a byte is read: permissions, then the declared length against the limit (413). */
+    private CrmUser permitted(SecurityContext sc, HttpHeaders headers) {
+        CrmUser user = RestSupport.user(sc);
+        user.require("core.contact.write");
+        user.require("core.contact.export");
+        limits.checkLength(headers.getLength());
+        return user;
+    }
+
+    /** The body as UTF-8 text, read through the size limit: a larger body stops with 413 once the limit is passed. */
+    private Reader csv(InputStream body) {
+        return new InputStreamReader(limits.limit(body), StandardCharsets.UTF_8);
+    }
+
+    /** Recorded imports (HQ: all; others: their own), newest first; {@code status} e.g. INTERRUPTED. */
+    @GET
+    @Path("imports")
+    @ApiDoc(value = "listContactImports", summary = "Recorded contact imports, newest first")
+    public Page<ImportData> imports(@QueryParam("status") String status, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit,
+            @Context SecurityContext sc) {
+        return imports.list(RestSupport.user(sc), status, PageRequest.of(null, offset, limit));
+    }
+
+    @GET
+    @Path("imports/{importId:\\d+}")
+    @ApiDoc(value = "getContactImport", summary = "One recorded import")
+    public ImportData importRecord(@PathParam("importId") long id, @Context SecurityContext sc) {
+        return imports.get(RestSupport.user(sc), id);
+    }
+
+    /** Continues an interrupted or failed import: the same file again; the lines already saved are skipped. */
+    @POST
+    @Path("imports/{importId:\\d+}/resume")
+    @ApiDoc(value = "resumeContactImport", summary = "Continue an interrupted import with the same file")
+    @Consumes({ "text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM })
+    public ImportReport resume(@PathParam("importId") long id, InputStream body, @Context HttpHeaders headers, @Context SecurityContext sc) {
+        return imports.resume(permitted(sc, headers), id, csv(body));
+    }
+
+    /** Deletes the contacts an import created (those changed since, or referred to, are kept and counted). */
+    @POST
+    @Path("imports/{importId:\\d+}/rollback")
+    @ApiDoc(value = "rollbackContactImport", summary = "Delete the contacts an import created")
+    public ImportData rollback(@PathParam("importId") long id, @Context SecurityContext sc) {
+        return imports.rollback(RestSupport.user(sc), id);
     }
 
     @GET

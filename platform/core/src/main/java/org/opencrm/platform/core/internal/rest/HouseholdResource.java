@@ -25,7 +25,10 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-/** /api/v1/households: a family; members are contacts whose householdId points here. */
+/**
+ * /api/v1/households: a family; members are contacts whose householdId points here. A partner sees (and adds its
+ * contacts to) its own households only; another partner's answer 404.
+ */
 @Component(service = HouseholdResource.class)
 @JaxrsResource
 @JaxrsApplicationSelect(CrmRest.APPLICATION_SELECT)
@@ -40,14 +43,16 @@ public class HouseholdResource {
     }
 
     @ApiSchema(required = { "name" })
-    public record NewHousehold(String name) {
+    /** {@code accountId}: the account that keeps it (a partner's or store's own account by default; none for HQ's). */
+    public record NewHousehold(String name, Long accountId) {
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @ApiDoc(value = "createHousehold", status = 201, returns = HouseholdData.class)
     public Response create(NewHousehold body, @Context SecurityContext sc) {
-        Household h = contacts.createHousehold(RestSupport.user(sc), RestSupport.body(body).name());
+        NewHousehold in = RestSupport.body(body);
+        Household h = contacts.createHousehold(RestSupport.user(sc), in.name(), in.accountId());
         return Response.status(201).entity(new HouseholdData(h.id, h.name, java.util.List.of())).build();
     }
 
@@ -56,7 +61,7 @@ public class HouseholdResource {
     @ApiDoc(value = "getHousehold", summary = "A household and its members")
     public HouseholdData get(@PathParam("id") long id, @Context SecurityContext sc) {
         CrmUser user = RestSupport.user(sc);
-        var members = contacts.householdMembers(user, id);
-        return new HouseholdData(id, contacts.household(id).name, members);
+        Household h = contacts.household(user, id);
+        return new HouseholdData(id, h.name, contacts.householdMembers(user, id));
     }
 }

@@ -120,23 +120,24 @@ public class AccountService {
         a.updatedBy = user.username();
         AccountData out = jpa.txExpr(TransactionType.Required, em -> {
             Account parent = null;
+            Scope scope = Scope.of(user, em);
             if (a.parentId != null) {
                 parent = em.find(Account.class, a.parentId);
-                if (parent == null) {
+                if (parent == null && scope.unrestricted()) {
                     throw new InvalidInputException("parentId", "parent account " + a.parentId + " does not exist");
                 }
             }
-            Scope scope = Scope.of(user, em);
             if (!scope.unrestricted() && (parent == null || !scope.covers(parent))) {
-                // partners may add accounts (e.g. stores) only below their own account
-                throw new InvalidInputException("parentId", "you can only create accounts below an account of your own");
+                // partners may add accounts (e.g. stores) only below their own account; a missing account and another
+                // partner's answer alike
+                throw new InvalidInputException("parentId", "you can only create accounts below an account of your own", "moveOutOfScope");
             }
             if (a.region == null && parent != null) {
                 a.region = parent.region;
             }
             em.persist(a);
             a.path = (parent == null ? "/" : parent.path) + a.id + "/";
-            audit.record(user.username(), "account", a.id.toString(), "create", changes(a));
+            audit.record(user.username(), "account", a.id.toString(), "create", changes(a), a.id);
             em.flush();
             return toData(a);
         });
@@ -159,7 +160,7 @@ public class AccountService {
             }
             a.updatedAt = Instant.now();
             a.updatedBy = user.username();
-            audit.record(user.username(), "account", a.id.toString(), "update", changes(a));
+            audit.record(user.username(), "account", a.id.toString(), "update", changes(a), a.id);
             em.flush();
             return toData(a);
         });
@@ -167,20 +168,28 @@ public class AccountService {
         return out;
     }
 
-    /** Re-parents an account: refuses cycles, then rewrites the path of the whole subtree in one statement. */
+    /**
+     * Re-parents an account: refuses cycles and, for a scoped user, any new place outside the user's subtree (another
+     * partner's tree, or the top level, which is head office's), then rewrites the path of the whole subtree in one
+     * statement.
+     */
     private void move(EntityManager em, CrmUser user, Account a) {
         String oldPath = a.path;
         String newPrefix = "/";
+        if (a.parentId == null && !Scope.of(user, em).unrestricted()) {
+            throw new InvalidInputException("parentId", "only head office can make an account a top-level account; move it below an account of your own",
+                    "moveOutOfScope");
+        }
         if (a.parentId != null) {
             Account parent = em.find(Account.class, a.parentId);
-            if (parent == null) {
-                throw new InvalidInputException("parentId", "parent account " + a.parentId + " does not exist");
+            Scope scope = Scope.of(user, em);
+            if (parent == null || !scope.covers(parent)) {
+                // a missing account and another partner's answer alike
+                throw scope.unrestricted() ? new InvalidInputException("parentId", "parent account " + a.parentId + " does not exist")
+                        : new InvalidInputException("parentId", "you can only move accounts below an account of your own", "moveOutOfScope");
             }
             if (parent.path.startsWith(oldPath)) {
                 throw new InvalidInputException("parentId", "an account cannot be moved below itself or its own descendants");
-            }
-            if (!Scope.of(user, em).covers(parent)) {
-                throw new InvalidInputException("parentId", "you can only move accounts below an account of your own");
             }
             newPrefix = parent.path;
         }
@@ -206,7 +215,8 @@ public class AccountService {
                         + contacts + " contacts; move them or set the account INACTIVE instead");
             }
             em.remove(a);
-            audit.record(user.username(), "account", String.valueOf(id), "delete", Map.of());
+            // the account is gone: its parent's subtree keeps the entry
+            audit.record(user.username(), "account", String.valueOf(id), "delete", Map.of("name", a.name), a.parentId);
         });
     }
 

@@ -171,7 +171,7 @@ public class ActivityService {
         checkLinks(user, a.contactId, a.accountId);
         ActivityData out = jpa.txExpr(TransactionType.Required, em -> {
             em.persist(a);
-            audit.record(user.username(), "activity", a.id.toString(), "create", changes(a));
+            audit.record(user.username(), "activity", a.id.toString(), "create", changes(a), accountOf(em, a));
             timeline.record(TimelineEntry.of(a.contactId, a.accountId, "core", "ACTIVITY_" + a.type, a.subject,
                     a.description, user.username(), "activity", a.id.toString()));
             em.flush();
@@ -199,10 +199,20 @@ public class ActivityService {
                 timeline.record(TimelineEntry.of(a.contactId, a.accountId, "core", "ACTIVITY_DONE", a.subject, null,
                         user.username(), "activity", a.id.toString()));
             }
-            audit.record(user.username(), "activity", a.id.toString(), "update", changes(a));
+            audit.record(user.username(), "activity", a.id.toString(), "update", changes(a), accountOf(em, a));
             em.flush();
             return toData(a);
         });
+    }
+
+    /** The account an activity's audit entries belong to: its account, else its contact's (null: the whole company). */
+    private static Long accountOf(javax.persistence.EntityManager em, Activity a) {
+        if (a.accountId != null) {
+            return a.accountId;
+        }
+        org.opencrm.platform.core.internal.model.Contact c = a.contactId == null ? null
+                : em.find(org.opencrm.platform.core.internal.model.Contact.class, a.contactId);
+        return c == null ? null : c.accountId;
     }
 
     private void checkLinks(CrmUser user, Long contactId, Long accountId) {

@@ -6,22 +6,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.persistence.EntityManager;
 import javax.persistence.TypedQuery;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
-import org.opencrm.platform.api.Page;
 import org.opencrm.platform.api.InvalidInputException;
+import org.opencrm.platform.api.Page;
 import org.opencrm.platform.api.audit.AuditEntry;
 import org.opencrm.platform.api.audit.AuditQuery;
 import org.opencrm.platform.api.audit.AuditTrail;
+import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.core.internal.model.AuditRecord;
 import org.opencrm.platform.persistence.Schema;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** The audit trail of every module; joins the caller's transaction so entry and change commit together. */
+/**
+ * The audit trail of every module; joins the caller's transaction so entry and change commit together. Reads apply the
+ * reader's data scope to the account each entry belongs to, with the core's own rule (Scope), so a partner reads the
+ * entries of its subtree only and entries without an account are head office's.
+ */
 @Component(service = AuditTrail.class)
 public class AuditTrailImpl implements AuditTrail {
     private final JpaTemplate jpa;
@@ -29,44 +35,66 @@ public class AuditTrailImpl implements AuditTrail {
     @Activate
     public AuditTrailImpl(@Reference(target = "(osgi.unit.name=crm-core)") JpaTemplate jpa) {
         this.jpa = jpa;
-        // the admin page filters by time and by actor; older databases get the indexes declared later
+        // the admin page filters by time, by actor and (for scoped readers) by account; older databases get the
+        // indexes declared later
         jpa.tx(TransactionType.Required, em -> {
             Schema.ensureIndex(em, "CRM_AUDIT", "CRM_AUDIT_TIME", "CHANGEDAT DESC");
             Schema.ensureIndex(em, "CRM_AUDIT", "CRM_AUDIT_ACTOR", "ACTOR, CHANGEDAT");
+            Schema.ensureIndex(em, "CRM_AUDIT", "CRM_AUDIT_ACCOUNT", "ACCOUNTID, CHANGEDAT");
         });
     }
 
     @Override
     public void record(String actor, String recordType, String recordId, String action, Map<String, ?> changes) {
+        record(actor, recordType, recordId, action, changes, null);
+    }
+
+    @Override
+    public void record(String actor, String recordType, String recordId, String action, Map<String, ?> changes, Long accountId) {
         AuditRecord r = new AuditRecord();
         r.changedAt = Instant.now();
         r.actor = actor;
         r.recordType = recordType;
         r.recordId = recordId;
         r.action = action;
+        r.accountId = accountId;
         String json = toJson(changes);
         r.changes = json.length() > 8000 ? json.substring(0, 7990) + "…\"}" : json;
         jpa.tx(TransactionType.Required, em -> em.persist(r));
     }
 
     @Override
-    public Page<AuditEntry> forRecord(String recordType, String recordId, int offset, int limit) {
-        return jpa.txExpr(TransactionType.Supports, em -> {
-            var items = em.createQuery("SELECT r FROM AuditRecord r WHERE r.recordType = :t AND r.recordId = :id ORDER BY r.changedAt DESC, r.id DESC",
-                    AuditRecord.class).setParameter("t", recordType).setParameter("id", recordId)
-                    .setFirstResult(offset).setMaxResults(limit).getResultList();
-            long total = em.createQuery("SELECT COUNT(r) FROM AuditRecord r WHERE r.recordType = :t AND r.recordId = :id", Long.class)
-                    .setParameter("t", recordType).setParameter("id", recordId).getSingleResult();
-            return new Page<>(items.stream().map(AuditTrailImpl::toEntry).toList(), total);
-        });
+    public Page<AuditEntry> forRecord(CrmUser user, String recordType, String recordId, int offset, int limit) {
+        return jpa.txExpr(TransactionType.Supports, em -> find(em, Scope.of(user, em), new AuditQuery(null, recordType, recordId, null, null, null),
+                offset, limit));
     }
 
     @Override
+    public Page<AuditEntry> search(CrmUser user, AuditQuery query, int offset, int limit) {
+        check(query);
+        return jpa.txExpr(TransactionType.Supports, em -> find(em, Scope.of(user, em), query, offset, limit));
+    }
+
+    @Override
+    @Deprecated
+    public Page<AuditEntry> forRecord(String recordType, String recordId, int offset, int limit) {
+        return forRecord(CrmUser.SYSTEM, recordType, recordId, offset, limit);
+    }
+
+    @Override
+    @Deprecated
     public Page<AuditEntry> search(AuditQuery query, int offset, int limit) {
-        AuditQuery q = query == null ? AuditQuery.ALL : query;
-        if (q.from() != null && q.to() != null && !q.from().isBefore(q.to())) {
+        return search(CrmUser.SYSTEM, query, offset, limit);
+    }
+
+    private static void check(AuditQuery query) {
+        if (query != null && query.from() != null && query.to() != null && !query.from().isBefore(query.to())) {
             throw new InvalidInputException("to", "'to' must be after 'from'");
         }
+    }
+
+    private static Page<AuditEntry> find(EntityManager em, Scope scope, AuditQuery query, int offset, int limit) {
+        AuditQuery q = query == null ? AuditQuery.ALL : query;
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
         criterion(where, params, "r.actor = :actor", "actor", blankToNull(q.actor()));
@@ -75,17 +103,17 @@ public class AuditTrailImpl implements AuditTrail {
         criterion(where, params, "r.action = :action", "action", blankToNull(q.action()));
         criterion(where, params, "r.changedAt >= :from", "from", q.from());
         criterion(where, params, "r.changedAt < :to", "to", q.to());
-        String filter = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
-        return jpa.txExpr(TransactionType.Supports, em -> {
-            TypedQuery<AuditRecord> items = em.createQuery("SELECT r FROM AuditRecord r" + filter + " ORDER BY r.changedAt DESC, r.id DESC", AuditRecord.class);
-            TypedQuery<Long> count = em.createQuery("SELECT COUNT(r) FROM AuditRecord r" + filter, Long.class);
-            params.forEach((k, v) -> {
-                items.setParameter(k, v);
-                count.setParameter(k, v);
-            });
-            List<AuditEntry> page = items.setFirstResult(offset).setMaxResults(limit).getResultList().stream().map(AuditTrailImpl::toEntry).toList();
-            return new Page<>(page, count.getSingleResult());
+        String filter = " WHERE 1 = 1" + (where.isEmpty() ? "" : " AND " + String.join(" AND ", where)) + scope.accountIdCondition("r.accountId");
+        TypedQuery<AuditRecord> items = scope.bind(em.createQuery("SELECT r FROM AuditRecord r" + filter + " ORDER BY r.changedAt DESC, r.id DESC",
+                AuditRecord.class));
+        TypedQuery<Long> count = scope.bind(em.createQuery("SELECT COUNT(r) FROM AuditRecord r" + filter, Long.class));
+        params.forEach((k, v) -> {
+            items.setParameter(k, v);
+            count.setParameter(k, v);
         });
+        List<AuditEntry> page = items.setFirstResult(offset).setMaxResults(limit).getResultList().stream().map(AuditTrailImpl::toEntry).toList();
+        long total = offset == 0 && page.size() < limit ? page.size() : count.getSingleResult();
+        return new Page<>(page, total);
     }
 
     private static void criterion(List<String> where, Map<String, Object> params, String clause, String name, Object value) {
@@ -100,7 +128,7 @@ public class AuditTrailImpl implements AuditTrail {
     }
 
     private static AuditEntry toEntry(AuditRecord r) {
-        return new AuditEntry(r.id, r.changedAt, r.actor, r.recordType, r.recordId, r.action, r.changes);
+        return new AuditEntry(r.id, r.changedAt, r.actor, r.recordType, r.recordId, r.action, r.changes, r.accountId);
     }
 
     static String toJson(Map<String, ?> changes) {

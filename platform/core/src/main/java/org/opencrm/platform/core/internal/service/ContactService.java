@@ -1,7 +1,6 @@
 package org.opencrm.platform.core.internal.service;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Instant;
@@ -18,13 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 
 import javax.persistence.EntityManager;
 import javax.persistence.TypedQuery;
@@ -32,7 +25,6 @@ import javax.persistence.TypedQuery;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.opencrm.platform.api.ConflictException;
-import org.opencrm.platform.api.CrmException;
 import org.opencrm.platform.api.InvalidInputException;
 import org.opencrm.platform.api.Page;
 import org.opencrm.platform.api.PageRequest;
@@ -44,14 +36,12 @@ import org.opencrm.platform.api.event.CrmEvents;
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.api.time.BusinessClock;
 import org.opencrm.platform.core.internal.dto.ContactData;
-import org.opencrm.platform.core.internal.dto.ImportReport;
 import org.opencrm.platform.core.internal.model.Account;
 import org.opencrm.platform.core.internal.model.Contact;
 import org.opencrm.platform.core.internal.model.ContactStatus;
 import org.opencrm.platform.core.internal.model.Gender;
 import org.opencrm.platform.core.internal.model.Household;
 import org.opencrm.platform.persistence.CachedTotal;
-import org.opencrm.platform.persistence.IdBlocks;
 import org.opencrm.platform.persistence.Queries;
 import org.opencrm.platform.persistence.Schema;
 import org.osgi.service.component.annotations.Activate;
@@ -66,9 +56,6 @@ public class ContactService {
     static final String IMPORT_EXPORT = "core.contact.export";
     public static final List<String> CSV_COLUMNS = List.of("name", "mobile", "email", "gender", "birthday", "province",
             "city", "district", "street", "tags", "accountId", "owner", "otherPhones");
-    private static final int IMPORT_CHUNK = 1000;
-    private static final int MAX_ERRORS_REPORTED = 1000;
-    private static final int IMPORT_WORKERS = 2;
 
     private final JpaTemplate jpa;
     private final AuditTrail audit;
@@ -77,14 +64,32 @@ public class ContactService {
 
     @Activate
     public ContactService(@Reference(target = "(osgi.unit.name=crm-core)") JpaTemplate jpa, @Reference AuditTrail audit,
-            @Reference Events events, @Reference BusinessClock clock) {
+            @Reference Events events, @Reference BusinessClock clock, @Reference ContactReferencesRegistry references) {
         this.jpa = jpa;
         this.clock = clock;
         this.audit = audit;
         this.events = events;
-        // databases created before the index was declared get it now (EclipseLink only adds tables and columns)
-        jpa.tx(TransactionType.Required, em -> Schema.ensureIndex(em, "CRM_CONTACT", NEWEST_INDEX, "ID DESC"));
+        this.references = references;
+        // databases created before these were declared get them now (EclipseLink only adds tables and columns): the
+        // newest-first index; the UNIQUE constraint on MOBILE in place of the unique index of older versions (Derby's
+        // unique index let only one contact have no mobile), added before the index goes so uniqueness never lapses;
+        // the index of import ids. Each step checks first and is retried once, so a second node starting at the same
+        // time finds it done.
+        migrate(em -> Schema.ensureIndex(em, "CRM_CONTACT", NEWEST_INDEX, "ID DESC"));
+        migrate(em -> Schema.ensureUniqueConstraint(em, "CRM_CONTACT", Contact.MOBILE_CONSTRAINT, "MOBILE"));
+        migrate(em -> Schema.dropIndex(em, "CRM_CONTACT", Contact.OLD_MOBILE_INDEX));
+        migrate(em -> Schema.ensureIndex(em, "CRM_CONTACT", "CRM_CONTACT_IMPORT", "IMPORTID"));
     }
+
+    private void migrate(java.util.function.Consumer<EntityManager> step) {
+        try {
+            jpa.tx(TransactionType.RequiresNew, step::accept);
+        } catch (RuntimeException raced) {
+            jpa.tx(TransactionType.RequiresNew, step::accept);
+        }
+    }
+
+    private final ContactReferencesRegistry references;
 
     private static final String NEWEST_INDEX = "CRM_CONTACT_NEWEST";
 
@@ -254,9 +259,9 @@ public class ContactService {
         c.updatedBy = user.username();
         ContactData out = jpa.txExpr(TransactionType.Required, em -> {
             checkReferences(user, em, c);
-            checkUniqueMobile(em, c.mobile, null);
+            checkUniqueMobile(user, em, c.mobile, null);
             em.persist(c);
-            audit.record(user.username(), "contact", c.id.toString(), "create", changes(c));
+            audit.record(user.username(), "contact", c.id.toString(), "create", changes(c), c.accountId);
             em.flush();
             return toData(c);
         });
@@ -280,10 +285,10 @@ public class ContactService {
                 throw new InvalidInputException("status", "MERGED is set by a merge, not by an update");
             }
             checkReferences(user, em, c);
-            checkUniqueMobile(em, c.mobile, c.id);
+            checkUniqueMobile(user, em, c.mobile, c.id);
             c.updatedAt = Instant.now();
             c.updatedBy = user.username();
-            audit.record(user.username(), "contact", c.id.toString(), "update", changes(c));
+            audit.record(user.username(), "contact", c.id.toString(), "update", changes(c), c.accountId);
             em.flush();
             return toData(c);
         });
@@ -291,8 +296,15 @@ public class ContactService {
         return out;
     }
 
-    public void delete(CrmUser user, long id, Long version) {
+    /**
+     * Deletes a contact nothing refers to. The modules are asked first (ContactReferences): a contact a member, a
+     * warranty card, a repair order... refers to is refused with 409 {@code contact_referenced} naming them in
+     * {@code locale}, as is any contact while a module that may refer to it is disabled; set it INACTIVE instead.
+     */
+    public void delete(CrmUser user, long id, Long version, java.util.Locale locale) {
         user.require(WRITE);
+        jpa.txExpr(TransactionType.Supports, em -> visible(user, em, id));
+        references.requireUnreferenced(id, locale);
         jpa.tx(TransactionType.Required, em -> {
             Contact c = visible(user, em, id);
             if (version != null) {
@@ -300,7 +312,7 @@ public class ContactService {
             }
             // activities and timeline stay, attributed to the deleted id, for the audit's sake
             em.remove(c);
-            audit.record(user.username(), "contact", String.valueOf(id), "delete", Map.of("name", c.name));
+            audit.record(user.username(), "contact", String.valueOf(id), "delete", Map.of("name", c.name), c.accountId);
         });
         allContacts.add(-1);
         events.post(CrmEvents.CONTACT_DELETED, user.username(), CrmEvents.ID, id);
@@ -387,8 +399,8 @@ public class ContactService {
                     .setParameter("s", sourceId).executeUpdate();
             em.createQuery("UPDATE TimelineRecord r SET r.contactId = :t WHERE r.contactId = :s").setParameter("t", targetId)
                     .setParameter("s", sourceId).executeUpdate();
-            audit.record(user.username(), "contact", target.id.toString(), "merge", Map.of("mergedFrom", sourceId));
-            audit.record(user.username(), "contact", source.id.toString(), "merged", Map.of("mergedInto", targetId));
+            audit.record(user.username(), "contact", target.id.toString(), "merge", Map.of("mergedFrom", sourceId), target.accountId);
+            audit.record(user.username(), "contact", source.id.toString(), "merged", Map.of("mergedInto", targetId), source.accountId);
             em.flush();
             return toData(target);
         });
@@ -400,260 +412,92 @@ public class ContactService {
     public List<ContactData> householdMembers(CrmUser user, long householdId) {
         user.require(READ);
         return jpa.txExpr(TransactionType.Supports, em -> {
-            if (em.find(Household.class, householdId) == null) {
-                throw new RecordNotFoundException("household", householdId);
-            }
-            return em.createQuery("SELECT c FROM Contact c WHERE c.householdId = :h AND c.status <> :m ORDER BY c.id", Contact.class)
-                    .setParameter("h", householdId).setParameter("m", ContactStatus.MERGED).getResultList().stream()
-                    .filter(c -> canSee(user, em, c)).map(ContactService::toData).toList();
+            visibleHousehold(user, em, householdId);
+            return members(user, em, householdId);
         });
     }
 
-    public Household createHousehold(CrmUser user, String name) {
+    private static List<ContactData> members(CrmUser user, EntityManager em, long householdId) {
+        return em.createQuery("SELECT c FROM Contact c WHERE c.householdId = :h AND c.status <> :m ORDER BY c.id", Contact.class)
+                .setParameter("h", householdId).setParameter("m", ContactStatus.MERGED).getResultList().stream()
+                .filter(c -> canSee(user, em, c)).map(ContactService::toData).toList();
+    }
+
+    /**
+     * A household the user may see, else 404 as if it did not exist: HQ sees all; others those kept by an account in
+     * their scope, and the company's (no account) ones only when one of their own contacts belongs to it.
+     */
+    static Household visibleHousehold(CrmUser user, EntityManager em, long id) {
+        Household h = em.find(Household.class, id);
+        if (h == null) {
+            throw new RecordNotFoundException("household", id);
+        }
+        Scope scope = Scope.of(user, em);
+        if (scope.unrestricted()) {
+            return h;
+        }
+        if (h.accountId != null ? scope.covers(em.find(Account.class, h.accountId)) : !members(user, em, id).isEmpty()) {
+            return h;
+        }
+        throw new RecordNotFoundException("household", id);
+    }
+
+    /**
+     * A new household kept by {@code accountId}: for a PARTNER or STORE user by default the own account, and always an
+     * account inside the user's scope; HQ's without an account are the company's.
+     */
+    public Household createHousehold(CrmUser user, String name, Long accountId) {
         user.require(WRITE);
         Household h = new Household();
         h.name = Validation.required("name", name, 100);
         h.createdAt = Instant.now();
         return jpa.txExpr(TransactionType.Required, em -> {
-            em.persist(h);
-            audit.record(user.username(), "household", h.id.toString(), "create", Map.of("name", h.name));
-            return h;
-        });
-    }
-
-    public Household household(long id) {
-        return jpa.txExpr(TransactionType.Supports, em -> {
-            Household h = em.find(Household.class, id);
-            if (h == null) {
-                throw new RecordNotFoundException("household", id);
-            }
-            return h;
-        });
-    }
-
-    // ---- CSV import / export
-
-    /**
-     * Imports contacts from CSV with a header row (columns in any order; see CSV_COLUMNS). Each chunk of good rows
-     * commits in one transaction; a bad row is reported with its line, field and reason and nothing of it is saved.
-     */
-    public ImportReport importCsv(CrmUser user, Reader csv) {
-        user.require(WRITE);
-        user.require(IMPORT_EXPORT);
-        Csv.Parser parser = new Csv.Parser(csv);
-        List<String> header;
-        try {
-            header = parser.next();
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("body", e.getMessage());
-        }
-        if (header == null || header.isEmpty()) {
-            throw new InvalidInputException("body", "the CSV is empty; the first row must name the columns, e.g. " + String.join(",", CSV_COLUMNS));
-        }
-        Map<String, Integer> col = new HashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-            String h = header.get(i).strip();
-            if (!CSV_COLUMNS.contains(h)) {
-                throw new InvalidInputException("header", "unknown column '" + h + "'; known columns: " + String.join(",", CSV_COLUMNS));
-            }
-            col.put(h, i);
-        }
-        if (!col.containsKey("name")) {
-            throw new InvalidInputException("header", "the column 'name' is required");
-        }
-        long total = 0;
-        long failed = 0;
-        List<ImportReport.RowError> errors = new ArrayList<>();
-        Set<String> mobilesInFile = new HashSet<>();
-        Instant now = Instant.now();
-        List<Contact> chunk = new ArrayList<>();
-        List<Long> chunkLines = new ArrayList<>();
-        // Chunks are saved by IMPORT_WORKERS threads, each in its own transaction, while this thread parses on: a
-        // single Derby connection is CPU-bound in its B-tree and log code, so a second one nearly doubles the rate on
-        // two cores. The semaphore bounds the chunks held in memory. Chunks never overlap in mobiles (checked above),
-        // so concurrent transactions cannot race for the same unique key.
-        ExecutorService workers = Executors.newFixedThreadPool(IMPORT_WORKERS, r -> {
-            Thread t = new Thread(r, "crm-contact-import");
-            t.setDaemon(true);
-            return t;
-        });
-        Semaphore inFlight = new Semaphore(IMPORT_WORKERS * 2);
-        List<Future<ChunkResult>> saved = new ArrayList<>();
-        try {
-            while (true) {
-                List<String> row;
-                try {
-                    row = parser.next();
-                } catch (IllegalArgumentException e) {
-                    failed++;
-                    errors.add(new ImportReport.RowError(parser.recordLine(), null, e.getMessage()));
-                    break;
-                }
-                if (row == null) {
-                    break;
-                }
-                if (row.isEmpty()) {
-                    continue;
-                }
-                total++;
-                long line = parser.recordLine();
-                try {
-                    Contact c = new Contact();
-                    apply(c, fromRow(row, col));
-                    c.status = ContactStatus.ACTIVE;
-                    c.owner = c.owner == null ? user.username() : c.owner;
-                    c.createdAt = now;
-                    c.createdBy = user.username();
-                    c.updatedAt = now;
-                    c.updatedBy = user.username();
-                    if (c.mobile != null && !mobilesInFile.add(c.mobile)) {
-                        throw new ConflictException("duplicate", "mobile", "mobile " + c.mobile + " appears earlier in this file");
-                    }
-                    chunk.add(c);
-                    chunkLines.add(line);
-                } catch (CrmException e) {
-                    failed++;
-                    if (errors.size() < MAX_ERRORS_REPORTED) {
-                        errors.add(new ImportReport.RowError(line, e.field(), e.getMessage()));
-                    }
-                }
-                if (chunk.size() >= IMPORT_CHUNK) {
-                    saved.add(submitChunk(workers, inFlight, user, chunk, chunkLines));
-                    chunk = new ArrayList<>();
-                    chunkLines = new ArrayList<>();
-                }
-            }
-            if (!chunk.isEmpty()) {
-                saved.add(submitChunk(workers, inFlight, user, chunk, chunkLines));
-            }
-        } finally {
-            workers.shutdown();
-        }
-        long imported = 0;
-        RuntimeException firstFailure = null;
-        for (Future<ChunkResult> f : saved) {
-            try {
-                ChunkResult r = f.get();
-                imported += r.imported;
-                failed += r.errors.size();
-                allContacts.add(r.imported);
-                errors.addAll(r.errors);
-            } catch (ExecutionException e) {
-                // a chunk whose transaction failed as a whole (database down, disk full): its rows were not saved
-                firstFailure = firstFailure != null ? firstFailure
-                        : e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("import interrupted", e);
-            }
-        }
-        if (firstFailure != null) {
-            // the chunks that did commit stay committed, as with a sequential import that failed half-way
-            allContacts.invalidate();
-            throw firstFailure;
-        }
-        errors.sort(Comparator.comparingLong(ImportReport.RowError::line));
-        List<ImportReport.RowError> reported = errors.size() > MAX_ERRORS_REPORTED ? new ArrayList<>(errors.subList(0, MAX_ERRORS_REPORTED)) : errors;
-        long importedFinal = imported;
-        long failedFinal = failed;
-        long totalFinal = total;
-        jpa.tx(TransactionType.Required, em -> audit.record(user.username(), "contact", "import", "import",
-                Map.of("rows", totalFinal, "imported", importedFinal, "failed", failedFinal)));
-        return new ImportReport(total, imported, failed, reported);
-    }
-
-    private record ChunkResult(long imported, List<ImportReport.RowError> errors) {
-    }
-
-    private Future<ChunkResult> submitChunk(ExecutorService workers, Semaphore inFlight, CrmUser user, List<Contact> chunk, List<Long> lines) {
-        try {
-            inFlight.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("import interrupted", e);
-        }
-        try {
-            return workers.submit(() -> {
-                try {
-                    List<ImportReport.RowError> rowErrors = new ArrayList<>();
-                    // ids come from a block reserved in a transaction of its own, so the chunks' transactions do not
-                    // queue behind one another on the id generator's row lock
-                    OptionalLong firstId = jpa.txExpr(TransactionType.Required, em -> IdBlocks.reserve(em, Contact.ID_TABLE, Contact.ID_SEQUENCE, chunk.size()));
-                    if (firstId.isPresent()) {
-                        for (int i = 0; i < chunk.size(); i++) {
-                            chunk.get(i).id = firstId.getAsLong() + i;
-                        }
-                    }
-                    long ok = saveChunk(user, chunk, lines, rowErrors);
-                    return new ChunkResult(ok, rowErrors);
-                } finally {
-                    inFlight.release();
-                }
-            });
-        } catch (RuntimeException e) {
-            inFlight.release();
-            throw e;
-        }
-    }
-
-    /** Saves one chunk; rows whose mobile exists already or whose account is out of reach are reported instead. */
-    private long saveChunk(CrmUser user, List<Contact> chunk, List<Long> lines, List<ImportReport.RowError> errors) {
-        return jpa.txExpr(TransactionType.Required, em -> {
-            Set<String> mobiles = new HashSet<>();
-            Set<Long> accountIds = new HashSet<>();
-            for (Contact c : chunk) {
-                if (c.mobile != null) {
-                    mobiles.add(c.mobile);
-                }
-                if (c.accountId != null) {
-                    accountIds.add(c.accountId);
-                }
-            }
-            Set<String> existing = existingMobiles(em, mobiles);
             Scope scope = Scope.of(user, em);
-            Map<Long, Boolean> accountOk = new HashMap<>();
-            for (Long a : accountIds) {
-                Account acc = em.find(Account.class, a);
-                accountOk.put(a, acc != null && scope.covers(acc));
-            }
-            long ok = 0;
-            for (int i = 0; i < chunk.size(); i++) {
-                Contact c = chunk.get(i);
-                String field = null;
-                String message = null;
-                if (c.mobile != null && existing.contains(c.mobile)) {
-                    field = "mobile";
-                    message = "a contact with mobile " + c.mobile + " already exists";
-                } else if (c.accountId != null && !accountOk.get(c.accountId)) {
-                    field = "accountId";
-                    message = "account " + c.accountId + " does not exist or is not yours";
-                } else if (c.accountId == null && !scope.unrestricted()) {
-                    field = "accountId";
-                    message = "accountId is required for your data scope";
+            Long account = accountId;
+            if (account == null && !scope.unrestricted()) {
+                account = user.scope().accountId();
+                if (account == null) {
+                    throw new InvalidInputException("accountId", "accountId is required: the account of yours that keeps the household", "required");
                 }
-                if (message != null) {
-                    errors.add(new ImportReport.RowError(lines.get(i), field, message));
-                    continue;
-                }
-                em.persist(c);
-                ok++;
             }
-            return ok;
+            if (account != null) {
+                Account a = em.find(Account.class, account);
+                if (a == null || !scope.covers(a)) {
+                    throw new InvalidInputException("accountId", "account " + account + " does not exist");
+                }
+            }
+            h.accountId = account;
+            em.persist(h);
+            audit.record(user.username(), "household", h.id.toString(), "create", Map.of("name", h.name), h.accountId);
+            return h;
         });
+    }
+
+    /** A household the user may see (404 otherwise). */
+    public Household household(CrmUser user, long id) {
+        user.require(READ);
+        return jpa.txExpr(TransactionType.Supports, em -> visibleHousehold(user, em, id));
+    }
+
+    // ---- CSV import (ContactImports runs it) / export
+
+    /** The unfiltered list's total: imports and rollbacks adjust it. */
+    CachedTotal allContacts() {
+        return allContacts;
     }
 
     /**
      * Which of these mobiles exist already, in one statement on the transaction's own JDBC connection. Derby compiles
      * an IN list once, while the table is still small, to a table scan and keeps that plan as the table grows (import
-     * slowed to a crawl at 100,000 contacts), so the DERBY-PROPERTIES comment pins the unique mobile index (an
+     * slowed to a crawl at 100,000 contacts), so the DERBY-PROPERTIES comment pins the index of the mobile's unique constraint (an
      * ordinary SQL comment elsewhere). Plain JDBC because EclipseLink's native-query translation matches each of the
      * 1,000 positional parameters by a linear search (quadratic: a sixth of the import's time went there).
      */
-    private static Set<String> existingMobiles(EntityManager em, Set<String> mobiles) {
+    static Set<String> existingMobiles(EntityManager em, Set<String> mobiles) {
         if (mobiles.isEmpty()) {
             return Set.of();
         }
-        StringBuilder sql = new StringBuilder("SELECT MOBILE FROM CRM_CONTACT --DERBY-PROPERTIES index=CRM_CONTACT_MOBILE\nWHERE MOBILE IN (");
+        StringBuilder sql = new StringBuilder("SELECT MOBILE FROM CRM_CONTACT --DERBY-PROPERTIES constraint=" + Contact.MOBILE_CONSTRAINT + "\nWHERE MOBILE IN (");
         sql.append("?,".repeat(mobiles.size() - 1)).append("?)");
         java.sql.Connection connection = em.unwrap(java.sql.Connection.class);
         Set<String> found = new HashSet<>();
@@ -673,7 +517,7 @@ public class ContactService {
         return found;
     }
 
-    private static ContactData fromRow(List<String> row, Map<String, Integer> col) {
+    static ContactData fromRow(List<String> row, Map<String, Integer> col) {
         java.util.function.Function<String, String> v = name -> {
             Integer i = col.get(name);
             return i == null || i >= row.size() ? null : row.get(i);
@@ -711,7 +555,20 @@ public class ContactService {
                 splitList(v.apply("tags")), null, v.apply("owner"), accountId, null, null, null, null, null, null, null);
     }
 
-    /** Streams the (scoped, filtered) contacts as CSV in id order, a thousand at a time, so memory stays flat. */
+    private static final int EXPORT_BATCH = 1000;
+    private static final String EXPORT_COLUMNS = "ID, NAME, MOBILE, EMAIL, GENDER, BIRTHDAY, PROVINCE, CITY, DISTRICT, STREET, TAGS, ACCOUNTID, OWNER, OTHERPHONES";
+    /** The primary key constraint of CRM_CONTACT as Derby named it, for the export's hint (looked up once). */
+    private volatile String contactKey;
+
+    /**
+     * Streams the (scoped, filtered) contacts as CSV in id order with keyset paging: each batch of 1,000 is the next
+     * ids after the last one written, read by plain JDBC in a short transaction of its own, written and flushed before
+     * the next is read, so memory stays flat, no connection is held while a slow client reads, and the time grows
+     * with the rows. Derby sorted the whole match set again for every batch (quadratic: an hour at half a million
+     * contacts), so on Derby the batches walk the primary key ({@code constraint=} hint): one pass over the table in
+     * all. A filter on an indexed key (q, accountId) may match few rows, so its first batch leaves the plan to the
+     * optimizer; only when it fills a batch do the rest walk the key. PostgreSQL plans the same statement without hints.
+     */
     public void exportCsv(CrmUser user, String text, Long accountId, String tag, Writer out) {
         user.require(READ);
         user.require(IMPORT_EXPORT);
@@ -721,26 +578,99 @@ public class ContactService {
             header.addAll(CSV_COLUMNS);
             out.write(Csv.line(header.toArray()));
             long lastId = Long.MIN_VALUE;
+            boolean walkKey = text == null && accountId == null;
             while (true) {
                 long after = lastId;
-                List<Contact> batch = jpa.txExpr(TransactionType.Supports, em -> {
-                    Query q = query(user, em, text, accountId, tag);
-                    return q.bind(em.createQuery("SELECT c FROM Contact c" + q.where + " AND c.id > :after ORDER BY c.id", Contact.class))
-                            .setParameter("after", after).setMaxResults(1000).getResultList();
-                });
-                for (Contact c : batch) {
-                    out.write(Csv.line(c.id, c.name, c.mobile, c.email, c.gender, c.birthday, c.province, c.city, c.district,
-                            c.street, String.join("|", tagList(c.tags)), c.accountId, c.owner, c.otherPhones == null ? "" : c.otherPhones.replace(',', '|')));
+                boolean hinted = walkKey;
+                List<Object[]> batch = jpa.txExpr(TransactionType.Required, em -> exportBatch(em, user, text, accountId, tag, after, hinted));
+                for (Object[] r : batch) {
+                    out.write(Csv.line(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], String.join("|", tagList((String) r[10])), r[11], r[12],
+                            r[13] == null ? "" : ((String) r[13]).replace(',', '|')));
                 }
-                if (batch.size() < 1000) {
+                out.flush();
+                if (batch.size() < EXPORT_BATCH) {
                     break;
                 }
-                lastId = batch.get(batch.size() - 1).id;
+                lastId = ((Number) batch.get(batch.size() - 1)[0]).longValue();
+                walkKey = true;
             }
-            out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private List<Object[]> exportBatch(EntityManager em, CrmUser user, String text, Long accountId, String tag, long after, boolean walkKey) {
+        StringBuilder sql = new StringBuilder("SELECT " + EXPORT_COLUMNS + " FROM CRM_CONTACT");
+        if (walkKey && Schema.isDerby(em)) {
+            String key = contactKey;
+            if (key == null) {
+                key = Schema.primaryKeyName(em, "CRM_CONTACT").orElse("");
+                contactKey = key;
+            }
+            if (!key.isEmpty()) {
+                sql.append(" --DERBY-PROPERTIES constraint=").append(key).append('\n');
+            }
+        }
+        sql.append(" WHERE ID > ?");
+        List<Object> params = new ArrayList<>();
+        params.add(after);
+        if (text == null) {
+            sql.append(" AND STATUS <> ?");
+            params.add(ContactStatus.MERGED.name());
+        } else {
+            String digits = text.replaceAll("[\\s-]", "");
+            if (digits.startsWith("+86")) {
+                digits = digits.substring(3);
+            }
+            if (digits.matches("\\d+")) {
+                sql.append(" AND MOBILE LIKE ? ESCAPE '\\'");
+                params.add(Queries.escapeLike(digits) + "%");
+            } else if (text.contains("@")) {
+                sql.append(" AND EMAILKEY LIKE ? ESCAPE '\\'");
+                params.add(Queries.prefixPattern(text));
+            } else {
+                sql.append(" AND NAMEKEY LIKE ? ESCAPE '\\'");
+                params.add(Queries.prefixPattern(text));
+            }
+        }
+        if (accountId != null) {
+            sql.append(" AND ACCOUNTID = ?");
+            params.add(accountId);
+        }
+        if (tag != null && !tag.isBlank()) {
+            sql.append(" AND TAGS LIKE ? ESCAPE '\\'");
+            params.add("%," + Queries.escapeLike(tag.strip()) + ",%");
+        }
+        Scope scope = Scope.of(user, em);
+        if (!scope.unrestricted()) {
+            Object region = scope.params().get("scopeRegion");
+            if (region != null) {
+                sql.append(" AND ACCOUNTID IN (SELECT ID FROM CRM_ACCOUNT WHERE REGION = ?)");
+                params.add(region);
+            } else {
+                sql.append(" AND ACCOUNTID IN (SELECT ID FROM CRM_ACCOUNT WHERE PATH LIKE ?)");
+                params.add(scope.params().get("scopePath"));
+            }
+        }
+        sql.append(" ORDER BY ID FETCH FIRST ").append(EXPORT_BATCH).append(" ROWS ONLY");
+        java.sql.Connection connection = em.unwrap(java.sql.Connection.class);
+        List<Object[]> rows = new ArrayList<>(EXPORT_BATCH);
+        try (java.sql.PreparedStatement ps = connection.prepareStatement(sql.toString())) {
+            for (int i = 0; i < params.size(); i++) {
+                ps.setObject(i + 1, params.get(i));
+            }
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    java.sql.Date birthday = rs.getDate(6);
+                    rows.add(new Object[] { rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            birthday == null ? null : birthday.toLocalDate(), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                            rs.getString(11), rs.getObject(12) == null ? null : rs.getLong(12), rs.getString(13), rs.getString(14) });
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("could not read contacts for the export: " + e.getMessage(), e);
+        }
+        return rows;
     }
 
     // ---- mapping and validation
@@ -755,25 +685,40 @@ public class ContactService {
         } else if (!scope.unrestricted()) {
             throw new InvalidInputException("accountId", "accountId is required: contacts you create must belong to one of your accounts");
         }
-        if (c.householdId != null && em.find(Household.class, c.householdId) == null) {
-            throw new InvalidInputException("householdId", "household " + c.householdId + " does not exist");
-        }
-    }
-
-    private static void checkUniqueMobile(EntityManager em, String mobile, Long selfId) {
-        if (mobile == null) {
-            return;
-        }
-        List<Long> ids = em.createQuery("SELECT c.id FROM Contact c WHERE c.mobile = :m", Long.class).setParameter("m", mobile)
-                .getResultList();
-        for (Long id : ids) {
-            if (!id.equals(selfId)) {
-                throw new ConflictException("duplicate", "mobile", "contact " + id + " already has mobile " + mobile);
+        if (c.householdId != null) {
+            try {
+                visibleHousehold(user, em, c.householdId);
+            } catch (RecordNotFoundException e) {
+                throw new InvalidInputException("householdId", "household " + c.householdId + " does not exist");
             }
         }
     }
 
-    private void apply(Contact c, ContactData in) {
+    /**
+     * Mobiles are unique. The conflicting contact is named only when the user may see it: for another partner's
+     * contact the answer is a plain "in use", so the refusal is no way to look into another partner's customers.
+     */
+    static void checkUniqueMobile(CrmUser user, EntityManager em, String mobile, Long selfId) {
+        if (mobile == null) {
+            return;
+        }
+        List<Contact> found = em.createQuery("SELECT c FROM Contact c WHERE c.mobile = :m", Contact.class).setParameter("m", mobile)
+                .getResultList();
+        for (Contact other : found) {
+            if (!other.id.equals(selfId)) {
+                throw mobileTaken(user, em, other, mobile);
+            }
+        }
+    }
+
+    static ConflictException mobileTaken(CrmUser user, EntityManager em, Contact other, String mobile) {
+        if (other != null && canSee(user, em, other)) {
+            return new ConflictException("duplicate", "mobile", "contact " + other.id + " already has mobile " + mobile, "mobileTaken", mobile, other.id);
+        }
+        return new ConflictException("duplicate", "mobile", "mobile " + mobile + " is already in use", "mobileInUse", mobile);
+    }
+
+    void apply(Contact c, ContactData in) {
         if (in == null) {
             throw new InvalidInputException("body", "contact details are required");
         }

@@ -22,8 +22,7 @@ public record Scope(String accountCondition, String contactCondition, Map<String
         }
         switch (s.type()) {
             case REGION:
-                return new Scope(" AND a.region = :scopeRegion",
-                        " AND c.accountId IN (SELECT sa.id FROM Account sa WHERE sa.region = :scopeRegion)",
+                return new Scope(" AND a.region = :scopeRegion", accountsOf("c.accountId", "sa.region = :scopeRegion"),
                         Map.of("scopeRegion", s.region() == null ? "" : s.region()));
             case PARTNER:
             case STORE:
@@ -31,10 +30,23 @@ public record Scope(String accountCondition, String contactCondition, Map<String
                 Account root = s.accountId() == null ? null : em.find(Account.class, s.accountId());
                 // a user whose account is gone sees nothing rather than everything
                 String path = root == null || root.path == null ? "/nothing/" : root.path;
-                return new Scope(" AND a.path LIKE :scopePath",
-                        " AND c.accountId IN (SELECT sa.id FROM Account sa WHERE sa.path LIKE :scopePath)",
-                        Map.of("scopePath", path + "%"));
+                return new Scope(" AND a.path LIKE :scopePath", accountsOf("c.accountId", "sa.path LIKE :scopePath"), Map.of("scopePath", path + "%"));
         }
+    }
+
+    private static String accountsOf(String column, String condition) {
+        return " AND " + column + " IN (SELECT sa.id FROM Account sa WHERE " + condition + ")";
+    }
+
+    /**
+     * The scope as a condition on any account-id column (e.g. "r.accountId" of the audit trail): empty when unrestricted;
+     * a null account is outside every restricted scope.
+     */
+    public String accountIdCondition(String column) {
+        if (unrestricted()) {
+            return "";
+        }
+        return contactCondition.replace("c.accountId", column);
     }
 
     public boolean unrestricted() {

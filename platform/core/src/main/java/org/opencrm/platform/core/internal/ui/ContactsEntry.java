@@ -2,6 +2,8 @@ package org.opencrm.platform.core.internal.ui;
 
 import org.opencrm.platform.api.ui.NavigationEntry;
 import org.opencrm.platform.api.ui.UiContext;
+import org.opencrm.platform.api.csv.ImportLimits;
+import org.opencrm.platform.core.internal.service.ContactImports;
 import org.opencrm.platform.core.internal.service.ContactService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -10,10 +12,14 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = NavigationEntry.class)
 public class ContactsEntry extends CoreEntry.Nav {
     private final ContactService contacts;
+    private final ContactImports imports;
+    private final ImportLimits limits;
 
     @Activate
-    public ContactsEntry(@Reference ContactService contacts) {
+    public ContactsEntry(@Reference ContactService contacts, @Reference ContactImports imports, @Reference ImportLimits limits) {
         this.contacts = contacts;
+        this.imports = imports;
+        this.limits = limits;
     }
 
     @Override
@@ -33,6 +39,6 @@ public class ContactsEntry extends CoreEntry.Nav {
 
     @Override
     public Object createView(UiContext context) {
-        return new ContactsView(contacts, context);
+        return new ContactsView(contacts, imports, limits, context);
     }
 }

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.platform.core.internal.dto.ContactData;
+import org.opencrm.platform.api.csv.ImportLimits;
+import org.opencrm.platform.core.internal.service.ContactImports;
 import org.opencrm.platform.core.internal.service.ContactService;
 import org.opencrm.ui.CrmSession;
 import org.opencrm.ui.Messages;
@@ -34,7 +36,7 @@ import com.vaadin.ui.themes.ValoTheme;
 final class ContactsView extends VerticalLayout {
     private static final long serialVersionUID = 1L;
 
-    ContactsView(ContactService contacts, UiContext context) {
+    ContactsView(ContactService contacts, ContactImports imports, ImportLimits limits, UiContext context) {
         Messages msg = CoreUi.messages(context.locale());
         setMargin(false);
         setId("contacts-view");
@@ -71,7 +73,7 @@ final class ContactsView extends VerticalLayout {
         create.addStyleName(ValoTheme.BUTTON_PRIMARY);
         create.setVisible(context.user().hasPermission("core.contact.write"));
 
-        Button importCsv = new Button(msg.get("contacts.import"), e -> UI.getCurrent().addWindow(new ImportWindow(contacts, context, data::refreshAll)));
+        Button importCsv = new Button(msg.get("contacts.import"), e -> UI.getCurrent().addWindow(new ImportWindow(imports, limits, context, data::refreshAll)));
         importCsv.setId("contacts-import");
         Button export = new Button(msg.get("contacts.export"));
         export.setId("contacts-export");

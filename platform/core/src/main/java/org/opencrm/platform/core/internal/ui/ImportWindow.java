@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,6 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.opencrm.platform.api.csv.Csv;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.platform.core.internal.dto.ImportReport;
+import org.opencrm.platform.api.csv.ImportLimits;
+import org.opencrm.platform.core.internal.service.ContactImports;
 import org.opencrm.platform.core.internal.service.ContactService;
 import org.opencrm.ui.Feedback;
 import org.opencrm.ui.Messages;
@@ -36,7 +39,7 @@ import com.vaadin.ui.Window;
 final class ImportWindow extends Window {
     private static final long serialVersionUID = 1L;
 
-    ImportWindow(ContactService contacts, UiContext context, Runnable imported) {
+    ImportWindow(ContactImports imports, ImportLimits limits, UiContext context, Runnable imported) {
         Messages msg = CoreUi.messages(context.locale());
         setCaption(msg.get("contacts.import"));
         setModal(true);
@@ -62,10 +65,34 @@ final class ImportWindow extends Window {
         download.setId("import-download-errors");
         download.setVisible(false);
 
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        // the file is held in memory until it is imported: never more than the deployment's import limit
+        long max = limits.maxBytes();
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream() {
+            @Override
+            public synchronized void write(byte[] b, int off, int len) {
+                if (count + len > max) {
+                    throw new UncheckedIOException(new IOException("larger than " + max + " bytes"));
+                }
+                super.write(b, off, len);
+            }
+
+            @Override
+            public synchronized void write(int b) {
+                if (count + 1 > max) {
+                    throw new UncheckedIOException(new IOException("larger than " + max + " bytes"));
+                }
+                super.write(b);
+            }
+        };
         Upload upload = new Upload(null, (filename, mime) -> {
             buffer.reset();
             return buffer;
+        });
+        upload.addStartedListener(e -> {
+            if (e.getContentLength() > max) {
+                upload.interruptUpload();
+                Feedback.error(msg.get("import.tooLarge", max));
+            }
         });
         upload.setId("import-upload");
         upload.setButtonCaption(msg.get("import.choose"));
@@ -86,7 +113,7 @@ final class ImportWindow extends Window {
                     float share = bytes.length == 0 ? 1f : Math.min(1f, (float) n / bytes.length);
                     ui.access(() -> progress.setValue(share));
                 })) {
-                    report = contacts.importCsv(context.user(), r);
+                    report = imports.importCsv(context.user(), r);
                 } catch (RuntimeException ex) {
                     failure = ex;
                 } catch (IOException ex) {
@@ -119,7 +146,7 @@ final class ImportWindow extends Window {
             worker.setDaemon(true);
             worker.start();
         });
-        upload.addFailedListener(e -> Feedback.error(msg.get("import.uploadFailed")));
+        upload.addFailedListener(e -> Feedback.error(buffer.size() >= max || e.getLength() > max ? msg.get("import.tooLarge", max) : msg.get("import.uploadFailed")));
         content.addComponents(help, upload, progress, result, errors, download);
         setContent(content);
     }
