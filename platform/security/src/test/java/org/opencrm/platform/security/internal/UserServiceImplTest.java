@@ -198,6 +198,21 @@ class UserServiceImplTest {
             }
 
             @Override
+            public void record(String actor, String recordType, String recordId, String action, Map<String, ?> changes, Long accountId) {
+                record(actor, recordType, recordId, action, changes);
+            }
+
+            @Override
+            public Page<AuditEntry> forRecord(CrmUser user, String recordType, String recordId, int offset, int limit) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Page<AuditEntry> search(CrmUser user, AuditQuery query, int offset, int limit) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
             public Page<AuditEntry> forRecord(String recordType, String recordId, int offset, int limit) {
                 throw new UnsupportedOperationException();
             }
