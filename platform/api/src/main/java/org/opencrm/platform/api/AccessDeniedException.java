@@ -8,6 +8,11 @@ public class AccessDeniedException extends CrmException {
         super("permission required: " + permission, null);
     }
 
+    /** A refusal with its own English {@code message} and the key and values that say it in the user's language. */
+    protected AccessDeniedException(String message, String messageKey, Object... messageArgs) {
+        super(message, null, messageKey, messageArgs);
+    }
+
     @Override
     public String code() {
         return "forbidden";

@@ -5,9 +5,9 @@ import java.util.Optional;
 import org.opencrm.platform.api.security.CrmUser;
 
 /**
- * Read access to core contacts and accounts for modules, which keep only ids. The visibility checks apply a
- * user's data scope the same way the core does, so a module's records are scoped through their contact or
- * account.
+ * Read access to core contacts and accounts for modules, which keep only ids. The visibility checks are those of
+ * {@link org.opencrm.platform.api.scope.DataScopes} (the one data-scope rule; use that service to scope a module's
+ * records and lists).
  */
 @org.osgi.annotation.versioning.ProviderType
 public interface CustomerDirectory {
@@ -17,6 +17,7 @@ public interface CustomerDirectory {
 
     Optional<AccountRef> account(long id);
 
+    /** Same as {@link org.opencrm.platform.api.scope.DataScopes#canSeeContact}. */
     boolean canSeeContact(CrmUser user, long contactId);
 
     /**
@@ -26,5 +27,6 @@ public interface CustomerDirectory {
      */
     ContactRef createContact(CrmUser user, String name, String mobile, Long accountId);
 
+    /** Same as {@link org.opencrm.platform.api.scope.DataScopes#canSee}. */
     boolean canSeeAccount(CrmUser user, long accountId);
 }

@@ -7,6 +7,7 @@ import org.apache.aries.jpa.template.TransactionType;
 import org.opencrm.platform.api.customer.AccountRef;
 import org.opencrm.platform.api.customer.ContactRef;
 import org.opencrm.platform.api.customer.CustomerDirectory;
+import org.opencrm.platform.api.scope.DataScopes;
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.core.internal.model.Account;
 import org.opencrm.platform.core.internal.model.Contact;
@@ -14,16 +15,19 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** Read access to contacts and accounts for modules, with the same scope rules as the core. */
+/** Read access to contacts and accounts for modules; its visibility checks are {@link DataScopes}' (one rule). */
 @Component(service = CustomerDirectory.class)
 public class CustomerDirectoryImpl implements CustomerDirectory {
     private final JpaTemplate jpa;
     private final ContactService contacts;
+    private final DataScopes scopes;
 
     @Activate
-    public CustomerDirectoryImpl(@Reference(target = "(osgi.unit.name=crm-core)") JpaTemplate jpa, @Reference ContactService contacts) {
+    public CustomerDirectoryImpl(@Reference(target = "(osgi.unit.name=crm-core)") JpaTemplate jpa, @Reference ContactService contacts,
+            @Reference DataScopes scopes) {
         this.jpa = jpa;
         this.contacts = contacts;
+        this.scopes = scopes;
     }
 
     @Override
@@ -52,15 +56,12 @@ public class CustomerDirectoryImpl implements CustomerDirectory {
 
     @Override
     public boolean canSeeContact(CrmUser user, long contactId) {
-        return jpa.txExpr(TransactionType.Supports, em -> {
-            Contact c = em.find(Contact.class, contactId);
-            return c != null && ContactService.canSee(user, em, c);
-        });
+        return scopes.canSeeContact(user, contactId);
     }
 
     @Override
     public boolean canSeeAccount(CrmUser user, long accountId) {
-        return jpa.txExpr(TransactionType.Supports, em -> Scope.of(user, em).covers(em.find(Account.class, accountId)));
+        return scopes.canSee(user, accountId);
     }
 
     private static ContactRef ref(Contact c) {

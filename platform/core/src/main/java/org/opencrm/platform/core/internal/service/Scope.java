@@ -1,19 +1,29 @@
 package org.opencrm.platform.core.internal.service;
 
+import java.util.List;
 import java.util.Map;
 
 import javax.persistence.EntityManager;
 
+import org.opencrm.platform.api.scope.ScopeFilter;
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.api.security.DataScope;
 import org.opencrm.platform.core.internal.model.Account;
 
 /**
- * A user's data scope as a JPQL condition. Every read path (search, get, export, timeline) goes through it, so a
- * partner sees only its own account subtree and those accounts' contacts, whatever the client.
+ * The platform's one data-scope rule: a user's scope as conditions on the core's own entities, as a test of one
+ * account ({@link #covers}) and, for modules, as a {@link ScopeFilter} on their own account-id columns
+ * ({@link #filter}). Every read path of the core (search, get, export, timeline, audit) and every module (through
+ * {@link DataScopesImpl}) goes through it, so a partner sees only its own account subtree and those accounts' contacts
+ * and records, whatever the client.
  */
 public record Scope(String accountCondition, String contactCondition, Map<String, Object> params) {
     private static final Scope ALL = new Scope("", "", Map.of());
+    /**
+     * Up to this many accounts a module's filter names them (an IN list keeps the module's (account, id) index usable
+     * for newest-first pages); a larger scope looks each row's account up in CRM_ACCOUNT instead.
+     */
+    static final int MAX_LISTED = 500;
 
     public static Scope of(CrmUser user, EntityManager em) {
         DataScope s = user.scope();
@@ -51,6 +61,29 @@ public record Scope(String accountCondition, String contactCondition, Map<String
 
     public boolean unrestricted() {
         return params.isEmpty();
+    }
+
+    /**
+     * The scope as a condition on a module's account-id column. Modules have their own persistence units, which do not
+     * map the core's Account, so the accounts in scope are resolved here and named, or beyond {@link #MAX_LISTED} the
+     * row's account is looked up in the core's table with EclipseLink's SQL() (same database; the subquery reads the
+     * primary key, then compares path or region as {@link #accountCondition} does). Paths hold only digits and '/',
+     * so the LIKE pattern needs no escaping.
+     */
+    public ScopeFilter filter(EntityManager em) {
+        if (unrestricted()) {
+            return ScopeFilter.unrestricted();
+        }
+        String condition = accountCondition.substring(" AND ".length());
+        List<Long> accounts = bind(em.createQuery("SELECT a.id FROM Account a WHERE " + condition + " ORDER BY a.id", Long.class))
+                .setMaxResults(MAX_LISTED + 1).getResultList();
+        if (accounts.size() <= MAX_LISTED) {
+            return ScopeFilter.accounts(accounts); // none: nothing (also a user whose account is gone)
+        }
+        if (params.containsKey("scopeRegion")) {
+            return ScopeFilter.of("SQL('(SELECT sa.REGION FROM CRM_ACCOUNT sa WHERE sa.ID = ?)', " + ScopeFilter.COLUMN + ") = :scopeRegion", params);
+        }
+        return ScopeFilter.of("SQL('(SELECT sa.PATH FROM CRM_ACCOUNT sa WHERE sa.ID = ?)', " + ScopeFilter.COLUMN + ") LIKE :scopePath", params);
     }
 
     public <Q extends javax.persistence.Query> Q bind(Q query) {
