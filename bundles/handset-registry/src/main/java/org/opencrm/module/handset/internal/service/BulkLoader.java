@@ -57,7 +57,6 @@ public class BulkLoader {
     private final ModelService models;
     private final HandsetService handsets;
     private final CustomerDirectory customers;
-    private final StoreScopes scopes;
     private final WarrantyPolicy policy;
     private final AuditTrail audit;
 
@@ -70,13 +69,12 @@ public class BulkLoader {
 
     @Activate
     public BulkLoader(@Reference(target = "(osgi.unit.name=crm-handset)") JpaTemplate jpa, @Reference ModelService models,
-            @Reference HandsetService handsets, @Reference CustomerDirectory customers, @Reference StoreScopes scopes,
+            @Reference HandsetService handsets, @Reference CustomerDirectory customers,
             @Reference WarrantyPolicy policy, @Reference AuditTrail audit) {
         this.jpa = jpa;
         this.models = models;
         this.handsets = handsets;
         this.customers = customers;
-        this.scopes = scopes;
         this.policy = policy;
         this.audit = audit;
     }
@@ -97,7 +95,6 @@ public class BulkLoader {
             if (o.storeAccountId() == null || customers.account(o.storeAccountId()).isEmpty()) {
                 throw new InvalidInputException("storeAccountId", "selling demo units needs an existing store account (--store)");
             }
-            scopes.ensure(o.storeAccountId());
         }
         List<HandsetModel> demoModels = demoModels(user);
         WarrantyTerms terms = policy.terms();

@@ -15,21 +15,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the module's references to core records current: a merged contact's units and cards move to the surviving
- * contact; a changed (possibly moved) account refreshes the tree position of the stores below it.
+ * contact. (A moved account needs nothing here: the data scope is the core's, read at each request.)
  */
-@Component(service = EventHandler.class, property = { EventConstants.EVENT_TOPIC + "=" + CrmEvents.CONTACT_MERGED,
-        EventConstants.EVENT_TOPIC + "=" + CrmEvents.ACCOUNT_UPDATED })
+@Component(service = EventHandler.class, property = EventConstants.EVENT_TOPIC + "=" + CrmEvents.CONTACT_MERGED)
 public class CoreEventsListener implements EventHandler {
     private static final Logger LOG = LoggerFactory.getLogger(CoreEventsListener.class);
     private final JpaTemplate jpa;
-    private final StoreScopes scopes;
     private final AuditTrail audit;
 
     @Activate
-    public CoreEventsListener(@Reference(target = "(osgi.unit.name=crm-handset)") JpaTemplate jpa, @Reference StoreScopes scopes,
-            @Reference AuditTrail audit) {
+    public CoreEventsListener(@Reference(target = "(osgi.unit.name=crm-handset)") JpaTemplate jpa, @Reference AuditTrail audit) {
         this.jpa = jpa;
-        this.scopes = scopes;
         this.audit = audit;
     }
 
@@ -39,8 +35,6 @@ public class CoreEventsListener implements EventHandler {
             if (CrmEvents.CONTACT_MERGED.equals(event.getTopic())) {
                 contactMerged(String.valueOf(event.getProperty(CrmEvents.ACTOR)), ((Number) event.getProperty(CrmEvents.SOURCE_ID)).longValue(),
                         ((Number) event.getProperty(CrmEvents.TARGET_ID)).longValue());
-            } else if (CrmEvents.ACCOUNT_UPDATED.equals(event.getTopic())) {
-                scopes.accountChanged(((Number) event.getProperty(CrmEvents.ID)).longValue());
             }
         } catch (RuntimeException e) {
             LOG.error("Could not apply {} to the handset registry", event.getTopic(), e);

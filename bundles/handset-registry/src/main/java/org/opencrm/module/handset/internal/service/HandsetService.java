@@ -47,6 +47,8 @@ import org.opencrm.platform.api.audit.AuditTrail;
 import org.opencrm.platform.api.csv.Csv;
 import org.opencrm.platform.api.customer.ContactRef;
 import org.opencrm.platform.api.customer.CustomerDirectory;
+import org.opencrm.platform.api.scope.DataScopes;
+import org.opencrm.platform.api.scope.ScopeFilter;
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.persistence.CachedTotal;
 import org.opencrm.platform.persistence.Queries;
@@ -69,7 +71,7 @@ public class HandsetService {
     private final JpaTemplate jpa;
     private final AuditTrail audit;
     private final CustomerDirectory customers;
-    private final StoreScopes scopes;
+    private final DataScopes scopes;
     private final WarrantyPolicy policy;
     private final EventPublisher events;
     /** Total of the unfiltered list: Derby has no cheap row count (COUNT(*) scans an index of a million entries). */
@@ -79,7 +81,7 @@ public class HandsetService {
 
     @Activate
     public HandsetService(@Reference(target = "(osgi.unit.name=crm-handset)") JpaTemplate jpa, @Reference AuditTrail audit,
-            @Reference CustomerDirectory customers, @Reference StoreScopes scopes, @Reference WarrantyPolicy policy, @Reference EventPublisher events) {
+            @Reference CustomerDirectory customers, @Reference DataScopes scopes, @Reference WarrantyPolicy policy, @Reference EventPublisher events) {
         this.jpa = jpa;
         this.audit = audit;
         this.customers = customers;
@@ -169,7 +171,7 @@ public class HandsetService {
         user.require(HandsetModule.READ);
         return jpa.txExpr(TransactionType.Supports, em -> {
             Units.Read r = Units.readByKey(em, key).orElseThrow(() -> new RecordNotFoundException("handset", key));
-            if (!scopes.canSee(user, r.handset())) {
+            if (!Units.visible(scopes, user, r.handset())) {
                 throw new RecordNotFoundException("handset", key);
             }
             return r.data();
@@ -178,7 +180,7 @@ public class HandsetService {
 
     Handset visible(CrmUser user, EntityManager em, String key) {
         Handset h = Units.byKey(em, key, false).orElseThrow(() -> new RecordNotFoundException("handset", key));
-        if (!scopes.canSee(user, h)) {
+        if (!Units.visible(scopes, user, h)) {
             throw new RecordNotFoundException("handset", key);
         }
         return h;
@@ -190,7 +192,7 @@ public class HandsetService {
      */
     public Page<HandsetData> search(CrmUser user, SearchCriteria criteria, PageRequest page) {
         user.require(HandsetModule.READ);
-        StoreScopes.Condition scope = scopes.condition(user);
+        ScopeFilter scope = scopes.filter(user);
         Optional<Long> owner = owner(criteria);
         if (owner == null) {
             return new Page<>(List.of(), 0); // no contact has that mobile
@@ -252,10 +254,10 @@ public class HandsetService {
         }
     }
 
-    private static Filter filter(EntityManager em, StoreScopes.Condition scope, SearchCriteria criteria, Long owner, String q) {
+    private static Filter filter(EntityManager em, ScopeFilter scope, SearchCriteria criteria, Long owner, String q) {
         SearchCriteria c = criteria == null ? SearchCriteria.NONE : criteria;
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1").append(scope.jpql());
-        Map<String, Object> params = new HashMap<>(scope.params());
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1").append(scope.jpql("h.storeAccountId"));
+        Map<String, Object> params = new HashMap<>(scope.parameters());
         String orderBy = " ORDER BY h.id DESC";
         if (q != null) {
             String digits = Imei.normalise(q);
@@ -293,7 +295,7 @@ public class HandsetService {
             where.append(" AND h.ownerContactId = :owner");
             params.put("owner", owner);
         }
-        return new Filter(where.toString(), params, orderBy, params.isEmpty() && scope.unrestricted());
+        return new Filter(where.toString(), params, orderBy, params.isEmpty() && scope.isUnrestricted());
     }
 
     /**
@@ -337,7 +339,7 @@ public class HandsetService {
     /** The handsets a contact owns now (the caller's scope applies, as everywhere). */
     public Page<HandsetData> forContact(CrmUser user, long contactId, PageRequest page) {
         user.require(HandsetModule.READ);
-        if (!customers.canSeeContact(user, contactId)) {
+        if (!scopes.canSeeContact(user, contactId)) {
             throw new RecordNotFoundException("contact", contactId);
         }
         return search(user, SearchCriteria.owner(contactId), new PageRequest(null, page.offset(), page.limit()));
@@ -385,7 +387,7 @@ public class HandsetService {
     private Changed changeStatus(CrmUser user, String imei, HandsetStatus to, String note, boolean manual, boolean scoped) {
         Changed out = jpa.txExpr(TransactionType.Required, em -> {
             Handset h = Units.lockedByImei(em, imei);
-            if (scoped && !scopes.canSee(user, h)) {
+            if (scoped && !Units.visible(scopes, user, h)) {
                 throw new RecordNotFoundException("handset", imei);
             }
             HandsetStatus from = h.status;
@@ -471,7 +473,7 @@ public class HandsetService {
     /** Streams the (scoped, filtered) units as CSV in id order, a thousand at a time, so memory stays flat. */
     public void exportCsv(CrmUser user, SearchCriteria criteria, String query, Writer out) {
         user.require(HandsetModule.READ);
-        StoreScopes.Condition scope = scopes.condition(user);
+        ScopeFilter scope = scopes.filter(user);
         Optional<Long> owner = owner(criteria);
         try {
             out.write('\uFEFF'); // Excel and WPS need the BOM to read UTF-8 correctly

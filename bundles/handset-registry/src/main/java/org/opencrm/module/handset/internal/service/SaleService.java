@@ -40,6 +40,7 @@ import org.opencrm.platform.api.audit.AuditTrail;
 import org.opencrm.platform.api.customer.AccountRef;
 import org.opencrm.platform.api.customer.ContactRef;
 import org.opencrm.platform.api.customer.CustomerDirectory;
+import org.opencrm.platform.api.scope.DataScopes;
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.api.timeline.TimelineEntry;
 import org.opencrm.platform.api.timeline.TimelineService;
@@ -60,13 +61,13 @@ public class SaleService {
     private final AuditTrail audit;
     private final TimelineService timeline;
     private final CustomerDirectory customers;
-    private final StoreScopes scopes;
+    private final DataScopes scopes;
     private final WarrantyPolicy policy;
     private final EventPublisher events;
 
     @Activate
     public SaleService(@Reference(target = "(osgi.unit.name=crm-handset)") JpaTemplate jpa, @Reference AuditTrail audit,
-            @Reference TimelineService timeline, @Reference CustomerDirectory customers, @Reference StoreScopes scopes,
+            @Reference TimelineService timeline, @Reference CustomerDirectory customers, @Reference DataScopes scopes,
             @Reference WarrantyPolicy policy, @Reference EventPublisher events) {
         this.jpa = jpa;
         this.audit = audit;
@@ -92,7 +93,7 @@ public class SaleService {
         }
         AccountRef store = customers.account(in.storeAccountId())
                 .orElseThrow(() -> new InvalidInputException("storeAccountId", "account " + in.storeAccountId() + " does not exist"));
-        if (!customers.canSeeAccount(user, store.id())) {
+        if (!scopes.canSee(user, store.id())) {
             throw new ScopeDeniedException("store " + store.id() + " (" + store.name() + ") is outside your data scope: you can register sales only for your own stores");
         }
         if (in.retailerAccountId() != null && customers.account(in.retailerAccountId()).isEmpty()) {
@@ -109,7 +110,6 @@ public class SaleService {
         }
         List<AccessoryData> accessories = accessories("accessories", in.accessories());
         String note = Fields.optional("note", in.note(), 500);
-        scopes.ensure(store.id());
         HandsetData out = jpa.txExpr(TransactionType.Required, em -> {
             Handset h = Units.lockedByImei(em, imei);
             Units.requireStatus(h, "a sale", HandsetStatus.IN_STOCK);
@@ -212,14 +212,14 @@ public class SaleService {
         if (contactId == null) {
             throw new InvalidInputException(field, field + " is required: the owner (a contact id)");
         }
-        return customers.contact(contactId).filter(c -> customers.canSeeContact(user, c.id()))
+        return customers.contact(contactId).filter(c -> scopes.canSeeContact(user, c.id()))
                 .orElseThrow(() -> new InvalidInputException(field, "contact " + contactId + " does not exist"));
     }
 
     /** A sold unit the user may see, locked; 404 when it does not exist or lies outside the user's scope. */
     private Handset lockedVisible(EntityManager em, CrmUser user, String imei) {
         Handset h = Units.lockedByImei(em, imei);
-        if (!scopes.canSee(user, h)) {
+        if (!Units.visible(scopes, user, h)) {
             throw new RecordNotFoundException("handset", imei);
         }
         return h;

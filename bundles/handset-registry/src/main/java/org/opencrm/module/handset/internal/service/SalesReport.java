@@ -10,6 +10,8 @@ import java.util.TreeMap;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.opencrm.module.handset.internal.HandsetModule;
+import org.opencrm.platform.api.scope.DataScopes;
+import org.opencrm.platform.api.scope.ScopeFilter;
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.persistence.Schema;
 import org.osgi.service.component.annotations.Activate;
@@ -20,10 +22,10 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = SalesReport.class)
 public class SalesReport {
     private final JpaTemplate jpa;
-    private final StoreScopes scopes;
+    private final DataScopes scopes;
 
     @Activate
-    public SalesReport(@Reference(target = "(osgi.unit.name=crm-handset)") JpaTemplate jpa, @Reference StoreScopes scopes) {
+    public SalesReport(@Reference(target = "(osgi.unit.name=crm-handset)") JpaTemplate jpa, @Reference DataScopes scopes) {
         this.jpa = jpa;
         this.scopes = scopes;
         // the report reads a few weeks of a table of millions of cards: by date, not by scanning
@@ -34,12 +36,14 @@ public class SalesReport {
     public Map<String, long[]> perWeekByModel(CrmUser user, int weeks, LocalDate today) {
         user.require(HandsetModule.READ);
         LocalDate from = today.minusDays(7L * weeks - 1);
-        StoreScopes.Condition scope = scopes.condition(user);
-        List<Object[]> rows = jpa.txExpr(TransactionType.Supports, em -> scope.bind(em.createQuery(
-                "SELECT m.name, s.saleDate, COUNT(s) FROM Sale s, Handset h, HandsetModel m WHERE h.id = s.handsetId AND m.id = h.modelId"
-                        + " AND s.saleDate >= :from AND s.saleDate <= :today AND s.previousSaleId IS NULL" + scope.jpql()
-                        + " GROUP BY m.name, s.saleDate", Object[].class))
-                .setParameter("from", from).setParameter("today", today).getResultList());
+        ScopeFilter scope = scopes.filter(user);
+        List<Object[]> rows = jpa.txExpr(TransactionType.Supports, em -> {
+            var q = em.createQuery("SELECT m.name, s.saleDate, COUNT(s) FROM Sale s, Handset h, HandsetModel m WHERE h.id = s.handsetId AND m.id = h.modelId"
+                    + " AND s.saleDate >= :from AND s.saleDate <= :today AND s.previousSaleId IS NULL" + scope.jpql("h.storeAccountId")
+                    + " GROUP BY m.name, s.saleDate", Object[].class);
+            scope.bind(q::setParameter);
+            return q.setParameter("from", from).setParameter("today", today).getResultList();
+        });
         Map<String, long[]> out = new TreeMap<>();
         for (Object[] r : rows) {
             int week = (int) (ChronoUnit.DAYS.between(from, (LocalDate) r[1]) / 7);

@@ -29,6 +29,8 @@ import org.opencrm.module.handset.internal.model.Sale;
 import org.opencrm.platform.api.ConflictException;
 import org.opencrm.platform.api.InvalidInputException;
 import org.opencrm.platform.api.RecordNotFoundException;
+import org.opencrm.platform.api.scope.DataScopes;
+import org.opencrm.platform.api.security.CrmUser;
 
 /** Lookups, locks, history rows and mapping of units, shared by the services inside their transactions. */
 final class Units {
@@ -94,6 +96,15 @@ final class Units {
         }
         List<Handset> found = q.getResultList();
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    /**
+     * Whether the user may see the unit when asking for it by its exact IMEI or serial number: through the store that
+     * sold it (the platform's data scope). A unit never sold (no store) is HQ stock: a scoped user finds it this way
+     * only (the clerk has the box in hand to sell it), never in lists, whose scope filter is on the store column.
+     */
+    static boolean visible(DataScopes scopes, CrmUser user, Handset h) {
+        return h.storeAccountId == null || scopes.canSee(user, h.storeAccountId);
     }
 
     static void requireStatus(Handset h, String action, HandsetStatus... allowed) {

@@ -21,6 +21,8 @@ import org.opencrm.platform.api.audit.AuditTrail;
 import org.opencrm.platform.api.customer.AccountRef;
 import org.opencrm.platform.api.customer.ContactRef;
 import org.opencrm.platform.api.customer.CustomerDirectory;
+import org.opencrm.platform.api.scope.DataScopes;
+import org.opencrm.platform.api.scope.ScopeFilter;
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.api.security.DataScope;
 import org.opencrm.platform.api.security.ScopeType;
@@ -65,12 +67,29 @@ final class Fixture implements AutoCloseable {
     };
     /** The core's directory: the methods of {@link Core}, whatever else the interface grows. */
     final CustomerDirectory directory = delegate(CustomerDirectory.class, core);
-    final StoreScopes scopes = new StoreScopes(jpa, directory);
+    /** The core's data-scope rule over the in-memory tree; lists name the visible accounts, as the core does for small scopes. */
+    final DataScopes scopes = new DataScopes() {
+        @Override
+        public boolean canSee(CrmUser user, Long accountId) {
+            return user.scope().isUnrestricted() || (accountId != null && core.canSeeAccount(user, accountId));
+        }
+
+        @Override
+        public boolean canSeeContact(CrmUser user, long contactId) {
+            return core.canSeeContact(user, contactId);
+        }
+
+        @Override
+        public ScopeFilter filter(CrmUser user) {
+            return user.scope().isUnrestricted() ? ScopeFilter.unrestricted()
+                    : ScopeFilter.accounts(core.all().stream().filter(id -> core.canSeeAccount(user, id)).sorted().toList());
+        }
+    };
     final ModelService models = new ModelService(jpa, auditTrail, policy);
     final HandsetService handsets = new HandsetService(jpa, auditTrail, directory, scopes, policy, publisher);
     final SaleService sales = new SaleService(jpa, auditTrail, timelineService, directory, scopes, policy, publisher);
     final CardImporter importer = new CardImporter(sales, directory, auditTrail, jpa);
-    final BulkLoader loader = new BulkLoader(jpa, models, handsets, directory, scopes, policy, auditTrail);
+    final BulkLoader loader = new BulkLoader(jpa, models, handsets, directory, policy, auditTrail);
     final CrmUser admin = CrmUser.SYSTEM;
     private final AtomicLong serials = new AtomicLong(86_123_450_000_000L);
 

@@ -284,7 +284,7 @@ class HandsetLifecycleTest {
         long duplicate = f.core.contact("王芳(重复)", "13800000099", store);
         String imei = f.register("LC-STD");
         f.sales.sell(f.admin, imei, new SaleRequest(duplicate, null, store, null, Fixture.TODAY, CaptureChannel.HOTLINE, null, null));
-        new CoreEventsListener(f.jpa, f.scopes, f.auditTrail).contactMerged("admin", duplicate, owner);
+        new CoreEventsListener(f.jpa, f.auditTrail).contactMerged("admin", duplicate, owner);
         HandsetData h = f.handsets.get(f.admin, imei);
         assertEquals(owner, h.ownerContactId());
         assertEquals(owner, h.card().contactId());
