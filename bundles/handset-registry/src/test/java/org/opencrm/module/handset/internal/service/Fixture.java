@@ -67,24 +67,8 @@ final class Fixture implements AutoCloseable {
     };
     /** The core's directory: the methods of {@link Core}, whatever else the interface grows. */
     final CustomerDirectory directory = delegate(CustomerDirectory.class, core);
-    /** The core's data-scope rule over the in-memory tree; lists name the visible accounts, as the core does for small scopes. */
-    final DataScopes scopes = new DataScopes() {
-        @Override
-        public boolean canSee(CrmUser user, Long accountId) {
-            return user.scope().isUnrestricted() || (accountId != null && core.canSeeAccount(user, accountId));
-        }
-
-        @Override
-        public boolean canSeeContact(CrmUser user, long contactId) {
-            return core.canSeeContact(user, contactId);
-        }
-
-        @Override
-        public ScopeFilter filter(CrmUser user) {
-            return user.scope().isUnrestricted() ? ScopeFilter.unrestricted()
-                    : ScopeFilter.accounts(core.all().stream().filter(id -> core.canSeeAccount(user, id)).sorted().toList());
-        }
-    };
+    /** The core's data-scope rule: the methods of {@link Core} too. */
+    final DataScopes scopes = delegate(DataScopes.class, core);
     final ModelService models = new ModelService(jpa, auditTrail, policy);
     final HandsetService handsets = new HandsetService(jpa, auditTrail, directory, scopes, policy, publisher);
     final SaleService sales = new SaleService(jpa, auditTrail, timelineService, directory, scopes, policy, publisher);
@@ -180,6 +164,16 @@ final class Fixture implements AutoCloseable {
         public boolean canSeeContact(CrmUser user, long contactId) {
             ContactRef c = contacts.get(contactId);
             return c != null && (user.scope().isUnrestricted() || (c.accountId() != null && canSeeAccount(user, c.accountId())));
+        }
+
+        public boolean canSee(CrmUser user, Long accountId) {
+            return user.scope().isUnrestricted() || (accountId != null && canSeeAccount(user, accountId));
+        }
+
+        /** Lists name the visible accounts, as the core does for a small scope. */
+        public ScopeFilter filter(CrmUser user) {
+            return user.scope().isUnrestricted() ? ScopeFilter.unrestricted()
+                    : ScopeFilter.accounts(all().stream().filter(id -> canSeeAccount(user, id)).sorted().toList());
         }
 
         public boolean canSeeAccount(CrmUser user, long accountId) {

@@ -13,8 +13,8 @@ import javax.ws.rs.core.SecurityContext;
 
 import org.opencrm.module.membership.internal.dto.CouponData;
 import org.opencrm.module.membership.internal.dto.CouponRequest;
-import org.opencrm.module.membership.internal.service.MemberScopes;
 import org.opencrm.module.membership.internal.service.PromotionService;
+import org.opencrm.platform.api.scope.DataScopes;
 import org.opencrm.platform.rest.ApiDoc;
 import org.opencrm.platform.rest.ModuleEndpoint;
 import org.opencrm.platform.rest.RestSupport;
@@ -27,10 +27,10 @@ import org.osgi.service.component.annotations.Reference;
 @Produces(MediaType.APPLICATION_JSON)
 public class CouponsEndpoint implements ModuleEndpoint {
     private final PromotionService promotions;
-    private final MemberScopes scopes;
+    private final DataScopes scopes;
 
     @Activate
-    public CouponsEndpoint(@Reference PromotionService promotions, @Reference MemberScopes scopes) {
+    public CouponsEndpoint(@Reference PromotionService promotions, @Reference DataScopes scopes) {
         this.promotions = promotions;
         this.scopes = scopes;
     }

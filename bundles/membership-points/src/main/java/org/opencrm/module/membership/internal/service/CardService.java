@@ -26,6 +26,7 @@ import org.opencrm.platform.api.RecordNotFoundException;
 import org.opencrm.platform.api.ScopeDeniedException;
 import org.opencrm.platform.api.audit.AuditTrail;
 import org.opencrm.platform.api.customer.CustomerDirectory;
+import org.opencrm.platform.api.scope.DataScopes;
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.api.timeline.TimelineEntry;
 import org.opencrm.platform.api.timeline.TimelineService;
@@ -48,13 +49,13 @@ public class CardService {
     private final AuditTrail audit;
     private final TimelineService timeline;
     private final CustomerDirectory customers;
-    private final MemberScopes scopes;
+    private final DataScopes scopes;
     private final Rules rules;
     private final EventPublisher events;
 
     @Activate
     public CardService(@Reference(target = "(osgi.unit.name=crm-membership)") JpaTemplate jpa, @Reference AuditTrail audit,
-            @Reference TimelineService timeline, @Reference CustomerDirectory customers, @Reference MemberScopes scopes, @Reference Rules rules,
+            @Reference TimelineService timeline, @Reference CustomerDirectory customers, @Reference DataScopes scopes, @Reference Rules rules,
             @Reference EventPublisher events) {
         this.jpa = jpa;
         this.audit = audit;
@@ -71,7 +72,7 @@ public class CardService {
             throw new InvalidInputException("body", "a JSON request body is required");
         }
         kind(in.kind());
-        if (in.storeAccountId() != null && !scopes.canActFor(user, in.storeAccountId())) {
+        if (in.storeAccountId() != null && !scopes.canSee(user, in.storeAccountId())) {
             throw new ScopeDeniedException("store " + in.storeAccountId() + " is outside your data scope");
         }
         if (in.holderContactId() != null && customers.contact(in.holderContactId()).isEmpty()) {
@@ -90,7 +91,7 @@ public class CardService {
                 throw new InvalidInputException("memberId", "memberId (or parentCardNumber) is required");
             }
             Member m = LedgerService.lockMember(em, memberId);
-            if (m == null || !scopes.canSee(user, m)) {
+            if (m == null || !scopes.canSee(user, m.joinStoreAccountId)) {
                 throw new RecordNotFoundException(MemberService.RECORD, memberId);
             }
             return Views.card(issueIn(em, user, m, in));
@@ -257,7 +258,7 @@ public class CardService {
     private Card lockedCard(EntityManager em, CrmUser user, String number) {
         Card c = byNumber(em, number, null);
         Member m = LedgerService.lockMember(em, c.memberId);
-        if (m == null || !scopes.canSee(user, m)) {
+        if (m == null || !scopes.canSee(user, m.joinStoreAccountId)) {
             throw new RecordNotFoundException(RECORD, number);
         }
         em.refresh(c, LockModeType.PESSIMISTIC_WRITE);

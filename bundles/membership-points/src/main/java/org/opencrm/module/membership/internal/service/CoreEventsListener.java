@@ -15,23 +15,22 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the module's copies of core facts current: a changed contact's name, mobile and birthday; a merged contact's
- * membership moves to the surviving contact when that one is no member yet; a moved account refreshes scopes.
+ * membership moves to the surviving contact when that one is no member yet. (A moved account needs nothing here: the
+ * data scope is the core's, read at each request.)
  */
 @Component(service = EventHandler.class, property = { EventConstants.EVENT_TOPIC + "=" + CrmEvents.CONTACT_UPDATED,
-        EventConstants.EVENT_TOPIC + "=" + CrmEvents.CONTACT_MERGED, EventConstants.EVENT_TOPIC + "=" + CrmEvents.ACCOUNT_UPDATED })
+        EventConstants.EVENT_TOPIC + "=" + CrmEvents.CONTACT_MERGED })
 public class CoreEventsListener implements EventHandler {
     private static final Logger LOG = LoggerFactory.getLogger(CoreEventsListener.class);
     private final JpaTemplate jpa;
     private final MemberService members;
-    private final MemberScopes scopes;
     private final AuditTrail audit;
 
     @Activate
     public CoreEventsListener(@Reference(target = "(osgi.unit.name=crm-membership)") JpaTemplate jpa, @Reference MemberService members,
-            @Reference MemberScopes scopes, @Reference AuditTrail audit) {
+            @Reference AuditTrail audit) {
         this.jpa = jpa;
         this.members = members;
-        this.scopes = scopes;
         this.audit = audit;
     }
 
@@ -40,7 +39,6 @@ public class CoreEventsListener implements EventHandler {
         try {
             switch (event.getTopic()) {
                 case CrmEvents.CONTACT_UPDATED -> members.contactChanged(((Number) event.getProperty(CrmEvents.ID)).longValue());
-                case CrmEvents.ACCOUNT_UPDATED -> scopes.accountChanged(((Number) event.getProperty(CrmEvents.ID)).longValue());
                 case CrmEvents.CONTACT_MERGED -> merged(String.valueOf(event.getProperty(CrmEvents.ACTOR)),
                         ((Number) event.getProperty(CrmEvents.SOURCE_ID)).longValue(), ((Number) event.getProperty(CrmEvents.TARGET_ID)).longValue());
                 default -> {

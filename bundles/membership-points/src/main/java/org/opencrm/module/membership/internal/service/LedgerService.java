@@ -41,6 +41,7 @@ import org.opencrm.platform.api.RecordNotFoundException;
 import org.opencrm.platform.api.ScopeDeniedException;
 import org.opencrm.platform.api.audit.AuditTrail;
 import org.opencrm.platform.api.customer.CustomerDirectory;
+import org.opencrm.platform.api.scope.DataScopes;
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.api.timeline.TimelineEntry;
 import org.opencrm.platform.api.timeline.TimelineService;
@@ -57,6 +58,11 @@ import org.osgi.service.component.annotations.Reference;
  * result), append the ledger rows, update the balances on the member row, queue the notification. The balance and
  * its ledger rows commit together or not at all; a refusal (400/409) throws before anything is written and rolls
  * the transaction back. A deadlock victim or lock timeout is retried a bounded number of times.
+ *
+ * <p>Data scope (the platform's {@link DataScopes}, on top of which the till has its own policy): a REGION / PARTNER /
+ * STORE user sees the members who joined at a store inside the scope. At the till any store of the chain serves any
+ * member: a scoped cashier finds a member by exact card number, member number or mobile
+ * ({@link MemberService#lookup}), and records purchases, redemptions and top-ups only for a store inside the scope.
  */
 @Component(service = LedgerService.class)
 public class LedgerService {
@@ -68,7 +74,7 @@ public class LedgerService {
     private final AuditTrail audit;
     private final TimelineService timeline;
     private final CustomerDirectory customers;
-    private final MemberScopes scopes;
+    private final DataScopes scopes;
     private final Rules rules;
     private final PromotionService promotions;
     private final Outbox outbox;
@@ -83,7 +89,7 @@ public class LedgerService {
 
     @Activate
     public LedgerService(@Reference(target = "(osgi.unit.name=crm-membership)") JpaTemplate jpa, @Reference AuditTrail audit,
-            @Reference TimelineService timeline, @Reference CustomerDirectory customers, @Reference MemberScopes scopes, @Reference Rules rules,
+            @Reference TimelineService timeline, @Reference CustomerDirectory customers, @Reference DataScopes scopes, @Reference Rules rules,
             @Reference PromotionService promotions, @Reference Outbox outbox, @Reference EventPublisher events) {
         this.jpa = jpa;
         this.audit = audit;
@@ -187,7 +193,7 @@ public class LedgerService {
             throw new InvalidInputException("reason", "a reason is required for an adjustment");
         }
         return apply(user, memberId, reference, TxnKind.ADJUST, (em, m, after) -> {
-            if (!scopes.canSee(user, m)) {
+            if (!scopes.canSee(user, m.joinStoreAccountId)) {
                 throw new RecordNotFoundException(MemberService.RECORD, memberId);
             }
             Instant now = rules.now();
@@ -365,9 +371,9 @@ public class LedgerService {
             if (found == null || user.scope() == null || user.scope().isUnrestricted()) {
                 return found;
             }
-            boolean atOwnStore = found.storeAccountId != null && scopes.canActFor(user, found.storeAccountId);
+            boolean atOwnStore = scopes.canSee(user, found.storeAccountId);
             Member m = em.find(Member.class, found.memberId);
-            return atOwnStore || (m != null && scopes.canSee(user, m)) ? found : null;
+            return atOwnStore || (m != null && scopes.canSee(user, m.joinStoreAccountId)) ? found : null;
         });
         if (t == null) {
             throw new RecordNotFoundException("transaction", ref);
@@ -601,7 +607,7 @@ public class LedgerService {
 
     private void visibleMember(EntityManager em, CrmUser user, long memberId) {
         Member m = em.find(Member.class, memberId);
-        if (m == null || !scopes.canSee(user, m)) {
+        if (m == null || !scopes.canSee(user, m.joinStoreAccountId)) {
             throw new RecordNotFoundException(MemberService.RECORD, memberId);
         }
     }
@@ -627,7 +633,7 @@ public class LedgerService {
             }
             return store;
         }
-        if (!scopes.canActFor(user, store)) {
+        if (!scopes.canSee(user, store)) {
             throw new ScopeDeniedException("store " + store + " is outside your data scope: record transactions for your own stores");
         }
         return store;

@@ -34,6 +34,8 @@ import org.opencrm.platform.api.Validation;
 import org.opencrm.platform.api.audit.AuditTrail;
 import org.opencrm.platform.api.customer.ContactRef;
 import org.opencrm.platform.api.customer.CustomerDirectory;
+import org.opencrm.platform.api.scope.DataScopes;
+import org.opencrm.platform.api.scope.ScopeFilter;
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.api.timeline.TimelineEntry;
 import org.opencrm.platform.api.timeline.TimelineService;
@@ -52,14 +54,14 @@ public class MemberService {
     private final AuditTrail audit;
     private final TimelineService timeline;
     private final CustomerDirectory customers;
-    private final MemberScopes scopes;
+    private final DataScopes scopes;
     private final Rules rules;
     private final CardService cards;
     private final EventPublisher events;
 
     @Activate
     public MemberService(@Reference(target = "(osgi.unit.name=crm-membership)") JpaTemplate jpa, @Reference AuditTrail audit,
-            @Reference TimelineService timeline, @Reference CustomerDirectory customers, @Reference MemberScopes scopes, @Reference Rules rules,
+            @Reference TimelineService timeline, @Reference CustomerDirectory customers, @Reference DataScopes scopes, @Reference Rules rules,
             @Reference CardService cards, @Reference EventPublisher events) {
         this.jpa = jpa;
         this.audit = audit;
@@ -85,7 +87,7 @@ public class MemberService {
             if (customers.account(store).isEmpty()) {
                 throw new InvalidInputException("joinStoreAccountId", "account " + store + " does not exist");
             }
-            if (!scopes.canActFor(user, store)) {
+            if (!scopes.canSee(user, store)) {
                 throw new ScopeDeniedException("store " + store + " is outside your data scope: members join at your own stores");
             }
         }
@@ -94,7 +96,7 @@ public class MemberService {
         }
         ContactRef contact;
         if (in.contactId() != null) {
-            contact = customers.contact(in.contactId()).filter(c -> customers.canSeeContact(user, c.id()))
+            contact = customers.contact(in.contactId()).filter(c -> scopes.canSeeContact(user, c.id()))
                     .orElseThrow(() -> new InvalidInputException("contactId", "contact " + in.contactId() + " does not exist"));
         } else {
             String mobile = Validation.mobile("mobile", in.mobile());
@@ -105,9 +107,6 @@ public class MemberService {
             contact = existing.isPresent() ? existing.get() : customers.createContact(user, in.name(), mobile, store);
         }
         Long joinStore = store;
-        if (joinStore != null) {
-            scopes.ensure(joinStore);
-        }
         long contactId = contact.id();
         MemberData out;
         try {
@@ -159,7 +158,7 @@ public class MemberService {
         user.require(MembershipModule.READ);
         return jpa.txExpr(TransactionType.Supports, em -> {
             Member m = em.find(Member.class, id);
-            if (m == null || !scopes.canSee(user, m)) {
+            if (m == null || !scopes.canSee(user, m.joinStoreAccountId)) {
                 throw new RecordNotFoundException(RECORD, id);
             }
             return Views.member(m, cardsOf(em, id));
@@ -197,7 +196,7 @@ public class MemberService {
     /** The scoped list, newest first: {@code q} = member-number or mobile prefix; filters tier, status, join store. */
     public Page<MemberData> search(CrmUser user, String tier, String status, Long storeAccountId, PageRequest page) {
         user.require(MembershipModule.READ);
-        MemberScopes.Condition scope = scopes.condition(user);
+        ScopeFilter scope = scopes.filter(user);
         return jpa.txExpr(TransactionType.Supports, em -> {
             StringBuilder where = new StringBuilder(" WHERE 1 = 1");
             Map<String, Object> p = new LinkedHashMap<>();
@@ -222,9 +221,10 @@ public class MemberService {
                 where.append(" AND m.joinStoreAccountId = :store");
                 p.put("store", storeAccountId);
             }
-            where.append(scope.jpql());
-            var items = scope.bind(em.createQuery("SELECT m FROM Member m" + where + " ORDER BY m.id DESC", Member.class));
-            var count = scope.bind(em.createQuery("SELECT COUNT(m) FROM Member m" + where, Long.class));
+            where.append(scope.jpql("m.joinStoreAccountId"));
+            p.putAll(scope.parameters());
+            var items = em.createQuery("SELECT m FROM Member m" + where + " ORDER BY m.id DESC", Member.class);
+            var count = em.createQuery("SELECT COUNT(m) FROM Member m" + where, Long.class);
             p.forEach((k, v) -> {
                 items.setParameter(k, v);
                 count.setParameter(k, v);
@@ -245,14 +245,13 @@ public class MemberService {
             if (customers.account(in.joinStoreAccountId()).isEmpty()) {
                 throw new InvalidInputException("joinStoreAccountId", "account " + in.joinStoreAccountId() + " does not exist");
             }
-            if (!scopes.canActFor(user, in.joinStoreAccountId())) {
+            if (!scopes.canSee(user, in.joinStoreAccountId())) {
                 throw new ScopeDeniedException("store " + in.joinStoreAccountId() + " is outside your data scope");
             }
-            scopes.ensure(in.joinStoreAccountId());
         }
         return Db.retrying("member update", () -> jpa.txExpr(TransactionType.Required, em -> {
             Member m = LedgerService.lockMember(em, id);
-            if (m == null || !scopes.canSee(user, m)) {
+            if (m == null || !scopes.canSee(user, m.joinStoreAccountId)) {
                 throw new RecordNotFoundException(RECORD, id);
             }
             if (m.status == MemberStatus.CLOSED && status != null && status != MemberStatus.CLOSED) {
@@ -308,14 +307,17 @@ public class MemberService {
     /** Outstanding points (and their cash value) and stored value of the members in the caller's scope. */
     public Reports.Liability liability(CrmUser user) {
         user.require(MembershipModule.READ);
-        MemberScopes.Condition scope = scopes.condition(user);
+        ScopeFilter scope = scopes.filter(user);
         return jpa.txExpr(TransactionType.Supports, em -> {
-            Object[] row = scope.bind(em.createQuery("SELECT SUM(m.pointsBalance), SUM(m.valueBalanceFen) FROM Member m WHERE 1 = 1" + scope.jpql(),
-                    Object[].class)).getSingleResult();
+            var sums = em.createQuery("SELECT SUM(m.pointsBalance), SUM(m.valueBalanceFen) FROM Member m WHERE 1 = 1" + scope.jpql("m.joinStoreAccountId"),
+                    Object[].class);
+            scope.bind(sums::setParameter);
+            Object[] row = sums.getSingleResult();
             long points = row[0] == null ? 0 : ((Number) row[0]).longValue();
             long value = row[1] == null ? 0 : ((Number) row[1]).longValue();
-            long holders = scope.bind(em.createQuery("SELECT COUNT(m) FROM Member m WHERE m.pointsBalance > 0" + scope.jpql(), Long.class))
-                    .getSingleResult();
+            var holding = em.createQuery("SELECT COUNT(m) FROM Member m WHERE m.pointsBalance > 0" + scope.jpql("m.joinStoreAccountId"), Long.class);
+            scope.bind(holding::setParameter);
+            long holders = holding.getSingleResult();
             return new Reports.Liability(points, Money.toYuan(rules.redemptionValueFen(points)), Money.toYuan(value), Views.CNY, holders);
         });
     }
@@ -323,12 +325,14 @@ public class MemberService {
     /** Members per tier (configured tiers in order, every one listed) in the caller's scope. */
     public Reports.TierDistribution tiers(CrmUser user) {
         user.require(MembershipModule.READ);
-        MemberScopes.Condition scope = scopes.condition(user);
+        ScopeFilter scope = scopes.filter(user);
         return jpa.txExpr(TransactionType.Supports, em -> {
             Map<String, Long> counts = new LinkedHashMap<>();
             rules.terms().tiers().forEach(t -> counts.put(t.name(), 0L));
-            for (Object[] r : scope.bind(em.createQuery("SELECT m.tier, COUNT(m) FROM Member m WHERE m.status <> :closed" + scope.jpql()
-                    + " GROUP BY m.tier", Object[].class)).setParameter("closed", MemberStatus.CLOSED).getResultList()) {
+            var perTier = em.createQuery("SELECT m.tier, COUNT(m) FROM Member m WHERE m.status <> :closed" + scope.jpql("m.joinStoreAccountId")
+                    + " GROUP BY m.tier", Object[].class);
+            scope.bind(perTier::setParameter);
+            for (Object[] r : perTier.setParameter("closed", MemberStatus.CLOSED).getResultList()) {
                 counts.merge((String) r[0], ((Number) r[1]).longValue(), Long::sum);
             }
             List<Reports.TierCount> out = counts.entrySet().stream().map(e -> new Reports.TierCount(e.getKey(), e.getValue())).toList();
@@ -342,13 +346,15 @@ public class MemberService {
         if (days < 1 || days > 3660) {
             throw new InvalidInputException("days", "days must be between 1 and 3660");
         }
-        MemberScopes.Condition scope = scopes.condition(user);
+        ScopeFilter scope = scopes.filter(user);
         Instant since = rules.now().minus(java.time.Duration.ofDays(days));
         return jpa.txExpr(TransactionType.Supports, em -> {
-            long active = scope.bind(em.createQuery("SELECT COUNT(m) FROM Member m WHERE m.lastActivityAt >= :since" + scope.jpql(), Long.class))
-                    .setParameter("since", since).getSingleResult();
-            long total = scope.bind(em.createQuery("SELECT COUNT(m) FROM Member m WHERE m.status <> :closed" + scope.jpql(), Long.class))
-                    .setParameter("closed", MemberStatus.CLOSED).getSingleResult();
+            var recent = em.createQuery("SELECT COUNT(m) FROM Member m WHERE m.lastActivityAt >= :since" + scope.jpql("m.joinStoreAccountId"), Long.class);
+            var open = em.createQuery("SELECT COUNT(m) FROM Member m WHERE m.status <> :closed" + scope.jpql("m.joinStoreAccountId"), Long.class);
+            scope.bind(recent::setParameter);
+            scope.bind(open::setParameter);
+            long active = recent.setParameter("since", since).getSingleResult();
+            long total = open.setParameter("closed", MemberStatus.CLOSED).getSingleResult();
             return new Reports.ActiveMembers(days, active, total);
         });
     }

@@ -28,6 +28,7 @@ import org.opencrm.platform.api.Page;
 import org.opencrm.platform.api.PageRequest;
 import org.opencrm.platform.api.RecordNotFoundException;
 import org.opencrm.platform.api.audit.AuditTrail;
+import org.opencrm.platform.api.scope.DataScopes;
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.persistence.Queries;
 import org.osgi.service.component.annotations.Activate;
@@ -238,7 +239,7 @@ public class PromotionService {
 
     // ---------------------------------------------------------------- coupons
 
-    public CouponData issueCoupon(CrmUser user, CouponRequest in, MemberScopes scopes) {
+    public CouponData issueCoupon(CrmUser user, CouponRequest in, DataScopes scopes) {
         user.require(MembershipModule.WRITE);
         if (in == null || in.memberId() == null) {
             throw new InvalidInputException("memberId", "memberId is required");
@@ -262,7 +263,7 @@ public class PromotionService {
         try {
             return jpa.txExpr(TransactionType.Required, em -> {
                 Member m = em.find(Member.class, in.memberId());
-                if (m == null || !scopes.canSee(user, m)) {
+                if (m == null || !scopes.canSee(user, m.joinStoreAccountId)) {
                     throw new RecordNotFoundException(MemberService.RECORD, in.memberId());
                 }
                 Coupon c = new Coupon();

@@ -26,6 +26,8 @@ import org.opencrm.platform.api.audit.AuditTrail;
 import org.opencrm.platform.api.customer.AccountRef;
 import org.opencrm.platform.api.customer.ContactRef;
 import org.opencrm.platform.api.customer.CustomerDirectory;
+import org.opencrm.platform.api.scope.DataScopes;
+import org.opencrm.platform.api.scope.ScopeFilter;
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.api.security.DataScope;
 import org.opencrm.platform.api.security.ScopeType;
@@ -71,7 +73,8 @@ final class Fixture implements AutoCloseable {
     };
     final CustomerDirectory directory = delegate(CustomerDirectory.class, core);
     final Rules rules;
-    final MemberScopes scopes = new MemberScopes(jpa, directory);
+    /** The core's data-scope rule: the methods of {@link Core} too. */
+    final DataScopes scopes = delegate(DataScopes.class, core);
     final Outbox outbox;
     final CardService cards;
     final PromotionService promotions;
@@ -251,6 +254,16 @@ final class Fixture implements AutoCloseable {
         public boolean canSeeContact(CrmUser user, long contactId) {
             ContactRef c = contacts.get(contactId);
             return c != null && (user.scope().isUnrestricted() || (c.accountId() != null && canSeeAccount(user, c.accountId())));
+        }
+
+        public boolean canSee(CrmUser user, Long accountId) {
+            return user.scope().isUnrestricted() || (accountId != null && canSeeAccount(user, accountId));
+        }
+
+        /** Lists name the visible accounts, as the core does for a small scope. */
+        public ScopeFilter filter(CrmUser user) {
+            return user.scope().isUnrestricted() ? ScopeFilter.unrestricted()
+                    : ScopeFilter.accounts(accounts.keySet().stream().filter(id -> canSeeAccount(user, id)).sorted().toList());
         }
 
         public boolean canSeeAccount(CrmUser user, long accountId) {
