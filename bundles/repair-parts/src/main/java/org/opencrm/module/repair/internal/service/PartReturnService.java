@@ -3,7 +3,6 @@ package org.opencrm.module.repair.internal.service;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
@@ -29,6 +28,7 @@ import org.opencrm.platform.api.Page;
 import org.opencrm.platform.api.PageRequest;
 import org.opencrm.platform.api.RecordNotFoundException;
 import org.opencrm.platform.api.Validation;
+import org.opencrm.platform.api.scope.ScopeFilter;
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.persistence.Queries;
 import org.osgi.service.component.annotations.Activate;
@@ -69,7 +69,7 @@ public class PartReturnService {
         }
         return ctx.jpa().txExpr(TransactionType.Required, em -> {
             Warehouse from = stock.requireWarehouse(em, "warehouseId", in.warehouseId());
-            ctx.requireScope(user, from.accountId, "warehouse " + from.code);
+            ctx.scopes().require(user, from.accountId, "warehouse " + from.code);
             Warehouse to = in.toWarehouseId() != null ? stock.requireWarehouse(em, "toWarehouseId", in.toWarehouseId())
                     : em.createQuery("SELECT w FROM Warehouse w WHERE w.kind = :k ORDER BY w.id", Warehouse.class).setParameter("k", WarehouseKind.HQ)
                             .setMaxResults(1).getResultStream().findFirst()
@@ -124,7 +124,7 @@ public class PartReturnService {
         return ctx.jpa().txExpr(TransactionType.Required, em -> {
             PartReturn r = visible(em, user, id);
             Warehouse to = em.find(Warehouse.class, r.toWarehouseId);
-            ctx.requireScope(user, to.accountId, "warehouse " + to.code);
+            ctx.scopes().require(user, to.accountId, "warehouse " + to.code);
             em.refresh(r, LockModeType.PESSIMISTIC_WRITE);
             if (r.status != ReturnStatus.SHIPPED) {
                 throw new ConflictException("invalid_status", "status", "part return " + Records.number("PR", id) + " is " + r.status + " already");
@@ -156,14 +156,12 @@ public class PartReturnService {
         if (repairOrderId != null) {
             where.and("r.id IN (SELECT l.returnId FROM PartReturnLine l WHERE l.repairOrderId = :o)", "o", repairOrderId);
         }
-        Set<Long> visible = ctx.visibleAccounts(user);
-        if (visible != null) {
-            if (visible.isEmpty()) {
-                return new Page<>(List.of(), 0);
-            }
-            where.and("(r.centreAccountId IN :accounts OR r.toWarehouseId IN (SELECT w.id FROM Warehouse w WHERE w.accountId IN :accounts))",
-                    "accounts", visible);
+        ScopeFilter scope = ctx.scopes().filter(user);
+        if (scope.isNothing()) {
+            return new Page<>(List.of(), 0);
         }
+        where.and(scope, "(" + scope.condition("r.centreAccountId") + " OR r.toWarehouseId IN (SELECT w.id FROM Warehouse w WHERE "
+                + scope.condition("w.accountId") + "))");
         return ctx.jpa().txExpr(TransactionType.Supports, em -> {
             return where.page(em, "SELECT r", "SELECT COUNT(r)", "PartReturn r", " ORDER BY r.id DESC", PartReturn.class, page)
                     .map(r -> data(em, r));
@@ -172,7 +170,7 @@ public class PartReturnService {
 
     private PartReturn visible(EntityManager em, CrmUser user, long id) {
         PartReturn r = em.find(PartReturn.class, id);
-        if (r == null || (!ctx.canSee(user, r.centreAccountId) && !ctx.canSee(user, em.find(Warehouse.class, r.toWarehouseId).accountId))) {
+        if (r == null || (!ctx.scopes().canSee(user, r.centreAccountId) && !ctx.scopes().canSee(user, em.find(Warehouse.class, r.toWarehouseId).accountId))) {
             throw new RecordNotFoundException("part return", id);
         }
         return r;

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
@@ -28,6 +27,7 @@ import org.opencrm.platform.api.Page;
 import org.opencrm.platform.api.PageRequest;
 import org.opencrm.platform.api.RecordNotFoundException;
 import org.opencrm.platform.api.Validation;
+import org.opencrm.platform.api.scope.ScopeFilter;
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.persistence.Queries;
 import org.osgi.service.component.annotations.Activate;
@@ -73,13 +73,13 @@ public class PartsOrderService {
         }
         Long warehouseId = in.warehouseId();
         if (warehouseId == null) {
-            ctx.requireScope(user, in.centreAccountId(), "service centre " + in.centreAccountId());
+            ctx.scopes().require(user, in.centreAccountId(), "service centre " + in.centreAccountId());
             warehouseId = stock.ensureCentre(user, in.centreAccountId()).id;
         }
         long ordering = warehouseId;
         return ctx.jpa().txExpr(TransactionType.Required, em -> {
             Warehouse w = stock.requireWarehouse(em, "warehouseId", ordering);
-            ctx.requireScope(user, w.accountId, "warehouse " + w.code);
+            ctx.scopes().require(user, w.accountId, "warehouse " + w.code);
             Long supplierId = in.supplierId() != null ? in.supplierId() : w.supplierId;
             if (supplierId == null) {
                 throw new InvalidInputException("supplierId", "supplierId is required: warehouse " + w.code + " has no default supplier", "required");
@@ -251,14 +251,12 @@ public class PartsOrderService {
         if (warehouseId != null) {
             where.and("(o.warehouseId = :w OR o.supplierId = :w)", "w", warehouseId);
         }
-        Set<Long> visible = ctx.visibleAccounts(user);
-        if (visible != null) {
-            if (visible.isEmpty()) {
-                return new Page<>(List.of(), 0);
-            }
-            where.and("(o.centreAccountId IN :accounts OR o.supplierId IN (SELECT w.id FROM Warehouse w WHERE w.accountId IN :accounts))",
-                    "accounts", visible);
+        ScopeFilter scope = ctx.scopes().filter(user);
+        if (scope.isNothing()) {
+            return new Page<>(List.of(), 0);
         }
+        where.and(scope, "(" + scope.condition("o.centreAccountId") + " OR o.supplierId IN (SELECT w.id FROM Warehouse w WHERE "
+                + scope.condition("w.accountId") + "))");
         if (page.query() != null) {
             Long number = Records.parseNumber("PO", page.query());
             where.and("o.id = :id", "id", number == null ? -1L : number);
@@ -279,7 +277,7 @@ public class PartsOrderService {
         return ctx.jpa().txExpr(TransactionType.Required, em -> {
             PartsOrder o = visible(em, user, id);
             Warehouse side = em.find(Warehouse.class, supplierSide ? o.supplierId : o.warehouseId);
-            ctx.requireScope(user, side.accountId, "warehouse " + side.code);
+            ctx.scopes().require(user, side.accountId, "warehouse " + side.code);
             em.refresh(o, LockModeType.PESSIMISTIC_WRITE);
             Map<String, Object> changes = change.apply(em, o);
             em.flush();
@@ -304,7 +302,7 @@ public class PartsOrderService {
             throw new RecordNotFoundException("parts order", id);
         }
         Warehouse supplier = em.find(Warehouse.class, o.supplierId);
-        if (!ctx.canSee(user, o.centreAccountId) && !ctx.canSee(user, supplier.accountId)) {
+        if (!ctx.scopes().canSee(user, o.centreAccountId) && !ctx.scopes().canSee(user, supplier.accountId)) {
             throw new RecordNotFoundException("parts order", id);
         }
         return o;

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.apache.aries.jpa.template.TransactionType;
 import org.opencrm.module.repair.internal.RepairModule;
@@ -20,6 +19,7 @@ import org.opencrm.module.repair.internal.model.Part;
 import org.opencrm.module.repair.internal.model.RepairStatus;
 import org.opencrm.platform.api.InvalidInputException;
 import org.opencrm.platform.api.csv.Csv;
+import org.opencrm.platform.api.scope.ScopeFilter;
 import org.opencrm.platform.api.security.CrmUser;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -67,11 +67,11 @@ public class RepairAnalytics {
         }
         Instant a = ctx.settings().clock().startOf(start);
         Instant b = ctx.settings().clock().endOf(end);
-        Set<Long> visible = ctx.visibleAccounts(user);
-        if (visible != null && visible.isEmpty()) {
+        ScopeFilter scope = ctx.scopes().filter(user);
+        if (scope.isNothing()) {
             return new FaultReport(start, end, List.of(), List.of(), List.of(), devices != null);
         }
-        String where = " WHERE o.receivedAt >= :a AND o.receivedAt < :b AND o.status <> :cancelled" + (visible == null ? "" : " AND o.centreAccountId IN :accounts");
+        String where = " WHERE o.receivedAt >= :a AND o.receivedAt < :b AND o.status <> :cancelled" + scope.jpql("o.centreAccountId");
         return ctx.jpa().txExpr(TransactionType.Supports, em -> {
             var faults = em.createQuery("SELECT o.modelCode, o.faultCode, o.faultyPartNumber, COUNT(o) FROM RepairOrder o" + where
                     + " AND o.faultCode IS NOT NULL GROUP BY o.modelCode, o.faultCode, o.faultyPartNumber ORDER BY COUNT(o) DESC, o.modelCode, o.faultCode",
@@ -82,9 +82,7 @@ public class RepairAnalytics {
                     + " AND o.modelCode IS NOT NULL GROUP BY o.modelCode ORDER BY o.modelCode", Object[].class);
             for (var q : List.of(faults, failing, byModel)) {
                 q.setParameter("a", a).setParameter("b", b).setParameter("cancelled", RepairStatus.CANCELLED);
-                if (visible != null) {
-                    q.setParameter("accounts", visible);
-                }
+                scope.bind(q::setParameter);
             }
             List<FaultRow> rows = faults.getResultList().stream()
                     .map(r -> new FaultRow((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).longValue())).toList();

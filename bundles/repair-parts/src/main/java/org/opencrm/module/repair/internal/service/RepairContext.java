@@ -2,10 +2,7 @@ package org.opencrm.module.repair.internal.service;
 
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -15,6 +12,8 @@ import org.opencrm.platform.api.ScopeDeniedException;
 import org.opencrm.platform.api.audit.AuditTrail;
 import org.opencrm.platform.api.customer.CustomerDirectory;
 import org.opencrm.platform.api.event.CrmEvents;
+import org.opencrm.platform.api.scope.DataScopes;
+import org.opencrm.platform.api.scope.ScopeFilter;
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.api.timeline.TimelineEntry;
 import org.opencrm.platform.api.timeline.TimelineService;
@@ -29,14 +28,13 @@ import org.osgi.service.event.EventAdmin;
 
 /**
  * What every service of the module shares: the persistence unit, the platform's audit trail, timeline, customer
- * directory (and with it the data scope rule), the settings and clock, and EventAdmin (optional: events are dropped
- * without it).
+ * directory, data scopes, the settings and clock, and EventAdmin (optional: events are dropped without it).
  *
  * <p>Data scope: a service centre, a regional warehouse and HQ are core accounts, and the module's records belong to
- * one of them (a repair order to its centre, stock to its warehouse's account). A user sees a record when the core's
- * own rule ({@link CustomerDirectory#canSeeAccount}) lets them see that account: HQ users everything, a centre's staff
+ * one of them (a repair order to its centre, stock to its warehouse's account). A user sees a record when the
+ * platform's rule ({@link DataScopes#canSee}) lets them see that account: HQ users everything, a centre's staff
  * (PARTNER or STORE scope on the centre's account) their centre only, a REGION user the centres of the region. Lists
- * filter by the accounts of the module's warehouses that the user can see, a few hundred at most.
+ * narrow their account columns with the user's {@link ScopeFilter}.
  */
 @Component(service = RepairContext.class)
 public class RepairContext {
@@ -44,17 +42,19 @@ public class RepairContext {
     private final AuditTrail audit;
     private final TimelineService timeline;
     private final CustomerDirectory customers;
+    private final DataScopes scopes;
     private final RepairSettings settings;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile EventAdmin eventAdmin;
 
     @Activate
     public RepairContext(@Reference(target = "(osgi.unit.name=crm-repair)") JpaTemplate jpa, @Reference AuditTrail audit, @Reference TimelineService timeline,
-            @Reference CustomerDirectory customers, @Reference RepairSettings settings) {
+            @Reference CustomerDirectory customers, @Reference DataScopes scopes, @Reference RepairSettings settings) {
         this.jpa = jpa;
         this.audit = audit;
         this.timeline = timeline;
         this.customers = customers;
+        this.scopes = scopes;
         this.settings = settings;
     }
 
@@ -64,6 +64,11 @@ public class RepairContext {
 
     public CustomerDirectory customers() {
         return customers;
+    }
+
+    /** The platform's data-scope rule: {@code canSee}/{@code require} for one account, {@code filter} for lists. */
+    public DataScopes scopes() {
+        return scopes;
     }
 
     public RepairSettings settings() {
@@ -112,33 +117,6 @@ public class RepairContext {
 
     // ---------------------------------------------------------------- data scope
 
-    /** The accounts of the module's warehouses the user may see, or null when the user sees everything (HQ). */
-    public Set<Long> visibleAccounts(CrmUser user) {
-        if (user.scope() == null || user.scope().isUnrestricted()) {
-            return null;
-        }
-        List<Long> known = jpa.txExpr(TransactionType.Supports,
-                em -> em.createQuery("SELECT DISTINCT w.accountId FROM Warehouse w", Long.class).getResultList());
-        Set<Long> visible = new LinkedHashSet<>();
-        for (Long id : known) {
-            if (customers.canSeeAccount(user, id)) {
-                visible.add(id);
-            }
-        }
-        return visible;
-    }
-
-    public boolean canSee(CrmUser user, Long accountId) {
-        return user.scope() == null || user.scope().isUnrestricted() || (accountId != null && customers.canSeeAccount(user, accountId));
-    }
-
-    /** 403 unless the user may act for the account (a centre, a warehouse's account). */
-    public void requireScope(CrmUser user, long accountId, String what) {
-        if (!canSee(user, accountId)) {
-            throw new ScopeDeniedException(what + " is outside your data scope");
-        }
-    }
-
     /**
      * 400 naming the field unless the contact exists; 403 unless the user may see the contact or acts for the service
      * centre {@code centreAccountId} (a centre serves any customer who walks in).
@@ -150,15 +128,22 @@ public class RepairContext {
         if (customers.contact(contactId).isEmpty()) {
             throw new InvalidInputException(field, "contact " + contactId + " does not exist");
         }
-        boolean forCentre = centreAccountId != null ? canSee(user, centreAccountId) : canSeeAnyCentre(user);
-        if (!forCentre && !customers.canSeeContact(user, contactId)) {
-            throw new ScopeDeniedException("contact " + contactId + " is outside your data scope");
+        boolean forCentre = centreAccountId != null ? scopes.canSee(user, centreAccountId) : canSeeAnyCentre(user);
+        if (!forCentre && !scopes.canSeeContact(user, contactId)) {
+            throw ScopeDeniedException.outside("contact " + contactId);
         }
     }
 
     /** A service centre serves any customer who walks in: scoped centre staff may act for a contact of another subtree. */
     private boolean canSeeAnyCentre(CrmUser user) {
-        Set<Long> visible = visibleAccounts(user);
-        return visible == null || !visible.isEmpty();
+        ScopeFilter scope = scopes.filter(user);
+        if (scope.isUnrestricted() || scope.isNothing()) {
+            return scope.isUnrestricted();
+        }
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            var warehouses = em.createQuery("SELECT COUNT(w) FROM Warehouse w WHERE 1 = 1" + scope.jpql("w.accountId"), Long.class);
+            scope.bind(warehouses::setParameter);
+            return warehouses.getSingleResult() > 0;
+        });
     }
 }

@@ -32,6 +32,7 @@ import org.opencrm.platform.api.Page;
 import org.opencrm.platform.api.PageRequest;
 import org.opencrm.platform.api.RecordNotFoundException;
 import org.opencrm.platform.api.Validation;
+import org.opencrm.platform.api.scope.ScopeFilter;
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.persistence.CachedTotal;
 import org.opencrm.platform.persistence.Queries;
@@ -101,7 +102,7 @@ public class RepairOrderService {
         if (in.centreAccountId() == null) {
             throw new InvalidInputException("centreAccountId", "centreAccountId is required (the service centre receiving the device)", "required");
         }
-        ctx.requireScope(user, in.centreAccountId(), "service centre " + in.centreAccountId());
+        ctx.scopes().require(user, in.centreAccountId(), "service centre " + in.centreAccountId());
         String symptom = Validation.required("symptom", in.symptom(), 1000);
         String imei = Devices.imei("imei", in.imei());
         String serial = Validation.optional("serialNumber", in.serialNumber(), 32);
@@ -195,13 +196,11 @@ public class RepairOrderService {
         user.require(RepairModule.READ);
         RepairOrderSearch c = criteria == null ? new RepairOrderSearch(null, null, null, null, null, null) : criteria;
         Where where = new Where();
-        Set<Long> visible = ctx.visibleAccounts(user);
-        if (visible != null) {
-            if (visible.isEmpty()) {
-                return new Page<>(List.of(), 0);
-            }
-            where.and("o.centreAccountId IN :accounts", "accounts", visible);
+        ScopeFilter scope = ctx.scopes().filter(user);
+        if (scope.isNothing()) {
+            return new Page<>(List.of(), 0);
         }
+        where.and(scope, scope.condition("o.centreAccountId"));
         if (c.status() != null && !c.status().isBlank()) {
             where.and("o.status = :status", "status", Devices.enumValue(RepairStatus.class, "status", c.status()));
         }
@@ -408,7 +407,7 @@ public class RepairOrderService {
 
     RepairOrder visible(EntityManager em, CrmUser user, long id) {
         RepairOrder o = em.find(RepairOrder.class, id);
-        if (o == null || !ctx.canSee(user, o.centreAccountId)) {
+        if (o == null || !ctx.scopes().canSee(user, o.centreAccountId)) {
             throw new RecordNotFoundException("repair order", id);
         }
         return o;

@@ -31,6 +31,7 @@ import org.opencrm.platform.api.Page;
 import org.opencrm.platform.api.PageRequest;
 import org.opencrm.platform.api.RecordNotFoundException;
 import org.opencrm.platform.api.Validation;
+import org.opencrm.platform.api.scope.ScopeFilter;
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.persistence.Queries;
 import org.osgi.service.component.annotations.Activate;
@@ -175,7 +176,7 @@ public class ReplacementService {
             throw new RecordNotFoundException("replacement request", id);
         }
         user.require(r.inWarranty ? RepairModule.APPROVE : RepairModule.WRITE);
-        if (!ctx.canSee(user, r.centreAccountId)) {
+        if (!ctx.scopes().canSee(user, r.centreAccountId)) {
             throw new RecordNotFoundException("replacement request", id);
         }
         em.refresh(r, LockModeType.PESSIMISTIC_WRITE);
@@ -189,7 +190,7 @@ public class ReplacementService {
         user.require(RepairModule.READ);
         return ctx.jpa().txExpr(TransactionType.Supports, em -> {
             Replacement r = em.find(Replacement.class, id);
-            if (r == null || !ctx.canSee(user, r.centreAccountId)) {
+            if (r == null || !ctx.scopes().canSee(user, r.centreAccountId)) {
                 throw new RecordNotFoundException("replacement request", id);
             }
             return data(r, em.find(Part.class, r.partId));
@@ -218,13 +219,11 @@ public class ReplacementService {
         if (inWarranty != null) {
             where.and("r.inWarranty = :w", "w", inWarranty);
         }
-        Set<Long> visible = ctx.visibleAccounts(user);
-        if (visible != null) {
-            if (visible.isEmpty()) {
-                return new Page<>(List.of(), 0);
-            }
-            where.and("r.centreAccountId IN :accounts", "accounts", visible);
+        ScopeFilter scope = ctx.scopes().filter(user);
+        if (scope.isNothing()) {
+            return new Page<>(List.of(), 0);
         }
+        where.and(scope, scope.condition("r.centreAccountId"));
         return ctx.jpa().txExpr(TransactionType.Supports, em -> {
             return where.page(em, "SELECT r, p", "SELECT COUNT(r)", "Replacement r, Part p", " ORDER BY r.id", Object[].class, page)
                     .map(row -> data((Replacement) row[0], (Part) row[1]));

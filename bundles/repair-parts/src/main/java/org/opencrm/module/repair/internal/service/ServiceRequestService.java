@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
@@ -26,6 +25,7 @@ import org.opencrm.platform.api.Page;
 import org.opencrm.platform.api.PageRequest;
 import org.opencrm.platform.api.RecordNotFoundException;
 import org.opencrm.platform.api.Validation;
+import org.opencrm.platform.api.scope.ScopeFilter;
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.persistence.Queries;
 import org.osgi.service.component.annotations.Activate;
@@ -65,7 +65,7 @@ public class ServiceRequestService {
         String model = Validation.optional("modelCode", in.modelCode(), 32);
         String owner = Validation.optional("owner", in.owner(), 64);
         if (in.centreAccountId() != null) {
-            ctx.requireScope(user, in.centreAccountId(), "service centre " + in.centreAccountId());
+            ctx.scopes().require(user, in.centreAccountId(), "service centre " + in.centreAccountId());
             stock.ensureCentre(user, in.centreAccountId());
         }
         Instant now = ctx.now();
@@ -126,14 +126,10 @@ public class ServiceRequestService {
         } else {
             where.and("r.status = :status", "status", Devices.enumValue(RequestStatus.class, "status", status));
         }
-        Set<Long> visible = ctx.visibleAccounts(user);
-        if (visible != null) {
-            if (visible.isEmpty()) {
-                where.and("r.createdBy = :me");
-            } else {
-                where.and("(r.centreAccountId IN :accounts OR (r.centreAccountId IS NULL AND r.createdBy = :me))", "accounts",
-                        visible);
-            }
+        ScopeFilter scope = ctx.scopes().filter(user);
+        if (!scope.isUnrestricted()) {
+            // requests of the centres in scope, and the user's own that no centre has taken yet
+            where.and(scope, "(" + scope.condition("r.centreAccountId") + " OR (r.centreAccountId IS NULL AND r.createdBy = :me))");
             where.param("me", user.username());
         }
         if (c.centreAccountId() != null) {
@@ -178,7 +174,7 @@ public class ServiceRequestService {
             throw new InvalidInputException("centreAccountId", "centreAccountId or owner is required");
         }
         if (in.centreAccountId() != null) {
-            ctx.requireScope(user, in.centreAccountId(), "service centre " + in.centreAccountId());
+            ctx.scopes().require(user, in.centreAccountId(), "service centre " + in.centreAccountId());
             stock.ensureCentre(user, in.centreAccountId());
         }
         return change(user, id, in.version(), "route", (em, r) -> {
@@ -249,8 +245,8 @@ public class ServiceRequestService {
 
     ServiceRequest visible(EntityManager em, CrmUser user, long id) {
         ServiceRequest r = em.find(ServiceRequest.class, id);
-        if (r == null || !(r.centreAccountId == null ? ctx.visibleAccounts(user) == null || user.username().equals(r.createdBy)
-                : ctx.canSee(user, r.centreAccountId))) {
+        // no centre yet: HQ's (canSee of no account) and its creator's
+        if (r == null || !(ctx.scopes().canSee(user, r.centreAccountId) || (r.centreAccountId == null && user.username().equals(r.createdBy)))) {
             throw new RecordNotFoundException("service request", id);
         }
         return r;

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import javax.persistence.EntityManager;
@@ -33,6 +32,7 @@ import org.opencrm.platform.api.Page;
 import org.opencrm.platform.api.PageRequest;
 import org.opencrm.platform.api.RecordNotFoundException;
 import org.opencrm.platform.api.Validation;
+import org.opencrm.platform.api.scope.ScopeFilter;
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.persistence.Queries;
 import org.osgi.service.component.annotations.Activate;
@@ -98,9 +98,12 @@ public class StockService {
     /** The warehouses the user may see (HQ: all), by code. */
     public List<WarehouseData> warehouses(CrmUser user) {
         user.require(RepairModule.READ);
-        Set<Long> visible = ctx.visibleAccounts(user);
-        return ctx.jpa().txExpr(TransactionType.Supports, em -> em.createQuery("SELECT w FROM Warehouse w ORDER BY w.code", Warehouse.class).getResultList()
-                .stream().filter(w -> visible == null || visible.contains(w.accountId)).map(Records::warehouse).toList());
+        ScopeFilter scope = ctx.scopes().filter(user);
+        return ctx.jpa().txExpr(TransactionType.Supports, em -> {
+            var q = em.createQuery("SELECT w FROM Warehouse w WHERE 1 = 1" + scope.jpql("w.accountId") + " ORDER BY w.code", Warehouse.class);
+            scope.bind(q::setParameter);
+            return q.getResultList().stream().map(Records::warehouse).toList();
+        });
     }
 
     public WarehouseData warehouse(CrmUser user, long id) {
@@ -111,7 +114,7 @@ public class StockService {
     /** The centre's warehouse, created on first use (code SC-<account id>, supplied by HQ). */
     public WarehouseData centreWarehouse(CrmUser user, long centreAccountId) {
         user.require(RepairModule.READ);
-        ctx.requireScope(user, centreAccountId, "service centre " + centreAccountId);
+        ctx.scopes().require(user, centreAccountId, "service centre " + centreAccountId);
         return Records.warehouse(ensureCentre(user, centreAccountId));
     }
 
@@ -147,7 +150,7 @@ public class StockService {
 
     Warehouse visibleWarehouse(CrmUser user, long id) {
         Warehouse w = ctx.jpa().txExpr(TransactionType.Supports, em -> em.find(Warehouse.class, id));
-        if (w == null || !ctx.canSee(user, w.accountId)) {
+        if (w == null || !ctx.scopes().canSee(user, w.accountId)) {
             throw new RecordNotFoundException("warehouse", id);
         }
         return w;
@@ -202,13 +205,11 @@ public class StockService {
             visibleWarehouse(user, warehouseId);
             where.and("b.warehouseId = :w", "w", warehouseId);
         }
-        Set<Long> visible = ctx.visibleAccounts(user);
-        if (visible != null) {
-            if (visible.isEmpty()) {
-                return new Page<>(List.of(), 0);
-            }
-            where.and("w.accountId IN :accounts", "accounts", visible);
+        ScopeFilter scope = ctx.scopes().filter(user);
+        if (scope.isNothing()) {
+            return new Page<>(List.of(), 0);
         }
+        where.and(scope, scope.condition("w.accountId"));
         if (page.query() != null) {
             where.and("p.partNumber LIKE :q ESCAPE '\\'", "q", Queries.escapeLike(page.query().toUpperCase(Locale.ROOT)) + "%");
         }
@@ -274,7 +275,7 @@ public class StockService {
         }
         long[] ids = ctx.jpa().txExpr(TransactionType.Supports, em -> {
             Warehouse w = requireWarehouse(em, "warehouseId", in.warehouseId());
-            ctx.requireScope(user, w.accountId, "warehouse " + w.code);
+            ctx.scopes().require(user, w.accountId, "warehouse " + w.code);
             return new long[] { w.id, parts.require(em, "partNumber", in.partNumber()).id };
         });
         if (quantity > 0) {
@@ -306,7 +307,7 @@ public class StockService {
             if (from.id.equals(to.id)) {
                 throw new InvalidInputException("toWarehouseId", "a transfer needs two different warehouses");
             }
-            ctx.requireScope(user, from.accountId, "warehouse " + from.code);
+            ctx.scopes().require(user, from.accountId, "warehouse " + from.code);
             return new long[] { from.id, to.id, parts.require(em, "partNumber", in.partNumber()).id };
         });
         ensureBalance(ids[1], ids[2]);

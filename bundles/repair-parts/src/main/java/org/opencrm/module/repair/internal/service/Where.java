@@ -10,6 +10,7 @@ import javax.persistence.TypedQuery;
 
 import org.opencrm.platform.api.Page;
 import org.opencrm.platform.api.PageRequest;
+import org.opencrm.platform.api.scope.ScopeFilter;
 import org.opencrm.platform.persistence.Queries;
 
 /** The filters of a list as one JPQL WHERE clause with its parameters, and the page query with its count (Queries.page). */
@@ -24,6 +25,18 @@ final class Where {
 
     Where and(String condition, String name, Object value) {
         params.put(name, value);
+        return and(condition);
+    }
+
+    /**
+     * Narrows the list to the user's data scope: {@code condition} is built with {@code scope.condition(column)} (it may
+     * apply the filter to several columns); nothing is added for an unrestricted user.
+     */
+    Where and(ScopeFilter scope, String condition) {
+        if (scope.isUnrestricted()) {
+            return this;
+        }
+        params.putAll(scope.parameters());
         return and(condition);
     }
 

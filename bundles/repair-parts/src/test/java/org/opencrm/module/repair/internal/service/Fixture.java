@@ -31,6 +31,8 @@ import org.opencrm.platform.api.audit.AuditTrail;
 import org.opencrm.platform.api.customer.AccountRef;
 import org.opencrm.platform.api.customer.ContactRef;
 import org.opencrm.platform.api.customer.CustomerDirectory;
+import org.opencrm.platform.api.scope.DataScopes;
+import org.opencrm.platform.api.scope.ScopeFilter;
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.api.security.DataScope;
 import org.opencrm.platform.api.security.ScopeType;
@@ -88,7 +90,7 @@ final class Fixture implements AutoCloseable {
     private final AtomicLong serials = new AtomicLong(35_000_000_000_000L);
 
     Fixture() {
-        ctx = new RepairContext(jpa, new Audit(), new Timeline(), core, settings);
+        ctx = new RepairContext(jpa, new Audit(), new Timeline(), core, core, settings);
         ctx.setEventAdmin(new Events());
         parts = new PartCatalogService(ctx);
         stock = new StockService(ctx, parts);
@@ -163,8 +165,8 @@ final class Fixture implements AutoCloseable {
         jpa.close();
     }
 
-    /** Accounts and contacts with the core's visibility rule: HQ sees all, others their account's subtree. */
-    static final class Core implements CustomerDirectory {
+    /** Accounts and contacts with the core's visibility rule (its DataScopes too): HQ sees all, others their account's subtree. */
+    static final class Core implements CustomerDirectory, DataScopes {
         final Map<Long, AccountRef> accounts = new ConcurrentHashMap<>();
         final Map<Long, ContactRef> contacts = new ConcurrentHashMap<>();
         private final AtomicLong ids = new AtomicLong(1000);
@@ -205,6 +207,18 @@ final class Fixture implements AutoCloseable {
         @Override
         public ContactRef createContact(CrmUser user, String name, String mobile, Long accountId) {
             throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean canSee(CrmUser user, Long accountId) {
+            return user.scope().isUnrestricted() || (accountId != null && canSeeAccount(user, accountId));
+        }
+
+        /** Lists name the visible accounts, as the core does for a small scope. */
+        @Override
+        public ScopeFilter filter(CrmUser user) {
+            return user.scope().isUnrestricted() ? ScopeFilter.unrestricted()
+                    : ScopeFilter.accounts(accounts.keySet().stream().filter(id -> canSeeAccount(user, id)).sorted().toList());
         }
 
         @Override
