@@ -52,6 +52,7 @@ import org.opencrm.platform.core.internal.model.ImportChunk;
 import org.opencrm.platform.core.internal.model.ImportError;
 import org.opencrm.platform.core.internal.model.ImportRecord;
 import org.opencrm.platform.persistence.IdBlocks;
+import org.opencrm.platform.persistence.TransactionRetry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -80,6 +81,12 @@ import org.slf4j.LoggerFactory;
 @Component(service = ContactImports.class, configurationPid = ImportLimits.PID)
 public class ContactImports {
     private static final Logger LOG = LoggerFactory.getLogger(ContactImports.class);
+    /**
+     * A chunk whose transaction failed on a constraint (another writer took one of its mobiles meanwhile) is saved
+     * again at once: the second run finds the mobile and reports the row. A lost lock race is run again as well.
+     */
+    private final TransactionRetry chunkRetry = TransactionRetry.standard().attempts(3)
+            .when(f -> f.isIntegrityViolation() || f.isRetryable());
     static final String KIND = "contacts";
     static final String RECORD = "contact-import";
     private static final int CHUNK = 1000;
@@ -523,16 +530,8 @@ public class ContactImports {
      * the transaction fails on the unique constraint; it is then tried again (the mobile is found and reported).
      */
     private ChunkResult save(CrmUser user, long id, Pending chunk, AtomicLong errorQuota) {
-        for (int attempt = 1;; attempt++) {
-            try {
-                return jpa.txExpr(TransactionType.RequiresNew, em -> saveOnce(em, user, id, chunk, errorQuota));
-            } catch (RuntimeException e) {
-                if (attempt >= 3 || !isConstraintViolation(e)) {
-                    throw e;
-                }
-                LOG.info("import {}: a mobile of lines {}-{} was taken meanwhile; saving the chunk again", id, chunk.firstLine, chunk.lastLine);
-            }
-        }
+        return chunkRetry.run("import " + id + ", lines " + chunk.firstLine + "-" + chunk.lastLine,
+                () -> jpa.txExpr(TransactionType.RequiresNew, em -> saveOnce(em, user, id, chunk, errorQuota)));
     }
 
     private ChunkResult saveOnce(EntityManager em, CrmUser user, long id, Pending chunk, AtomicLong errorQuota) {
@@ -635,18 +634,6 @@ public class ContactImports {
         n.updatedAt = c.updatedAt;
         n.updatedBy = c.updatedBy;
         return n;
-    }
-
-    static boolean isConstraintViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("23")) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
     }
 
     // ---------------------------------------------------------------- rollback
