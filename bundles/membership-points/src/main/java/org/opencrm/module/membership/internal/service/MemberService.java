@@ -34,9 +34,14 @@ import org.opencrm.platform.api.Validation;
 import org.opencrm.platform.api.audit.AuditTrail;
 import org.opencrm.platform.api.customer.ContactRef;
 import org.opencrm.platform.api.customer.CustomerDirectory;
+import org.opencrm.platform.api.event.CrmEvent;
+import org.opencrm.platform.api.event.CrmEventPublisher;
+import org.opencrm.platform.api.money.Money;
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.api.timeline.TimelineEntry;
 import org.opencrm.platform.api.timeline.TimelineService;
+import org.opencrm.platform.persistence.SqlFailure;
+import org.opencrm.platform.persistence.TransactionRetry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -47,6 +52,8 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = MemberService.class)
 public class MemberService {
+    /** Runs a transaction that lost a lock race again (deadlock victim, lock timeout). */
+    private final TransactionRetry retry = TransactionRetry.standard();
     public static final String RECORD = "member";
     private final JpaTemplate jpa;
     private final AuditTrail audit;
@@ -55,12 +62,12 @@ public class MemberService {
     private final MemberScopes scopes;
     private final Rules rules;
     private final CardService cards;
-    private final EventPublisher events;
+    private final CrmEventPublisher events;
 
     @Activate
     public MemberService(@Reference(target = "(osgi.unit.name=crm-membership)") JpaTemplate jpa, @Reference AuditTrail audit,
             @Reference TimelineService timeline, @Reference CustomerDirectory customers, @Reference MemberScopes scopes, @Reference Rules rules,
-            @Reference CardService cards, @Reference EventPublisher events) {
+            @Reference CardService cards, @Reference CrmEventPublisher events) {
         this.jpa = jpa;
         this.audit = audit;
         this.timeline = timeline;
@@ -144,12 +151,12 @@ public class MemberService {
                 return Views.member(m, issued);
             });
         } catch (RuntimeException e) {
-            if (Db.isDuplicate(e)) {
+            if (SqlFailure.of(e) == SqlFailure.UNIQUE_VIOLATION) {
                 throw new ConflictException("duplicate", "contactId", "contact " + contactId + " is already a member");
             }
             throw e;
         }
-        events.post(List.of(EventPublisher.Pending.of(MembershipEvents.MEMBER_ENROLLED, user.username(), MembershipEvents.MEMBER_ID, out.id(),
+        events.post(List.of(CrmEvent.of(MembershipEvents.MEMBER_ENROLLED, user.username(), MembershipEvents.MEMBER_ID, out.id(),
                 MembershipEvents.CONTACT_ID, out.contactId(), MembershipEvents.TIER, out.tier())));
         return out;
     }
@@ -250,7 +257,7 @@ public class MemberService {
             }
             scopes.ensure(in.joinStoreAccountId());
         }
-        return Db.retrying("member update", () -> jpa.txExpr(TransactionType.Required, em -> {
+        return retry.run("member update", () -> jpa.txExpr(TransactionType.Required, em -> {
             Member m = LedgerService.lockMember(em, id);
             if (m == null || !scopes.canSee(user, m)) {
                 throw new RecordNotFoundException(RECORD, id);
@@ -290,7 +297,7 @@ public class MemberService {
         if (c.isEmpty()) {
             return;
         }
-        Db.retrying("contact refresh", () -> jpa.txExpr(TransactionType.Required, em -> {
+        retry.run("contact refresh", () -> jpa.txExpr(TransactionType.Required, em -> {
             for (Member m : em.createQuery("SELECT m FROM Member m WHERE m.contactId = :c", Member.class).setParameter("c", contactId)
                     .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()) {
                 m.name = c.get().name();
@@ -316,7 +323,7 @@ public class MemberService {
             long value = row[1] == null ? 0 : ((Number) row[1]).longValue();
             long holders = scope.bind(em.createQuery("SELECT COUNT(m) FROM Member m WHERE m.pointsBalance > 0" + scope.jpql(), Long.class))
                     .getSingleResult();
-            return new Reports.Liability(points, Money.toYuan(rules.redemptionValueFen(points)), Money.toYuan(value), Views.CNY, holders);
+            return new Reports.Liability(points, Money.yuan(rules.redemptionValueFen(points)), Money.yuan(value), Views.CNY, holders);
         });
     }
 
