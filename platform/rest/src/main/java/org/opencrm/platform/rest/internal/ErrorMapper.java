@@ -12,6 +12,7 @@ import org.opencrm.platform.api.CrmRest;
 import org.opencrm.platform.api.InvalidInputException;
 import org.opencrm.platform.api.PayloadTooLargeException;
 import org.opencrm.platform.api.RecordNotFoundException;
+import org.opencrm.platform.persistence.SqlFailure;
 import org.opencrm.platform.rest.ApiError;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
@@ -107,15 +108,13 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         return false;
     }
 
-    /** SQLState class 23: integrity constraint violation (unique, foreign key, check). */
+    /** SQLState class 23: integrity constraint violation (unique, foreign key, check), as the platform classifies it. */
     private static boolean isConstraintViolation(Throwable e) {
-        int depth = 0;
-        for (Throwable t = e; t != null && depth < 20; t = t.getCause() == t ? null : t.getCause(), depth++) {
-            if (t instanceof java.sql.SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("23")) {
-                return true;
-            }
+        try {
+            return SqlFailure.of(e).isIntegrityViolation();
+        } catch (NoClassDefFoundError noPersistence) {
+            return false; // REST without the persistence bundle: no database, no constraint
         }
-        return false;
     }
 
     private static boolean isOptimisticLock(Throwable e) {

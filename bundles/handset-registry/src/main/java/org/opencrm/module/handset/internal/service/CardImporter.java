@@ -4,7 +4,6 @@ import java.io.Reader;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,7 +21,7 @@ import org.opencrm.platform.api.InvalidInputException;
 import org.opencrm.platform.api.RecordNotFoundException;
 import org.opencrm.platform.api.Validation;
 import org.opencrm.platform.api.audit.AuditTrail;
-import org.opencrm.platform.api.csv.Csv;
+import org.opencrm.platform.api.csv.CsvImport;
 import org.opencrm.platform.api.customer.CustomerDirectory;
 import org.opencrm.platform.api.security.CrmUser;
 import org.osgi.service.component.annotations.Activate;
@@ -38,7 +37,8 @@ import org.osgi.service.component.annotations.Reference;
 public class CardImporter {
     public static final List<String> COLUMNS = List.of("imei", "contactId", "ownerMobile", "retailerAccountId", "storeAccountId",
             "invoiceNumber", "saleDate", "channel", "accessories", "note");
-    private static final int MAX_ERRORS_REPORTED = 1000;
+    private static final CsvImport IMPORT = CsvImport.of(CsvImport.Columns.of(COLUMNS).require("imei", "storeAccountId", "saleDate")
+            .requireOneOf("contactId", "ownerMobile").example("imei,ownerMobile,storeAccountId,saleDate")).chunkSize(1).maxErrors(1000);
 
     private final SaleService sales;
     private final CustomerDirectory customers;
@@ -61,92 +61,47 @@ public class CardImporter {
      */
     public ImportReport importCards(CrmUser user, Reader csv) {
         user.require(HandsetModule.SALE);
-        Csv.Parser parser = new Csv.Parser(csv);
-        List<String> header;
-        try {
-            header = parser.next();
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("body", e.getMessage());
-        }
-        if (header == null || header.isEmpty()) {
-            throw new InvalidInputException("body", "the CSV is empty; the first row must name the columns, e.g. imei,ownerMobile,storeAccountId,saleDate");
-        }
-        Map<String, Integer> col = new HashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-            String h = header.get(i).strip();
-            if (!COLUMNS.contains(h)) {
-                throw new InvalidInputException("header", "unknown column '" + h + "'; known columns: " + String.join(",", COLUMNS));
+        // each row in a transaction of its own (sales.sell), so a bad row never takes good ones with it
+        CsvImport.Report r = IMPORT.run(csv, row -> {
+            Map<String, String> v = row.values();
+            SaleRequest request = request(v);
+            if (v.get("imei") == null) {
+                throw new InvalidInputException("imei", "imei is required");
             }
-            if (col.put(h, i) != null) {
-                throw new InvalidInputException("header", "column '" + h + "' appears twice");
+            return new Card(v, request);
+        }, (chunk, errors) -> {
+            for (CsvImport.Accepted<Card> a : chunk) {
+                sell(user, a.line(), a.value(), errors);
             }
-        }
-        for (String required : List.of("imei", "storeAccountId", "saleDate")) {
-            if (!col.containsKey(required)) {
-                throw new InvalidInputException("header", "the column '" + required + "' is required");
-            }
-        }
-        if (!col.containsKey("contactId") && !col.containsKey("ownerMobile")) {
-            throw new InvalidInputException("header", "a column 'contactId' or 'ownerMobile' is required");
-        }
-        long total = 0;
-        long imported = 0;
-        List<ImportReport.RowError> errors = new ArrayList<>();
-        long failed = 0;
-        while (true) {
-            List<String> row;
-            try {
-                row = parser.next();
-            } catch (IllegalArgumentException e) {
-                failed++;
-                errors.add(new ImportReport.RowError(parser.recordLine(), null, e.getMessage()));
-                break;
-            }
-            if (row == null) {
-                break;
-            }
-            if (row.isEmpty()) {
-                continue;
-            }
-            total++;
-            long line = parser.recordLine();
-            Map<String, String> v = new HashMap<>();
-            col.forEach((name, i) -> v.put(name, i < row.size() && !row.get(i).isBlank() ? row.get(i).strip() : null));
-            try {
-                SaleRequest request = request(v);
-                if (v.get("imei") == null) {
-                    throw new InvalidInputException("imei", "imei is required");
-                }
-                sales.sell(user, v.get("imei"), request);
-                imported++;
-            } catch (RecordNotFoundException e) {
-                failed++;
-                report(errors, line, "imei", "no handset with IMEI " + v.get("imei") + " is registered");
-            } catch (CrmException e) {
-                failed++;
-                String field = e.field();
-                if ("contactId".equals(field) && v.get("contactId") == null && v.get("ownerMobile") != null) {
-                    field = "ownerMobile";
-                } else if (field == null && e instanceof org.opencrm.platform.api.AccessDeniedException) {
-                    field = "storeAccountId";
-                } else if ("status".equals(field)) {
-                    field = "imei"; // the unit named in this row is not in stock
-                }
-                report(errors, line, field, e.getMessage());
-            }
-        }
-        long t = total;
-        long ok = imported;
-        long bad = failed;
+        });
         Long scopeAccount = user.scope() == null || user.scope().isUnrestricted() ? null : user.scope().accountId();
         jpa.tx(TransactionType.Required, em -> audit.record(user.username(), HandsetService.RECORD, "import", "import-cards",
-                Map.of("rows", t, "imported", ok, "failed", bad), scopeAccount));
-        return new ImportReport(total, imported, failed, errors);
+                Map.of("rows", r.total(), "imported", r.imported(), "failed", r.failed()), scopeAccount));
+        return new ImportReport(r.total(), r.imported(), r.failed(),
+                r.errors().stream().map(e -> new ImportReport.RowError(e.line(), e.field(), e.message())).toList());
     }
 
-    private static void report(List<ImportReport.RowError> errors, long line, String field, String message) {
-        if (errors.size() < MAX_ERRORS_REPORTED) {
-            errors.add(new ImportReport.RowError(line, field, message));
+    /** A row read: its values and the sale it asks for. */
+    private record Card(Map<String, String> values, SaleRequest request) {
+    }
+
+    /** Sells the row's unit; a refusal names the column of the CSV at fault. */
+    private void sell(CrmUser user, long line, Card card, CsvImport.Errors errors) {
+        Map<String, String> v = card.values();
+        try {
+            sales.sell(user, v.get("imei"), card.request());
+        } catch (RecordNotFoundException e) {
+            errors.reject(new CsvImport.RowError(line, "imei", "no handset with IMEI " + v.get("imei") + " is registered", null));
+        } catch (CrmException e) {
+            String field = e.field();
+            if ("contactId".equals(field) && v.get("contactId") == null && v.get("ownerMobile") != null) {
+                field = "ownerMobile";
+            } else if (field == null && e instanceof org.opencrm.platform.api.AccessDeniedException) {
+                field = "storeAccountId";
+            } else if ("status".equals(field)) {
+                field = "imei"; // the unit named in this row is not in stock
+            }
+            errors.reject(new CsvImport.RowError(line, field, e.getMessage(), e.messageKey()));
         }
     }
 

@@ -47,6 +47,8 @@ import org.opencrm.platform.api.audit.AuditTrail;
 import org.opencrm.platform.api.csv.Csv;
 import org.opencrm.platform.api.customer.ContactRef;
 import org.opencrm.platform.api.customer.CustomerDirectory;
+import org.opencrm.platform.api.event.CrmEvent;
+import org.opencrm.platform.api.event.CrmEventPublisher;
 import org.opencrm.platform.api.scope.DataScopes;
 import org.opencrm.platform.api.scope.ScopeFilter;
 import org.opencrm.platform.api.security.CrmUser;
@@ -73,7 +75,7 @@ public class HandsetService {
     private final CustomerDirectory customers;
     private final DataScopes scopes;
     private final WarrantyPolicy policy;
-    private final EventPublisher events;
+    private final CrmEventPublisher events;
     /** Total of the unfiltered list: Derby has no cheap row count (COUNT(*) scans an index of a million entries). */
     private final CachedTotal allUnits = new CachedTotal(60_000);
     /** Totals of big filtered lists (see BigTotals). */
@@ -81,7 +83,7 @@ public class HandsetService {
 
     @Activate
     public HandsetService(@Reference(target = "(osgi.unit.name=crm-handset)") JpaTemplate jpa, @Reference AuditTrail audit,
-            @Reference CustomerDirectory customers, @Reference DataScopes scopes, @Reference WarrantyPolicy policy, @Reference EventPublisher events) {
+            @Reference CustomerDirectory customers, @Reference DataScopes scopes, @Reference WarrantyPolicy policy, @Reference CrmEventPublisher events) {
         this.jpa = jpa;
         this.audit = audit;
         this.customers = customers;
@@ -138,7 +140,7 @@ public class HandsetService {
             return Units.toData(h, model, null);
         });
         allUnits.add(1);
-        events.post(List.of(EventPublisher.Pending.of(HandsetEvents.REGISTERED, user.username(), "id", out.id(), HandsetEvents.IMEI, out.imei(),
+        events.post(List.of(CrmEvent.of(HandsetEvents.REGISTERED, user.username(), "id", out.id(), HandsetEvents.IMEI, out.imei(),
                 HandsetEvents.STATUS, out.status().name())));
         return out;
     }
@@ -413,7 +415,7 @@ public class HandsetService {
             em.flush();
             return new Changed(Units.detail(em, h), Units.info(h, em.find(HandsetModel.class, h.modelId)), from);
         });
-        events.post(List.of(EventPublisher.Pending.of(HandsetEvents.STATUS_CHANGED, user.username(), "id", out.info.id(), HandsetEvents.IMEI,
+        events.post(List.of(CrmEvent.of(HandsetEvents.STATUS_CHANGED, user.username(), "id", out.info.id(), HandsetEvents.IMEI,
                 out.info.imei(), HandsetEvents.STATUS, to.name(), HandsetEvents.PREVIOUS_STATUS, out.from.name(), HandsetEvents.CONTACT_ID, out.info.ownerContactId())));
         return out;
     }

@@ -40,6 +40,8 @@ import org.opencrm.platform.api.audit.AuditTrail;
 import org.opencrm.platform.api.customer.AccountRef;
 import org.opencrm.platform.api.customer.ContactRef;
 import org.opencrm.platform.api.customer.CustomerDirectory;
+import org.opencrm.platform.api.event.CrmEvent;
+import org.opencrm.platform.api.event.CrmEventPublisher;
 import org.opencrm.platform.api.scope.DataScopes;
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.api.timeline.TimelineEntry;
@@ -63,12 +65,12 @@ public class SaleService {
     private final CustomerDirectory customers;
     private final DataScopes scopes;
     private final WarrantyPolicy policy;
-    private final EventPublisher events;
+    private final CrmEventPublisher events;
 
     @Activate
     public SaleService(@Reference(target = "(osgi.unit.name=crm-handset)") JpaTemplate jpa, @Reference AuditTrail audit,
             @Reference TimelineService timeline, @Reference CustomerDirectory customers, @Reference DataScopes scopes,
-            @Reference WarrantyPolicy policy, @Reference EventPublisher events) {
+            @Reference WarrantyPolicy policy, @Reference CrmEventPublisher events) {
         this.jpa = jpa;
         this.audit = audit;
         this.timeline = timeline;
@@ -155,7 +157,7 @@ public class SaleService {
             em.flush();
             return Units.detail(em, h);
         });
-        events.post(List.of(EventPublisher.Pending.of(HandsetEvents.SOLD, user.username(), "id", out.id(), HandsetEvents.IMEI, out.imei(),
+        events.post(List.of(CrmEvent.of(HandsetEvents.SOLD, user.username(), "id", out.id(), HandsetEvents.IMEI, out.imei(),
                 HandsetEvents.STATUS, out.status().name(), HandsetEvents.CONTACT_ID, out.ownerContactId())));
         return out;
     }
@@ -307,7 +309,7 @@ public class SaleService {
             em.flush();
             return Units.detail(em, h);
         });
-        events.post(List.of(EventPublisher.Pending.of(HandsetEvents.RETURNED, user.username(), "id", out.id(), HandsetEvents.IMEI, out.imei(),
+        events.post(List.of(CrmEvent.of(HandsetEvents.RETURNED, user.username(), "id", out.id(), HandsetEvents.IMEI, out.imei(),
                 HandsetEvents.STATUS, out.status().name(), HandsetEvents.PREVIOUS_CONTACT_ID, out.card() == null ? null : out.card().contactId())));
         return out;
     }
@@ -435,7 +437,7 @@ public class SaleService {
             em.flush();
             return new ExchangeResult(Units.detail(em, old), Units.detail(em, fresh));
         });
-        events.post(List.of(EventPublisher.Pending.of(HandsetEvents.EXCHANGED, user.username(), "id", out.returned().id(), HandsetEvents.IMEI,
+        events.post(List.of(CrmEvent.of(HandsetEvents.EXCHANGED, user.username(), "id", out.returned().id(), HandsetEvents.IMEI,
                 out.returned().imei(), HandsetEvents.STATUS, out.returned().status().name(), HandsetEvents.CONTACT_ID, out.issued().ownerContactId(),
                 HandsetEvents.NEW_ID, out.issued().id(), HandsetEvents.NEW_IMEI, out.issued().imei())));
         return out;
@@ -482,7 +484,7 @@ public class SaleService {
             em.flush();
             return Units.detail(em, h);
         });
-        events.post(List.of(EventPublisher.Pending.of(HandsetEvents.TRANSFERRED, user.username(), "id", out.id(), HandsetEvents.IMEI, out.imei(),
+        events.post(List.of(CrmEvent.of(HandsetEvents.TRANSFERRED, user.username(), "id", out.id(), HandsetEvents.IMEI, out.imei(),
                 HandsetEvents.STATUS, out.status().name(), HandsetEvents.CONTACT_ID, out.ownerContactId())));
         return out;
     }

@@ -1,6 +1,5 @@
 package org.opencrm.module.handset.internal.service;
 
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -31,6 +30,7 @@ import org.opencrm.platform.api.InvalidInputException;
 import org.opencrm.platform.api.RecordNotFoundException;
 import org.opencrm.platform.api.scope.DataScopes;
 import org.opencrm.platform.api.security.CrmUser;
+import org.opencrm.platform.persistence.SqlFailure;
 
 /** Lookups, locks, history rows and mapping of units, shared by the services inside their transactions. */
 final class Units {
@@ -157,15 +157,12 @@ final class Units {
         }
     }
 
-    /** The name of the violated unique constraint or index (SQLSTATE 23505), upper case, or null. */
+    /** The name of the violated unique constraint or index (from the message of the SQLException), upper case, or null. */
     static String uniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException s && "23505".equals(s.getSQLState())) {
-                String m = String.valueOf(s.getMessage()).toUpperCase(Locale.ROOT);
-                return m.contains("HS_IMEI") && !m.contains("HS_HANDSET_IMEI") ? "HS_IMEI" : m;
-            }
-        }
-        return null;
+        return SqlFailure.find(e, SqlFailure.UNIQUE_VIOLATION).map(s -> {
+            String m = String.valueOf(s.getMessage()).toUpperCase(Locale.ROOT);
+            return m.contains("HS_IMEI") && !m.contains("HS_HANDSET_IMEI") ? "HS_IMEI" : m;
+        }).orElse(null);
     }
 
     static Map<Long, HandsetModel> models(EntityManager em, Collection<Long> ids) {

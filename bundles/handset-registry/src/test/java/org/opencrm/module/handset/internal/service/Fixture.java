@@ -21,6 +21,8 @@ import org.opencrm.platform.api.audit.AuditTrail;
 import org.opencrm.platform.api.customer.AccountRef;
 import org.opencrm.platform.api.customer.ContactRef;
 import org.opencrm.platform.api.customer.CustomerDirectory;
+import org.opencrm.platform.api.event.CrmEvent;
+import org.opencrm.platform.api.event.CrmEventPublisher;
 import org.opencrm.platform.api.scope.DataScopes;
 import org.opencrm.platform.api.scope.ScopeFilter;
 import org.opencrm.platform.api.security.CrmUser;
@@ -43,7 +45,7 @@ final class Fixture implements AutoCloseable {
     final Core core = new Core();
     final List<Object[]> audit = new CopyOnWriteArrayList<>();
     final List<TimelineEntry> timeline = new CopyOnWriteArrayList<>();
-    final List<EventPublisher.Pending> events = new CopyOnWriteArrayList<>();
+    final List<CrmEvent> events = new CopyOnWriteArrayList<>();
     final AuditTrail auditTrail = proxy(AuditTrail.class, (m, args) -> {
         if (m.equals("record")) {
             audit.add(args);
@@ -59,12 +61,8 @@ final class Fixture implements AutoCloseable {
     });
     final WarrantyPolicy policy = new WarrantyPolicy(WarrantyTerms.THREE_GUARANTEES,
             BusinessClock.of(Clock.fixed(TODAY.atTime(10, 0).atZone(SHANGHAI).toInstant(), SHANGHAI)));
-    final EventPublisher publisher = new EventPublisher() {
-        @Override
-        public void post(List<Pending> posted) {
-            events.addAll(posted);
-        }
-    };
+    /** Keeps what the services post (they post after their transaction committed). */
+    final CrmEventPublisher publisher = events::add;
     /** The core's directory: the methods of {@link Core}, whatever else the interface grows. */
     final CustomerDirectory directory = delegate(CustomerDirectory.class, core);
     /** The core's data-scope rule: the methods of {@link Core} too. */

@@ -26,10 +26,13 @@ import org.opencrm.platform.api.RecordNotFoundException;
 import org.opencrm.platform.api.ScopeDeniedException;
 import org.opencrm.platform.api.audit.AuditTrail;
 import org.opencrm.platform.api.customer.CustomerDirectory;
+import org.opencrm.platform.api.event.CrmEvent;
+import org.opencrm.platform.api.event.CrmEventPublisher;
 import org.opencrm.platform.api.scope.DataScopes;
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.api.timeline.TimelineEntry;
 import org.opencrm.platform.api.timeline.TimelineService;
+import org.opencrm.platform.persistence.TransactionRetry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -42,6 +45,8 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = CardService.class)
 public class CardService {
+    /** Runs a transaction that lost a lock race again (deadlock victim, lock timeout). */
+    private final TransactionRetry retry = TransactionRetry.standard();
     public static final String RECORD = "card";
     /** Issuer prefix of generated card numbers (16 digits: prefix, 11-digit id, Luhn check digit). */
     static final String PREFIX = "8860";
@@ -51,12 +56,12 @@ public class CardService {
     private final CustomerDirectory customers;
     private final DataScopes scopes;
     private final Rules rules;
-    private final EventPublisher events;
+    private final CrmEventPublisher events;
 
     @Activate
     public CardService(@Reference(target = "(osgi.unit.name=crm-membership)") JpaTemplate jpa, @Reference AuditTrail audit,
             @Reference TimelineService timeline, @Reference CustomerDirectory customers, @Reference DataScopes scopes, @Reference Rules rules,
-            @Reference EventPublisher events) {
+            @Reference CrmEventPublisher events) {
         this.jpa = jpa;
         this.audit = audit;
         this.timeline = timeline;
@@ -78,7 +83,7 @@ public class CardService {
         if (in.holderContactId() != null && customers.contact(in.holderContactId()).isEmpty()) {
             throw new InvalidInputException("holderContactId", "contact " + in.holderContactId() + " does not exist");
         }
-        CardData out = Db.retrying("card issue", () -> jpa.txExpr(TransactionType.Required, em -> {
+        CardData out = retry.run("card issue", () -> jpa.txExpr(TransactionType.Required, em -> {
             Long memberId = in.memberId();
             if (in.parentCardNumber() != null) {
                 Card parent = byNumber(em, in.parentCardNumber(), "parentCardNumber");
@@ -183,7 +188,7 @@ public class CardService {
      */
     public CardData replace(CrmUser user, String number, String note) {
         user.require(MembershipModule.WRITE);
-        CardData[] both = Db.retrying("card replace", () -> jpa.txExpr(TransactionType.Required, em -> {
+        CardData[] both = retry.run("card replace", () -> jpa.txExpr(TransactionType.Required, em -> {
             Card old = lockedCard(em, user, number);
             if (old.status != CardStatus.ACTIVE && old.status != CardStatus.LOST && old.status != CardStatus.ISSUED) {
                 throw new ConflictException("invalid_status", "status", "card " + old.cardNumber + " is " + old.status + " and cannot be replaced");
@@ -226,7 +231,7 @@ public class CardService {
 
     private CardData change(CrmUser user, String number, String action, String note, CardStatus to, CardStatus... from) {
         user.require(MembershipModule.WRITE);
-        CardData out = Db.retrying("card " + action, () -> jpa.txExpr(TransactionType.Required, em -> {
+        CardData out = retry.run("card " + action, () -> jpa.txExpr(TransactionType.Required, em -> {
             Card c = lockedCard(em, user, number);
             if (Arrays.stream(from).noneMatch(s -> s == c.status)) {
                 throw new ConflictException("invalid_status", "status", "card " + c.cardNumber + " is " + c.status + "; " + action + " needs a card that is "
@@ -280,7 +285,7 @@ public class CardService {
     }
 
     private void post(CrmUser user, CardData c) {
-        events.post(List.of(EventPublisher.Pending.of(MembershipEvents.CARD_CHANGED, user.username(), MembershipEvents.MEMBER_ID, c.memberId(),
+        events.post(List.of(CrmEvent.of(MembershipEvents.CARD_CHANGED, user.username(), MembershipEvents.MEMBER_ID, c.memberId(),
                 MembershipEvents.CARD_NUMBER, c.cardNumber(), MembershipEvents.STATUS, c.status())));
     }
 

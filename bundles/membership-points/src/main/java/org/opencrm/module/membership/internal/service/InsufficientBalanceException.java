@@ -3,6 +3,7 @@ package org.opencrm.module.membership.internal.service;
 import java.math.BigDecimal;
 
 import org.opencrm.platform.api.ConflictException;
+import org.opencrm.platform.api.money.Money;
 
 /** 409: not enough points or stored value; carries the balance so the till can show it. Nothing was written. */
 public class InsufficientBalanceException extends ConflictException {
@@ -22,8 +23,8 @@ public class InsufficientBalanceException extends ConflictException {
     }
 
     public static InsufficientBalanceException value(long balanceFen, long wantedFen) {
-        return new InsufficientBalanceException("insufficient_value", "amount", "the stored value is " + Money.toYuan(balanceFen).toPlainString()
-                + " CNY; " + Money.toYuan(wantedFen).toPlainString() + " cannot be spent", 0, Money.toYuan(balanceFen));
+        return new InsufficientBalanceException("insufficient_value", "amount", "the stored value is " + Money.yuan(balanceFen).toPlainString()
+                + " CNY; " + Money.yuan(wantedFen).toPlainString() + " cannot be spent", 0, Money.yuan(balanceFen));
     }
 
     /** The points balance (for insufficient_points). */

@@ -41,10 +41,15 @@ import org.opencrm.platform.api.RecordNotFoundException;
 import org.opencrm.platform.api.ScopeDeniedException;
 import org.opencrm.platform.api.audit.AuditTrail;
 import org.opencrm.platform.api.customer.CustomerDirectory;
+import org.opencrm.platform.api.event.CrmEvent;
+import org.opencrm.platform.api.event.CrmEventPublisher;
+import org.opencrm.platform.api.money.Money;
 import org.opencrm.platform.api.scope.DataScopes;
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.api.timeline.TimelineEntry;
 import org.opencrm.platform.api.timeline.TimelineService;
+import org.opencrm.platform.persistence.SqlFailure;
+import org.opencrm.platform.persistence.TransactionRetry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -66,10 +71,14 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = LedgerService.class)
 public class LedgerService {
+    /** Runs a transaction that lost a lock race again (deadlock victim, lock timeout). */
+    private final TransactionRetry retry = TransactionRetry.standard();
     static final int MAX_REFERENCE = 64;
     static final long MAX_POINTS = 1_000_000_000L;
     /** The largest points balance: far beyond any real member, far below where a long overflows. */
     static final long MAX_BALANCE = 1_000_000_000_000_000L;
+    /** 100 million yuan: more than any single till transaction, and the most a member's stored value may hold. */
+    static final Money MAX_AMOUNT = Money.ofFen(10_000_000_000L);
     private final JpaTemplate jpa;
     private final AuditTrail audit;
     private final TimelineService timeline;
@@ -78,19 +87,19 @@ public class LedgerService {
     private final Rules rules;
     private final PromotionService promotions;
     private final Outbox outbox;
-    private final EventPublisher events;
+    private final CrmEventPublisher events;
     /** Stores known to exist (an HQ cashier's store is checked once, not on every purchase). */
     private final Map<Long, Boolean> knownStores = new ConcurrentHashMap<>();
 
     @FunctionalInterface
     private interface Work {
-        Txn apply(EntityManager em, Member m, List<EventPublisher.Pending> after);
+        Txn apply(EntityManager em, Member m, List<CrmEvent> after);
     }
 
     @Activate
     public LedgerService(@Reference(target = "(osgi.unit.name=crm-membership)") JpaTemplate jpa, @Reference AuditTrail audit,
             @Reference TimelineService timeline, @Reference CustomerDirectory customers, @Reference DataScopes scopes, @Reference Rules rules,
-            @Reference PromotionService promotions, @Reference Outbox outbox, @Reference EventPublisher events) {
+            @Reference PromotionService promotions, @Reference Outbox outbox, @Reference CrmEventPublisher events) {
         this.jpa = jpa;
         this.audit = audit;
         this.timeline = timeline;
@@ -109,7 +118,7 @@ public class LedgerService {
         user.require(MembershipModule.CASHIER);
         body(in);
         String reference = reference(in.reference());
-        long paid = Money.toFen("amount", in.amount());
+        long paid = Money.ofYuan("amount", in.amount(), Money.Sign.POSITIVE, MAX_AMOUNT).fen();
         Long store = store(user, in.storeAccountId());
         String note = optional("note", in.note(), 500);
         return apply(user, memberId, reference, TxnKind.EARN, (em, m, after) -> {
@@ -233,13 +242,13 @@ public class LedgerService {
         user.require(MembershipModule.CASHIER);
         body(in);
         String reference = reference(in.reference());
-        long amount = Money.toFen("amount", in.amount());
+        long amount = Money.ofYuan("amount", in.amount(), Money.Sign.POSITIVE, MAX_AMOUNT).fen();
         Long store = store(user, in.storeAccountId());
         long bonus = rules.bonusFen(amount);
         return apply(user, memberId, reference, TxnKind.TOP_UP, (em, m, after) -> {
             Card card = card(em, m, in.cardNumber(), false, true);
-            if (m.valueBalanceFen + amount + bonus > Money.MAX_FEN) {
-                throw new InvalidInputException("amount", "the stored value may not exceed " + yuan(Money.MAX_FEN) + " CNY");
+            if (m.valueBalanceFen + amount + bonus > MAX_AMOUNT.fen()) {
+                throw new InvalidInputException("amount", "the stored value may not exceed " + yuan(MAX_AMOUNT.fen()) + " CNY");
             }
             Txn t = txn(em, user, m, reference, TxnKind.TOP_UP, card, store, rules.now());
             t.amountFen = amount;
@@ -262,7 +271,7 @@ public class LedgerService {
         user.require(MembershipModule.CASHIER);
         body(in);
         String reference = reference(in.reference());
-        long amount = Money.toFen("amount", in.amount());
+        long amount = Money.ofYuan("amount", in.amount(), Money.Sign.POSITIVE, MAX_AMOUNT).fen();
         Long store = store(user, in.storeAccountId());
         return apply(user, memberId, reference, TxnKind.SPEND, (em, m, after) -> {
             Card card = card(em, m, in.cardNumber(), false, true);
@@ -287,7 +296,7 @@ public class LedgerService {
         user.require(MembershipModule.CASHIER);
         body(in);
         String reference = reference(in.reference());
-        long amount = Money.toFen("amount", in.amount());
+        long amount = Money.ofYuan("amount", in.amount(), Money.Sign.POSITIVE, MAX_AMOUNT).fen();
         Long store = store(user, in.storeAccountId());
         if (in.originalReference() == null || in.originalReference().isBlank()) {
             throw new InvalidInputException("originalReference", "originalReference (the spend to refund) is required");
@@ -349,7 +358,7 @@ public class LedgerService {
             for (Object[] r : rows) {
                 ValueEntry e = (ValueEntry) r[0];
                 Txn t = (Txn) r[1];
-                items.add(new ValueLedgerEntry(e.id, e.kind.name(), e.bonus, Money.toYuan(e.amountFen), Money.toYuan(e.balanceAfter), t.reference,
+                items.add(new ValueLedgerEntry(e.id, e.kind.name(), e.bonus, Money.yuan(e.amountFen), Money.yuan(e.balanceAfter), t.reference,
                         t.storeAccountId, t.actor, e.createdAt));
             }
             return new Page<>(items, total);
@@ -385,8 +394,8 @@ public class LedgerService {
 
     /** Expires what is due and re-evaluates the tier of one member in a transaction of its own; returns {expired, tierChanged}. */
     long[] maintain(long memberId) {
-        List<EventPublisher.Pending> after = new ArrayList<>();
-        long[] out = Db.retrying("maintenance", () -> jpa.txExpr(TransactionType.Required, em -> {
+        List<CrmEvent> after = new ArrayList<>();
+        long[] out = retry.run("maintenance", () -> jpa.txExpr(TransactionType.Required, em -> {
             after.clear();
             Member m = lockMember(em, memberId);
             if (m == null) {
@@ -411,9 +420,9 @@ public class LedgerService {
 
     private TxnResult apply(CrmUser user, long memberId, String reference, TxnKind kind, Work work) {
         TxnResult result;
-        List<EventPublisher.Pending> after = new ArrayList<>(); // events of the attempt that committed
+        List<CrmEvent> after = new ArrayList<>(); // events of the attempt that committed
         try {
-            result = Db.retrying(kind.name(), () -> jpa.txExpr(TransactionType.Required, em -> {
+            result = retry.run(kind.name(), () -> jpa.txExpr(TransactionType.Required, em -> {
                 after.clear();
                 Member m = lockMember(em, memberId);
                 if (m == null) {
@@ -431,7 +440,7 @@ public class LedgerService {
                 return Views.txn(t, false);
             }));
         } catch (RuntimeException e) {
-            if (Db.isDuplicate(e)) {
+            if (SqlFailure.of(e) == SqlFailure.UNIQUE_VIOLATION) {
                 Txn prior = jpa.txExpr(TransactionType.Supports, em -> byReference(em, reference));
                 if (prior != null) {
                     return replay(prior, memberId, kind);
@@ -442,7 +451,7 @@ public class LedgerService {
         if (!result.replayed()) {
             events.post(after);
             boolean points = kind == TxnKind.EARN || kind == TxnKind.REDEEM || kind == TxnKind.ADJUST;
-            events.post(List.of(EventPublisher.Pending.of(points ? MembershipEvents.POINTS_CHANGED : MembershipEvents.VALUE_CHANGED, user.username(),
+            events.post(List.of(CrmEvent.of(points ? MembershipEvents.POINTS_CHANGED : MembershipEvents.VALUE_CHANGED, user.username(),
                     MembershipEvents.MEMBER_ID, memberId, MembershipEvents.KIND, kind.name(), MembershipEvents.REFERENCE, reference,
                     MembershipEvents.POINTS, result.points(), MembershipEvents.POINTS_BALANCE, result.pointsBalance(), MembershipEvents.VALUE_BALANCE_FEN,
                     result.valueBalance().movePointRight(2).longValueExact())));
@@ -556,7 +565,7 @@ public class LedgerService {
     }
 
     /** Moves the member to {@code tier} when it differs; audit, timeline and a notification. */
-    private boolean tier(EntityManager em, CrmUser user, Member m, String tier, Long txnId, List<EventPublisher.Pending> after) {
+    private boolean tier(EntityManager em, CrmUser user, Member m, String tier, Long txnId, List<CrmEvent> after) {
         if (tier.equals(m.tier)) {
             return false;
         }
@@ -569,7 +578,7 @@ public class LedgerService {
                 "Spend of the last " + rules.terms().tierWindowMonths() + " months CNY " + yuan(m.rollingSpendFen), user.username(), MemberService.RECORD,
                 m.id.toString()));
         notify(em, m, txnId == null ? null : em.find(Txn.class, txnId), "TIER_CHANGED", "您的会员等级已变更为" + tier + "。", "Your membership tier is now " + tier + ".");
-        after.add(EventPublisher.Pending.of(MembershipEvents.TIER_CHANGED, user.username(), MembershipEvents.MEMBER_ID, m.id,
+        after.add(CrmEvent.of(MembershipEvents.TIER_CHANGED, user.username(), MembershipEvents.MEMBER_ID, m.id,
                 MembershipEvents.CONTACT_ID, m.contactId, MembershipEvents.TIER, tier));
         return true;
     }
@@ -695,6 +704,6 @@ public class LedgerService {
     }
 
     private static String yuan(long fen) {
-        return Money.toYuan(fen).toPlainString();
+        return Money.yuan(fen).toPlainString();
     }
 }

@@ -34,11 +34,16 @@ import org.opencrm.platform.api.Validation;
 import org.opencrm.platform.api.audit.AuditTrail;
 import org.opencrm.platform.api.customer.ContactRef;
 import org.opencrm.platform.api.customer.CustomerDirectory;
+import org.opencrm.platform.api.event.CrmEvent;
+import org.opencrm.platform.api.event.CrmEventPublisher;
+import org.opencrm.platform.api.money.Money;
 import org.opencrm.platform.api.scope.DataScopes;
 import org.opencrm.platform.api.scope.ScopeFilter;
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.api.timeline.TimelineEntry;
 import org.opencrm.platform.api.timeline.TimelineService;
+import org.opencrm.platform.persistence.SqlFailure;
+import org.opencrm.platform.persistence.TransactionRetry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -49,6 +54,8 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = MemberService.class)
 public class MemberService {
+    /** Runs a transaction that lost a lock race again (deadlock victim, lock timeout). */
+    private final TransactionRetry retry = TransactionRetry.standard();
     public static final String RECORD = "member";
     private final JpaTemplate jpa;
     private final AuditTrail audit;
@@ -57,12 +64,12 @@ public class MemberService {
     private final DataScopes scopes;
     private final Rules rules;
     private final CardService cards;
-    private final EventPublisher events;
+    private final CrmEventPublisher events;
 
     @Activate
     public MemberService(@Reference(target = "(osgi.unit.name=crm-membership)") JpaTemplate jpa, @Reference AuditTrail audit,
             @Reference TimelineService timeline, @Reference CustomerDirectory customers, @Reference DataScopes scopes, @Reference Rules rules,
-            @Reference CardService cards, @Reference EventPublisher events) {
+            @Reference CardService cards, @Reference CrmEventPublisher events) {
         this.jpa = jpa;
         this.audit = audit;
         this.timeline = timeline;
@@ -143,12 +150,12 @@ public class MemberService {
                 return Views.member(m, issued);
             });
         } catch (RuntimeException e) {
-            if (Db.isDuplicate(e)) {
+            if (SqlFailure.of(e) == SqlFailure.UNIQUE_VIOLATION) {
                 throw new ConflictException("duplicate", "contactId", "contact " + contactId + " is already a member");
             }
             throw e;
         }
-        events.post(List.of(EventPublisher.Pending.of(MembershipEvents.MEMBER_ENROLLED, user.username(), MembershipEvents.MEMBER_ID, out.id(),
+        events.post(List.of(CrmEvent.of(MembershipEvents.MEMBER_ENROLLED, user.username(), MembershipEvents.MEMBER_ID, out.id(),
                 MembershipEvents.CONTACT_ID, out.contactId(), MembershipEvents.TIER, out.tier())));
         return out;
     }
@@ -249,7 +256,7 @@ public class MemberService {
                 throw new ScopeDeniedException("store " + in.joinStoreAccountId() + " is outside your data scope");
             }
         }
-        return Db.retrying("member update", () -> jpa.txExpr(TransactionType.Required, em -> {
+        return retry.run("member update", () -> jpa.txExpr(TransactionType.Required, em -> {
             Member m = LedgerService.lockMember(em, id);
             if (m == null || !scopes.canSee(user, m.joinStoreAccountId)) {
                 throw new RecordNotFoundException(RECORD, id);
@@ -289,7 +296,7 @@ public class MemberService {
         if (c.isEmpty()) {
             return;
         }
-        Db.retrying("contact refresh", () -> jpa.txExpr(TransactionType.Required, em -> {
+        retry.run("contact refresh", () -> jpa.txExpr(TransactionType.Required, em -> {
             for (Member m : em.createQuery("SELECT m FROM Member m WHERE m.contactId = :c", Member.class).setParameter("c", contactId)
                     .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()) {
                 m.name = c.get().name();
@@ -318,7 +325,7 @@ public class MemberService {
             var holding = em.createQuery("SELECT COUNT(m) FROM Member m WHERE m.pointsBalance > 0" + scope.jpql("m.joinStoreAccountId"), Long.class);
             scope.bind(holding::setParameter);
             long holders = holding.getSingleResult();
-            return new Reports.Liability(points, Money.toYuan(rules.redemptionValueFen(points)), Money.toYuan(value), Views.CNY, holders);
+            return new Reports.Liability(points, Money.yuan(rules.redemptionValueFen(points)), Money.yuan(value), Views.CNY, holders);
         });
     }
 

@@ -31,6 +31,7 @@ import org.opencrm.platform.api.audit.AuditTrail;
 import org.opencrm.platform.api.scope.DataScopes;
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.persistence.Queries;
+import org.opencrm.platform.persistence.SqlFailure;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -282,7 +283,7 @@ public class PromotionService {
                 return coupon(c, null);
             });
         } catch (RuntimeException e) {
-            if (Db.isDuplicate(e)) {
+            if (SqlFailure.of(e) == SqlFailure.UNIQUE_VIOLATION) {
                 throw new ConflictException("duplicate", "code", "coupon " + code + " exists");
             }
             throw e;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.opencrm.module.membership.internal.MembershipConfig;
+import org.opencrm.platform.api.money.Money;
 import org.opencrm.platform.api.time.BusinessClock;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -157,13 +158,18 @@ public class Rules {
 
     // ---------------------------------------------------------------- configuration
 
+    /** An amount of a setting in fen: 0 or more, at most 2 decimals. */
+    private static long setting(String name, String yuan) {
+        return Money.parse(name, yuan, Money.Sign.NON_NEGATIVE, LedgerService.MAX_AMOUNT).fen();
+    }
+
     static Terms toTerms(MembershipConfig c) {
         Terms d = Terms.defaults();
         List<Tier> tiers = new ArrayList<>();
         try {
             for (String s : c.tiers()) {
                 String[] p = s.split(":");
-                tiers.add(new Tier(p[0].strip().toUpperCase(Locale.ROOT), Money.parseFen("tiers", p[1].strip()), new BigDecimal(p[2].strip())));
+                tiers.add(new Tier(p[0].strip().toUpperCase(Locale.ROOT), setting("tiers", p[1]), new BigDecimal(p[2].strip())));
             }
             tiers.sort(Comparator.comparingLong(Tier::thresholdFen));
             if (tiers.isEmpty() || tiers.get(0).thresholdFen() != 0) {
@@ -178,7 +184,7 @@ public class Rules {
             for (String s : c.topUpBonuses()) {
                 if (!s.isBlank()) {
                     String[] p = s.split(":");
-                    bonuses.add(new Bonus(Money.parseFen("topUpBonuses", p[0].strip()), Money.parseFen("topUpBonuses", p[1].strip())));
+                    bonuses.add(new Bonus(setting("topUpBonuses", p[0]), setting("topUpBonuses", p[1])));
                 }
             }
         } catch (RuntimeException e) {

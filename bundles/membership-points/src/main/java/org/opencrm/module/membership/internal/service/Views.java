@@ -9,6 +9,7 @@ import org.opencrm.module.membership.internal.model.Card;
 import org.opencrm.module.membership.internal.model.CardStatus;
 import org.opencrm.module.membership.internal.model.Member;
 import org.opencrm.module.membership.internal.model.Txn;
+import org.opencrm.platform.api.money.Money;
 
 /** Entity to DTO. */
 final class Views {
@@ -19,7 +20,7 @@ final class Views {
 
     static MemberData member(Member m, List<CardData> cards) {
         return new MemberData(m.id, m.memberNumber, m.contactId, m.name, m.mobile, m.birthday, m.joinStoreAccountId, m.tier, m.status.name(),
-                m.pointsBalance, Money.toYuan(m.valueBalanceFen), CNY, Money.toYuan(m.rollingSpendFen), m.tierSince, m.lastActivityAt, m.createdAt,
+                m.pointsBalance, Money.yuan(m.valueBalanceFen), CNY, Money.yuan(m.rollingSpendFen), m.tierSince, m.lastActivityAt, m.createdAt,
                 cards);
     }
 
@@ -29,7 +30,7 @@ final class Views {
     }
 
     static TxnResult txn(Txn t, boolean replayed) {
-        return new TxnResult(t.reference, t.kind.name(), t.memberId, t.points, t.pointsBalanceAfter, Money.toYuan(t.amountFen),
-                Money.toYuan(t.bonusFen), Money.toYuan(t.valueBalanceAfter), CNY, t.multiplier, t.tierAfter, t.storeAccountId, t.createdAt, replayed);
+        return new TxnResult(t.reference, t.kind.name(), t.memberId, t.points, t.pointsBalanceAfter, Money.yuan(t.amountFen),
+                Money.yuan(t.bonusFen), Money.yuan(t.valueBalanceAfter), CNY, t.multiplier, t.tierAfter, t.storeAccountId, t.createdAt, replayed);
     }
 }

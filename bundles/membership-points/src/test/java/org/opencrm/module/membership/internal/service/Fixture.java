@@ -26,6 +26,8 @@ import org.opencrm.platform.api.audit.AuditTrail;
 import org.opencrm.platform.api.customer.AccountRef;
 import org.opencrm.platform.api.customer.ContactRef;
 import org.opencrm.platform.api.customer.CustomerDirectory;
+import org.opencrm.platform.api.event.CrmEvent;
+import org.opencrm.platform.api.event.CrmEventPublisher;
 import org.opencrm.platform.api.scope.DataScopes;
 import org.opencrm.platform.api.scope.ScopeFilter;
 import org.opencrm.platform.api.security.CrmUser;
@@ -49,7 +51,7 @@ final class Fixture implements AutoCloseable {
     final Core core = new Core();
     final List<Object[]> audit = new CopyOnWriteArrayList<>();
     final List<TimelineEntry> timeline = new CopyOnWriteArrayList<>();
-    final List<EventPublisher.Pending> events = new CopyOnWriteArrayList<>();
+    final List<CrmEvent> events = new CopyOnWriteArrayList<>();
     final List<Notification> sent = new CopyOnWriteArrayList<>();
     final MovableClock clock = new MovableClock(START);
     final AuditTrail auditTrail = proxy(AuditTrail.class, (m, args) -> {
@@ -65,12 +67,8 @@ final class Fixture implements AutoCloseable {
         }
         throw new UnsupportedOperationException(m);
     });
-    final EventPublisher publisher = new EventPublisher() {
-        @Override
-        public void post(List<Pending> posted) {
-            events.addAll(posted);
-        }
-    };
+    /** Keeps what the services post (they post after their transaction committed). */
+    final CrmEventPublisher publisher = events::add;
     final CustomerDirectory directory = delegate(CustomerDirectory.class, core);
     final Rules rules;
     /** The core's data-scope rule: the methods of {@link Core} too. */

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.opencrm.platform.api.InvalidInputException;
+import org.opencrm.platform.api.money.Money;
 
 /** The arithmetic of earning, tiers, top-up bonuses and money, without a database. */
 class RulesTest {
@@ -44,17 +45,23 @@ class RulesTest {
         assertEquals(80_000, Rules.bonusFen(d.bonuses(), 500_000));
     }
 
+    /** The till's rule: a positive amount of at most 2 decimals, at most {@link LedgerService#MAX_AMOUNT}. */
+    private static long tillFen(BigDecimal amount) {
+        return Money.ofYuan("amount", amount, Money.Sign.POSITIVE, LedgerService.MAX_AMOUNT).fen();
+    }
+
     @Test
     void moneyIsExactFenAndRefusesBadAmounts() {
-        assertEquals(12_850, Money.toFen("amount", new BigDecimal("128.5")));
-        assertEquals(1, Money.toFen("amount", new BigDecimal("0.01")));
-        assertEquals(100, Money.toFen("amount", new BigDecimal("1.000")));
-        assertEquals("amount", assertThrows(InvalidInputException.class, () -> Money.toFen("amount", new BigDecimal("1.001"))).field());
-        assertThrows(InvalidInputException.class, () -> Money.toFen("amount", BigDecimal.ZERO));
-        assertThrows(InvalidInputException.class, () -> Money.toFen("amount", new BigDecimal("-5")));
-        assertThrows(InvalidInputException.class, () -> Money.toFen("amount", null));
-        assertThrows(InvalidInputException.class, () -> Money.toFen("amount", new BigDecimal("1e12")));
-        assertEquals(new BigDecimal("128.50"), Money.toYuan(12_850));
+        assertEquals(12_850, tillFen(new BigDecimal("128.5")));
+        assertEquals(1, tillFen(new BigDecimal("0.01")));
+        assertEquals(100, tillFen(new BigDecimal("1.000")));
+        assertEquals("amount", assertThrows(InvalidInputException.class, () -> tillFen(new BigDecimal("1.001"))).field());
+        assertThrows(InvalidInputException.class, () -> tillFen(BigDecimal.ZERO));
+        assertThrows(InvalidInputException.class, () -> tillFen(new BigDecimal("-5")));
+        assertThrows(InvalidInputException.class, () -> tillFen(null));
+        assertThrows(InvalidInputException.class, () -> tillFen(new BigDecimal("1e12")));
+        assertEquals(10_000_000_000L, tillFen(new BigDecimal("100000000")));
+        assertEquals(new BigDecimal("128.50"), Money.yuan(12_850));
     }
 
     @Test

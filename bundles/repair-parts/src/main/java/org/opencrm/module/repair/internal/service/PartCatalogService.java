@@ -21,6 +21,7 @@ import org.opencrm.platform.api.Page;
 import org.opencrm.platform.api.PageRequest;
 import org.opencrm.platform.api.RecordNotFoundException;
 import org.opencrm.platform.api.Validation;
+import org.opencrm.platform.api.money.Money;
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.persistence.Queries;
 import org.osgi.service.component.annotations.Activate;
@@ -153,7 +154,8 @@ public class PartCatalogService {
         if (joined.length() > 1000) {
             throw new InvalidInputException("models", "too many models (at most 1000 characters together)");
         }
-        return new Checked(number, name, joined, Money.fen("cost", in.cost()), Money.fen("price", in.price()));
+        return new Checked(number, name, joined, Money.ofYuan("cost", in.cost(), Money.Sign.NON_NEGATIVE, Records.MAX_CHARGE).fen(),
+                Money.ofYuan("price", in.price(), Money.Sign.NON_NEGATIVE, Records.MAX_CHARGE).fen());
     }
 
     private void apply(Part p, Checked c, boolean active, CrmUser user) {

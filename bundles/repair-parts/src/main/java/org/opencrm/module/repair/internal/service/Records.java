@@ -19,9 +19,12 @@ import org.opencrm.module.repair.internal.model.ServiceRequest;
 import org.opencrm.module.repair.internal.model.StockMovement;
 import org.opencrm.module.repair.internal.model.Warehouse;
 import org.opencrm.platform.api.InvalidInputException;
+import org.opencrm.platform.api.money.Money;
 
 /** Entities to DTOs, and the human numbers of records (SR00000012, RO…, PO…, PR…). */
 public final class Records {
+    /** 10 million yuan: more than any part, quote or labour charge (0 allowed: a free part, no labour). */
+    static final Money MAX_CHARGE = Money.ofFen(1_000_000_000L);
     public static final String SERVICE_REQUEST = "repair-service-request";
     public static final String REPAIR_ORDER = "repair-order";
     public static final String PART = "repair-part";

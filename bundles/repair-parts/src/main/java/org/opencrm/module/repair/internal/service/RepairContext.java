@@ -2,6 +2,8 @@ package org.opencrm.module.repair.internal.service;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.aries.jpa.template.JpaTemplate;
@@ -11,6 +13,7 @@ import org.opencrm.platform.api.InvalidInputException;
 import org.opencrm.platform.api.ScopeDeniedException;
 import org.opencrm.platform.api.audit.AuditTrail;
 import org.opencrm.platform.api.customer.CustomerDirectory;
+import org.opencrm.platform.api.event.CrmEventPublisher;
 import org.opencrm.platform.api.event.CrmEvents;
 import org.opencrm.platform.api.scope.DataScopes;
 import org.opencrm.platform.api.scope.ScopeFilter;
@@ -23,12 +26,11 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.osgi.service.event.Event;
-import org.osgi.service.event.EventAdmin;
 
 /**
  * What every service of the module shares: the persistence unit, the platform's audit trail, timeline, customer
- * directory, data scopes, the settings and clock, and EventAdmin (optional: events are dropped without it).
+ * directory, data scopes, the settings and clock, and the platform's event publisher (optional: events are dropped
+ * without it).
  *
  * <p>Data scope: a service centre, a regional warehouse and HQ are core accounts, and the module's records belong to
  * one of them (a repair order to its centre, stock to its warehouse's account). A user sees a record when the
@@ -45,7 +47,7 @@ public class RepairContext {
     private final DataScopes scopes;
     private final RepairSettings settings;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    private volatile EventAdmin eventAdmin;
+    private volatile CrmEventPublisher events;
 
     @Activate
     public RepairContext(@Reference(target = "(osgi.unit.name=crm-repair)") JpaTemplate jpa, @Reference AuditTrail audit, @Reference TimelineService timeline,
@@ -80,8 +82,8 @@ public class RepairContext {
     }
 
     /** For tests and the shell: where events go. */
-    public void setEventAdmin(EventAdmin eventAdmin) {
-        this.eventAdmin = eventAdmin;
+    public void setEvents(CrmEventPublisher events) {
+        this.events = events;
     }
 
     // ---------------------------------------------------------------- attribution
@@ -99,20 +101,15 @@ public class RepairContext {
         timeline.record(TimelineEntry.of(contactId, null, RepairModule.ID, type, title, detail, user.username(), refType, String.valueOf(refId)));
     }
 
-    /** Posts an event; call after the transaction committed. {@code keyValues}: key, value, ...; null values are left out. */
+    /**
+     * Posts an event once the transaction of the change committed (see {@link CrmEventPublisher}): call it inside the
+     * transaction or after it. {@code keyValues}: key, value, ...; null values are left out.
+     */
     public void post(String topic, CrmUser user, Object... keyValues) {
-        EventAdmin ea = eventAdmin;
-        if (ea == null) {
-            return;
+        CrmEventPublisher publisher = events;
+        if (publisher != null) {
+            publisher.post(topic, user.username(), keyValues);
         }
-        Map<String, Object> props = new HashMap<>();
-        props.put(CrmEvents.ACTOR, user.username());
-        for (int i = 0; i + 1 < keyValues.length; i += 2) {
-            if (keyValues[i + 1] != null) {
-                props.put((String) keyValues[i], keyValues[i + 1]);
-            }
-        }
-        ea.postEvent(new Event(topic, props));
     }
 
     // ---------------------------------------------------------------- data scope

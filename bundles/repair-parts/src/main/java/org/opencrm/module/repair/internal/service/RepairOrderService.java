@@ -32,6 +32,7 @@ import org.opencrm.platform.api.Page;
 import org.opencrm.platform.api.PageRequest;
 import org.opencrm.platform.api.RecordNotFoundException;
 import org.opencrm.platform.api.Validation;
+import org.opencrm.platform.api.money.Money;
 import org.opencrm.platform.api.scope.ScopeFilter;
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.persistence.CachedTotal;
@@ -326,8 +327,8 @@ public class RepairOrderService {
         if (in == null) {
             throw new InvalidInputException("body", "a JSON request body is required");
         }
-        long partsFen = Money.fen("parts", in.parts());
-        long labourFen = Money.fen("labour", in.labour());
+        long partsFen = Money.ofYuan("parts", in.parts(), Money.Sign.NON_NEGATIVE, Records.MAX_CHARGE).fen();
+        long labourFen = Money.ofYuan("labour", in.labour(), Money.Sign.NON_NEGATIVE, Records.MAX_CHARGE).fen();
         return work(user, id, "quote", (em, o) -> {
             if (o.inWarranty) {
                 throw new ConflictException("in_warranty", "quote", "repair order " + Records.number("RO", o.id) + " is in warranty: the customer pays nothing");

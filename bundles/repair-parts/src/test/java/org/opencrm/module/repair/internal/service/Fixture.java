@@ -31,6 +31,7 @@ import org.opencrm.platform.api.audit.AuditTrail;
 import org.opencrm.platform.api.customer.AccountRef;
 import org.opencrm.platform.api.customer.ContactRef;
 import org.opencrm.platform.api.customer.CustomerDirectory;
+import org.opencrm.platform.api.event.CrmEvent;
 import org.opencrm.platform.api.scope.DataScopes;
 import org.opencrm.platform.api.scope.ScopeFilter;
 import org.opencrm.platform.api.security.CrmUser;
@@ -40,13 +41,11 @@ import org.opencrm.platform.api.time.BusinessClock;
 import org.opencrm.platform.api.timeline.TimelineEntry;
 import org.opencrm.platform.api.timeline.TimelineService;
 import org.opencrm.platform.persistence.testing.InMemoryJpa;
-import org.osgi.service.event.Event;
-import org.osgi.service.event.EventAdmin;
 
 /**
  * The module's services wired as DS wires them, on an in-memory Derby, with a small in-memory core (an account tree
- * with the core's visibility rule, contacts), an audit trail, timeline and EventAdmin that keep what they are given,
- * a clock the test moves, and a handset registry the test may plug in or leave out.
+ * with the core's visibility rule, contacts), an audit trail, timeline and an event publisher that keep what they are
+ * given, a clock the test moves, and a handset registry the test may plug in or leave out.
  */
 final class Fixture implements AutoCloseable {
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
@@ -58,7 +57,7 @@ final class Fixture implements AutoCloseable {
     /** "recordType recordId action @accountId": whose entry each one is (the data scope of the audit trail). */
     final List<String> auditAccounts = new CopyOnWriteArrayList<>();
     final List<TimelineEntry> timeline = new CopyOnWriteArrayList<>();
-    final List<Event> events = new CopyOnWriteArrayList<>();
+    final List<CrmEvent> events = new CopyOnWriteArrayList<>();
     final AtomicReference<Instant> now = new AtomicReference<>(START);
     final RepairSettings settings = new RepairSettings(RepairSettings.Terms.defaults(), new BusinessClock() {
         @Override
@@ -91,7 +90,7 @@ final class Fixture implements AutoCloseable {
 
     Fixture() {
         ctx = new RepairContext(jpa, new Audit(), new Timeline(), core, core, settings);
-        ctx.setEventAdmin(new Events());
+        ctx.setEvents(events::add);
         parts = new PartCatalogService(ctx);
         stock = new StockService(ctx, parts);
         faultCodes = new FaultCodeService(ctx);
@@ -283,18 +282,6 @@ final class Fixture implements AutoCloseable {
         @Override
         public Page<TimelineEntry> forAccount(long accountId, int offset, int limit) {
             throw new UnsupportedOperationException();
-        }
-    }
-
-    private final class Events implements EventAdmin {
-        @Override
-        public void postEvent(Event event) {
-            events.add(event);
-        }
-
-        @Override
-        public void sendEvent(Event event) {
-            events.add(event);
         }
     }
 

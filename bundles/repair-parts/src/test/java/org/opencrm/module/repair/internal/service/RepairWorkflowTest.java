@@ -264,7 +264,7 @@ class RepairWorkflowTest {
         assertEquals(2, f.requests.get(f.admin, store.id()).escalationLevel());
         move(o, RepairStatus.CANCELLED);
         assertEquals("CLOSED", f.requests.get(f.admin, store.id()).status());
-        assertTrue(f.events.stream().anyMatch(e -> e.getTopic().equals("crm/repair/SERVICE_REQUEST_ESCALATED")));
+        assertTrue(f.events.stream().anyMatch(e -> e.topic().equals("crm/repair/SERVICE_REQUEST_ESCALATED")));
         assertTrue(f.timeline.stream().anyMatch(t -> t.type().equals("SERVICE_REQUEST_OPENED")));
         assertThrows(AccessDeniedException.class, () -> f.requests.escalateOverdue(f.clerk(f.centreA)));
     }

@@ -16,6 +16,7 @@ import org.opencrm.platform.api.PageRequest;
 import org.opencrm.platform.api.RecordNotFoundException;
 import org.opencrm.platform.api.Validation;
 import org.opencrm.platform.api.audit.AuditTrail;
+import org.opencrm.platform.api.event.CrmEventPublisher;
 import org.opencrm.platform.api.event.CrmEvents;
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.core.internal.dto.AccountData;
@@ -35,11 +36,11 @@ public class AccountService {
 
     private final JpaTemplate jpa;
     private final AuditTrail audit;
-    private final Events events;
+    private final CrmEventPublisher events;
 
     @Activate
     public AccountService(@Reference(target = "(osgi.unit.name=crm-core)") JpaTemplate jpa, @Reference AuditTrail audit,
-            @Reference Events events) {
+            @Reference CrmEventPublisher events) {
         this.jpa = jpa;
         this.audit = audit;
         this.events = events;

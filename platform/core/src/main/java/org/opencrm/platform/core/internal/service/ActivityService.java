@@ -19,6 +19,7 @@ import org.opencrm.platform.api.RecordNotFoundException;
 import org.opencrm.platform.api.Validation;
 import org.opencrm.platform.api.activity.ActivityTypeSet;
 import org.opencrm.platform.api.audit.AuditTrail;
+import org.opencrm.platform.api.event.CrmEventPublisher;
 import org.opencrm.platform.api.event.CrmEvents;
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.api.timeline.TimelineEntry;
@@ -44,13 +45,13 @@ public class ActivityService {
     private final TimelineServiceImpl timeline;
     private final ContactService contacts;
     private final AccountService accounts;
-    private final Events events;
+    private final CrmEventPublisher events;
     private final List<ActivityTypeSet> typeSets = new CopyOnWriteArrayList<>();
 
     @Activate
     public ActivityService(@Reference(target = "(osgi.unit.name=crm-core)") JpaTemplate jpa, @Reference AuditTrail audit,
             @Reference TimelineServiceImpl timeline, @Reference ContactService contacts, @Reference AccountService accounts,
-            @Reference Events events) {
+            @Reference CrmEventPublisher events) {
         this.jpa = jpa;
         this.audit = audit;
         this.timeline = timeline;

@@ -40,6 +40,7 @@ import org.opencrm.platform.api.PayloadTooLargeException;
 import org.opencrm.platform.api.RecordNotFoundException;
 import org.opencrm.platform.api.audit.AuditTrail;
 import org.opencrm.platform.api.csv.Csv;
+import org.opencrm.platform.api.csv.CsvImport;
 import org.opencrm.platform.api.csv.ImportLimits;
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.core.internal.dto.ImportData;
@@ -52,6 +53,7 @@ import org.opencrm.platform.core.internal.model.ImportChunk;
 import org.opencrm.platform.core.internal.model.ImportError;
 import org.opencrm.platform.core.internal.model.ImportRecord;
 import org.opencrm.platform.persistence.IdBlocks;
+import org.opencrm.platform.persistence.TransactionRetry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -80,6 +82,12 @@ import org.slf4j.LoggerFactory;
 @Component(service = ContactImports.class, configurationPid = ImportLimits.PID)
 public class ContactImports {
     private static final Logger LOG = LoggerFactory.getLogger(ContactImports.class);
+    /**
+     * A chunk whose transaction failed on a constraint (another writer took one of its mobiles meanwhile) is saved
+     * again at once: the second run finds the mobile and reports the row. A lost lock race is run again as well.
+     */
+    private final TransactionRetry chunkRetry = TransactionRetry.standard().attempts(3)
+            .when(f -> f.isIntegrityViolation() || f.isRetryable());
     static final String KIND = "contacts";
     static final String RECORD = "contact-import";
     private static final int CHUNK = 1000;
@@ -243,33 +251,17 @@ public class ContactImports {
         }
     }
 
-    private record Header(Map<String, Integer> columns, long checksum) {
+    /** The platform's header (columns by name) and the CRC32 of the header row, which a resume must match. */
+    private record Header(CsvImport.Header csv, long checksum) {
     }
 
+    private static final CsvImport.Columns COLUMNS = CsvImport.Columns.of(ContactService.CSV_COLUMNS).require("name");
+
     private static Header header(Csv.Parser parser) {
-        List<String> header;
-        try {
-            header = parser.next();
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("body", e.getMessage());
-        }
-        if (header == null || header.isEmpty()) {
-            throw new InvalidInputException("body", "the CSV is empty; the first row must name the columns, e.g. " + String.join(",", ContactService.CSV_COLUMNS));
-        }
-        Map<String, Integer> col = new HashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-            String h = header.get(i).strip();
-            if (!ContactService.CSV_COLUMNS.contains(h)) {
-                throw new InvalidInputException("header", "unknown column '" + h + "'; known columns: " + String.join(",", ContactService.CSV_COLUMNS));
-            }
-            col.put(h, i);
-        }
-        if (!col.containsKey("name")) {
-            throw new InvalidInputException("header", "the column 'name' is required");
-        }
+        CsvImport.Header header = CsvImport.header(parser, COLUMNS);
         CRC32 crc = new CRC32();
-        update(crc, header);
-        return new Header(col, crc.getValue());
+        update(crc, header.names());
+        return new Header(header, crc.getValue());
     }
 
     /** CRC32 of a row: each field and a unit separator, a record separator at the end. */
@@ -326,23 +318,12 @@ public class ContactImports {
             int k = 0; // the committed chunk the parser is in or before
             CRC32 seen = new CRC32();
             long seenRows = 0;
-            while (true) {
-                List<String> row;
-                String broken = null;
-                try {
-                    row = parser.next();
-                } catch (IllegalArgumentException e) {
-                    // an unterminated quote: the rest of the file is one broken record, reported as the last row
-                    row = List.of();
-                    broken = e.getMessage();
-                }
-                if (row == null) {
-                    break;
-                }
-                if (row.isEmpty() && broken == null) {
-                    continue;
-                }
-                long line = parser.recordLine();
+            CsvImport.Rows rows = new CsvImport.Rows(parser, header.csv());
+            for (CsvImport.Row next = rows.next(); next != null; next = rows.next()) {
+                // broken: an unterminated quote made the rest of the file one record, reported as the last row
+                List<String> row = next.fields();
+                String broken = next.broken();
+                long line = next.line();
                 while (k < committed.size() && line > committed.get(k).lastLine) {
                     verify(id, committed.get(k), seen, seenRows);
                     seen = new CRC32();
@@ -369,7 +350,7 @@ public class ContactImports {
                 }
                 try {
                     Contact c = new Contact();
-                    contacts.apply(c, ContactService.fromRow(row, header.columns));
+                    contacts.apply(c, ContactService.fromRow(row, header.csv().columns()));
                     c.status = ContactStatus.ACTIVE;
                     c.owner = c.owner == null ? user.username() : c.owner;
                     c.createdAt = now;
@@ -523,16 +504,8 @@ public class ContactImports {
      * the transaction fails on the unique constraint; it is then tried again (the mobile is found and reported).
      */
     private ChunkResult save(CrmUser user, long id, Pending chunk, AtomicLong errorQuota) {
-        for (int attempt = 1;; attempt++) {
-            try {
-                return jpa.txExpr(TransactionType.RequiresNew, em -> saveOnce(em, user, id, chunk, errorQuota));
-            } catch (RuntimeException e) {
-                if (attempt >= 3 || !isConstraintViolation(e)) {
-                    throw e;
-                }
-                LOG.info("import {}: a mobile of lines {}-{} was taken meanwhile; saving the chunk again", id, chunk.firstLine, chunk.lastLine);
-            }
-        }
+        return chunkRetry.run("import " + id + ", lines " + chunk.firstLine + "-" + chunk.lastLine,
+                () -> jpa.txExpr(TransactionType.RequiresNew, em -> saveOnce(em, user, id, chunk, errorQuota)));
     }
 
     private ChunkResult saveOnce(EntityManager em, CrmUser user, long id, Pending chunk, AtomicLong errorQuota) {
@@ -635,18 +608,6 @@ public class ContactImports {
         n.updatedAt = c.updatedAt;
         n.updatedBy = c.updatedBy;
         return n;
-    }
-
-    static boolean isConstraintViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("23")) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
     }
 
     // ---------------------------------------------------------------- rollback

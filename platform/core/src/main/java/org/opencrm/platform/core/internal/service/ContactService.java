@@ -32,6 +32,7 @@ import org.opencrm.platform.api.RecordNotFoundException;
 import org.opencrm.platform.api.Validation;
 import org.opencrm.platform.api.audit.AuditTrail;
 import org.opencrm.platform.api.csv.Csv;
+import org.opencrm.platform.api.event.CrmEventPublisher;
 import org.opencrm.platform.api.event.CrmEvents;
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.api.time.BusinessClock;
@@ -59,12 +60,12 @@ public class ContactService {
 
     private final JpaTemplate jpa;
     private final AuditTrail audit;
-    private final Events events;
+    private final CrmEventPublisher events;
     private final BusinessClock clock;
 
     @Activate
     public ContactService(@Reference(target = "(osgi.unit.name=crm-core)") JpaTemplate jpa, @Reference AuditTrail audit,
-            @Reference Events events, @Reference BusinessClock clock, @Reference ContactReferencesRegistry references) {
+            @Reference CrmEventPublisher events, @Reference BusinessClock clock, @Reference ContactReferencesRegistry references) {
         this.jpa = jpa;
         this.clock = clock;
         this.audit = audit;

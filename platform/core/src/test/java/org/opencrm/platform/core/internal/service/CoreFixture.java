@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.opencrm.platform.api.csv.ImportLimits;
+import org.opencrm.platform.api.event.CrmEventPublisher;
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.api.security.DataScope;
 import org.opencrm.platform.api.security.ScopeType;
@@ -22,7 +23,7 @@ final class CoreFixture implements AutoCloseable {
     static final BusinessClock CLOCK = BusinessClock.of(Clock.system(ZoneId.of("Asia/Shanghai")));
     final InMemoryJpa jpa;
     final AuditTrailImpl audit;
-    final Events events = new Events();
+    final CrmEventPublisher events = new AfterCommitEvents();
     final ContactReferencesRegistry references;
     final ContactService contacts;
     final AccountService accounts;
