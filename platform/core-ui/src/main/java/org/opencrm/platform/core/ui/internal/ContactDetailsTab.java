@@ -1,4 +1,4 @@
-package org.opencrm.platform.core.internal.ui;
+package org.opencrm.platform.core.ui.internal;
 
 import org.opencrm.platform.api.ui.RecordTab;
 import org.opencrm.platform.api.ui.UiContext;
