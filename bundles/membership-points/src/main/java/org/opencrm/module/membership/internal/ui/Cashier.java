@@ -18,15 +18,35 @@ import org.opencrm.ui.Feedback;
 import org.opencrm.ui.Fields;
 import org.opencrm.ui.Messages;
 
+import org.opencrm.ui.BaseMenuEntry;
+
 import com.vaadin.ui.AbstractComponent;
+import org.opencrm.ui.BaseMenuEntry;
+
 import com.vaadin.ui.Alignment;
+import org.opencrm.ui.BaseMenuEntry;
+
 import com.vaadin.ui.Button;
+import org.opencrm.ui.BaseMenuEntry;
+
 import com.vaadin.ui.FormLayout;
+import org.opencrm.ui.BaseMenuEntry;
+
 import com.vaadin.ui.HorizontalLayout;
+import org.opencrm.ui.BaseMenuEntry;
+
 import com.vaadin.ui.Label;
+import org.opencrm.ui.BaseMenuEntry;
+
 import com.vaadin.ui.TabSheet;
+import org.opencrm.ui.BaseMenuEntry;
+
 import com.vaadin.ui.TextField;
+import org.opencrm.ui.BaseMenuEntry;
+
 import com.vaadin.ui.VerticalLayout;
+import org.opencrm.ui.BaseMenuEntry;
+
 import com.vaadin.ui.themes.ValoTheme;
 
 /**
@@ -35,7 +55,7 @@ import com.vaadin.ui.themes.ValoTheme;
  * shown, so a double click or a retry after a lost answer is applied once; a new reference is made after each
  * success.
  */
-final class Cashier extends VerticalLayout {
+final class Cashier extends VerticalLayout implements BaseMenuEntry.DeepLinked {
     private static final long serialVersionUID = 1L;
     private final transient MembershipUi.Services services;
     private final UiContext context;
@@ -76,7 +96,8 @@ final class Cashier extends VerticalLayout {
         return "UI-" + UUID.randomUUID();
     }
 
-    void enter(String parameters) {
+    @Override
+    public void show(String parameters) {
         if (parameters != null && !parameters.isBlank()) {
             try {
                 show(services.members().get(context.user(), Long.parseLong(parameters.strip())));

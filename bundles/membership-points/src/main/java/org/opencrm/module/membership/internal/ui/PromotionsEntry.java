@@ -10,6 +10,7 @@ import org.opencrm.module.membership.internal.dto.PromotionData;
 import org.opencrm.module.membership.internal.service.PromotionService;
 import org.opencrm.module.membership.internal.service.Rules;
 import org.opencrm.platform.api.ui.NavigationEntry;
+import org.opencrm.ui.BaseMenuEntry;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.ui.Feedback;
 import org.opencrm.ui.Fields;
@@ -36,39 +37,15 @@ import com.vaadin.ui.themes.ValoTheme;
 
 /** Membership → Promotions: earning multipliers by date range, store and tier. */
 @Component(service = NavigationEntry.class)
-public class PromotionsEntry implements NavigationEntry {
+public class PromotionsEntry extends BaseMenuEntry {
     private final PromotionService promotions;
     private final Rules rules;
 
     @Activate
     public PromotionsEntry(@Reference PromotionService promotions, @Reference Rules rules) {
+        super("promotions", "membership", 30, MembershipModule.READ, MembershipUi::messages, "menu.promotions");
         this.promotions = promotions;
         this.rules = rules;
-    }
-
-    @Override
-    public String id() {
-        return "promotions";
-    }
-
-    @Override
-    public String label(Locale locale) {
-        return MembershipUi.messages(locale).get("menu.promotions");
-    }
-
-    @Override
-    public String group() {
-        return "membership";
-    }
-
-    @Override
-    public int order() {
-        return 30;
-    }
-
-    @Override
-    public String permission() {
-        return MembershipModule.READ;
     }
 
     @Override

@@ -7,6 +7,7 @@ import org.opencrm.module.membership.internal.MembershipModule;
 import org.opencrm.module.membership.internal.dto.Reports;
 import org.opencrm.module.membership.internal.service.MemberService;
 import org.opencrm.platform.api.ui.NavigationEntry;
+import org.opencrm.ui.BaseMenuEntry;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.ui.Charts;
 import org.opencrm.ui.Fields;
@@ -22,32 +23,13 @@ import com.vaadin.ui.themes.ValoTheme;
 
 /** Reports → Membership: points liability, stored value owed, tier distribution (chart), active members. */
 @Component(service = NavigationEntry.class)
-public class ReportsEntry implements NavigationEntry {
+public class ReportsEntry extends BaseMenuEntry {
     private final MemberService members;
 
     @Activate
     public ReportsEntry(@Reference MemberService members) {
+        super("membership-reports", "reports", 100, MembershipModule.READ, MembershipUi::messages, "menu.reports");
         this.members = members;
-    }
-
-    @Override
-    public String id() {
-        return "membership-reports";
-    }
-
-    @Override
-    public String label(Locale locale) {
-        return MembershipUi.messages(locale).get("menu.reports");
-    }
-
-    @Override
-    public String group() {
-        return "reports";
-    }
-
-    @Override
-    public String permission() {
-        return MembershipModule.READ;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.opencrm.module.repair.internal.ui;
 
+import org.opencrm.ui.BaseMenuEntry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ import com.vaadin.ui.themes.ValoTheme;
  * The service desk: the queue of open service requests, the earliest due (so the overdue ones) first, and one
  * request's page at {@code #!service-desk/<id>} with routing, receiving the device as a repair order, closing.
  */
-final class ServiceDeskView extends VerticalLayout implements RepairEntry.RecordView {
+final class ServiceDeskView extends VerticalLayout implements BaseMenuEntry.DeepLinked {
     private static final long serialVersionUID = 1L;
     private final transient RepairScreens screens;
     private final UiContext context;

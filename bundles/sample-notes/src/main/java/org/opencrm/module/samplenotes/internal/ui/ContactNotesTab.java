@@ -7,6 +7,7 @@ import org.opencrm.module.samplenotes.internal.SampleNoteService;
 import org.opencrm.module.samplenotes.internal.SampleNoteService.NoteData;
 import org.opencrm.module.samplenotes.internal.SampleNotesModule;
 import org.opencrm.platform.api.ui.RecordTab;
+import org.opencrm.ui.BaseRecordTab;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.ui.Feedback;
 import org.opencrm.ui.Messages;
@@ -25,37 +26,13 @@ import com.vaadin.ui.VerticalLayout;
 
 /** A "Notes" tab on the contact page: the module's records for that contact, and a field to add one. */
 @Component(service = RecordTab.class)
-public class ContactNotesTab implements RecordTab {
+public class ContactNotesTab extends BaseRecordTab {
     private final SampleNoteService notes;
 
     @Activate
     public ContactNotesTab(@Reference SampleNoteService notes) {
+        super("sample-notes.contact", Record.CONTACT, 90, SampleNotesModule.READ, NotesEntry::messages, "tab");
         this.notes = notes;
-    }
-
-    @Override
-    public String id() {
-        return "sample-notes.contact";
-    }
-
-    @Override
-    public String label(Locale locale) {
-        return NotesEntry.messages(locale).get("tab");
-    }
-
-    @Override
-    public Record record() {
-        return Record.CONTACT;
-    }
-
-    @Override
-    public int order() {
-        return 90;
-    }
-
-    @Override
-    public String permission() {
-        return SampleNotesModule.READ;
     }
 
     @Override

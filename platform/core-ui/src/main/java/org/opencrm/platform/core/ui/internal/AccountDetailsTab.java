@@ -1,6 +1,7 @@
 package org.opencrm.platform.core.ui.internal;
 
 import org.opencrm.platform.api.ui.RecordTab;
+import org.opencrm.ui.BaseRecordTab;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.platform.core.internal.dto.AccountData;
 import org.opencrm.platform.core.internal.dto.ContactData;
@@ -24,29 +25,15 @@ import com.vaadin.ui.themes.ValoTheme;
 
 /** An account's details, its parent, and its contacts (lazy). */
 @Component(service = RecordTab.class)
-public class AccountDetailsTab extends CoreEntry.Tab {
+public class AccountDetailsTab extends BaseRecordTab {
     private final AccountService accounts;
     private final ContactService contacts;
 
     @Activate
     public AccountDetailsTab(@Reference AccountService accounts, @Reference ContactService contacts) {
+        super("account.details", Record.ACCOUNT, 0, null, CoreUi::messages, "tab.account.details");
         this.accounts = accounts;
         this.contacts = contacts;
-    }
-
-    @Override
-    public String id() {
-        return "account.details";
-    }
-
-    @Override
-    public Record record() {
-        return Record.ACCOUNT;
-    }
-
-    @Override
-    public int order() {
-        return 0;
     }
 
     @Override

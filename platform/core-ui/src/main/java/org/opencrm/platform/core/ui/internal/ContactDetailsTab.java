@@ -1,6 +1,7 @@
 package org.opencrm.platform.core.ui.internal;
 
 import org.opencrm.platform.api.ui.RecordTab;
+import org.opencrm.ui.BaseRecordTab;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.platform.core.internal.dto.ActivityData;
 import org.opencrm.platform.core.internal.dto.ContactData;
@@ -29,29 +30,15 @@ import com.vaadin.ui.themes.ValoTheme;
 
 /** The contact's details with Edit, and quick logging of a call, visit, task or note. */
 @Component(service = RecordTab.class)
-public class ContactDetailsTab extends CoreEntry.Tab {
+public class ContactDetailsTab extends BaseRecordTab {
     private final ContactService contacts;
     private final ActivityService activities;
 
     @Activate
     public ContactDetailsTab(@Reference ContactService contacts, @Reference ActivityService activities) {
+        super("contact.details", Record.CONTACT, 0, null, CoreUi::messages, "tab.contact.details");
         this.contacts = contacts;
         this.activities = activities;
-    }
-
-    @Override
-    public String id() {
-        return "contact.details";
-    }
-
-    @Override
-    public Record record() {
-        return Record.CONTACT;
-    }
-
-    @Override
-    public int order() {
-        return 0;
     }
 
     @Override

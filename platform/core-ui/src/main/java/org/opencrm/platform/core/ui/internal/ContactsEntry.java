@@ -1,6 +1,7 @@
 package org.opencrm.platform.core.ui.internal;
 
 import org.opencrm.platform.api.ui.NavigationEntry;
+import org.opencrm.ui.BaseMenuEntry;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.platform.api.csv.ImportLimits;
 import org.opencrm.platform.core.internal.service.ContactImports;
@@ -10,31 +11,17 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 @Component(service = NavigationEntry.class)
-public class ContactsEntry extends CoreEntry.Nav {
+public class ContactsEntry extends BaseMenuEntry {
     private final ContactService contacts;
     private final ContactImports imports;
     private final ImportLimits limits;
 
     @Activate
     public ContactsEntry(@Reference ContactService contacts, @Reference ContactImports imports, @Reference ImportLimits limits) {
+        super("contacts", "customers", 10, "core.contact.read", CoreUi::messages, "menu.contacts");
         this.contacts = contacts;
         this.imports = imports;
         this.limits = limits;
-    }
-
-    @Override
-    public String id() {
-        return "contacts";
-    }
-
-    @Override
-    public int order() {
-        return 10;
-    }
-
-    @Override
-    public String permission() {
-        return "core.contact.read";
     }
 
     @Override

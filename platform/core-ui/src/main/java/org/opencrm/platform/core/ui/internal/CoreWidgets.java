@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.opencrm.platform.api.PageRequest;
 import org.opencrm.platform.api.ui.DashboardWidget;
+import org.opencrm.ui.BaseDashboardWidget;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.platform.core.internal.service.AccountService;
 import org.opencrm.platform.core.internal.service.ActivityService;
@@ -29,31 +30,17 @@ final class CoreWidgets {
     }
 
     @Component(service = DashboardWidget.class)
-    public static class Counts extends CoreEntry.Widget {
+    public static class Counts extends BaseDashboardWidget {
         private final ContactService contacts;
         private final AccountService accounts;
         private final ActivityService activities;
 
         @Activate
         public Counts(@Reference ContactService contacts, @Reference AccountService accounts, @Reference ActivityService activities) {
+            super("core.counts", 0, "core.contact.read", 4, CoreUi::messages, "widget.core.counts");
             this.contacts = contacts;
             this.accounts = accounts;
             this.activities = activities;
-        }
-
-        @Override
-        public String id() {
-            return "core.counts";
-        }
-
-        @Override
-        public int order() {
-            return 0;
-        }
-
-        @Override
-        public String permission() {
-            return "core.contact.read";
         }
 
         @Override
@@ -85,32 +72,13 @@ final class CoreWidgets {
     }
 
     @Component(service = DashboardWidget.class)
-    public static class NewContactsChart extends CoreEntry.Widget {
+    public static class NewContactsChart extends BaseDashboardWidget {
         private final ContactService contacts;
 
         @Activate
         public NewContactsChart(@Reference ContactService contacts) {
+            super("core.newContacts", 10, "core.contact.read", 6, CoreUi::messages, "widget.core.newContacts");
             this.contacts = contacts;
-        }
-
-        @Override
-        public String id() {
-            return "core.newContacts";
-        }
-
-        @Override
-        public int order() {
-            return 10;
-        }
-
-        @Override
-        public String permission() {
-            return "core.contact.read";
-        }
-
-        @Override
-        public int columns() {
-            return 6;
         }
 
         @Override
@@ -131,32 +99,13 @@ final class CoreWidgets {
     }
 
     @Component(service = DashboardWidget.class)
-    public static class ActivitiesByType extends CoreEntry.Widget {
+    public static class ActivitiesByType extends BaseDashboardWidget {
         private final ActivityService activities;
 
         @Activate
         public ActivitiesByType(@Reference ActivityService activities) {
+            super("core.activitiesByType", 20, "core.activity.read", 6, CoreUi::messages, "widget.core.activitiesByType");
             this.activities = activities;
-        }
-
-        @Override
-        public String id() {
-            return "core.activitiesByType";
-        }
-
-        @Override
-        public int order() {
-            return 20;
-        }
-
-        @Override
-        public String permission() {
-            return "core.activity.read";
-        }
-
-        @Override
-        public int columns() {
-            return 6;
         }
 
         @Override

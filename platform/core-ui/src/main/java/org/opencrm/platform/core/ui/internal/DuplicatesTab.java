@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.opencrm.platform.api.ui.RecordTab;
+import org.opencrm.ui.BaseRecordTab;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.platform.core.internal.dto.ContactData;
 import org.opencrm.platform.core.internal.model.ContactStatus;
@@ -35,32 +36,13 @@ import com.vaadin.ui.themes.ValoTheme;
  * confirmation. The merged contact stays as MERGED pointing here, so old links still lead somewhere.
  */
 @Component(service = RecordTab.class)
-public class DuplicatesTab extends CoreEntry.Tab {
+public class DuplicatesTab extends BaseRecordTab {
     private final ContactService contacts;
 
     @Activate
     public DuplicatesTab(@Reference ContactService contacts) {
+        super("contact.duplicates", Record.CONTACT, 90, "core.contact.write", CoreUi::messages, "tab.contact.duplicates");
         this.contacts = contacts;
-    }
-
-    @Override
-    public String id() {
-        return "contact.duplicates";
-    }
-
-    @Override
-    public Record record() {
-        return Record.CONTACT;
-    }
-
-    @Override
-    public int order() {
-        return 90;
-    }
-
-    @Override
-    public String permission() {
-        return "core.contact.write";
     }
 
     @Override

@@ -1,0 +1,37 @@
+package org.opencrm.ui;
+
+import java.util.Locale;
+import java.util.function.Function;
+
+import org.opencrm.platform.api.ui.RecordTab;
+
+import com.vaadin.ui.Component;
+import com.vaadin.ui.VerticalLayout;
+
+/**
+ * A tab on the contact or account page. Register a subclass as a DS component with {@code service = RecordTab.class}
+ * and implement {@link #createTab}; the shell has checked that the user may see the record.
+ */
+public abstract class BaseRecordTab extends BaseContribution implements RecordTab {
+    private final Record record;
+
+    protected BaseRecordTab(String id, Record record, int order, String permission, Function<Locale, Messages> messages, String labelKey) {
+        super(id, order, permission, messages, labelKey);
+        this.record = record;
+    }
+
+    @Override
+    public final Record record() {
+        return record;
+    }
+
+    /** The usual body of a tab: the components one under the other, without the layout's margin (the tab sheet has one). */
+    protected static VerticalLayout column(String id, Component... components) {
+        VerticalLayout layout = new VerticalLayout(components);
+        layout.setMargin(false);
+        if (id != null) {
+            layout.setId(id);
+        }
+        return layout;
+    }
+}
