@@ -1,5 +1,6 @@
 package org.opencrm.ui.internal;
 
+import org.opencrm.platform.api.customer.CustomerDirectory;
 import org.opencrm.platform.api.security.UserService;
 import org.opencrm.platform.api.ui.NavigationEntry;
 import org.opencrm.ui.BaseMenuEntry;
@@ -11,7 +12,7 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = NavigationEntry.class)
 public class UsersEntry extends BaseMenuEntry {
     @Activate
-    public UsersEntry(@Reference UserService users) {
-        super("admin.users", "admin", 20, "platform.users.read", CrmUI::shellMessages, "menu.admin.users", c -> new UsersView(users, c));
+    public UsersEntry(@Reference UserService users, @Reference CustomerDirectory customers) {
+        super("admin.users", "admin", 20, "platform.users.read", CrmUI::shellMessages, "menu.admin.users", c -> new UsersView(users, customers, c));
     }
 }

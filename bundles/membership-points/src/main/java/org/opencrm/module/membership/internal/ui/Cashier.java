@@ -13,6 +13,8 @@ import org.opencrm.module.membership.internal.dto.TxnResult;
 import org.opencrm.module.membership.internal.dto.ValueRequest;
 import org.opencrm.platform.api.security.ScopeType;
 import org.opencrm.platform.api.ui.UiContext;
+import org.opencrm.ui.RecordPicker;
+import org.opencrm.ui.Pickers;
 import org.opencrm.ui.CrmSession;
 import org.opencrm.ui.Feedback;
 import org.opencrm.ui.Fields;
@@ -62,7 +64,7 @@ final class Cashier extends VerticalLayout implements BaseMenuEntry.DeepLinked {
     private final Messages msg;
     private final TextField find = new TextField();
     private final VerticalLayout member = new VerticalLayout();
-    private final TextField store;
+    private final RecordPicker<Long> store;
 
     Cashier(MembershipUi.Services services, UiContext context) {
         this.services = services;
@@ -78,12 +80,11 @@ final class Cashier extends VerticalLayout implements BaseMenuEntry.DeepLinked {
         Button go = new Button(msg.get("members.find"), e -> lookup(find.getValue()));
         go.setId("cashier-find-go");
         go.setClickShortcut(com.vaadin.event.ShortcutAction.KeyCode.ENTER);
-        store = Fields.text(null, "cashier-store");
-        store.setPlaceholder(msg.get("cashier.storeHint"));
-        store.setWidth("200px");
+        store = Pickers.store(services.customers(), context, null, "cashier-store");
+        store.setWidth("280px");
         var scope = context.user().scope();
         if (scope.type() == ScopeType.STORE && scope.accountId() != null) {
-            store.setValue(scope.accountId().toString());
+            store.setValue(scope.accountId());
         }
         HorizontalLayout bar = new HorizontalLayout(find, go, store);
         bar.setDefaultComponentAlignment(Alignment.MIDDLE_LEFT);
@@ -213,15 +214,7 @@ final class Cashier extends VerticalLayout implements BaseMenuEntry.DeepLinked {
     }
 
     private Long storeId() {
-        String v = Fields.typed(store.getValue());
-        if (v == null) {
-            return null;
-        }
-        try {
-            return Long.valueOf(v);
-        } catch (NumberFormatException e) {
-            throw new org.opencrm.platform.api.InvalidInputException("storeAccountId", msg.get("cashier.storeNumber"));
-        }
+        return store.getValue();
     }
 
     private static Map<String, AbstractComponent> map(Object... pairs) {

@@ -10,6 +10,10 @@ import org.opencrm.module.membership.internal.dto.PromotionData;
 import org.opencrm.module.membership.internal.service.PromotionService;
 import org.opencrm.module.membership.internal.service.Rules;
 import org.opencrm.platform.api.ui.NavigationEntry;
+import org.opencrm.platform.api.customer.CustomerDirectory;
+import org.opencrm.ui.RecordNames;
+import org.opencrm.ui.RecordPicker;
+import org.opencrm.ui.Pickers;
 import org.opencrm.ui.BaseMenuEntry;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.ui.Feedback;
@@ -40,12 +44,14 @@ import com.vaadin.ui.themes.ValoTheme;
 public class PromotionsEntry extends BaseMenuEntry {
     private final PromotionService promotions;
     private final Rules rules;
+    private final CustomerDirectory customers;
 
     @Activate
-    public PromotionsEntry(@Reference PromotionService promotions, @Reference Rules rules) {
+    public PromotionsEntry(@Reference PromotionService promotions, @Reference Rules rules, @Reference CustomerDirectory customers) {
         super("promotions", "membership", 30, MembershipModule.READ, MembershipUi::messages, "menu.promotions");
         this.promotions = promotions;
         this.rules = rules;
+        this.customers = customers;
     }
 
     @Override
@@ -60,7 +66,7 @@ public class PromotionsEntry extends BaseMenuEntry {
         grid.addColumn(PromotionData::name).setCaption(msg.get("promotion.name"));
         grid.addColumn(p -> "×" + p.multiplier().stripTrailingZeros().toPlainString()).setCaption(msg.get("promotion.multiplier"));
         grid.addColumn(p -> p.startDate() + " – " + p.endDate()).setCaption(msg.get("promotion.dates"));
-        grid.addColumn(p -> p.storeAccountId() == null ? msg.get("promotion.allStores") : "#" + p.storeAccountId()).setCaption(msg.get("promotion.store"));
+        grid.addColumn(p -> p.storeAccountId() == null ? msg.get("promotion.allStores") : RecordNames.account(customers, context.user(), p.storeAccountId())).setCaption(msg.get("promotion.store"));
         grid.addColumn(p -> p.tiers() == null || p.tiers().isEmpty() ? msg.get("promotion.allTiers") : String.join(", ", p.tiers()))
                 .setCaption(msg.get("promotion.tiers"));
         Button create = new Button(msg.get("promotion.new"), e -> form(context, msg, rows::refreshAll));
@@ -84,8 +90,7 @@ public class PromotionsEntry extends BaseMenuEntry {
         start.setDateFormat("yyyy-MM-dd");
         DateField end = new DateField(msg.get("promotion.end"), Times.today().plusDays(7));
         end.setDateFormat("yyyy-MM-dd");
-        TextField store = Fields.text(msg.get("promotion.storeId"), "promotion-store");
-        store.setPlaceholder(msg.get("promotion.allStores"));
+        RecordPicker<Long> store = Pickers.store(customers, context, msg.get("promotion.storeId"), "promotion-store");
         CheckBoxGroup<String> tiers = new CheckBoxGroup<>(msg.get("promotion.tiers"), rules.terms().tiers().stream().map(Rules.Tier::name).toList());
         tiers.setItemCaptionGenerator(t -> MembershipUi.tier(msg, t));
         Map<String, AbstractComponent> fields = new LinkedHashMap<>();
@@ -96,12 +101,7 @@ public class PromotionsEntry extends BaseMenuEntry {
         fields.put("storeAccountId", store);
         fields.put("tiers", tiers);
         Button save = new Button(msg.get("action.save"), e -> {
-            Long storeId;
-            try {
-                storeId = Fields.optionalId(store, msg.get("cashier.storeNumber"), fields).orElse(null);
-            } catch (Fields.InvalidField ex) {
-                return;
-            }
+            Long storeId = store.getValue();
             try {
                 Feedback.clearFieldErrors(fields);
                 PromotionData p = promotions.create(context.user(), new PromotionData(null, Fields.typed(name.getValue()),

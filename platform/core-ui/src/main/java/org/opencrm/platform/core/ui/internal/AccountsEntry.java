@@ -1,5 +1,6 @@
 package org.opencrm.platform.core.ui.internal;
 
+import org.opencrm.platform.api.customer.CustomerDirectory;
 import org.opencrm.platform.api.ui.NavigationEntry;
 import org.opencrm.ui.BaseMenuEntry;
 import org.opencrm.platform.api.ui.UiContext;
@@ -11,15 +12,17 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = NavigationEntry.class)
 public class AccountsEntry extends BaseMenuEntry {
     private final AccountService accounts;
+    private final CustomerDirectory customers;
 
     @Activate
-    public AccountsEntry(@Reference AccountService accounts) {
+    public AccountsEntry(@Reference AccountService accounts, @Reference CustomerDirectory customers) {
         super("accounts", "customers", 20, "core.account.read", CoreUi::messages, "menu.accounts");
         this.accounts = accounts;
+        this.customers = customers;
     }
 
     @Override
     public Object createView(UiContext context) {
-        return new AccountsView(accounts, context);
+        return new AccountsView(accounts, customers, context);
     }
 }

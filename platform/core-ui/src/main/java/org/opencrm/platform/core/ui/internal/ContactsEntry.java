@@ -1,5 +1,6 @@
 package org.opencrm.platform.core.ui.internal;
 
+import org.opencrm.platform.api.customer.CustomerDirectory;
 import org.opencrm.platform.api.ui.NavigationEntry;
 import org.opencrm.ui.BaseMenuEntry;
 import org.opencrm.platform.api.ui.UiContext;
@@ -13,19 +14,22 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = NavigationEntry.class)
 public class ContactsEntry extends BaseMenuEntry {
     private final ContactService contacts;
+    private final CustomerDirectory customers;
     private final ContactImports imports;
     private final ImportLimits limits;
 
     @Activate
-    public ContactsEntry(@Reference ContactService contacts, @Reference ContactImports imports, @Reference ImportLimits limits) {
+    public ContactsEntry(@Reference ContactService contacts, @Reference ContactImports imports, @Reference ImportLimits limits,
+            @Reference CustomerDirectory customers) {
         super("contacts", "customers", 10, "core.contact.read", CoreUi::messages, "menu.contacts");
         this.contacts = contacts;
+        this.customers = customers;
         this.imports = imports;
         this.limits = limits;
     }
 
     @Override
     public Object createView(UiContext context) {
-        return new ContactsView(contacts, imports, limits, context);
+        return new ContactsView(contacts, customers, imports, limits, context);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.opencrm.platform.api.customer.CustomerDirectory;
 import org.opencrm.platform.api.ui.RecordTab;
 import org.opencrm.ui.BaseRecordTab;
 import org.opencrm.platform.api.ui.UiContext;
@@ -15,6 +16,8 @@ import org.opencrm.ui.CrmSession;
 import org.opencrm.ui.Feedback;
 import org.opencrm.ui.Fields;
 import org.opencrm.ui.Messages;
+import org.opencrm.ui.Pickers;
+import org.opencrm.ui.RecordPicker;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -38,11 +41,13 @@ import com.vaadin.ui.themes.ValoTheme;
 @Component(service = RecordTab.class)
 public class DuplicatesTab extends BaseRecordTab {
     private final ContactService contacts;
+    private final CustomerDirectory customers;
 
     @Activate
-    public DuplicatesTab(@Reference ContactService contacts) {
+    public DuplicatesTab(@Reference ContactService contacts, @Reference CustomerDirectory customers) {
         super("contact.duplicates", Record.CONTACT, 90, "core.contact.write", CoreUi::messages, "tab.contact.duplicates");
         this.contacts = contacts;
+        this.customers = customers;
     }
 
     @Override
@@ -66,14 +71,13 @@ public class DuplicatesTab extends BaseRecordTab {
             return;
         }
         layout.addComponent(new Label(msg.get("merge.help")));
-        TextField otherId = new TextField();
-        otherId.setId("merge-other-id");
-        otherId.setPlaceholder(msg.get("merge.otherIdHint"));
+        RecordPicker<Long> otherId = Pickers.contact(customers, context, null, "merge-other-id");
+        otherId.setWidth("360px");
         VerticalLayout candidates = new VerticalLayout();
         candidates.setMargin(false);
         Button compare = new Button(msg.get("merge.compare"), e -> {
             try {
-                var id = Fields.optionalId(otherId, msg.get("merge.otherIdNumber"), Map.of("id", otherId));
+                var id = java.util.Optional.ofNullable(otherId.getValue());
                 if (id.isEmpty()) {
                     otherId.setComponentError(new com.vaadin.server.UserError(msg.get("merge.otherIdNumber")));
                     Feedback.error(msg.get("merge.otherIdNumber"));
@@ -82,8 +86,6 @@ public class DuplicatesTab extends BaseRecordTab {
                 ContactData other = contacts.get(context.user(), id.get());
                 candidates.removeAllComponents();
                 candidates.addComponent(comparison(layout, context, msg, self, other));
-            } catch (Fields.InvalidField ex) {
-                // shown at the field
             } catch (RuntimeException ex) {
                 Feedback.failed(ex, Map.of("id", otherId));
             }
