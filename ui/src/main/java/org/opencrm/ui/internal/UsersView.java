@@ -13,7 +13,6 @@ import org.opencrm.platform.api.customer.CustomerDirectory;
 import org.opencrm.platform.api.security.UserService;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.ui.Feedback;
-import org.opencrm.ui.Fields;
 import org.opencrm.ui.Messages;
 import org.opencrm.ui.Pickers;
 import org.opencrm.ui.RecordPicker;

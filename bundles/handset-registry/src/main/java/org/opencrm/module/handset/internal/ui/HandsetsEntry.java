@@ -1,7 +1,5 @@
 package org.opencrm.module.handset.internal.ui;
 
-import java.util.Locale;
-
 import org.opencrm.module.handset.internal.HandsetModule;
 import org.opencrm.module.handset.internal.service.HandsetService;
 import org.opencrm.module.handset.internal.service.ModelService;

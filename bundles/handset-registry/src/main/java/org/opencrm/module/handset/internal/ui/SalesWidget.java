@@ -3,7 +3,6 @@ package org.opencrm.module.handset.internal.ui;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.opencrm.module.handset.internal.HandsetModule;

@@ -1,7 +1,5 @@
 package org.opencrm.module.membership.internal.ui;
 
-import java.util.Locale;
-
 import org.opencrm.module.membership.internal.MembershipModule;
 import org.opencrm.module.membership.internal.service.CardService;
 import org.opencrm.module.membership.internal.service.LedgerService;

@@ -1,6 +1,5 @@
 package org.opencrm.module.membership.internal.ui;
 
-import java.util.Locale;
 import java.util.Optional;
 
 import org.opencrm.module.membership.internal.MembershipModule;

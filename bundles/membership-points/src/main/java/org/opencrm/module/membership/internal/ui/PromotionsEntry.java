@@ -2,7 +2,6 @@ package org.opencrm.module.membership.internal.ui;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.opencrm.module.membership.internal.MembershipModule;

@@ -1,7 +1,6 @@
 package org.opencrm.module.membership.internal.ui;
 
 import java.util.List;
-import java.util.Locale;
 
 import org.opencrm.module.membership.internal.MembershipModule;
 import org.opencrm.module.membership.internal.dto.Reports;
@@ -24,16 +23,12 @@ import com.vaadin.ui.themes.ValoTheme;
 /** Reports → Membership: points liability, stored value owed, tier distribution (chart), active members. */
 @Component(service = NavigationEntry.class)
 public class ReportsEntry extends BaseMenuEntry {
-    private final MemberService members;
-
     @Activate
     public ReportsEntry(@Reference MemberService members) {
-        super("membership-reports", "reports", 100, MembershipModule.READ, MembershipUi::messages, "menu.reports");
-        this.members = members;
+        super("membership-reports", "reports", 100, MembershipModule.READ, MembershipUi::messages, "menu.reports", c -> view(members, c));
     }
 
-    @Override
-    public Object createView(UiContext context) {
+    private static Object view(MemberService members, UiContext context) {
         Messages msg = MembershipUi.messages(context.locale());
         Label title = new Label(msg.get("menu.reports"));
         title.addStyleName(ValoTheme.LABEL_H2);

@@ -1,7 +1,5 @@
 package org.opencrm.module.repair.internal.ui;
 
-import java.util.Locale;
-
 import org.opencrm.module.repair.internal.RepairModule;
 import org.opencrm.module.repair.internal.dto.RepairOrderSearch;
 import org.opencrm.platform.api.ui.RecordTab;
@@ -21,16 +19,12 @@ import org.osgi.service.component.annotations.Reference;
 /** The contact page's "Repairs" tab: the customer's repair orders, and a new service request or repair for them. */
 @Component(service = RecordTab.class)
 public class ContactRepairsTab extends BaseRecordTab {
-    private final RepairScreens screens;
-
     @Activate
     public ContactRepairsTab(@Reference RepairScreens screens) {
-        super("contact.repairs", Record.CONTACT, 45, RepairModule.READ, RepairUi::messages, "tab.repairs");
-        this.screens = screens;
+        super("contact.repairs", Record.CONTACT, 45, RepairModule.READ, RepairUi::messages, "tab.repairs", (c, id) -> content(screens, c, id));
     }
 
-    @Override
-    public Object createTab(UiContext context, long contactId) {
+    private static Object content(RepairScreens screens, UiContext context, long contactId) {
         Messages msg = RepairUi.messages(context.locale());
         VerticalLayout layout = new VerticalLayout();
         layout.setMargin(false);

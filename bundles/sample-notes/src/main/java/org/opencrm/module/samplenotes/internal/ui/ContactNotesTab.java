@@ -1,6 +1,5 @@
 package org.opencrm.module.samplenotes.internal.ui;
 
-import java.util.Locale;
 import java.util.Map;
 
 import org.opencrm.module.samplenotes.internal.SampleNoteService;
@@ -27,16 +26,12 @@ import com.vaadin.ui.VerticalLayout;
 /** A "Notes" tab on the contact page: the module's records for that contact, and a field to add one. */
 @Component(service = RecordTab.class)
 public class ContactNotesTab extends BaseRecordTab {
-    private final SampleNoteService notes;
-
     @Activate
     public ContactNotesTab(@Reference SampleNoteService notes) {
-        super("sample-notes.contact", Record.CONTACT, 90, SampleNotesModule.READ, NotesEntry::messages, "tab");
-        this.notes = notes;
+        super("sample-notes.contact", Record.CONTACT, 90, SampleNotesModule.READ, NotesEntry::messages, "tab", (c, id) -> content(notes, c, id));
     }
 
-    @Override
-    public Object createTab(UiContext context, long contactId) {
+    private static Object content(SampleNoteService notes, UiContext context, long contactId) {
         Messages msg = NotesEntry.messages(context.locale());
         ConfigurableFilterDataProvider<NoteData, Void, String> data = PagedData.of(p -> notes.list(context.user(), contactId, p));
         Grid<NoteData> grid = new Grid<>(data);

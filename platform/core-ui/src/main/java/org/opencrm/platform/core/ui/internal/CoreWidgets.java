@@ -73,16 +73,12 @@ final class CoreWidgets {
 
     @Component(service = DashboardWidget.class)
     public static class NewContactsChart extends BaseDashboardWidget {
-        private final ContactService contacts;
-
         @Activate
         public NewContactsChart(@Reference ContactService contacts) {
-            super("core.newContacts", 10, "core.contact.read", 6, CoreUi::messages, "widget.core.newContacts");
-            this.contacts = contacts;
+            super("core.newContacts", 10, "core.contact.read", 6, CoreUi::messages, "widget.core.newContacts", c -> chart(contacts, c));
         }
 
-        @Override
-        public Object createWidget(UiContext context) {
+        private static Object chart(ContactService contacts, UiContext context) {
             int weeks = 8;
             Instant now = Times.clock().now();
             List<Long> counts = contacts.createdPerWeek(context.user(), weeks, now);
@@ -92,7 +88,7 @@ final class CoreWidgets {
                 LocalDate start = today.minusDays(7L * (i + 1) - 1);
                 labels.add(start.getMonthValue() + "/" + start.getDayOfMonth());
             }
-            Label chart = Charts.bars(labels, counts, label(context.locale()));
+            Label chart = Charts.bars(labels, counts, CoreUi.messages(context.locale()).get("widget.core.newContacts"));
             chart.setId("chart-new-contacts");
             return chart;
         }
@@ -100,20 +96,16 @@ final class CoreWidgets {
 
     @Component(service = DashboardWidget.class)
     public static class ActivitiesByType extends BaseDashboardWidget {
-        private final ActivityService activities;
-
         @Activate
         public ActivitiesByType(@Reference ActivityService activities) {
-            super("core.activitiesByType", 20, "core.activity.read", 6, CoreUi::messages, "widget.core.activitiesByType");
-            this.activities = activities;
+            super("core.activitiesByType", 20, "core.activity.read", 6, CoreUi::messages, "widget.core.activitiesByType", c -> chart(activities, c));
         }
 
-        @Override
-        public Object createWidget(UiContext context) {
+        private static Object chart(ActivityService activities, UiContext context) {
             Messages msg = CoreUi.messages(context.locale());
             Map<String, Long> byType = activities.countByType(context.user());
             List<String> labels = byType.keySet().stream().map(t -> msg.has("activity.type." + t) ? msg.get("activity.type." + t) : t).toList();
-            Label chart = Charts.bars(labels, new ArrayList<>(byType.values()), label(context.locale()));
+            Label chart = Charts.bars(labels, new ArrayList<>(byType.values()), msg.get("widget.core.activitiesByType"));
             chart.setId("chart-activities-by-type");
             return chart;
         }
