@@ -21,23 +21,19 @@ import org.opencrm.platform.api.ui.UiContext;
  *
  * A view that opens one record for a deep link ({@code #!orders/12}) implements {@link DeepLinked}.
  */
-public abstract class BaseMenuEntry extends BaseContribution implements NavigationEntry {
+public abstract non-sealed class BaseMenuEntry extends BaseContribution implements NavigationEntry {
     private final String group;
-    private final Function<UiContext, Object> view;
 
     /** An entry whose view the factory creates for each session. */
     protected BaseMenuEntry(String id, String group, int order, String permission, Function<Locale, Messages> messages, String labelKey,
             Function<UiContext, ?> view) {
-        super(id, order, permission, messages, labelKey);
+        super(id, order, permission, messages, labelKey, view == null ? null : (context, none) -> view.apply(context));
         this.group = group;
-        this.view = view::apply;
     }
 
     /** An entry that overrides {@link #createView}. */
     protected BaseMenuEntry(String id, String group, int order, String permission, Function<Locale, Messages> messages, String labelKey) {
-        super(id, order, permission, messages, labelKey);
-        this.group = group;
-        this.view = null;
+        this(id, group, order, permission, messages, labelKey, null);
     }
 
     @Override
@@ -47,10 +43,7 @@ public abstract class BaseMenuEntry extends BaseContribution implements Navigati
 
     @Override
     public Object createView(UiContext context) {
-        if (view == null) {
-            throw new IllegalStateException(id() + " has no view factory and does not override createView");
-        }
-        return view.apply(context);
+        return fromFactory(context, null, "createView");
     }
 
     /** Hands a deep link's parameters (stripped, "" for the bare entry) to a {@link DeepLinked} view. */

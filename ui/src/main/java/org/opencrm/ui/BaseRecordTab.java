@@ -15,31 +15,24 @@ import com.vaadin.ui.VerticalLayout;
  * and either hand the constructor a factory of the tab's content or override {@link #createTab}; the shell has
  * checked that the user may see the record.
  */
-public abstract class BaseRecordTab extends BaseContribution implements RecordTab {
+public abstract non-sealed class BaseRecordTab extends BaseContribution implements RecordTab {
     private final Record record;
-    private final BiFunction<UiContext, Long, Object> tab;
 
     /** A tab whose content the factory creates for a record id. */
     protected BaseRecordTab(String id, Record record, int order, String permission, Function<Locale, Messages> messages, String labelKey,
             BiFunction<UiContext, Long, ?> tab) {
-        super(id, order, permission, messages, labelKey);
+        super(id, order, permission, messages, labelKey, tab);
         this.record = record;
-        this.tab = tab::apply;
     }
 
     /** A tab that overrides {@link #createTab}. */
     protected BaseRecordTab(String id, Record record, int order, String permission, Function<Locale, Messages> messages, String labelKey) {
-        super(id, order, permission, messages, labelKey);
-        this.record = record;
-        this.tab = null;
+        this(id, record, order, permission, messages, labelKey, null);
     }
 
     @Override
     public Object createTab(UiContext context, long recordId) {
-        if (tab == null) {
-            throw new IllegalStateException(id() + " has no tab factory and does not override createTab");
-        }
-        return tab.apply(context, recordId);
+        return fromFactory(context, recordId, "createTab");
     }
 
     @Override
