@@ -1,8 +1,10 @@
 /**
  * Building blocks for the Vaadin 8 views that modules contribute to the web shell: translated messages, lazy
  * paged grids over service pages, feedback and field errors from service exceptions, simple charts, and the
- * signed-in user of the current session. One place for these, so every module's screens behave alike.
+ * signed-in user of the current session; base classes for menu entries, record tabs and dashboard widgets
+ * ({@link org.opencrm.ui.BaseMenuEntry}, {@link org.opencrm.ui.BaseRecordTab}, {@link org.opencrm.ui.BaseDashboardWidget}) and
+ * record pickers ({@link org.opencrm.ui.RecordPicker}). One place for these, so every module's screens behave alike.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package org.opencrm.ui;

@@ -277,7 +277,8 @@ public class BrowserIT {
         click("account-save");
         wait.until(ExpectedConditions.textToBe(By.id("record-title"), "华南通讯 " + tag));
         click("account-new-child");
-        wait.until(d -> !d.findElement(By.id("account-parent")).getAttribute("value").isBlank());
+        // the parent picker shows the parent by name, not by its id
+        wait.until(ExpectedConditions.attributeContains(By.cssSelector("#account-parent input"), "value", "华南通讯 " + tag));
         type("account-name", "华南通讯天河店 " + tag);
         type("account-phone", "abc");
         click("account-save");
@@ -298,11 +299,12 @@ public class BrowserIT {
         type("user-password", PARTNER_PASSWORD);
         clickBy(By.xpath("//div[@id='user-roles']//label[text()='partner']"));
         selectOption("user-scope", "Partner");
-        type("user-account", Long.toString(partner));
+        pick("user-account", "川渝通讯 " + tag, "川渝通讯 " + tag + " #" + partner);
         click("user-save");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//td[contains(@class,'v-grid-cell') and normalize-space(.)='ui-partner-" + tag + "']")));
         JsonNode created = rest("GET", "users", null).get("items");
         assertTrue(created.toString(), created.toString().contains("ui-partner-" + tag));
+        assertTrue("the picker hands the chosen account's id to the form: " + created, created.toString().contains("\"accountId\":" + partner));
         // and its roles changed afterwards: viewer added
         click("user-edit-ui-partner-" + tag);
         clickBy(By.xpath("//div[@id='user-roles']//label[text()='viewer']"));
@@ -405,7 +407,7 @@ public class BrowserIT {
         String mobile = mobile();
         type("sale-owner-mobile", mobile);
         type("sale-owner-name", "黄丽");
-        type("sale-store", Long.toString(store));
+        pick("sale-store", "深圳华强北旗舰店 " + tag, "深圳华强北旗舰店 " + tag + " #" + store);
         type("sale-invoice", "FP" + tag);
         type("sale-accessory-battery", "BAT-" + tag);
         // sold 20 days ago: still in warranty, but past the 7-day return window
@@ -459,7 +461,7 @@ public class BrowserIT {
         type("cashier-find", card);
         click("cashier-find-go");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("cashier-balances")));
-        type("cashier-store", Long.toString(store));
+        pick("cashier-store", "#" + store, "金店南京西路店 " + tag + " #" + store);
         // a purchase of 1,288.50: 1,288 points at the NORMAL tier
         type("purchase-amount", "1288.50");
         click("purchase-record");
@@ -768,6 +770,28 @@ public class BrowserIT {
     private static void dismissError() {
         clickBy(By.cssSelector(".v-Notification.error"));
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".v-Notification.error")));
+    }
+
+    /**
+     * Chooses a record in a record picker as a user does: types part of its name (or "#number") into the picker, waits
+     * for the suggestion and clicks it.
+     */
+    private static void pick(String id, String typed, String suggestion) {
+        settle();
+        wait.until(d -> {
+            try {
+                WebElement e = d.findElement(By.cssSelector("#" + id + " input"));
+                if (!e.isDisplayed() || !e.isEnabled()) {
+                    return false;
+                }
+                e.sendKeys(typed);
+                return true;
+            } catch (NoSuchElementException | StaleElementReferenceException | ElementNotInteractableException e) {
+                return false;
+            }
+        });
+        clickBy(By.xpath("//td[contains(@class,'gwt-MenuItem')]/span[normalize-space(.)='" + suggestion + "']"));
+        wait.until(ExpectedConditions.attributeToBe(By.cssSelector("#" + id + " input"), "value", suggestion));
     }
 
     private static void selectOption(String comboId, String caption) {

@@ -57,7 +57,12 @@ public class CrmUI extends UI {
     }
 
     Messages messages() {
-        return Messages.of(CrmUI.class, MESSAGES, getLocale());
+        return shellMessages(getLocale());
+    }
+
+    /** The shell's own strings; its menu entries' labels are "menu.<id>" in them. */
+    static Messages shellMessages(java.util.Locale locale) {
+        return Messages.of(CrmUI.class, MESSAGES, locale);
     }
 
     /** Called by the login screen with a successful sign-in. */

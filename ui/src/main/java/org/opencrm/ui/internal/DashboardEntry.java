@@ -1,7 +1,7 @@
 package org.opencrm.ui.internal;
 
 import org.opencrm.platform.api.ui.NavigationEntry;
-import org.opencrm.platform.api.ui.UiContext;
+import org.opencrm.ui.BaseMenuEntry;
 import org.osgi.service.component.annotations.Component;
 
 import com.vaadin.ui.UI;
@@ -11,24 +11,9 @@ import com.vaadin.ui.UI;
  * the whiteboard tracks navigation entries, so a reference back to it would be a cycle.
  */
 @Component(service = NavigationEntry.class)
-public class DashboardEntry extends ShellEntry {
-    @Override
-    public String id() {
-        return MainScreen.HOME;
-    }
-
-    @Override
-    public String group() {
-        return "home";
-    }
-
-    @Override
-    public int order() {
-        return 0;
-    }
-
-    @Override
-    public Object createView(UiContext context) {
-        return new DashboardView(((CrmUI) UI.getCurrent()).services().contributions(), context);
+public class DashboardEntry extends BaseMenuEntry {
+    public DashboardEntry() {
+        super(MainScreen.HOME, "home", 0, null, CrmUI::shellMessages, "menu." + MainScreen.HOME,
+                c -> new DashboardView(((CrmUI) UI.getCurrent()).services().contributions(), c));
     }
 }

@@ -1,44 +1,18 @@
 package org.opencrm.ui.internal;
 
+import org.opencrm.platform.api.customer.CustomerDirectory;
 import org.opencrm.platform.api.security.UserService;
 import org.opencrm.platform.api.ui.NavigationEntry;
-import org.opencrm.platform.api.ui.UiContext;
+import org.opencrm.ui.BaseMenuEntry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** Admin → Users and roles. */
 @Component(service = NavigationEntry.class)
-public class UsersEntry extends ShellEntry {
-    private final UserService users;
-
+public class UsersEntry extends BaseMenuEntry {
     @Activate
-    public UsersEntry(@Reference UserService users) {
-        this.users = users;
-    }
-
-    @Override
-    public String id() {
-        return "admin.users";
-    }
-
-    @Override
-    public String group() {
-        return "admin";
-    }
-
-    @Override
-    public int order() {
-        return 20;
-    }
-
-    @Override
-    public String permission() {
-        return "platform.users.read";
-    }
-
-    @Override
-    public Object createView(UiContext context) {
-        return new UsersView(users, context);
+    public UsersEntry(@Reference UserService users, @Reference CustomerDirectory customers) {
+        super("admin.users", "admin", 20, "platform.users.read", CrmUI::shellMessages, "menu.admin.users", c -> new UsersView(users, customers, c));
     }
 }

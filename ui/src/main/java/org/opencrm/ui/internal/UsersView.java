@@ -9,11 +9,13 @@ import org.opencrm.platform.api.security.NewUser;
 import org.opencrm.platform.api.security.ScopeType;
 import org.opencrm.platform.api.security.UserAccount;
 import org.opencrm.platform.api.security.UserChange;
+import org.opencrm.platform.api.customer.CustomerDirectory;
 import org.opencrm.platform.api.security.UserService;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.ui.Feedback;
-import org.opencrm.ui.Fields;
 import org.opencrm.ui.Messages;
+import org.opencrm.ui.Pickers;
+import org.opencrm.ui.RecordPicker;
 
 import com.vaadin.ui.AbstractComponent;
 import com.vaadin.ui.Button;
@@ -34,12 +36,14 @@ final class UsersView extends VerticalLayout {
     private static final long serialVersionUID = 1L;
     private static final String MANAGE = "platform.users.manage";
     private final transient UserService users;
+    private final transient CustomerDirectory customers;
     private final UiContext context;
     private final Messages msg;
     private final Grid<UserAccount> grid = new Grid<>();
 
-    UsersView(UserService users, UiContext context) {
+    UsersView(UserService users, CustomerDirectory customers, UiContext context) {
         this.users = users;
+        this.customers = customers;
         this.context = context;
         this.msg = Messages.of(UsersView.class, CrmUI.MESSAGES, context.locale());
         setMargin(false);
@@ -67,7 +71,7 @@ final class UsersView extends VerticalLayout {
         String type = msg.label("scope", u.scopeType());
         return switch (u.scopeType()) {
             case REGION -> type + " " + u.region();
-            case PARTNER, STORE -> type + " #" + u.accountId();
+            case PARTNER, STORE -> type + " " + org.opencrm.ui.RecordNames.account(customers, context.user(), u.accountId());
             default -> type;
         };
     }
@@ -118,8 +122,7 @@ final class UsersView extends VerticalLayout {
         scope.setValue(ScopeType.HQ);
         TextField region = new TextField(msg.get("users.region"));
         region.setId("user-region");
-        TextField accountId = new TextField(msg.get("users.accountId"));
-        accountId.setId("user-account");
+        RecordPicker<Long> accountId = Pickers.account(customers, context, msg.get("users.accountId"), "user-account");
         if (existing != null) {
             username.setValue(existing.username());
             username.setReadOnly(true);
@@ -128,7 +131,7 @@ final class UsersView extends VerticalLayout {
             roles.setValue(new TreeSet<>(existing.roles()));
             scope.setValue(existing.scopeType());
             region.setValue(existing.region() == null ? "" : existing.region());
-            accountId.setValue(existing.accountId() == null ? "" : existing.accountId().toString());
+            accountId.setValue(existing.accountId());
         }
         Map<String, AbstractComponent> fields = new LinkedHashMap<>();
         fields.put("username", username);
@@ -139,12 +142,7 @@ final class UsersView extends VerticalLayout {
         fields.put("region", region);
         fields.put("accountId", accountId);
         Button save = new Button(msg.get("action.save"), e -> {
-            Long account;
-            try {
-                account = Fields.optionalId(accountId, msg.get("users.accountIdNumber"), fields).orElse(null);
-            } catch (Fields.InvalidField ex) {
-                return;
-            }
+            Long account = accountId.getValue();
             try {
                 Set<String> chosen = roles.getValue();
                 String regionValue = region.isEmpty() ? null : region.getValue().trim();

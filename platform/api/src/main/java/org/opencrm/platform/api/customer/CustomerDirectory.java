@@ -1,5 +1,6 @@
 package org.opencrm.platform.api.customer;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.opencrm.platform.api.security.CrmUser;
@@ -29,4 +30,25 @@ public interface CustomerDirectory {
 
     /** Same as {@link org.opencrm.platform.api.scope.DataScopes#canSee}. */
     boolean canSeeAccount(CrmUser user, long accountId);
+
+    /**
+     * Accounts inside the user's data scope whose name starts with {@code namePrefix} (all of them, by name, when it is
+     * null), of the given type ("STORE", "SERVICE_PROVIDER", ...; null for any), at most {@code limit}: what a record
+     * picker offers as the user types. The default of a directory without a search finds nothing.
+     *
+     * @since 1.4
+     */
+    default List<AccountRef> findAccounts(CrmUser user, String namePrefix, String type, int limit) {
+        return List.of();
+    }
+
+    /**
+     * Contacts inside the user's data scope matching what was typed the way the contact list searches: digits the
+     * mobile, anything else the name, each as a prefix; at most {@code limit}. The default finds nothing.
+     *
+     * @since 1.4
+     */
+    default List<ContactRef> findContacts(CrmUser user, String text, int limit) {
+        return List.of();
+    }
 }

@@ -1,7 +1,5 @@
 package org.opencrm.module.handset.internal.ui;
 
-import java.util.Locale;
-
 import org.opencrm.module.handset.internal.HandsetModule;
 import org.opencrm.module.handset.internal.dto.HandsetData;
 import org.opencrm.module.handset.internal.service.HandsetService;
@@ -9,6 +7,7 @@ import org.opencrm.module.handset.internal.service.ModelService;
 import org.opencrm.module.handset.internal.service.SaleService;
 import org.opencrm.platform.api.customer.CustomerDirectory;
 import org.opencrm.platform.api.ui.RecordTab;
+import org.opencrm.ui.BaseRecordTab;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.ui.CrmSession;
 import org.opencrm.ui.Fields;
@@ -25,38 +24,14 @@ import com.vaadin.ui.VerticalLayout;
 
 /** The contact page's "Handsets" tab: the phones this contact owns with their warranty, and a sale for them. */
 @Component(service = RecordTab.class)
-public class ContactHandsetsTab implements RecordTab {
+public class ContactHandsetsTab extends BaseRecordTab {
     private final HandsetScreens screens;
 
     @Activate
     public ContactHandsetsTab(@Reference HandsetService handsets, @Reference SaleService sales, @Reference ModelService models,
             @Reference CustomerDirectory customers, @Reference HandsetTabs tabs) {
+        super("contact.handsets", Record.CONTACT, 40, HandsetModule.READ, HandsetUi::messages, "tab.handsets");
         this.screens = new HandsetScreens(handsets, sales, models, customers, tabs);
-    }
-
-    @Override
-    public String id() {
-        return "contact.handsets";
-    }
-
-    @Override
-    public String label(Locale locale) {
-        return HandsetUi.messages(locale).get("tab.handsets");
-    }
-
-    @Override
-    public Record record() {
-        return Record.CONTACT;
-    }
-
-    @Override
-    public int order() {
-        return 40;
-    }
-
-    @Override
-    public String permission() {
-        return HandsetModule.READ;
     }
 
     @Override

@@ -14,23 +14,45 @@ import org.opencrm.ui.Messages;
 import org.opencrm.ui.PagedData;
 import org.opencrm.ui.RecordLinks;
 
+import org.opencrm.ui.BaseMenuEntry;
+
 import com.vaadin.data.provider.ConfigurableFilterDataProvider;
+import org.opencrm.ui.BaseMenuEntry;
+
 import com.vaadin.shared.ui.ValueChangeMode;
+import org.opencrm.ui.BaseMenuEntry;
+
 import com.vaadin.ui.Alignment;
+import org.opencrm.ui.BaseMenuEntry;
+
 import com.vaadin.ui.Button;
+import org.opencrm.ui.BaseMenuEntry;
+
 import com.vaadin.ui.ComboBox;
+import org.opencrm.ui.BaseMenuEntry;
+
 import com.vaadin.ui.Grid;
+import org.opencrm.ui.BaseMenuEntry;
+
 import com.vaadin.ui.HorizontalLayout;
+import org.opencrm.ui.BaseMenuEntry;
+
 import com.vaadin.ui.Label;
+import org.opencrm.ui.BaseMenuEntry;
+
 import com.vaadin.ui.TextField;
+import org.opencrm.ui.BaseMenuEntry;
+
 import com.vaadin.ui.VerticalLayout;
+import org.opencrm.ui.BaseMenuEntry;
+
 import com.vaadin.ui.themes.ValoTheme;
 
 /**
  * The handsets screen: the list (IMEI or serial prefix as you type, owner mobile, status) over a lazy grid that
  * stays fast at a million units, or one unit's page when the link names it.
  */
-final class HandsetsView extends VerticalLayout {
+final class HandsetsView extends VerticalLayout implements BaseMenuEntry.DeepLinked {
     private static final long serialVersionUID = 1L;
     private final transient HandsetScreens screens;
     private final UiContext context;
@@ -44,7 +66,8 @@ final class HandsetsView extends VerticalLayout {
         setId("handsets-view");
     }
 
-    void show(String parameters) {
+    @Override
+    public void show(String parameters) {
         removeAllComponents();
         if (parameters == null || parameters.isBlank()) {
             list();

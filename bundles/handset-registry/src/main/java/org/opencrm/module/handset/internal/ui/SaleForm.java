@@ -13,6 +13,8 @@ import org.opencrm.module.handset.internal.dto.SaleRequest;
 import org.opencrm.module.handset.internal.model.CaptureChannel;
 import org.opencrm.platform.api.security.ScopeType;
 import org.opencrm.platform.api.ui.UiContext;
+import org.opencrm.ui.RecordPicker;
+import org.opencrm.ui.Pickers;
 import org.opencrm.ui.CustomerFields;
 import org.opencrm.ui.Feedback;
 import org.opencrm.ui.Fields;
@@ -55,12 +57,12 @@ final class SaleForm {
         if (ownerContactId != null) {
             owner.fixed(ownerContactId);
         }
-        TextField store = Fields.text(msg.get("card.storeId"), "sale-store");
+        RecordPicker<Long> store = Pickers.store(screens.customers(), context, msg.get("card.storeId"), "sale-store");
         var scope = context.user().scope();
         if (scope.type() == ScopeType.STORE && scope.accountId() != null) {
-            store.setValue(scope.accountId().toString());
+            store.setValue(scope.accountId());
         }
-        TextField retailer = Fields.text(msg.get("card.retailerId"), "sale-retailer");
+        RecordPicker<Long> retailer = Pickers.account(screens.customers(), context, msg.get("card.retailerId"), "sale-retailer");
         TextField invoice = Fields.text(msg.get("card.invoice"), "sale-invoice");
         DateField date = new DateField(msg.get("handset.saleDate"), Times.today());
         date.setId("sale-date");
@@ -85,14 +87,8 @@ final class SaleForm {
         fields.put("channel", channel);
         fields.put("accessories", accessories.get(AccessoryType.BATTERY));
         Button save = new Button(msg.get("card.save"), e -> {
-            Long storeId;
-            Long retailerId;
-            try {
-                storeId = Fields.optionalId(store, msg.get("card.idNumber"), fields).orElse(null);
-                retailerId = Fields.optionalId(retailer, msg.get("card.idNumber"), fields).orElse(null);
-            } catch (Fields.InvalidField ex) {
-                return;
-            }
+            Long storeId = store.getValue();
+            Long retailerId = retailer.getValue();
             try {
                 Feedback.clearFieldErrors(fields);
                 long ownerId = ownerContactId != null ? ownerContactId : owner.resolve(storeId);

@@ -3,12 +3,12 @@ package org.opencrm.module.handset.internal.ui;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.opencrm.module.handset.internal.HandsetModule;
 import org.opencrm.module.handset.internal.service.SalesReport;
 import org.opencrm.platform.api.ui.DashboardWidget;
+import org.opencrm.ui.BaseDashboardWidget;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.ui.Charts;
 import org.opencrm.ui.Messages;
@@ -23,38 +23,14 @@ import com.vaadin.ui.VerticalLayout;
 
 /** Dashboard: sales registrations per week (chart) and per model (table), in the user's scope. */
 @Component(service = DashboardWidget.class)
-public class SalesWidget implements DashboardWidget {
+public class SalesWidget extends BaseDashboardWidget {
     private static final int WEEKS = 8;
     private final SalesReport report;
 
     @Activate
     public SalesWidget(@Reference SalesReport report) {
+        super("handset.salesPerWeek", 30, HandsetModule.READ, 6, HandsetUi::messages, "widget.handset.salesPerWeek");
         this.report = report;
-    }
-
-    @Override
-    public String id() {
-        return "handset.salesPerWeek";
-    }
-
-    @Override
-    public String label(Locale locale) {
-        return HandsetUi.messages(locale).get("widget.handset.salesPerWeek");
-    }
-
-    @Override
-    public int order() {
-        return 30;
-    }
-
-    @Override
-    public String permission() {
-        return HandsetModule.READ;
-    }
-
-    @Override
-    public int columns() {
-        return 6;
     }
 
     @Override

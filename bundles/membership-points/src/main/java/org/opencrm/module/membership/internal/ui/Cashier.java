@@ -13,20 +13,42 @@ import org.opencrm.module.membership.internal.dto.TxnResult;
 import org.opencrm.module.membership.internal.dto.ValueRequest;
 import org.opencrm.platform.api.security.ScopeType;
 import org.opencrm.platform.api.ui.UiContext;
+import org.opencrm.ui.RecordPicker;
+import org.opencrm.ui.Pickers;
 import org.opencrm.ui.CrmSession;
 import org.opencrm.ui.Feedback;
 import org.opencrm.ui.Fields;
 import org.opencrm.ui.Messages;
 
+import org.opencrm.ui.BaseMenuEntry;
+
 import com.vaadin.ui.AbstractComponent;
+import org.opencrm.ui.BaseMenuEntry;
+
 import com.vaadin.ui.Alignment;
+import org.opencrm.ui.BaseMenuEntry;
+
 import com.vaadin.ui.Button;
+import org.opencrm.ui.BaseMenuEntry;
+
 import com.vaadin.ui.FormLayout;
+import org.opencrm.ui.BaseMenuEntry;
+
 import com.vaadin.ui.HorizontalLayout;
+import org.opencrm.ui.BaseMenuEntry;
+
 import com.vaadin.ui.Label;
+import org.opencrm.ui.BaseMenuEntry;
+
 import com.vaadin.ui.TabSheet;
+import org.opencrm.ui.BaseMenuEntry;
+
 import com.vaadin.ui.TextField;
+import org.opencrm.ui.BaseMenuEntry;
+
 import com.vaadin.ui.VerticalLayout;
+import org.opencrm.ui.BaseMenuEntry;
+
 import com.vaadin.ui.themes.ValoTheme;
 
 /**
@@ -35,14 +57,14 @@ import com.vaadin.ui.themes.ValoTheme;
  * shown, so a double click or a retry after a lost answer is applied once; a new reference is made after each
  * success.
  */
-final class Cashier extends VerticalLayout {
+final class Cashier extends VerticalLayout implements BaseMenuEntry.DeepLinked {
     private static final long serialVersionUID = 1L;
     private final transient MembershipUi.Services services;
     private final UiContext context;
     private final Messages msg;
     private final TextField find = new TextField();
     private final VerticalLayout member = new VerticalLayout();
-    private final TextField store;
+    private final RecordPicker<Long> store;
 
     Cashier(MembershipUi.Services services, UiContext context) {
         this.services = services;
@@ -58,12 +80,11 @@ final class Cashier extends VerticalLayout {
         Button go = new Button(msg.get("members.find"), e -> lookup(find.getValue()));
         go.setId("cashier-find-go");
         go.setClickShortcut(com.vaadin.event.ShortcutAction.KeyCode.ENTER);
-        store = Fields.text(null, "cashier-store");
-        store.setPlaceholder(msg.get("cashier.storeHint"));
-        store.setWidth("200px");
+        store = Pickers.store(services.customers(), context, null, "cashier-store");
+        store.setWidth("280px");
         var scope = context.user().scope();
         if (scope.type() == ScopeType.STORE && scope.accountId() != null) {
-            store.setValue(scope.accountId().toString());
+            store.setValue(scope.accountId());
         }
         HorizontalLayout bar = new HorizontalLayout(find, go, store);
         bar.setDefaultComponentAlignment(Alignment.MIDDLE_LEFT);
@@ -76,7 +97,8 @@ final class Cashier extends VerticalLayout {
         return "UI-" + UUID.randomUUID();
     }
 
-    void enter(String parameters) {
+    @Override
+    public void show(String parameters) {
         if (parameters != null && !parameters.isBlank()) {
             try {
                 show(services.members().get(context.user(), Long.parseLong(parameters.strip())));
@@ -192,15 +214,7 @@ final class Cashier extends VerticalLayout {
     }
 
     private Long storeId() {
-        String v = Fields.typed(store.getValue());
-        if (v == null) {
-            return null;
-        }
-        try {
-            return Long.valueOf(v);
-        } catch (NumberFormatException e) {
-            throw new org.opencrm.platform.api.InvalidInputException("storeAccountId", msg.get("cashier.storeNumber"));
-        }
+        return store.getValue();
     }
 
     private static Map<String, AbstractComponent> map(Object... pairs) {

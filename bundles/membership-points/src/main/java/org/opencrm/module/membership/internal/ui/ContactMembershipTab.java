@@ -1,6 +1,5 @@
 package org.opencrm.module.membership.internal.ui;
 
-import java.util.Locale;
 import java.util.Optional;
 
 import org.opencrm.module.membership.internal.MembershipModule;
@@ -12,6 +11,7 @@ import org.opencrm.module.membership.internal.service.PromotionService;
 import org.opencrm.module.membership.internal.service.Rules;
 import org.opencrm.platform.api.customer.CustomerDirectory;
 import org.opencrm.platform.api.ui.RecordTab;
+import org.opencrm.ui.BaseRecordTab;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.ui.CrmSession;
 import org.opencrm.ui.Messages;
@@ -26,38 +26,14 @@ import com.vaadin.ui.themes.ValoTheme;
 
 /** The contact page's "Membership" tab: tier and balances with a link to the member, or sign-up. */
 @Component(service = RecordTab.class)
-public class ContactMembershipTab implements RecordTab {
+public class ContactMembershipTab extends BaseRecordTab {
     private final MembershipUi.Services services;
 
     @Activate
     public ContactMembershipTab(@Reference MemberService members, @Reference CardService cards, @Reference LedgerService ledger,
             @Reference PromotionService promotions, @Reference Rules rules, @Reference CustomerDirectory customers) {
+        super("contact.membership", Record.CONTACT, 45, MembershipModule.READ, MembershipUi::messages, "tab.membership");
         this.services = new MembershipUi.Services(members, cards, ledger, promotions, rules, customers);
-    }
-
-    @Override
-    public String id() {
-        return "contact.membership";
-    }
-
-    @Override
-    public String label(Locale locale) {
-        return MembershipUi.messages(locale).get("tab.membership");
-    }
-
-    @Override
-    public Record record() {
-        return Record.CONTACT;
-    }
-
-    @Override
-    public int order() {
-        return 45;
-    }
-
-    @Override
-    public String permission() {
-        return MembershipModule.READ;
     }
 
     @Override

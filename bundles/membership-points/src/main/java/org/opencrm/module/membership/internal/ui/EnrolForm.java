@@ -9,6 +9,8 @@ import org.opencrm.module.membership.internal.dto.EnrolRequest;
 import org.opencrm.module.membership.internal.dto.MemberData;
 import org.opencrm.platform.api.security.ScopeType;
 import org.opencrm.platform.api.ui.UiContext;
+import org.opencrm.ui.RecordPicker;
+import org.opencrm.ui.Pickers;
 import org.opencrm.ui.Feedback;
 import org.opencrm.ui.Fields;
 import org.opencrm.ui.Messages;
@@ -40,10 +42,10 @@ final class EnrolForm {
         DateField birthday = new DateField(msg.get("member.birthday"));
         birthday.setDateFormat("yyyy-MM-dd");
         birthday.setVisible(contactId == null);
-        TextField store = Fields.text(msg.get("member.joinStoreId"), "enrol-store");
+        RecordPicker<Long> store = Pickers.store(services.customers(), context, msg.get("member.joinStoreId"), "enrol-store");
         var scope = context.user().scope();
         if (scope.type() == ScopeType.STORE && scope.accountId() != null) {
-            store.setValue(scope.accountId().toString());
+            store.setValue(scope.accountId());
         }
         ComboBox<String> kind = new ComboBox<>(msg.get("card.kind"), List.of("MEMBER", "STORED_VALUE", "DISCOUNT", "COMBINED"));
         kind.setId("enrol-kind");
@@ -57,12 +59,7 @@ final class EnrolForm {
         fields.put("joinStoreAccountId", store);
         fields.put("cardKind", kind);
         Button save = new Button(msg.get("members.enrol"), e -> {
-            Long storeId;
-            try {
-                storeId = Fields.optionalId(store, msg.get("cashier.storeNumber"), fields).orElse(null);
-            } catch (Fields.InvalidField ex) {
-                return;
-            }
+            Long storeId = store.getValue();
             try {
                 MemberData m = services.members().enrol(context.user(), new EnrolRequest(contactId, Fields.typed(name.getValue()),
                         Fields.typed(mobile.getValue()), storeId, birthday.getValue(), kind.getValue(), null));

@@ -13,19 +13,39 @@ import org.opencrm.ui.Messages;
 import org.opencrm.ui.PagedData;
 import org.opencrm.ui.RecordLinks;
 
+import org.opencrm.ui.BaseMenuEntry;
+
 import com.vaadin.data.provider.ConfigurableFilterDataProvider;
+import org.opencrm.ui.BaseMenuEntry;
+
 import com.vaadin.ui.Alignment;
+import org.opencrm.ui.BaseMenuEntry;
+
 import com.vaadin.ui.Button;
+import org.opencrm.ui.BaseMenuEntry;
+
 import com.vaadin.ui.ComboBox;
+import org.opencrm.ui.BaseMenuEntry;
+
 import com.vaadin.ui.Grid;
+import org.opencrm.ui.BaseMenuEntry;
+
 import com.vaadin.ui.HorizontalLayout;
+import org.opencrm.ui.BaseMenuEntry;
+
 import com.vaadin.ui.Label;
+import org.opencrm.ui.BaseMenuEntry;
+
 import com.vaadin.ui.TextField;
+import org.opencrm.ui.BaseMenuEntry;
+
 import com.vaadin.ui.VerticalLayout;
+import org.opencrm.ui.BaseMenuEntry;
+
 import com.vaadin.ui.themes.ValoTheme;
 
 /** The members list (find by card, member number or mobile; filter by tier and status) or one member's page. */
-final class MembersView extends VerticalLayout {
+final class MembersView extends VerticalLayout implements BaseMenuEntry.DeepLinked {
     private static final long serialVersionUID = 1L;
     private final transient MembershipUi.Services services;
     private final UiContext context;
@@ -39,7 +59,8 @@ final class MembersView extends VerticalLayout {
         setId("members-view");
     }
 
-    void show(String parameters) {
+    @Override
+    public void show(String parameters) {
         removeAllComponents();
         if (parameters == null || parameters.isBlank()) {
             list();

@@ -2,7 +2,6 @@ package org.opencrm.module.membership.internal.ui;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.opencrm.module.membership.internal.MembershipModule;
@@ -10,6 +9,11 @@ import org.opencrm.module.membership.internal.dto.PromotionData;
 import org.opencrm.module.membership.internal.service.PromotionService;
 import org.opencrm.module.membership.internal.service.Rules;
 import org.opencrm.platform.api.ui.NavigationEntry;
+import org.opencrm.platform.api.customer.CustomerDirectory;
+import org.opencrm.ui.RecordNames;
+import org.opencrm.ui.RecordPicker;
+import org.opencrm.ui.Pickers;
+import org.opencrm.ui.BaseMenuEntry;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.ui.Feedback;
 import org.opencrm.ui.Fields;
@@ -36,39 +40,17 @@ import com.vaadin.ui.themes.ValoTheme;
 
 /** Membership → Promotions: earning multipliers by date range, store and tier. */
 @Component(service = NavigationEntry.class)
-public class PromotionsEntry implements NavigationEntry {
+public class PromotionsEntry extends BaseMenuEntry {
     private final PromotionService promotions;
     private final Rules rules;
+    private final CustomerDirectory customers;
 
     @Activate
-    public PromotionsEntry(@Reference PromotionService promotions, @Reference Rules rules) {
+    public PromotionsEntry(@Reference PromotionService promotions, @Reference Rules rules, @Reference CustomerDirectory customers) {
+        super("promotions", "membership", 30, MembershipModule.READ, MembershipUi::messages, "menu.promotions");
         this.promotions = promotions;
         this.rules = rules;
-    }
-
-    @Override
-    public String id() {
-        return "promotions";
-    }
-
-    @Override
-    public String label(Locale locale) {
-        return MembershipUi.messages(locale).get("menu.promotions");
-    }
-
-    @Override
-    public String group() {
-        return "membership";
-    }
-
-    @Override
-    public int order() {
-        return 30;
-    }
-
-    @Override
-    public String permission() {
-        return MembershipModule.READ;
+        this.customers = customers;
     }
 
     @Override
@@ -83,7 +65,7 @@ public class PromotionsEntry implements NavigationEntry {
         grid.addColumn(PromotionData::name).setCaption(msg.get("promotion.name"));
         grid.addColumn(p -> "×" + p.multiplier().stripTrailingZeros().toPlainString()).setCaption(msg.get("promotion.multiplier"));
         grid.addColumn(p -> p.startDate() + " – " + p.endDate()).setCaption(msg.get("promotion.dates"));
-        grid.addColumn(p -> p.storeAccountId() == null ? msg.get("promotion.allStores") : "#" + p.storeAccountId()).setCaption(msg.get("promotion.store"));
+        grid.addColumn(p -> p.storeAccountId() == null ? msg.get("promotion.allStores") : RecordNames.account(customers, context.user(), p.storeAccountId())).setCaption(msg.get("promotion.store"));
         grid.addColumn(p -> p.tiers() == null || p.tiers().isEmpty() ? msg.get("promotion.allTiers") : String.join(", ", p.tiers()))
                 .setCaption(msg.get("promotion.tiers"));
         Button create = new Button(msg.get("promotion.new"), e -> form(context, msg, rows::refreshAll));
@@ -107,8 +89,7 @@ public class PromotionsEntry implements NavigationEntry {
         start.setDateFormat("yyyy-MM-dd");
         DateField end = new DateField(msg.get("promotion.end"), Times.today().plusDays(7));
         end.setDateFormat("yyyy-MM-dd");
-        TextField store = Fields.text(msg.get("promotion.storeId"), "promotion-store");
-        store.setPlaceholder(msg.get("promotion.allStores"));
+        RecordPicker<Long> store = Pickers.store(customers, context, msg.get("promotion.storeId"), "promotion-store");
         CheckBoxGroup<String> tiers = new CheckBoxGroup<>(msg.get("promotion.tiers"), rules.terms().tiers().stream().map(Rules.Tier::name).toList());
         tiers.setItemCaptionGenerator(t -> MembershipUi.tier(msg, t));
         Map<String, AbstractComponent> fields = new LinkedHashMap<>();
@@ -119,12 +100,7 @@ public class PromotionsEntry implements NavigationEntry {
         fields.put("storeAccountId", store);
         fields.put("tiers", tiers);
         Button save = new Button(msg.get("action.save"), e -> {
-            Long storeId;
-            try {
-                storeId = Fields.optionalId(store, msg.get("cashier.storeNumber"), fields).orElse(null);
-            } catch (Fields.InvalidField ex) {
-                return;
-            }
+            Long storeId = store.getValue();
             try {
                 Feedback.clearFieldErrors(fields);
                 PromotionData p = promotions.create(context.user(), new PromotionData(null, Fields.typed(name.getValue()),

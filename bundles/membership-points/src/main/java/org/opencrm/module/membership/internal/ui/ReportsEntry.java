@@ -1,12 +1,12 @@
 package org.opencrm.module.membership.internal.ui;
 
 import java.util.List;
-import java.util.Locale;
 
 import org.opencrm.module.membership.internal.MembershipModule;
 import org.opencrm.module.membership.internal.dto.Reports;
 import org.opencrm.module.membership.internal.service.MemberService;
 import org.opencrm.platform.api.ui.NavigationEntry;
+import org.opencrm.ui.BaseMenuEntry;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.ui.Charts;
 import org.opencrm.ui.Fields;
@@ -22,36 +22,13 @@ import com.vaadin.ui.themes.ValoTheme;
 
 /** Reports → Membership: points liability, stored value owed, tier distribution (chart), active members. */
 @Component(service = NavigationEntry.class)
-public class ReportsEntry implements NavigationEntry {
-    private final MemberService members;
-
+public class ReportsEntry extends BaseMenuEntry {
     @Activate
     public ReportsEntry(@Reference MemberService members) {
-        this.members = members;
+        super("membership-reports", "reports", 100, MembershipModule.READ, MembershipUi::messages, "menu.reports", c -> view(members, c));
     }
 
-    @Override
-    public String id() {
-        return "membership-reports";
-    }
-
-    @Override
-    public String label(Locale locale) {
-        return MembershipUi.messages(locale).get("menu.reports");
-    }
-
-    @Override
-    public String group() {
-        return "reports";
-    }
-
-    @Override
-    public String permission() {
-        return MembershipModule.READ;
-    }
-
-    @Override
-    public Object createView(UiContext context) {
+    private static Object view(MemberService members, UiContext context) {
         Messages msg = MembershipUi.messages(context.locale());
         Label title = new Label(msg.get("menu.reports"));
         title.addStyleName(ValoTheme.LABEL_H2);

@@ -1,5 +1,6 @@
 package org.opencrm.module.repair.internal.ui;
 
+import org.opencrm.ui.BaseMenuEntry;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -31,7 +32,7 @@ import com.vaadin.ui.themes.ValoTheme;
  * Fault analytics for quality feedback: the top failing parts as a chart, repairs by model × fault code × part, and the
  * repair rate per model (repairs ÷ units sold, when the handset registry is installed); each table as CSV.
  */
-final class AnalyticsView extends VerticalLayout implements RepairEntry.RecordView {
+final class AnalyticsView extends VerticalLayout implements BaseMenuEntry.DeepLinked {
     private static final long serialVersionUID = 1L;
     private final transient RepairScreens screens;
     private final UiContext context;

@@ -1,5 +1,6 @@
 package org.opencrm.module.repair.internal.ui;
 
+import org.opencrm.ui.BaseMenuEntry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ import com.vaadin.ui.themes.ValoTheme;
  * from the centre's stock (refused when the centre has none left) and records the removed part's serial; rejecting
  * needs a reason.
  */
-final class ApprovalsView extends VerticalLayout implements RepairEntry.RecordView {
+final class ApprovalsView extends VerticalLayout implements BaseMenuEntry.DeepLinked {
     private static final long serialVersionUID = 1L;
     private final transient RepairScreens screens;
     private final UiContext context;

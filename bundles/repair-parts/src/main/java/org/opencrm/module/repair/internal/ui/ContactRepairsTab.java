@@ -1,10 +1,9 @@
 package org.opencrm.module.repair.internal.ui;
 
-import java.util.Locale;
-
 import org.opencrm.module.repair.internal.RepairModule;
 import org.opencrm.module.repair.internal.dto.RepairOrderSearch;
 import org.opencrm.platform.api.ui.RecordTab;
+import org.opencrm.ui.BaseRecordTab;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.ui.CrmSession;
 import org.opencrm.ui.Messages;
@@ -19,41 +18,13 @@ import org.osgi.service.component.annotations.Reference;
 
 /** The contact page's "Repairs" tab: the customer's repair orders, and a new service request or repair for them. */
 @Component(service = RecordTab.class)
-public class ContactRepairsTab implements RecordTab {
-    private final RepairScreens screens;
-
+public class ContactRepairsTab extends BaseRecordTab {
     @Activate
     public ContactRepairsTab(@Reference RepairScreens screens) {
-        this.screens = screens;
+        super("contact.repairs", Record.CONTACT, 45, RepairModule.READ, RepairUi::messages, "tab.repairs", (c, id) -> content(screens, c, id));
     }
 
-    @Override
-    public String id() {
-        return "contact.repairs";
-    }
-
-    @Override
-    public String label(Locale locale) {
-        return RepairUi.messages(locale).get("tab.repairs");
-    }
-
-    @Override
-    public Record record() {
-        return Record.CONTACT;
-    }
-
-    @Override
-    public int order() {
-        return 45;
-    }
-
-    @Override
-    public String permission() {
-        return RepairModule.READ;
-    }
-
-    @Override
-    public Object createTab(UiContext context, long contactId) {
+    private static Object content(RepairScreens screens, UiContext context, long contactId) {
         Messages msg = RepairUi.messages(context.locale());
         VerticalLayout layout = new VerticalLayout();
         layout.setMargin(false);

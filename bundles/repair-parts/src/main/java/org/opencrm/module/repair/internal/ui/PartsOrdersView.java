@@ -1,5 +1,6 @@
 package org.opencrm.module.repair.internal.ui;
 
+import org.opencrm.ui.BaseMenuEntry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +43,7 @@ import com.vaadin.ui.themes.ValoTheme;
  * Parts orders from service centres to their supplying warehouse: submitted → approved → shipped (partly, with a
  * backorder, when stock is short) → received; one order's page at {@code #!parts-orders/<id>}.
  */
-final class PartsOrdersView extends VerticalLayout implements RepairEntry.RecordView {
+final class PartsOrdersView extends VerticalLayout implements BaseMenuEntry.DeepLinked {
     private static final long serialVersionUID = 1L;
     private static final int LINES = 5;
     private final transient RepairScreens screens;

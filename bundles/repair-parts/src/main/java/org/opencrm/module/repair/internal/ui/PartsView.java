@@ -1,5 +1,6 @@
 package org.opencrm.module.repair.internal.ui;
 
+import org.opencrm.ui.BaseMenuEntry;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +42,7 @@ import com.vaadin.ui.themes.ValoTheme;
  * Parts and stock: the catalogue (part number, name, the models it fits, cost, price) and the stock of each warehouse
  * the user may see with its ledger; receipts, adjustments and transfers for the warehouse staff.
  */
-final class PartsView extends VerticalLayout implements RepairEntry.RecordView {
+final class PartsView extends VerticalLayout implements BaseMenuEntry.DeepLinked {
     private static final long serialVersionUID = 1L;
     private final transient RepairScreens screens;
     private final UiContext context;

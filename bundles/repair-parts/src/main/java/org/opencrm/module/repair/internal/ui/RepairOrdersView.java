@@ -1,5 +1,6 @@
 package org.opencrm.module.repair.internal.ui;
 
+import org.opencrm.ui.BaseMenuEntry;
 import java.util.List;
 
 import org.opencrm.module.repair.internal.RepairModule;
@@ -28,7 +29,7 @@ import com.vaadin.ui.VerticalLayout;
 import com.vaadin.ui.themes.ValoTheme;
 
 /** The workshop's repair orders (newest first, by status, order number or IMEI) and one order's page at {@code #!repair-orders/<id>}. */
-final class RepairOrdersView extends VerticalLayout implements RepairEntry.RecordView {
+final class RepairOrdersView extends VerticalLayout implements BaseMenuEntry.DeepLinked {
     private static final long serialVersionUID = 1L;
     private final transient RepairScreens screens;
     private final UiContext context;

@@ -10,6 +10,7 @@ import org.opencrm.module.repair.internal.service.ReplacementService;
 import org.opencrm.module.repair.internal.service.ServiceRequestService;
 import org.opencrm.module.repair.internal.service.StockService;
 import org.opencrm.platform.api.customer.CustomerDirectory;
+import org.opencrm.platform.api.security.UserService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -27,12 +28,13 @@ public class RepairScreens {
     final PartReturnService returns;
     final RepairAnalytics analytics;
     final CustomerDirectory customers;
+    final UserService users;
 
     @Activate
     public RepairScreens(@Reference ServiceRequestService requests, @Reference RepairOrderService orders, @Reference ReplacementService replacements,
             @Reference PartCatalogService parts, @Reference StockService stock, @Reference PartsOrderService partsOrders,
             @Reference FaultCodeService faultCodes, @Reference PartReturnService returns, @Reference RepairAnalytics analytics,
-            @Reference CustomerDirectory customers) {
+            @Reference CustomerDirectory customers, @Reference UserService users) {
         this.requests = requests;
         this.orders = orders;
         this.replacements = replacements;
@@ -43,5 +45,6 @@ public class RepairScreens {
         this.returns = returns;
         this.analytics = analytics;
         this.customers = customers;
+        this.users = users;
     }
 }

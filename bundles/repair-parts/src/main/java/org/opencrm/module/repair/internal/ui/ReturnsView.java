@@ -1,5 +1,6 @@
 package org.opencrm.module.repair.internal.ui;
 
+import org.opencrm.ui.BaseMenuEntry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ import com.vaadin.ui.themes.ValoTheme;
  * Defective parts going back to HQ: a centre picks the parts its approved replacements took out (each linked to its
  * repair order) and ships them; HQ receives and inspects them.
  */
-final class ReturnsView extends VerticalLayout implements RepairEntry.RecordView {
+final class ReturnsView extends VerticalLayout implements BaseMenuEntry.DeepLinked {
     private static final long serialVersionUID = 1L;
     private final transient RepairScreens screens;
     private final UiContext context;

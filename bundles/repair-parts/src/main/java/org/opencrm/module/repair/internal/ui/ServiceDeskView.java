@@ -1,5 +1,8 @@
 package org.opencrm.module.repair.internal.ui;
 
+import org.opencrm.ui.RecordPicker;
+import org.opencrm.ui.Pickers;
+import org.opencrm.ui.BaseMenuEntry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +50,7 @@ import com.vaadin.ui.themes.ValoTheme;
  * The service desk: the queue of open service requests, the earliest due (so the overdue ones) first, and one
  * request's page at {@code #!service-desk/<id>} with routing, receiving the device as a repair order, closing.
  */
-final class ServiceDeskView extends VerticalLayout implements RepairEntry.RecordView {
+final class ServiceDeskView extends VerticalLayout implements BaseMenuEntry.DeepLinked {
     private static final long serialVersionUID = 1L;
     private final transient RepairScreens screens;
     private final UiContext context;
@@ -151,8 +154,7 @@ final class ServiceDeskView extends VerticalLayout implements RepairEntry.Record
         description.setWidth("100%");
         description.setRows(3);
         ComboBox<Long> centre = RepairUi.centrePicker(screens, context, msg.get("request.centre"), "request-centre");
-        TextField owner = Fields.text(msg.get("request.owner"), "request-owner");
-        owner.setPlaceholder(context.user().username());
+        RecordPicker<String> owner = Pickers.user(screens.users, screens.customers, context, msg.get("request.owner"), "request-owner");
         Map<String, AbstractComponent> fields = new LinkedHashMap<>();
         fields.put("channel", channel);
         customer.register(fields);
@@ -169,7 +171,7 @@ final class ServiceDeskView extends VerticalLayout implements RepairEntry.Record
                 long contact = contactId != null ? contactId : customer.resolve(centre.getValue());
                 ServiceRequestData created = screens.requests.create(context.user(), new NewServiceRequest(channel.getValue(), contact,
                         Fields.typed(imei.getValue()), Fields.typed(serial.getValue()), Fields.typed(model.getValue()), description.getValue(), centre.getValue(),
-                        Fields.typed(owner.getValue())));
+                        owner.getValue()));
                 w.close();
                 Feedback.done(msg.get("request.created", created.number(), Times.dateTime(created.dueAt())));
                 open(created.id());
@@ -244,13 +246,13 @@ final class ServiceDeskView extends VerticalLayout implements RepairEntry.Record
         if (r.centreAccountId() != null) {
             centre.setValue(r.centreAccountId());
         }
-        TextField owner = Fields.text(msg.get("request.owner"), "route-owner");
-        owner.setValue(Fields.shown(r.owner()));
+        RecordPicker<String> owner = Pickers.user(screens.users, screens.customers, context, msg.get("request.owner"), "route-owner");
+        owner.setValue(r.owner());
         Map<String, AbstractComponent> fields = Map.of("centreAccountId", centre, "owner", owner);
         Button save = new Button(msg.get("action.save"), e -> {
             try {
                 Feedback.clearFieldErrors(fields);
-                screens.requests.route(context.user(), r.id(), new RouteRequest(centre.getValue(), Fields.typed(owner.getValue()), r.version()));
+                screens.requests.route(context.user(), r.id(), new RouteRequest(centre.getValue(), owner.getValue(), r.version()));
                 w.close();
                 Feedback.done(msg.get("request.routed", r.number()));
                 show(String.valueOf(r.id()));

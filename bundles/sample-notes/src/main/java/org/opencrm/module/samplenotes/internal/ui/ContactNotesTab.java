@@ -1,12 +1,12 @@
 package org.opencrm.module.samplenotes.internal.ui;
 
-import java.util.Locale;
 import java.util.Map;
 
 import org.opencrm.module.samplenotes.internal.SampleNoteService;
 import org.opencrm.module.samplenotes.internal.SampleNoteService.NoteData;
 import org.opencrm.module.samplenotes.internal.SampleNotesModule;
 import org.opencrm.platform.api.ui.RecordTab;
+import org.opencrm.ui.BaseRecordTab;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.ui.Feedback;
 import org.opencrm.ui.Messages;
@@ -25,41 +25,13 @@ import com.vaadin.ui.VerticalLayout;
 
 /** A "Notes" tab on the contact page: the module's records for that contact, and a field to add one. */
 @Component(service = RecordTab.class)
-public class ContactNotesTab implements RecordTab {
-    private final SampleNoteService notes;
-
+public class ContactNotesTab extends BaseRecordTab {
     @Activate
     public ContactNotesTab(@Reference SampleNoteService notes) {
-        this.notes = notes;
+        super("sample-notes.contact", Record.CONTACT, 90, SampleNotesModule.READ, NotesEntry::messages, "tab", (c, id) -> content(notes, c, id));
     }
 
-    @Override
-    public String id() {
-        return "sample-notes.contact";
-    }
-
-    @Override
-    public String label(Locale locale) {
-        return NotesEntry.messages(locale).get("tab");
-    }
-
-    @Override
-    public Record record() {
-        return Record.CONTACT;
-    }
-
-    @Override
-    public int order() {
-        return 90;
-    }
-
-    @Override
-    public String permission() {
-        return SampleNotesModule.READ;
-    }
-
-    @Override
-    public Object createTab(UiContext context, long contactId) {
+    private static Object content(SampleNoteService notes, UiContext context, long contactId) {
         Messages msg = NotesEntry.messages(context.locale());
         ConfigurableFilterDataProvider<NoteData, Void, String> data = PagedData.of(p -> notes.list(context.user(), contactId, p));
         Grid<NoteData> grid = new Grid<>(data);

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import org.opencrm.module.samplenotes.internal.SampleNotesModule;
 import org.opencrm.platform.api.ui.NavigationEntry;
+import org.opencrm.ui.BaseMenuEntry;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.ui.Messages;
 import org.osgi.service.component.annotations.Component;
@@ -14,34 +15,13 @@ import com.vaadin.ui.themes.ValoTheme;
 
 /** The module's menu entry: a page of its own (an ISV's module would list its records here). */
 @Component(service = NavigationEntry.class)
-public class NotesEntry implements NavigationEntry {
+public class NotesEntry extends BaseMenuEntry {
+    public NotesEntry() {
+        super("sample-notes", "customers", 90, SampleNotesModule.READ, NotesEntry::messages, "menu");
+    }
+
     static Messages messages(Locale locale) {
         return Messages.of(NotesEntry.class, "org.opencrm.module.samplenotes.internal.ui.messages", locale);
-    }
-
-    @Override
-    public String id() {
-        return "sample-notes";
-    }
-
-    @Override
-    public String label(Locale locale) {
-        return messages(locale).get("menu");
-    }
-
-    @Override
-    public String group() {
-        return "customers";
-    }
-
-    @Override
-    public int order() {
-        return 90;
-    }
-
-    @Override
-    public String permission() {
-        return SampleNotesModule.READ;
     }
 
     @Override

@@ -61,6 +61,14 @@ public class AccountService {
 
     public Page<AccountData> search(CrmUser user, PageRequest page, AccountType type, Long parentId) {
         user.require(READ);
+        return inScope(user, page, type, parentId);
+    }
+
+    /**
+     * Accounts in the user's scope, without the read permission: a record picker names the accounts a user may
+     * pick (their store, their centre) as {@code CustomerDirectory.account} names them, the scope still applies.
+     */
+    public Page<AccountData> inScope(CrmUser user, PageRequest page, AccountType type, Long parentId) {
         return jpa.txExpr(TransactionType.Supports, em -> {
             Scope scope = Scope.of(user, em);
             StringBuilder where = new StringBuilder(" WHERE 1 = 1").append(scope.accountCondition());

@@ -17,7 +17,6 @@ import org.opencrm.platform.api.ConflictException;
 import org.opencrm.platform.api.customer.ContactReference;
 import org.opencrm.platform.api.customer.ContactReferences;
 import org.opencrm.platform.core.internal.model.ContactReferenceHolder;
-import org.opencrm.ui.Messages;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -160,7 +159,12 @@ public class ContactReferencesRegistry {
         return referenced;
     }
 
+    /** A refusal in the caller's language (Chinese for any Chinese locale, else English), read without the UI toolkit. */
     static String text(Locale locale, String key, Object... args) {
-        return Messages.of(ContactReferencesRegistry.class, MESSAGES, locale).get(key, args);
+        Locale effective = locale != null && "zh".equals(locale.getLanguage()) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
+        java.util.ResourceBundle bundle = java.util.ResourceBundle.getBundle(MESSAGES, effective, ContactReferencesRegistry.class.getClassLoader(),
+                java.util.ResourceBundle.Control.getNoFallbackControl(java.util.ResourceBundle.Control.FORMAT_PROPERTIES));
+        String text = bundle.containsKey(key) ? bundle.getString(key) : "!" + key + "!";
+        return args.length == 0 ? text : new java.text.MessageFormat(text, effective).format(args);
     }
 }

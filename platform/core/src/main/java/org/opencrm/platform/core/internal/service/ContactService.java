@@ -118,6 +118,11 @@ public class ContactService {
      */
     public Page<ContactData> search(CrmUser user, PageRequest page, Long accountId, String tag) {
         user.require(READ);
+        return inScope(user, page, accountId, tag);
+    }
+
+    /** {@link #search} without the read permission, for record pickers of modules (the scope still applies). */
+    public Page<ContactData> inScope(CrmUser user, PageRequest page, Long accountId, String tag) {
         return jpa.txExpr(TransactionType.Supports, em -> {
             Query q = query(user, em, page.query(), accountId, tag);
             boolean everything = q.scope.unrestricted() && page.query() == null && accountId == null && (tag == null || tag.isBlank());

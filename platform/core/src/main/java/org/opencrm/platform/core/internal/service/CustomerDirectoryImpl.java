@@ -1,15 +1,18 @@
 package org.opencrm.platform.core.internal.service;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.opencrm.platform.api.PageRequest;
 import org.opencrm.platform.api.customer.AccountRef;
 import org.opencrm.platform.api.customer.ContactRef;
 import org.opencrm.platform.api.customer.CustomerDirectory;
 import org.opencrm.platform.api.scope.DataScopes;
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.core.internal.model.Account;
+import org.opencrm.platform.core.internal.model.AccountType;
 import org.opencrm.platform.core.internal.model.Contact;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -21,13 +24,28 @@ public class CustomerDirectoryImpl implements CustomerDirectory {
     private final JpaTemplate jpa;
     private final ContactService contacts;
     private final DataScopes scopes;
+    private final AccountService accounts;
 
     @Activate
     public CustomerDirectoryImpl(@Reference(target = "(osgi.unit.name=crm-core)") JpaTemplate jpa, @Reference ContactService contacts,
-            @Reference DataScopes scopes) {
+            @Reference DataScopes scopes, @Reference AccountService accounts) {
         this.jpa = jpa;
         this.contacts = contacts;
         this.scopes = scopes;
+        this.accounts = accounts;
+    }
+
+    @Override
+    public List<AccountRef> findAccounts(CrmUser user, String namePrefix, String type, int limit) {
+        AccountType t = type == null ? null : AccountType.valueOf(type);
+        return accounts.inScope(user, new PageRequest(namePrefix, 0, Math.min(limit, PageRequest.MAX_LIMIT)), t, null).items().stream()
+                .map(a -> new AccountRef(a.id(), a.name(), a.type().name(), a.parentId(), a.region())).toList();
+    }
+
+    @Override
+    public List<ContactRef> findContacts(CrmUser user, String text, int limit) {
+        return contacts.inScope(user, new PageRequest(text, 0, Math.min(limit, PageRequest.MAX_LIMIT)), null, null).items().stream()
+                .map(c -> new ContactRef(c.id(), c.name(), c.mobile(), c.accountId(), c.birthday())).toList();
     }
 
     @Override

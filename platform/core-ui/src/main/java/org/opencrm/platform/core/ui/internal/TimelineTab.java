@@ -1,4 +1,4 @@
-package org.opencrm.platform.core.internal.ui;
+package org.opencrm.platform.core.ui.internal;
 
 import java.util.List;
 import java.util.Locale;
@@ -8,6 +8,7 @@ import org.opencrm.platform.api.PageRequest;
 import org.opencrm.platform.api.timeline.TimelineEntry;
 import org.opencrm.platform.api.timeline.TimelineService;
 import org.opencrm.platform.api.ui.RecordTab;
+import org.opencrm.ui.BaseRecordTab;
 import org.opencrm.platform.api.ui.TimelineTypes;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.ui.Messages;
@@ -24,7 +25,7 @@ import com.vaadin.ui.Grid;
 
 /** The customer timeline: activities and what every module recorded, newest first, paged lazily. */
 @Component(service = RecordTab.class)
-public class TimelineTab extends CoreEntry.Tab {
+public class TimelineTab extends BaseRecordTab {
     private final TimelineService timeline;
     /** The modules' names of their entry types; modules come and go, so read at each render. */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, fieldOption = FieldOption.UPDATE)
@@ -32,27 +33,8 @@ public class TimelineTab extends CoreEntry.Tab {
 
     @Activate
     public TimelineTab(@Reference TimelineService timeline) {
+        super("contact.timeline", Record.CONTACT, 20, "core.timeline.read", CoreUi::messages, "tab.contact.timeline");
         this.timeline = timeline;
-    }
-
-    @Override
-    public String id() {
-        return "contact.timeline";
-    }
-
-    @Override
-    public Record record() {
-        return Record.CONTACT;
-    }
-
-    @Override
-    public int order() {
-        return 20;
-    }
-
-    @Override
-    public String permission() {
-        return "core.timeline.read";
     }
 
     @Override

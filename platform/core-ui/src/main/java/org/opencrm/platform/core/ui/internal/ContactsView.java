@@ -1,10 +1,11 @@
-package org.opencrm.platform.core.internal.ui;
+package org.opencrm.platform.core.ui.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 
+import org.opencrm.platform.api.customer.CustomerDirectory;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.platform.core.internal.dto.ContactData;
 import org.opencrm.platform.api.csv.ImportLimits;
@@ -36,7 +37,7 @@ import com.vaadin.ui.themes.ValoTheme;
 final class ContactsView extends VerticalLayout {
     private static final long serialVersionUID = 1L;
 
-    ContactsView(ContactService contacts, ContactImports imports, ImportLimits limits, UiContext context) {
+    ContactsView(ContactService contacts, CustomerDirectory customers, ContactImports imports, ImportLimits limits, UiContext context) {
         Messages msg = CoreUi.messages(context.locale());
         setMargin(false);
         setId("contacts-view");
@@ -68,7 +69,7 @@ final class ContactsView extends VerticalLayout {
         search.setValueChangeTimeout(250);
         search.addValueChangeListener(e -> data.setFilter(e.getValue().isBlank() ? null : e.getValue().trim()));
 
-        Button create = new Button(msg.get("contacts.new"), e -> ContactForm.open(contacts, context, null, saved -> CrmSession.openContact(saved.id())));
+        Button create = new Button(msg.get("contacts.new"), e -> ContactForm.open(contacts, customers, context, null, saved -> CrmSession.openContact(saved.id())));
         create.setId("contacts-new");
         create.addStyleName(ValoTheme.BUTTON_PRIMARY);
         create.setVisible(context.user().hasPermission("core.contact.write"));

@@ -1,11 +1,13 @@
-package org.opencrm.platform.core.internal.ui;
+package org.opencrm.platform.core.ui.internal;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.opencrm.platform.api.customer.CustomerDirectory;
 import org.opencrm.platform.api.ui.RecordTab;
+import org.opencrm.ui.BaseRecordTab;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.platform.core.internal.dto.ContactData;
 import org.opencrm.platform.core.internal.model.ContactStatus;
@@ -14,6 +16,8 @@ import org.opencrm.ui.CrmSession;
 import org.opencrm.ui.Feedback;
 import org.opencrm.ui.Fields;
 import org.opencrm.ui.Messages;
+import org.opencrm.ui.Pickers;
+import org.opencrm.ui.RecordPicker;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -23,7 +27,6 @@ import com.vaadin.ui.Grid;
 import com.vaadin.ui.HorizontalLayout;
 import com.vaadin.ui.Label;
 import com.vaadin.ui.Panel;
-import com.vaadin.ui.TextField;
 import com.vaadin.ui.UI;
 import com.vaadin.ui.VerticalLayout;
 import com.vaadin.ui.Window;
@@ -35,32 +38,15 @@ import com.vaadin.ui.themes.ValoTheme;
  * confirmation. The merged contact stays as MERGED pointing here, so old links still lead somewhere.
  */
 @Component(service = RecordTab.class)
-public class DuplicatesTab extends CoreEntry.Tab {
+public class DuplicatesTab extends BaseRecordTab {
     private final ContactService contacts;
+    private final CustomerDirectory customers;
 
     @Activate
-    public DuplicatesTab(@Reference ContactService contacts) {
+    public DuplicatesTab(@Reference ContactService contacts, @Reference CustomerDirectory customers) {
+        super("contact.duplicates", Record.CONTACT, 90, "core.contact.write", CoreUi::messages, "tab.contact.duplicates");
         this.contacts = contacts;
-    }
-
-    @Override
-    public String id() {
-        return "contact.duplicates";
-    }
-
-    @Override
-    public Record record() {
-        return Record.CONTACT;
-    }
-
-    @Override
-    public int order() {
-        return 90;
-    }
-
-    @Override
-    public String permission() {
-        return "core.contact.write";
+        this.customers = customers;
     }
 
     @Override
@@ -84,14 +70,13 @@ public class DuplicatesTab extends CoreEntry.Tab {
             return;
         }
         layout.addComponent(new Label(msg.get("merge.help")));
-        TextField otherId = new TextField();
-        otherId.setId("merge-other-id");
-        otherId.setPlaceholder(msg.get("merge.otherIdHint"));
+        RecordPicker<Long> otherId = Pickers.contact(customers, context, null, "merge-other-id");
+        otherId.setWidth("360px");
         VerticalLayout candidates = new VerticalLayout();
         candidates.setMargin(false);
         Button compare = new Button(msg.get("merge.compare"), e -> {
             try {
-                var id = Fields.optionalId(otherId, msg.get("merge.otherIdNumber"), Map.of("id", otherId));
+                var id = java.util.Optional.ofNullable(otherId.getValue());
                 if (id.isEmpty()) {
                     otherId.setComponentError(new com.vaadin.server.UserError(msg.get("merge.otherIdNumber")));
                     Feedback.error(msg.get("merge.otherIdNumber"));
@@ -100,8 +85,6 @@ public class DuplicatesTab extends CoreEntry.Tab {
                 ContactData other = contacts.get(context.user(), id.get());
                 candidates.removeAllComponents();
                 candidates.addComponent(comparison(layout, context, msg, self, other));
-            } catch (Fields.InvalidField ex) {
-                // shown at the field
             } catch (RuntimeException ex) {
                 Feedback.failed(ex, Map.of("id", otherId));
             }

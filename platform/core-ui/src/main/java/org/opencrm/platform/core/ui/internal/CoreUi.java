@@ -1,4 +1,4 @@
-package org.opencrm.platform.core.internal.ui;
+package org.opencrm.platform.core.ui.internal;
 
 import java.util.Locale;
 
@@ -6,7 +6,7 @@ import org.opencrm.ui.Messages;
 
 /** The core's UI strings and formats. */
 final class CoreUi {
-    static final String BUNDLE = "org.opencrm.platform.core.internal.ui.messages";
+    static final String BUNDLE = "org.opencrm.platform.core.ui.internal.messages";
 
     private CoreUi() {
     }

@@ -1,8 +1,9 @@
-package org.opencrm.platform.core.internal.ui;
+package org.opencrm.platform.core.ui.internal;
 
 import java.time.LocalDate;
 
 import org.opencrm.platform.api.ui.NavigationEntry;
+import org.opencrm.ui.BaseMenuEntry;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.platform.core.internal.dto.ActivityData;
 import org.opencrm.platform.core.internal.service.ActivityService;
@@ -24,27 +25,13 @@ import com.vaadin.ui.themes.ValoTheme;
 
 /** My open activities, overdue first (by due date), with "Done". */
 @Component(service = NavigationEntry.class)
-public class ActivitiesEntry extends CoreEntry.Nav {
+public class ActivitiesEntry extends BaseMenuEntry {
     private final ActivityService activities;
 
     @Activate
     public ActivitiesEntry(@Reference ActivityService activities) {
+        super("activities", "customers", 30, "core.activity.read", CoreUi::messages, "menu.activities");
         this.activities = activities;
-    }
-
-    @Override
-    public String id() {
-        return "activities";
-    }
-
-    @Override
-    public int order() {
-        return 30;
-    }
-
-    @Override
-    public String permission() {
-        return "core.activity.read";
     }
 
     @Override

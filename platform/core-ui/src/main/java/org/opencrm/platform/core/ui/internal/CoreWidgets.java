@@ -1,4 +1,4 @@
-package org.opencrm.platform.core.internal.ui;
+package org.opencrm.platform.core.ui.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.opencrm.platform.api.PageRequest;
 import org.opencrm.platform.api.ui.DashboardWidget;
+import org.opencrm.ui.BaseDashboardWidget;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.platform.core.internal.service.AccountService;
 import org.opencrm.platform.core.internal.service.ActivityService;
@@ -29,31 +30,17 @@ final class CoreWidgets {
     }
 
     @Component(service = DashboardWidget.class)
-    public static class Counts extends CoreEntry.Widget {
+    public static class Counts extends BaseDashboardWidget {
         private final ContactService contacts;
         private final AccountService accounts;
         private final ActivityService activities;
 
         @Activate
         public Counts(@Reference ContactService contacts, @Reference AccountService accounts, @Reference ActivityService activities) {
+            super("core.counts", 0, "core.contact.read", 4, CoreUi::messages, "widget.core.counts");
             this.contacts = contacts;
             this.accounts = accounts;
             this.activities = activities;
-        }
-
-        @Override
-        public String id() {
-            return "core.counts";
-        }
-
-        @Override
-        public int order() {
-            return 0;
-        }
-
-        @Override
-        public String permission() {
-            return "core.contact.read";
         }
 
         @Override
@@ -85,36 +72,13 @@ final class CoreWidgets {
     }
 
     @Component(service = DashboardWidget.class)
-    public static class NewContactsChart extends CoreEntry.Widget {
-        private final ContactService contacts;
-
+    public static class NewContactsChart extends BaseDashboardWidget {
         @Activate
         public NewContactsChart(@Reference ContactService contacts) {
-            this.contacts = contacts;
+            super("core.newContacts", 10, "core.contact.read", 6, CoreUi::messages, "widget.core.newContacts", c -> chart(contacts, c));
         }
 
-        @Override
-        public String id() {
-            return "core.newContacts";
-        }
-
-        @Override
-        public int order() {
-            return 10;
-        }
-
-        @Override
-        public String permission() {
-            return "core.contact.read";
-        }
-
-        @Override
-        public int columns() {
-            return 6;
-        }
-
-        @Override
-        public Object createWidget(UiContext context) {
+        private static Object chart(ContactService contacts, UiContext context) {
             int weeks = 8;
             Instant now = Times.clock().now();
             List<Long> counts = contacts.createdPerWeek(context.user(), weeks, now);
@@ -124,47 +88,24 @@ final class CoreWidgets {
                 LocalDate start = today.minusDays(7L * (i + 1) - 1);
                 labels.add(start.getMonthValue() + "/" + start.getDayOfMonth());
             }
-            Label chart = Charts.bars(labels, counts, label(context.locale()));
+            Label chart = Charts.bars(labels, counts, CoreUi.messages(context.locale()).get("widget.core.newContacts"));
             chart.setId("chart-new-contacts");
             return chart;
         }
     }
 
     @Component(service = DashboardWidget.class)
-    public static class ActivitiesByType extends CoreEntry.Widget {
-        private final ActivityService activities;
-
+    public static class ActivitiesByType extends BaseDashboardWidget {
         @Activate
         public ActivitiesByType(@Reference ActivityService activities) {
-            this.activities = activities;
+            super("core.activitiesByType", 20, "core.activity.read", 6, CoreUi::messages, "widget.core.activitiesByType", c -> chart(activities, c));
         }
 
-        @Override
-        public String id() {
-            return "core.activitiesByType";
-        }
-
-        @Override
-        public int order() {
-            return 20;
-        }
-
-        @Override
-        public String permission() {
-            return "core.activity.read";
-        }
-
-        @Override
-        public int columns() {
-            return 6;
-        }
-
-        @Override
-        public Object createWidget(UiContext context) {
+        private static Object chart(ActivityService activities, UiContext context) {
             Messages msg = CoreUi.messages(context.locale());
             Map<String, Long> byType = activities.countByType(context.user());
             List<String> labels = byType.keySet().stream().map(t -> msg.has("activity.type." + t) ? msg.get("activity.type." + t) : t).toList();
-            Label chart = Charts.bars(labels, new ArrayList<>(byType.values()), label(context.locale()));
+            Label chart = Charts.bars(labels, new ArrayList<>(byType.values()), msg.get("widget.core.activitiesByType"));
             chart.setId("chart-activities-by-type");
             return chart;
         }

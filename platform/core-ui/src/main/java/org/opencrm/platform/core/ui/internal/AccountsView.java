@@ -1,7 +1,8 @@
-package org.opencrm.platform.core.internal.ui;
+package org.opencrm.platform.core.ui.internal;
 
 import java.util.stream.Stream;
 
+import org.opencrm.platform.api.customer.CustomerDirectory;
 import org.opencrm.platform.api.PageRequest;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.platform.core.internal.dto.AccountData;
@@ -24,7 +25,7 @@ import com.vaadin.ui.themes.ValoTheme;
 final class AccountsView extends VerticalLayout {
     private static final long serialVersionUID = 1L;
 
-    AccountsView(AccountService accounts, UiContext context) {
+    AccountsView(AccountService accounts, CustomerDirectory customers, UiContext context) {
         Messages msg = CoreUi.messages(context.locale());
         setMargin(false);
         setId("accounts-view");
@@ -62,7 +63,7 @@ final class AccountsView extends VerticalLayout {
         tree.addColumn(a -> (a.province() == null ? "" : a.province()) + " " + (a.city() == null ? "" : a.city())).setCaption(msg.get("contact.location"));
         RecordLinks.column(tree, a -> msg.get("account.open"), a -> "account/" + a.id(), "account-link", AccountData::id).setCaption("").setWidth(110);
         com.vaadin.ui.Button create = new com.vaadin.ui.Button(msg.get("account.new"),
-                e -> AccountForm.open(accounts, context, null, null, saved -> CrmSession.openAccount(saved.id())));
+                e -> AccountForm.open(accounts, customers, context, null, null, saved -> CrmSession.openAccount(saved.id())));
         create.setId("accounts-new");
         create.addStyleName(ValoTheme.BUTTON_PRIMARY);
         create.setVisible(context.user().hasPermission(AccountService.WRITE));

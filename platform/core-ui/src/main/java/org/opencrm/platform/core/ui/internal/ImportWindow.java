@@ -1,4 +1,4 @@
-package org.opencrm.platform.core.internal.ui;
+package org.opencrm.platform.core.ui.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

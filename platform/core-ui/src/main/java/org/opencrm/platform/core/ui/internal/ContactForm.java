@@ -1,4 +1,4 @@
-package org.opencrm.platform.core.internal.ui;
+package org.opencrm.platform.core.ui.internal;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.opencrm.platform.api.customer.CustomerDirectory;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.platform.core.internal.dto.ContactData;
 import org.opencrm.platform.core.internal.model.Gender;
@@ -13,6 +14,8 @@ import org.opencrm.platform.core.internal.service.ContactService;
 import org.opencrm.ui.Feedback;
 import org.opencrm.ui.Fields;
 import org.opencrm.ui.Messages;
+import org.opencrm.ui.Pickers;
+import org.opencrm.ui.RecordPicker;
 
 import com.vaadin.ui.AbstractComponent;
 import com.vaadin.ui.Button;
@@ -32,7 +35,7 @@ final class ContactForm {
     private ContactForm() {
     }
 
-    static void open(ContactService contacts, UiContext context, ContactData existing, Consumer<ContactData> saved) {
+    static void open(ContactService contacts, CustomerDirectory customers, UiContext context, ContactData existing, Consumer<ContactData> saved) {
         Messages msg = CoreUi.messages(context.locale());
         Window window = new Window(msg.get(existing == null ? "contacts.new" : "contact.edit"));
         window.setModal(true);
@@ -54,7 +57,7 @@ final class ContactForm {
         TextField street = Fields.text(msg.get("contact.street"), "contact-street");
         TextField tags = Fields.text(msg.get("contact.tags"), "contact-tags");
         tags.setPlaceholder(msg.get("contact.tagsHint"));
-        TextField accountId = Fields.text(msg.get("contact.accountId"), "contact-account");
+        RecordPicker<Long> accountId = Pickers.account(customers, context, msg.get("contact.accountId"), "contact-account");
         if (existing != null) {
             name.setValue(Fields.shown(existing.name()));
             mobile.setValue(Fields.shown(existing.mobile()));
@@ -66,7 +69,7 @@ final class ContactForm {
             district.setValue(Fields.shown(existing.district()));
             street.setValue(Fields.shown(existing.street()));
             tags.setValue(String.join(", ", existing.tags()));
-            accountId.setValue(existing.accountId() == null ? "" : existing.accountId().toString());
+            accountId.setValue(existing.accountId());
         }
         Map<String, AbstractComponent> fields = new LinkedHashMap<>();
         fields.put("name", name);
@@ -81,12 +84,7 @@ final class ContactForm {
         fields.put("tags", tags);
         fields.put("accountId", accountId);
         Button save = new Button(msg.get("action.save"), e -> {
-            Long account;
-            try {
-                account = Fields.optionalId(accountId, msg.get("contact.accountIdNumber"), fields).orElse(null);
-            } catch (Fields.InvalidField ex) {
-                return;
-            }
+            Long account = accountId.getValue();
             List<String> tagList = Arrays.stream(tags.getValue().split("[,，;；]")).map(String::strip).filter(t -> !t.isEmpty()).toList();
             ContactData in = new ContactData(existing == null ? null : existing.id(), name.getValue().strip(), Fields.typed(mobile.getValue()),
                     existing == null ? List.of() : existing.otherPhones(), Fields.typed(email.getValue()), gender.getValue(), birthday.getValue(),

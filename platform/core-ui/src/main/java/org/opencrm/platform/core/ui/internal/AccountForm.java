@@ -1,10 +1,11 @@
-package org.opencrm.platform.core.internal.ui;
+package org.opencrm.platform.core.ui.internal;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.opencrm.platform.api.customer.CustomerDirectory;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.platform.core.internal.dto.AccountData;
 import org.opencrm.platform.core.internal.model.AccountType;
@@ -12,6 +13,8 @@ import org.opencrm.platform.core.internal.service.AccountService;
 import org.opencrm.ui.Feedback;
 import org.opencrm.ui.Fields;
 import org.opencrm.ui.Messages;
+import org.opencrm.ui.Pickers;
+import org.opencrm.ui.RecordPicker;
 
 import com.vaadin.ui.AbstractComponent;
 import com.vaadin.ui.Button;
@@ -31,7 +34,7 @@ final class AccountForm {
     }
 
     /** {@code existing} null creates; {@code parentId} pre-fills the parent of a new account. */
-    static void open(AccountService accounts, UiContext context, AccountData existing, Long parentId, Consumer<AccountData> saved) {
+    static void open(AccountService accounts, CustomerDirectory customers, UiContext context, AccountData existing, Long parentId, Consumer<AccountData> saved) {
         Messages msg = CoreUi.messages(context.locale());
         Window window = new Window(msg.get(existing == null ? "account.new" : "account.edit"));
         window.setModal(true);
@@ -44,7 +47,7 @@ final class AccountForm {
         type.setItemCaptionGenerator(t -> msg.label("accountType", t));
         type.setEmptySelectionAllowed(false);
         type.setWidth("100%");
-        TextField parent = Fields.text(msg.get("account.parentId"), "account-parent");
+        RecordPicker<Long> parent = Pickers.account(customers, context, msg.get("account.parentId"), "account-parent");
         TextField region = Fields.text(msg.get("account.region"), "account-region");
         TextField province = Fields.text(msg.get("contact.province"), "account-province");
         TextField city = Fields.text(msg.get("contact.city"), "account-city");
@@ -53,7 +56,7 @@ final class AccountForm {
         if (existing != null) {
             name.setValue(Fields.shown(existing.name()));
             type.setValue(existing.type());
-            parent.setValue(existing.parentId() == null ? "" : existing.parentId().toString());
+            parent.setValue(existing.parentId());
             region.setValue(Fields.shown(existing.region()));
             province.setValue(Fields.shown(existing.province()));
             city.setValue(Fields.shown(existing.city()));
@@ -61,7 +64,7 @@ final class AccountForm {
             phone.setValue(Fields.shown(existing.phone()));
         } else {
             type.setValue(AccountType.STORE);
-            parent.setValue(parentId == null ? "" : parentId.toString());
+            parent.setValue(parentId);
         }
         Map<String, AbstractComponent> fields = new LinkedHashMap<>();
         fields.put("name", name);
@@ -73,12 +76,7 @@ final class AccountForm {
         fields.put("address", address);
         fields.put("phone", phone);
         Button save = new Button(msg.get("action.save"), e -> {
-            Long parentValue;
-            try {
-                parentValue = Fields.optionalId(parent, msg.get("account.parentIdNumber"), fields).orElse(null);
-            } catch (Fields.InvalidField ex) {
-                return;
-            }
+            Long parentValue = parent.getValue();
             AccountData in = new AccountData(existing == null ? null : existing.id(), name.getValue().strip(), type.getValue(), parentValue,
                     Fields.typed(region.getValue()), Fields.typed(province.getValue()), Fields.typed(city.getValue()), Fields.typed(address.getValue()), Fields.typed(phone.getValue()),
                     existing == null ? null : existing.status(), existing == null ? null : existing.owner(), null, null, null, null,

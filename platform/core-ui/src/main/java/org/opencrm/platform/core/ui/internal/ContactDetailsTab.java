@@ -1,6 +1,8 @@
-package org.opencrm.platform.core.internal.ui;
+package org.opencrm.platform.core.ui.internal;
 
+import org.opencrm.platform.api.customer.CustomerDirectory;
 import org.opencrm.platform.api.ui.RecordTab;
+import org.opencrm.ui.BaseRecordTab;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.platform.core.internal.dto.ActivityData;
 import org.opencrm.platform.core.internal.dto.ContactData;
@@ -29,29 +31,17 @@ import com.vaadin.ui.themes.ValoTheme;
 
 /** The contact's details with Edit, and quick logging of a call, visit, task or note. */
 @Component(service = RecordTab.class)
-public class ContactDetailsTab extends CoreEntry.Tab {
+public class ContactDetailsTab extends BaseRecordTab {
     private final ContactService contacts;
+    private final CustomerDirectory customers;
     private final ActivityService activities;
 
     @Activate
-    public ContactDetailsTab(@Reference ContactService contacts, @Reference ActivityService activities) {
+    public ContactDetailsTab(@Reference ContactService contacts, @Reference ActivityService activities, @Reference CustomerDirectory customers) {
+        super("contact.details", Record.CONTACT, 0, null, CoreUi::messages, "tab.contact.details");
         this.contacts = contacts;
+        this.customers = customers;
         this.activities = activities;
-    }
-
-    @Override
-    public String id() {
-        return "contact.details";
-    }
-
-    @Override
-    public Record record() {
-        return Record.CONTACT;
-    }
-
-    @Override
-    public int order() {
-        return 0;
     }
 
     @Override
@@ -85,7 +75,7 @@ public class ContactDetailsTab extends CoreEntry.Tab {
         HorizontalLayout actions = new HorizontalLayout();
         if (context.user().hasPermission("core.contact.write")) {
             Button edit = new Button(msg.get("contact.edit"),
-                    e -> ContactForm.open(contacts, context, contacts.get(context.user(), c.id()), saved -> show(layout, saved, context, msg)));
+                    e -> ContactForm.open(contacts, customers, context, contacts.get(context.user(), c.id()), saved -> show(layout, saved, context, msg)));
             edit.setId("contact-edit");
             actions.addComponent(edit);
         }

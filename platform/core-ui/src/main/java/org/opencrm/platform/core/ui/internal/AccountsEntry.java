@@ -1,6 +1,8 @@
-package org.opencrm.platform.core.internal.ui;
+package org.opencrm.platform.core.ui.internal;
 
+import org.opencrm.platform.api.customer.CustomerDirectory;
 import org.opencrm.platform.api.ui.NavigationEntry;
+import org.opencrm.ui.BaseMenuEntry;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.platform.core.internal.service.AccountService;
 import org.osgi.service.component.annotations.Activate;
@@ -8,31 +10,19 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 @Component(service = NavigationEntry.class)
-public class AccountsEntry extends CoreEntry.Nav {
+public class AccountsEntry extends BaseMenuEntry {
     private final AccountService accounts;
+    private final CustomerDirectory customers;
 
     @Activate
-    public AccountsEntry(@Reference AccountService accounts) {
+    public AccountsEntry(@Reference AccountService accounts, @Reference CustomerDirectory customers) {
+        super("accounts", "customers", 20, "core.account.read", CoreUi::messages, "menu.accounts");
         this.accounts = accounts;
-    }
-
-    @Override
-    public String id() {
-        return "accounts";
-    }
-
-    @Override
-    public int order() {
-        return 20;
-    }
-
-    @Override
-    public String permission() {
-        return "core.account.read";
+        this.customers = customers;
     }
 
     @Override
     public Object createView(UiContext context) {
-        return new AccountsView(accounts, context);
+        return new AccountsView(accounts, customers, context);
     }
 }

@@ -1,6 +1,8 @@
-package org.opencrm.platform.core.internal.ui;
+package org.opencrm.platform.core.ui.internal;
 
+import org.opencrm.platform.api.customer.CustomerDirectory;
 import org.opencrm.platform.api.ui.RecordTab;
+import org.opencrm.ui.BaseRecordTab;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.platform.core.internal.dto.AccountData;
 import org.opencrm.platform.core.internal.dto.ContactData;
@@ -24,29 +26,17 @@ import com.vaadin.ui.themes.ValoTheme;
 
 /** An account's details, its parent, and its contacts (lazy). */
 @Component(service = RecordTab.class)
-public class AccountDetailsTab extends CoreEntry.Tab {
+public class AccountDetailsTab extends BaseRecordTab {
     private final AccountService accounts;
     private final ContactService contacts;
+    private final CustomerDirectory customers;
 
     @Activate
-    public AccountDetailsTab(@Reference AccountService accounts, @Reference ContactService contacts) {
+    public AccountDetailsTab(@Reference AccountService accounts, @Reference ContactService contacts, @Reference CustomerDirectory customers) {
+        super("account.details", Record.ACCOUNT, 0, null, CoreUi::messages, "tab.account.details");
         this.accounts = accounts;
         this.contacts = contacts;
-    }
-
-    @Override
-    public String id() {
-        return "account.details";
-    }
-
-    @Override
-    public Record record() {
-        return Record.ACCOUNT;
-    }
-
-    @Override
-    public int order() {
-        return 0;
+        this.customers = customers;
     }
 
     @Override
@@ -64,10 +54,10 @@ public class AccountDetailsTab extends CoreEntry.Tab {
         HorizontalLayout actions = new HorizontalLayout();
         if (context.user().hasPermission(AccountService.WRITE)) {
             Button edit = new Button(msg.get("account.edit"),
-                    e -> AccountForm.open(accounts, context, accounts.get(context.user(), accountId), null, saved -> show(layout, context, msg, saved)));
+                    e -> AccountForm.open(accounts, customers, context, accounts.get(context.user(), accountId), null, saved -> show(layout, context, msg, saved)));
             edit.setId("account-edit");
             Button child = new Button(msg.get("account.newChild"),
-                    e -> AccountForm.open(accounts, context, null, accountId, saved -> CrmSession.openAccount(saved.id())));
+                    e -> AccountForm.open(accounts, customers, context, null, accountId, saved -> CrmSession.openAccount(saved.id())));
             child.setId("account-new-child");
             actions.addComponents(edit, child);
         }

@@ -1,8 +1,9 @@
-package org.opencrm.platform.core.internal.ui;
+package org.opencrm.platform.core.ui.internal;
 
 import java.util.List;
 
 import org.opencrm.platform.api.ui.RecordTab;
+import org.opencrm.ui.BaseRecordTab;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.platform.core.internal.dto.ContactData;
 import org.opencrm.platform.core.internal.service.ContactService;
@@ -18,27 +19,13 @@ import com.vaadin.ui.VerticalLayout;
 
 /** The family the contact belongs to: its members (each opens its own page; their purchases are on their timelines). */
 @Component(service = RecordTab.class)
-public class HouseholdTab extends CoreEntry.Tab {
+public class HouseholdTab extends BaseRecordTab {
     private final ContactService contacts;
 
     @Activate
     public HouseholdTab(@Reference ContactService contacts) {
+        super("contact.household", Record.CONTACT, 10, null, CoreUi::messages, "tab.contact.household");
         this.contacts = contacts;
-    }
-
-    @Override
-    public String id() {
-        return "contact.household";
-    }
-
-    @Override
-    public Record record() {
-        return Record.CONTACT;
-    }
-
-    @Override
-    public int order() {
-        return 10;
     }
 
     @Override

@@ -1,6 +1,8 @@
-package org.opencrm.platform.core.internal.ui;
+package org.opencrm.platform.core.ui.internal;
 
+import org.opencrm.platform.api.customer.CustomerDirectory;
 import org.opencrm.platform.api.ui.NavigationEntry;
+import org.opencrm.ui.BaseMenuEntry;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.platform.api.csv.ImportLimits;
 import org.opencrm.platform.core.internal.service.ContactImports;
@@ -10,35 +12,24 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 @Component(service = NavigationEntry.class)
-public class ContactsEntry extends CoreEntry.Nav {
+public class ContactsEntry extends BaseMenuEntry {
     private final ContactService contacts;
+    private final CustomerDirectory customers;
     private final ContactImports imports;
     private final ImportLimits limits;
 
     @Activate
-    public ContactsEntry(@Reference ContactService contacts, @Reference ContactImports imports, @Reference ImportLimits limits) {
+    public ContactsEntry(@Reference ContactService contacts, @Reference ContactImports imports, @Reference ImportLimits limits,
+            @Reference CustomerDirectory customers) {
+        super("contacts", "customers", 10, "core.contact.read", CoreUi::messages, "menu.contacts");
         this.contacts = contacts;
+        this.customers = customers;
         this.imports = imports;
         this.limits = limits;
     }
 
     @Override
-    public String id() {
-        return "contacts";
-    }
-
-    @Override
-    public int order() {
-        return 10;
-    }
-
-    @Override
-    public String permission() {
-        return "core.contact.read";
-    }
-
-    @Override
     public Object createView(UiContext context) {
-        return new ContactsView(contacts, imports, limits, context);
+        return new ContactsView(contacts, customers, imports, limits, context);
     }
 }
