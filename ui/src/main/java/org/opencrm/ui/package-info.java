@@ -4,5 +4,5 @@
  * signed-in user of the current session. One place for these, so every module's screens behave alike.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.2.1")
 package org.opencrm.ui;
