@@ -1,30 +1,12 @@
 package org.opencrm.module.repair.internal;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-import org.opencrm.platform.api.security.Permission;
-import org.opencrm.platform.persistence.testing.PersistenceUnits;
+import org.opencrm.platform.persistence.testing.ModuleNamesCheck;
 
-/** RepairNames is the one place of the module's names: what the files that cannot refer to it say agrees with it. */
+/** RepairNames is the one place of the module's names: the files that cannot refer to it agree with it. */
 class RepairNamesTest {
     @Test
     void everyNameOfTheModuleIsTheOneInItsNamesClass() throws Exception {
-        Map<String, String> tables = PersistenceUnits.tables(RepairNames.PERSISTENCE_UNIT);
-        assertFalse(tables.isEmpty(), "persistence unit " + RepairNames.PERSISTENCE_UNIT);
-        tables.values().forEach(t -> assertTrue(t.startsWith(RepairNames.TABLE_PREFIX), t));
-        assertEquals(RepairNames.CONFIG_PID, RepairConfig.PID);
-        RepairModule module = new RepairModule();
-        assertEquals(RepairNames.ID, module.id());
-        assertEquals(RepairNames.ID, module.moduleId());
-        assertTrue(module.permissions().stream().map(Permission::id).allMatch(p -> p.startsWith(RepairNames.PERMISSION_PREFIX)));
-        assertTrue(Files.readString(Path.of("bnd.bnd")).contains("Bundle-SymbolicName: " + RepairNames.BUNDLE));
-        assertTrue(Files.readString(Path.of("src/main/feature/feature.xml")).contains("<feature name=\"" + RepairNames.FEATURE + "\""));
+        ModuleNamesCheck.check(RepairNames.class, new RepairModule(), RepairConfig.PID);
     }
 }
