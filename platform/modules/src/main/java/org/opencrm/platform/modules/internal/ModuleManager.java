@@ -229,7 +229,7 @@ public class ModuleManager implements ModuleService {
                         return;
                     }
                     // service events wake us; the re-check interval covers changes that post none (a bundle disabling
-                    // one of its own unsatisfied components, as the repair module does without the handset registry)
+                    // one of its own unsatisfied components)
                     descriptors.wait(Math.min(left, RECHECK_MILLIS));
                 }
             }
