@@ -104,9 +104,10 @@ public abstract class CrmTestSupport {
                 // Pax Exam waits 10 s for its own services in the container (the probe's Injector); on a loaded machine the
                 // probe came later, Pax Exam gave up inside the container and the test JVM then waited for ever
                 systemProperty("pax.exam.service.timeout").value(Long.toString(PATIENCE.toMillis())),
-                // ... and the probe's own lookup of that Injector (Pax Swissbox's ServiceLookup, 10 s by default) gave up too
-                // under load, inside Karaf, so that no test could run
-                systemProperty("org.ops4j.pax.swissbox.tracker.ServiceLookup.DEFAULT_TIMEOUT").value(Long.toString(PATIENCE.toMillis())),
+                // ... and the probe's own lookup of that Injector (Pax Exam's JUnit invoker factory: 10 s by default, its own
+                // property) gave up too under load, inside Karaf, so that no test could run
+                systemProperty("org.ops4j.pax.exam.invoker.junit.internal.JUnitProbeInvokerFactory.DEFAULT_TIMEOUT")
+                        .value(Long.toString(PATIENCE.toMillis())),
                 // the tests' code inside the container computes the other ports (ssh) with the same offset
                 systemProperty("crm.itest.portOffset").value(Integer.toString(port(0))),
                 vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"),
