@@ -3,11 +3,13 @@ package org.opencrm.ui;
 import java.util.Locale;
 
 import org.opencrm.platform.api.ui.TimelineTypes;
+import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * {@link TimelineTypes} from a module's UI resource bundle: type {@code X} is key {@code timeline.type.X} (en and
  * zh_CN, checked complete by the translations test). A module registers a subclass as a DS component.
  */
+@ConsumerType
 public abstract class BundleTimelineTypes implements TimelineTypes {
     private final String moduleId;
     private final Class<?> anchor;

@@ -5,6 +5,7 @@ import static org.junit.Assert.fail;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.CoreOptions.vmOption;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFileExtend;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
@@ -97,10 +98,16 @@ public abstract class CrmTestSupport {
                 // as behind a reverse proxy on this host: SecurityIT plays clients at other addresses (X-Forwarded-For)
                 // without the sign-in back-off ever locking localhost, where every test's requests come from
                 editConfigurationFilePut("etc/org.opencrm.security.cfg", "trustedProxies", "127.0.0.1,::1"),
+                // a module whose dependency cannot be met (ModulesIT, ShellCommandsIT): a test resource, not in the product
+                editConfigurationFileExtend("etc/org.apache.karaf.features.cfg", "featuresRepositories", brokenModuleRepository()),
                 systemProperty("crm.itest.httpPort").value(port),
                 // Pax Exam waits 10 s for its own services in the container (the probe's Injector); on a loaded machine the
                 // probe came later, Pax Exam gave up inside the container and the test JVM then waited for ever
                 systemProperty("pax.exam.service.timeout").value(Long.toString(PATIENCE.toMillis())),
+                // ... and the probe's own lookup of that Injector (Pax Exam's JUnit invoker factory: 10 s by default, its own
+                // property) gave up too under load, inside Karaf, so that no test could run
+                systemProperty("org.ops4j.pax.exam.invoker.junit.internal.JUnitProbeInvokerFactory.DEFAULT_TIMEOUT")
+                        .value(Long.toString(PATIENCE.toMillis())),
                 // the tests' code inside the container computes the other ports (ssh) with the same offset
                 systemProperty("crm.itest.portOffset").value(Integer.toString(port(0))),
                 vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"),
@@ -122,6 +129,15 @@ public abstract class CrmTestSupport {
                 vmOption("--add-exports=java.base/sun.net.www.protocol.https=ALL-UNNAMED"),
                 vmOption("--add-exports=java.base/sun.net.www.protocol.jar=ALL-UNNAMED"),
         };
+    }
+
+    /** The features repository of the test-only module crm-sample-broken (src/test/resources/features). */
+    private static String brokenModuleRepository() {
+        try {
+            return CrmTestSupport.class.getResource("/features/sample-broken.xml").toURI().toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

@@ -43,7 +43,7 @@ public class RepairPartsIT extends CrmTestSupport {
     private static final String HANDSETS = "handset-registry";
     private static final String PASSWORD = "Repair-pass-1";
     /** The registry bridge of the repair bundle: present exactly while the handset registry's services are. */
-    private static final String DEVICES = "(objectClass=org.opencrm.module.repair.internal.service.DeviceRegistry)";
+    private static final String DEVICES = "(objectClass=org.opencrm.module.repair.spi.DeviceRegistry)";
     private static final String ENDPOINTS = "(component.name=org.opencrm.module.repair.internal.rest.RepairAnalyticsEndpoint)";
 
     private static long hq;

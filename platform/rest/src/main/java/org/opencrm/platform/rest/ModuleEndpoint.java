@@ -1,5 +1,7 @@
 package org.opencrm.platform.rest;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 /**
  * Whiteboard service: a module's REST endpoint. The object is a JAX-RS sub-resource: annotate its methods with
  * {@code @GET}/{@code @POST}/... and {@code @Path} (no class-level {@code @Path}; take {@code SecurityContext}
@@ -7,6 +9,7 @@ package org.opencrm.platform.rest;
  * enabling or disabling a module never rebuilds that application, which would answer 404 to every client for a
  * moment.
  */
+@ConsumerType
 public interface ModuleEndpoint {
     /** Where an endpoint is served. */
     enum Attach {

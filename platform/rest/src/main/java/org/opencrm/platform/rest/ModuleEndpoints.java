@@ -1,8 +1,10 @@
 package org.opencrm.platform.rest;
 
 import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
 
 /** The endpoints modules registered right now; resources of the core use it to serve CONTACT and ACCOUNT ones. */
+@ProviderType
 public interface ModuleEndpoints {
     Optional<ModuleEndpoint> find(ModuleEndpoint.Attach attach, String path);
 

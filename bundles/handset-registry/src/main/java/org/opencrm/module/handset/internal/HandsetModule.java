@@ -1,6 +1,7 @@
 package org.opencrm.module.handset.internal;
 
 import java.util.List;
+import java.util.Map;
 
 import org.opencrm.platform.api.module.CrmModule;
 import org.opencrm.platform.api.security.Permission;
@@ -10,15 +11,15 @@ import org.osgi.service.component.annotations.Component;
 /** The module's descriptor and permissions: what the platform lists and checks. */
 @Component(service = { CrmModule.class, PermissionSet.class })
 public class HandsetModule implements CrmModule, PermissionSet {
-    public static final String ID = "handset-registry";
+    public static final String ID = HandsetNames.ID;
     /** See units, models, cards, history and warranty answers (within one's data scope). */
-    public static final String READ = "handset.read";
+    public static final String READ = HandsetNames.PERMISSION_PREFIX + "read";
     /** Register units, maintain the model catalogue, restock or scrap units. */
-    public static final String WRITE = "handset.write";
+    public static final String WRITE = HandsetNames.PERMISSION_PREFIX + "write";
     /** Register sales (warranty cards), returns, exchanges and ownership transfers; import cards. */
-    public static final String SALE = "handset.sale";
+    public static final String SALE = HandsetNames.PERMISSION_PREFIX + "sale";
     /** Return or exchange outside the windows, or exchange for another model, with a recorded reason (HQ). */
-    public static final String OVERRIDE = "handset.override";
+    public static final String OVERRIDE = HandsetNames.PERMISSION_PREFIX + "override";
 
     @Override
     public String id() {
@@ -28,11 +29,6 @@ public class HandsetModule implements CrmModule, PermissionSet {
     @Override
     public String name() {
         return "Handset registry";
-    }
-
-    @Override
-    public String version() {
-        return "1.0.0";
     }
 
     @Override
@@ -46,5 +42,11 @@ public class HandsetModule implements CrmModule, PermissionSet {
                 new Permission(WRITE, "Register handsets, maintain the model catalogue, restock or scrap units"),
                 new Permission(SALE, "Register sales (warranty cards), returns, exchanges and ownership transfers"),
                 new Permission(OVERRIDE, "Return or exchange outside the 7/15-day windows or for another model, with a reason"));
+    }
+
+    /** Store staff sell handsets; service centres and HQ's service desk look units up. */
+    @Override
+    public Map<String, List<String>> defaultGrants() {
+        return Map.of("store", List.of(READ, SALE), "service", List.of(READ), "service-hq", List.of(READ));
     }
 }

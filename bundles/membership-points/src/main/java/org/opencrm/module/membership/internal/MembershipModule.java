@@ -1,6 +1,7 @@
 package org.opencrm.module.membership.internal;
 
 import java.util.List;
+import java.util.Map;
 
 import org.opencrm.platform.api.module.CrmModule;
 import org.opencrm.platform.api.security.Permission;
@@ -10,17 +11,17 @@ import org.osgi.service.component.annotations.Component;
 /** The module's descriptor and permissions. */
 @Component(service = { CrmModule.class, PermissionSet.class })
 public class MembershipModule implements CrmModule, PermissionSet {
-    public static final String ID = "membership-points";
+    public static final String ID = MembershipNames.ID;
     /** See members, cards, ledgers, promotions, coupons and reports (within one's data scope). */
-    public static final String READ = "membership.read";
+    public static final String READ = MembershipNames.PERMISSION_PREFIX + "read";
     /** Enrol members, change their status and birthday, issue cards and run their lifecycle, issue coupons. */
-    public static final String WRITE = "membership.write";
+    public static final String WRITE = MembershipNames.PERMISSION_PREFIX + "write";
     /** At the till: earn and redeem points, top up, spend and refund stored value. */
-    public static final String CASHIER = "membership.cashier";
+    public static final String CASHIER = MembershipNames.PERMISSION_PREFIX + "cashier";
     /** Add or take points by hand, with a reason. */
-    public static final String ADJUST = "membership.adjust";
+    public static final String ADJUST = MembershipNames.PERMISSION_PREFIX + "adjust";
     /** Promotions, the periodic run, outbox administration. */
-    public static final String ADMIN = "membership.admin";
+    public static final String ADMIN = MembershipNames.PERMISSION_PREFIX + "admin";
 
     @Override
     public String id() {
@@ -30,11 +31,6 @@ public class MembershipModule implements CrmModule, PermissionSet {
     @Override
     public String name() {
         return "Membership and points";
-    }
-
-    @Override
-    public String version() {
-        return "1.0.0";
     }
 
     @Override
@@ -49,5 +45,11 @@ public class MembershipModule implements CrmModule, PermissionSet {
                 new Permission(CASHIER, "Earn and redeem points, top up, spend and refund stored value at the till"),
                 new Permission(ADJUST, "Adjust a member's points by hand, with a reason"),
                 new Permission(ADMIN, "Maintain promotions, run expiry and tier evaluation, see the notification outbox"));
+    }
+
+    /** Store staff enrol members and work the till. */
+    @Override
+    public Map<String, List<String>> defaultGrants() {
+        return Map.of("store", List.of(READ, WRITE, CASHIER));
     }
 }

@@ -1,6 +1,7 @@
 package org.opencrm.module.samplenotes.internal;
 
 import java.util.List;
+import java.util.Map;
 
 import org.opencrm.platform.api.activity.ActivityTypeSet;
 import org.opencrm.platform.api.module.CrmModule;
@@ -11,9 +12,9 @@ import org.osgi.service.component.annotations.Component;
 /** The module's descriptor, permissions and activity types: what the platform lists and checks. */
 @Component(service = { CrmModule.class, PermissionSet.class, ActivityTypeSet.class })
 public class SampleNotesModule implements CrmModule, PermissionSet, ActivityTypeSet {
-    public static final String ID = "sample-notes";
-    public static final String READ = "sample-notes.read";
-    public static final String WRITE = "sample-notes.write";
+    public static final String ID = SampleNotesNames.ID;
+    public static final String READ = SampleNotesNames.PERMISSION_PREFIX + "read";
+    public static final String WRITE = SampleNotesNames.PERMISSION_PREFIX + "write";
 
     @Override
     public String id() {
@@ -26,11 +27,6 @@ public class SampleNotesModule implements CrmModule, PermissionSet, ActivityType
     }
 
     @Override
-    public String version() {
-        return "1.0.0";
-    }
-
-    @Override
     public String moduleId() {
         return ID;
     }
@@ -38,6 +34,12 @@ public class SampleNotesModule implements CrmModule, PermissionSet, ActivityType
     @Override
     public List<Permission> permissions() {
         return List.of(new Permission(READ, "See sample notes"), new Permission(WRITE, "Write sample notes"));
+    }
+
+    /** The template grants nothing beyond the built-in roles (admin has every permission, viewer reads everything). */
+    @Override
+    public Map<String, List<String>> defaultGrants() {
+        return Map.of();
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.opencrm.platform.api.security.CrmUser;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Lists, enables and disables CRM modules at runtime. Every path (shell, REST, admin page) goes through this
@@ -11,6 +12,7 @@ import org.opencrm.platform.api.security.CrmUser;
  * data/), so there is one source of truth whichever path changed it. Enabling and disabling never refresh or
  * restart other bundles, and disabling never drops a module's data.
  */
+@ProviderType
 public interface ModuleService {
     /** Every module the platform knows: enabled ones and those whose feature is merely available. */
     List<ModuleInfo> modules();

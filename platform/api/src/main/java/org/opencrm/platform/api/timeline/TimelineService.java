@@ -1,8 +1,10 @@
 package org.opencrm.platform.api.timeline;
 
 import org.opencrm.platform.api.Page;
+import org.osgi.annotation.versioning.ProviderType;
 
 /** The customer timeline every module writes to. */
+@ProviderType
 public interface TimelineService {
     /** Records an entry (contactId or accountId must be set) and returns it with its id. */
     TimelineEntry record(TimelineEntry entry);

@@ -1,6 +1,9 @@
 package org.opencrm.platform.api.ui;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 /** A menu entry and the view it opens, e.g. "Handsets" under the "service" group. */
+@ConsumerType
 public interface NavigationEntry extends UiContribution {
     /** Menu group: "customers", "sales", "service", "membership", "reports" or "admin"; others get their own group. */
     String group();

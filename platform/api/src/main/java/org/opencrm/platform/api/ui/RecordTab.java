@@ -1,6 +1,9 @@
 package org.opencrm.platform.api.ui;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 /** A tab on the contact or account page (the 360-degree view), e.g. a contact's handsets or points. */
+@ConsumerType
 public interface RecordTab extends UiContribution {
     /** The page this tab belongs on. */
     enum Record {

@@ -1,8 +1,10 @@
 package org.opencrm.platform.api.ui;
 
 import java.util.Locale;
+import org.osgi.annotation.versioning.ConsumerType;
 
 /** What every contribution to the web shell has: identity, a translated label, an order and a permission. */
+@ConsumerType
 public interface UiContribution {
     /** Unique within the shell, e.g. "handset-registry.handsets". */
     String id();

@@ -28,6 +28,7 @@ import org.opencrm.platform.api.security.CrmUser;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -228,7 +229,7 @@ public class ModuleManager implements ModuleService {
                         return;
                     }
                     // service events wake us; the re-check interval covers changes that post none (a bundle disabling
-                    // one of its own unsatisfied components, as the repair module does without the handset registry)
+                    // one of its own unsatisfied components)
                     descriptors.wait(Math.min(left, RECHECK_MILLIS));
                 }
             }
@@ -312,8 +313,14 @@ public class ModuleManager implements ModuleService {
                 : f.getDependencies().stream().map(Dependency::getName).map(ModuleStates::moduleId).filter(x -> x != null && !x.equals(id)).toList();
         List<String> problems = installed ? problems(f) : List.of();
         return new ModuleFacts(id, f == null ? null : f.getName(), f == null ? null : f.getDescription(), f == null ? null : f.getVersion(),
-                installed, featureRequires, d == null ? null : d.name(), d == null ? null : d.version(),
+                installed, featureRequires, d == null ? null : d.name(), d == null ? null : versionOf(d),
                 d == null ? List.of() : d.requires(), failures.get(id), problems);
+    }
+
+    /** A module's version is its bundle's: the Bundle-Version of the bundle whose class registered the descriptor. */
+    private static String versionOf(CrmModule descriptor) {
+        Bundle b = FrameworkUtil.getBundle(descriptor.getClass());
+        return b == null ? null : b.getVersion().toString();
     }
 
     private List<String> problems(Feature f) {

@@ -96,7 +96,7 @@ public class OpenApiResource {
             };
             CrmModule module = moduleOf(e);
             String tag = module != null ? module.id() : FrameworkUtil.getBundle(e.getClass()).getSymbolicName();
-            builder.addResource(e.getClass(), base, tag, module != null ? module.name() + " (module " + module.id() + " " + module.version() + ")" : tag);
+            builder.addResource(e.getClass(), base, tag, module != null ? module.name() + " (module " + module.id() + " " + FrameworkUtil.getBundle(module.getClass()).getVersion() + ")" : tag);
         }
         return builder.build("OpenCRM API", "1", DESCRIPTION);
     }

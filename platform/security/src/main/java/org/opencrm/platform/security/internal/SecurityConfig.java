@@ -6,15 +6,21 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 /** etc/org.opencrm.security.cfg; every change applies at once. */
 @ObjectClassDefinition(name = "OpenCRM security", description = "Roles, password hashing, sign-in back-off")
 public @interface SecurityConfig {
-    @AttributeDefinition(description = "Roles as name=permission,permission... ; a permission may end in * to grant a whole area")
+    /**
+     * The platform's roles name no module: each module adds its own permissions to them while it is active
+     * ({@code PermissionSet.defaultGrants()}, e.g. store gets handset.read and handset.sale). Set {@code roles} in
+     * etc/org.opencrm.security.cfg to define the roles exactly yourself (module grants are then not added).
+     */
+    @AttributeDefinition(description = "Roles as name=permission,permission... ; a permission may end in * to grant a whole area. "
+            + "Unset: the built-in roles plus the default grants of every active module; set: exactly these roles")
     String[] roles() default {
         "admin=*",
         "manager=core.*,platform.modules.read,platform.users.read",
         "agent=core.contact.*,core.account.read,core.activity.*,core.timeline.read",
         "partner=core.contact.*,core.account.read,core.activity.*,core.timeline.read",
-        "store=core.contact.read,core.contact.write,core.account.read,core.activity.*,core.timeline.read,handset.read,handset.sale,membership.read,membership.write,membership.cashier",
-        "service=core.contact.read,core.contact.write,core.account.read,core.activity.*,core.timeline.read,handset.read,repair.read,repair.write",
-        "service-hq=core.contact.read,core.account.read,core.activity.*,core.timeline.read,handset.read,repair.*",
+        "store=core.contact.read,core.contact.write,core.account.read,core.activity.*,core.timeline.read",
+        "service=core.contact.read,core.contact.write,core.account.read,core.activity.*,core.timeline.read",
+        "service-hq=core.contact.read,core.account.read,core.activity.*,core.timeline.read",
         "viewer=*.read"
     };
 

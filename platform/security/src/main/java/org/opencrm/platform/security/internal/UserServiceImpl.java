@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -34,6 +35,7 @@ import org.opencrm.platform.api.customer.CustomerDirectory;
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.api.security.DataScope;
 import org.opencrm.platform.api.security.NewUser;
+import org.opencrm.platform.api.security.PermissionSet;
 import org.opencrm.platform.api.security.ScopeType;
 import org.opencrm.platform.api.security.SignInOrigin;
 import org.opencrm.platform.api.security.SignInResult;
@@ -74,6 +76,12 @@ public class UserServiceImpl implements UserService {
     private final JpaTemplate jpa;
     private final LongSupplier nanoTime;
     private volatile Map<String, Set<String>> roles;
+    /** The roles of the configuration (or the built-in ones) before the modules' grants. */
+    private volatile Map<String, Set<String>> configuredRoles;
+    /** false when the operator defined the roles: then they are exactly the configured ones. */
+    private volatile boolean moduleGrants;
+    /** Active modules' permissions with their default grants (PermissionSet whiteboard). */
+    private final List<PermissionSet> permissionSets = new CopyOnWriteArrayList<>();
     private volatile long cacheNanos;
     private volatile int iterations;
     /** A hash of a random password with the current iteration count: what unknown users are checked against. */
@@ -124,24 +132,10 @@ public class UserServiceImpl implements UserService {
     }
 
     @Modified
-    void configure(SecurityConfig config) {
-        Map<String, Set<String>> parsed = new LinkedHashMap<>();
-        for (String line : config.roles()) {
-            int eq = line.indexOf('=');
-            if (eq <= 0) {
-                LOG.warn("Ignoring role definition without '=': {}", line);
-                continue;
-            }
-            Set<String> perms = new LinkedHashSet<>();
-            for (String p : line.substring(eq + 1).split(",")) {
-                if (!p.isBlank()) {
-                    perms.add(p.trim());
-                }
-            }
-            parsed.put(line.substring(0, eq).trim(), Set.copyOf(perms));
-        }
-        parsed.putIfAbsent("admin", Set.of("*"));
-        this.roles = Map.copyOf(parsed);
+    synchronized void configure(SecurityConfig config) {
+        this.configuredRoles = RoleGrants.parse(config.roles(), LOG::warn);
+        this.moduleGrants = RoleGrants.builtIn(config.roles());
+        this.roles = effectiveRoles();
         this.cacheNanos = TimeUnit.SECONDS.toNanos(Math.max(0, config.credentialCacheSeconds()));
         int wanted = config.passwordIterations();
         if (wanted < PasswordHasher.RECOMMENDED_ITERATIONS) {
@@ -169,6 +163,33 @@ public class UserServiceImpl implements UserService {
         stamps.recheckAfter(TimeUnit.MILLISECONDS.toNanos(Math.max(0, config.stampRecheckMillis())));
         // role definitions may have changed: remembered passwords are checked again (and get the new permissions)
         verified.clear();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void addPermissionSet(PermissionSet set) {
+        permissionSets.add(set);
+        grantsChanged();
+    }
+
+    void removePermissionSet(PermissionSet set) {
+        permissionSets.remove(set);
+        grantsChanged();
+    }
+
+    private Map<String, Set<String>> effectiveRoles() {
+        return moduleGrants ? RoleGrants.merge(configuredRoles, List.copyOf(permissionSets), LOG::warn) : configuredRoles;
+    }
+
+    /** A module came or went: its default grants join or leave the roles, for every sign-in from now on. */
+    private synchronized void grantsChanged() {
+        if (configuredRoles == null) {
+            return; // not configured yet: configure() computes the roles
+        }
+        Map<String, Set<String>> now = effectiveRoles();
+        if (!now.equals(roles)) {
+            roles = now;
+            verified.clear(); // remembered passwords carry the permissions they were verified with
+        }
     }
 
     private void ensureAdmin() {

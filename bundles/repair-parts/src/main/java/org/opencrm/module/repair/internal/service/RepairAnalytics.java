@@ -17,6 +17,7 @@ import org.opencrm.module.repair.internal.dto.PartFailures;
 import org.opencrm.module.repair.internal.dto.RepairRate;
 import org.opencrm.module.repair.internal.model.Part;
 import org.opencrm.module.repair.internal.model.RepairStatus;
+import org.opencrm.module.repair.spi.DeviceRegistry;
 import org.opencrm.platform.api.InvalidInputException;
 import org.opencrm.platform.api.csv.Csv;
 import org.opencrm.platform.api.scope.ScopeFilter;

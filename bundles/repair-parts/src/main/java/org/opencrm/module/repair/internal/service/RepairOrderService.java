@@ -26,6 +26,7 @@ import org.opencrm.module.repair.internal.model.QuoteStatus;
 import org.opencrm.module.repair.internal.model.RepairOrder;
 import org.opencrm.module.repair.internal.model.RepairStatus;
 import org.opencrm.module.repair.internal.model.WarrantySource;
+import org.opencrm.module.repair.spi.DeviceRegistry;
 import org.opencrm.platform.api.ConflictException;
 import org.opencrm.platform.api.InvalidInputException;
 import org.opencrm.platform.api.Page;

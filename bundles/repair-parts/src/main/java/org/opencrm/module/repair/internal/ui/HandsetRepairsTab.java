@@ -2,10 +2,9 @@ package org.opencrm.module.repair.internal.ui;
 
 import java.util.Locale;
 
-import org.opencrm.module.handset.api.HandsetTab;
 import org.opencrm.module.repair.internal.RepairModule;
 import org.opencrm.module.repair.internal.dto.RepairOrderSearch;
-import org.opencrm.module.repair.internal.service.DeviceRegistry;
+import org.opencrm.module.repair.spi.DeviceRepairsTab;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.ui.PagedData;
 
@@ -15,16 +14,15 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * The "Repairs" tab on the handset registry's unit page. The registry is optional: this component starts disabled and
- * {@code RegistryLink} enables it only while the registry is there (it needs the module's {@link DeviceRegistry} too),
- * so SCR never loads this class, and with it the registry's {@link HandsetTab} interface, without the registry.
+ * The "Repairs" tab for a unit's page; the bridge to the handset registry (handset-bridge/) shows it on the registry's
+ * unit page while both modules are enabled.
  */
-@Component(service = HandsetTab.class, enabled = false)
-public class HandsetRepairsTab implements HandsetTab {
+@Component(service = DeviceRepairsTab.class)
+public class HandsetRepairsTab implements DeviceRepairsTab {
     private final RepairScreens screens;
 
     @Activate
-    public HandsetRepairsTab(@Reference RepairScreens screens, @Reference DeviceRegistry registryPresent) {
+    public HandsetRepairsTab(@Reference RepairScreens screens) {
         this.screens = screens;
     }
 

@@ -24,6 +24,7 @@ import org.opencrm.module.repair.internal.dto.StockInput;
 import org.opencrm.module.repair.internal.dto.WarehouseData;
 import org.opencrm.module.repair.internal.dto.WarehouseInput;
 import org.opencrm.module.repair.internal.model.WarehouseKind;
+import org.opencrm.module.repair.spi.DeviceRegistry;
 import org.opencrm.platform.api.Page;
 import org.opencrm.platform.api.audit.AuditEntry;
 import org.opencrm.platform.api.audit.AuditQuery;

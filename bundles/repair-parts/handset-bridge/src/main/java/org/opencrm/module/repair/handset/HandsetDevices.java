@@ -1,4 +1,4 @@
-package org.opencrm.module.repair.internal.handset;
+package org.opencrm.module.repair.handset;
 
 import java.time.LocalDate;
 import java.util.Map;
@@ -8,27 +8,26 @@ import org.opencrm.module.handset.api.HandsetInfo;
 import org.opencrm.module.handset.api.HandsetRegistry;
 import org.opencrm.module.handset.api.WarrantyCheck;
 import org.opencrm.module.handset.api.WarrantyService;
-import org.opencrm.module.repair.internal.service.DeviceRegistry;
+import org.opencrm.module.repair.spi.DeviceRegistry;
 import org.opencrm.platform.api.security.CrmUser;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
- * The only class of the module that touches the handset registry's API: {@link DeviceRegistry} over the registry's
- * services. {@link RegistryLink} creates it (and so loads it) only once both services are there and publishes it for the
- * module's services, which hold it through optional dynamic references; without the registry this class is never
- * loaded, so no NoClassDefFoundError can arise.
+ * The repair module's {@link DeviceRegistry} over the handset registry's services. This bundle exists only while both
+ * modules are enabled (the crm-repair-parts feature installs it on the condition crm-handset-registry, and Karaf removes
+ * it with either), so it is resolved against the registry bundle that is there and never sees a stale one.
  */
+@Component(service = DeviceRegistry.class)
 public class HandsetDevices implements DeviceRegistry {
     private final HandsetRegistry registry;
     private final WarrantyService warranty;
 
-    public HandsetDevices(HandsetRegistry registry, WarrantyService warranty) {
+    @Activate
+    public HandsetDevices(@Reference HandsetRegistry registry, @Reference WarrantyService warranty) {
         this.registry = registry;
         this.warranty = warranty;
-    }
-
-    /** The registry's two service objects, as a service tracker that cannot name their types hands them over. */
-    static DeviceRegistry of(Object registry, Object warranty) {
-        return new HandsetDevices((HandsetRegistry) registry, (WarrantyService) warranty);
     }
 
     @Override

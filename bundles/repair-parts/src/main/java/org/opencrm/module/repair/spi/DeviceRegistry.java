@@ -1,15 +1,19 @@
-package org.opencrm.module.repair.internal.service;
+package org.opencrm.module.repair.spi;
 
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 
 import org.opencrm.platform.api.security.CrmUser;
+import org.osgi.annotation.versioning.ConsumerType;
 
 /**
- * What the module needs of the handset registry, in the module's own types. Published by internal.handset only while
- * the registry's services are there; services hold it through an optional dynamic reference and work without it.
+ * What the repair module needs of a registry of devices (the handset registry), in the module's own types. A bridge
+ * bundle registers it while both modules are there (the handset registry's: module-repair-parts-handset, installed by
+ * the crm-repair-parts feature on the condition crm-handset-registry); the module's services hold it through an
+ * optional dynamic reference and work without it (the clerk states the warranty).
  */
+@ConsumerType
 public interface DeviceRegistry {
     /** A unit the registry knows; {@code status} is the registry's HandsetStatus name. */
     record Device(String imei, String serialNumber, String modelCode, String status, Long ownerContactId) {

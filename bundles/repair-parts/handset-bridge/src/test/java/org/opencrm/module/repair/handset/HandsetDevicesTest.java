@@ -1,4 +1,4 @@
-package org.opencrm.module.repair.internal.handset;
+package org.opencrm.module.repair.handset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,7 +17,7 @@ import org.opencrm.module.handset.api.HandsetStatus;
 import org.opencrm.module.handset.api.NoWarrantyReason;
 import org.opencrm.module.handset.api.WarrantyCheck;
 import org.opencrm.module.handset.api.WarrantyService;
-import org.opencrm.module.repair.internal.service.DeviceRegistry;
+import org.opencrm.module.repair.spi.DeviceRegistry;
 import org.opencrm.platform.api.security.CrmUser;
 
 /** The bridge to the handset registry's API translates units, verdicts and status moves into the module's own types. */
@@ -67,7 +67,7 @@ class HandsetDevicesTest {
 
     @Test
     void translatesTheRegistry() {
-        DeviceRegistry devices = HandsetDevices.of(registry, warranty);
+        DeviceRegistry devices = new HandsetDevices(registry, warranty);
         DeviceRegistry.Device d = devices.find(null, "SN1").orElseThrow();
         assertEquals(IMEI, d.imei());
         assertEquals("SOLD", d.status());

@@ -1,0 +1,12 @@
+package org.opencrm.module.handset.internal;
+
+import org.junit.jupiter.api.Test;
+import org.opencrm.platform.persistence.testing.ModuleNamesCheck;
+
+/** HandsetNames is the one place of the module's names: the files that cannot refer to it agree with it. */
+class HandsetNamesTest {
+    @Test
+    void everyNameOfTheModuleIsTheOneInItsNamesClass() throws Exception {
+        ModuleNamesCheck.check(HandsetNames.class, new HandsetModule(), HandsetConfig.PID);
+    }
+}

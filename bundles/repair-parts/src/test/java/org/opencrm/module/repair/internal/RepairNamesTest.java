@@ -1,0 +1,12 @@
+package org.opencrm.module.repair.internal;
+
+import org.junit.jupiter.api.Test;
+import org.opencrm.platform.persistence.testing.ModuleNamesCheck;
+
+/** RepairNames is the one place of the module's names: the files that cannot refer to it agree with it. */
+class RepairNamesTest {
+    @Test
+    void everyNameOfTheModuleIsTheOneInItsNamesClass() throws Exception {
+        ModuleNamesCheck.check(RepairNames.class, new RepairModule(), RepairConfig.PID);
+    }
+}
