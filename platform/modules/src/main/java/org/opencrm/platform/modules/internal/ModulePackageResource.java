@@ -18,6 +18,7 @@ import javax.ws.rs.core.SecurityContext;
 
 import org.opencrm.platform.api.CrmRest;
 import org.opencrm.platform.api.Page;
+import org.opencrm.platform.api.module.ModulePackageService;
 import org.opencrm.platform.rest.ApiDoc;
 import org.opencrm.platform.rest.RestSupport;
 import org.osgi.service.component.annotations.Component;
@@ -36,12 +37,12 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Produces(MediaType.APPLICATION_JSON)
 public class ModulePackageResource {
     @Reference
-    private ModulePackages packages;
+    private ModulePackageService packages;
 
     @GET
     @ApiDoc(value = "listModulePackages", summary = "Installed module packages (KAR names)")
     public Page<String> list(@Context SecurityContext sc) {
-        List<String> all = packages.list(RestSupport.user(sc));
+        List<String> all = packages.packages(RestSupport.user(sc));
         return new Page<>(all, all.size());
     }
 
@@ -52,10 +53,10 @@ public class ModulePackageResource {
      */
     @POST
     @Consumes({ MediaType.APPLICATION_OCTET_STREAM, "application/zip", "application/java-archive", "application/vnd.karaf.kar" })
-    @ApiDoc(value = "installModulePackage", status = 201, returns = ModulePackages.Installed.class, summary = "Upload a module package (KAR)",
+    @ApiDoc(value = "installModulePackage", status = 201, returns = ModulePackageService.InstalledPackage.class, summary = "Upload a module package (KAR)",
             params = @ApiDoc.Param(name = "file", type = String.class, description = "the file's name, e.g. acme-warranty-1.0.0.kar"))
     public Response install(@QueryParam("file") String file, InputStream body, @Context SecurityContext sc) {
-        ModulePackages.Installed installed = packages.install(RestSupport.user(sc), body, file);
+        ModulePackageService.InstalledPackage installed = packages.install(RestSupport.user(sc), body, file);
         return Response.status(201).entity(installed).build();
     }
 

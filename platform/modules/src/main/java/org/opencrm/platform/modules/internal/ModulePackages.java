@@ -19,6 +19,7 @@ import org.opencrm.platform.api.PayloadTooLargeException;
 import org.opencrm.platform.api.RecordNotFoundException;
 import org.opencrm.platform.api.audit.AuditTrail;
 import org.opencrm.platform.api.module.ModuleInfo;
+import org.opencrm.platform.api.module.ModulePackageService;
 import org.opencrm.platform.api.module.ModuleService;
 import org.opencrm.platform.api.module.ModuleState;
 import org.opencrm.platform.api.security.CrmUser;
@@ -40,8 +41,8 @@ import org.slf4j.LoggerFactory;
  * AVAILABLE (their features say {@code install="manual"}, as the archetype generates them) and are enabled like
  * the shipped ones.
  */
-@Component(service = ModulePackages.class, configurationPid = "org.opencrm.modules")
-public class ModulePackages {
+@Component(service = { ModulePackageService.class, ModulePackages.class }, configurationPid = "org.opencrm.modules")
+public class ModulePackages implements ModulePackageService {
     private static final Logger LOG = LoggerFactory.getLogger(ModulePackages.class);
     /** A KAR's name is its file name without .kar; Karaf keeps it under data/kar/NAME. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
@@ -52,10 +53,6 @@ public class ModulePackages {
     private volatile long maxBytes;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile AuditTrail audit;
-
-    /** What an upload added: the package's name and its modules as they are now (AVAILABLE, or ACTIVE if auto-installed). */
-    public record Installed(String name, List<ModuleInfo> modules) {
-    }
 
     @Activate
     public ModulePackages(@Reference KarService kars, @Reference FeaturesService features, @Reference ModuleService modules, ModulesConfig config) {
@@ -71,7 +68,8 @@ public class ModulePackages {
     }
 
     /** The installed packages (KAR names), as kar:list shows them. */
-    public List<String> list(CrmUser actor) {
+    @Override
+    public List<String> packages(CrmUser actor) {
         actor.require(ModuleManager.PERMISSION_MANAGE);
         try {
             return kars.list();
@@ -84,7 +82,8 @@ public class ModulePackages {
      * Installs an uploaded KAR. {@code fileName}: the uploaded file's name (its name becomes the package's name); the
      * body is read through the size limit ({@code maxPackageMegabytes}, 413 beyond it).
      */
-    public Installed install(CrmUser actor, InputStream body, String fileName) {
+    @Override
+    public InstalledPackage install(CrmUser actor, InputStream body, String fileName) {
         actor.require(ModuleManager.PERMISSION_MANAGE);
         String name = packageName(fileName);
         Path dir = null;
@@ -111,7 +110,7 @@ public class ModulePackages {
             record(actor, name, "PACKAGE_INSTALL", String.join(", ", ids));
             List<ModuleInfo> now = ids.stream().map(id -> modules.module(id).orElse(new ModuleInfo(id, id, null, ModuleState.AVAILABLE, null, List.of(), null)))
                     .toList();
-            return new Installed(name, now);
+            return new InstalledPackage(name, now);
         } catch (InvalidInputException | ConflictException | PayloadTooLargeException e) {
             throw e;
         } catch (IOException e) {
@@ -126,9 +125,10 @@ public class ModulePackages {
     }
 
     /** Removes a package; refused while one of its modules is enabled (disable it first, its data stays). */
+    @Override
     public void remove(CrmUser actor, String name) {
         actor.require(ModuleManager.PERMISSION_MANAGE);
-        List<String> installed = list(actor);
+        List<String> installed = packages(actor);
         if (!installed.contains(name)) {
             throw new RecordNotFoundException("package", name);
         }
