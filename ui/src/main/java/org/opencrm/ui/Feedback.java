@@ -64,6 +64,11 @@ public final class Feedback {
         throw e;
     }
 
+    /** A business error in the user's language (the rule's text when the platform knows it, else the service's message). */
+    public static String describe(CrmException e, java.util.Locale locale) {
+        return translated(Messages.of(Feedback.class, "org.opencrm.ui.feedback", locale), e, e.field() == null ? "" : e.field());
+    }
+
     /** The broken rule in the user's language when the platform knows it (argument 0 is the field's caption), else the service's message. */
     private static String translated(Messages shell, CrmException e, String caption) {
         String key = e.messageKey() == null ? null : "error." + e.messageKey();

@@ -2,6 +2,7 @@ package org.opencrm.ui.internal;
 
 import org.opencrm.platform.api.CrmException;
 import org.opencrm.platform.api.module.ModuleInfo;
+import org.opencrm.platform.api.module.ModulePackageService;
 import org.opencrm.platform.api.module.ModuleService;
 import org.opencrm.platform.api.module.ModuleState;
 import org.opencrm.platform.api.ui.UiContext;
@@ -29,7 +30,7 @@ final class ModulesView extends VerticalLayout {
     private final ProgressBar progress = new ProgressBar();
     private final Label status = new Label();
 
-    ModulesView(ModuleService modules, UiContext context) {
+    ModulesView(ModuleService modules, ModulePackageService packages, UiContext context) {
         this.modules = modules;
         this.context = context;
         this.msg = Messages.of(ModulesView.class, CrmUI.MESSAGES, context.locale());
@@ -52,7 +53,11 @@ final class ModulesView extends VerticalLayout {
         grid.addColumn(m -> String.join(", ", m.requires())).setCaption(msg.get("modules.requires"));
         grid.addColumn(m -> m.reason() == null ? "" : m.reason()).setCaption(msg.get("modules.reason")).setDescriptionGenerator(ModuleInfo::reason);
         grid.addComponentColumn(this::toggle).setCaption(msg.get("modules.action"));
-        addComponents(title, help, progress, status, grid);
+        addComponents(title, help, progress, status);
+        if (packages != null && context.user().hasPermission("platform.modules.manage")) {
+            addComponent(new PackageUpload(packages, context, msg, this::refresh));
+        }
+        addComponent(grid);
         refresh();
     }
 

@@ -30,6 +30,9 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceListener;
+import org.osgi.framework.wiring.BundleCapability;
+import org.osgi.framework.wiring.BundleRevision;
+import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -151,7 +154,7 @@ public class ModuleManager implements ModuleService {
             try {
                 features.installFeature(f.getName(), f.getVersion(), NO_REFRESH);
             } catch (Exception e) {
-                String reason = ModuleStates.installFailure(e);
+                String reason = ModuleStates.installFailure(e, this::exportedVersions);
                 failures.put(id, reason);
                 LOG.warn("Module {} {}", id, reason);
                 record(actor, id, "ENABLE_FAILED", reason);
@@ -383,6 +386,23 @@ public class ModuleManager implements ModuleService {
             }
         }
         return problems;
+    }
+
+    /** The versions in which running bundles export a package (to say what a module that cannot resolve would need). */
+    private List<String> exportedVersions(String pkg) {
+        Set<String> versions = new java.util.TreeSet<>();
+        for (Bundle b : context.getBundles()) {
+            BundleWiring w = b.adapt(BundleWiring.class);
+            if (w == null) {
+                continue;
+            }
+            for (BundleCapability c : w.getCapabilities(BundleRevision.PACKAGE_NAMESPACE)) {
+                if (pkg.equals(c.getAttributes().get(BundleRevision.PACKAGE_NAMESPACE))) {
+                    versions.add(String.valueOf(c.getAttributes().get("version")));
+                }
+            }
+        }
+        return List.copyOf(versions);
     }
 
     private static String simpleName(String componentName) {

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.opencrm.platform.api.module.ModuleInfo;
 import org.opencrm.platform.api.module.ModuleState;
@@ -62,6 +65,15 @@ final class ModuleStates {
      * e.g. {@code missing requirement [crm-x/1.0.0] osgi.service; filter:="(objectClass=...)"}.
      */
     static String installFailure(Throwable e) {
+        return installFailure(e, pkg -> List.of());
+    }
+
+    /**
+     * As {@link #installFailure(Throwable)}, in plain words where the missing piece is a package, a service or a
+     * bundle; {@code providedVersions} answers the versions of a package that the running platform exports (to say
+     * e.g. that a module was built for a newer platform API).
+     */
+    static String installFailure(Throwable e, Function<String, List<String>> providedVersions) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
@@ -74,6 +86,58 @@ final class ModuleStates {
                 msg = msg.substring(0, msg.length() - 1);
             }
         }
-        return "could not be installed: " + msg.strip();
+        String plain = plainRequirement(msg.strip(), providedVersions);
+        return "could not be installed: " + (plain != null ? plain : msg.strip());
+    }
+
+    private static final Pattern MISSING = Pattern.compile("missing requirement \\[([^\\]/]+)(?:/([^\\]]+))?\\] ([\\w.]+);(.*)", Pattern.DOTALL);
+    private static final Pattern PACKAGE = Pattern.compile("osgi\\.wiring\\.package=([\\w.]+)");
+    private static final Pattern LOWER = Pattern.compile("\\(version>=([\\w.]+)\\)");
+    private static final Pattern UPPER = Pattern.compile("\\(!\\(version>=([\\w.]+)\\)\\)");
+    private static final Pattern OBJECT_CLASS = Pattern.compile("objectClass=([\\w.$]+)");
+    private static final Pattern IDENTITY = Pattern.compile("osgi\\.identity=([\\w.-]+)");
+
+    /** "missing requirement [b/1.0] osgi.wiring.package; filter:=..." in words an administrator reads; null if unknown. */
+    static String plainRequirement(String innermost, Function<String, List<String>> providedVersions) {
+        Matcher m = MISSING.matcher(innermost);
+        if (!m.find()) {
+            return null;
+        }
+        String who = "bundle " + m.group(1) + (m.group(2) != null ? " " + m.group(2) : "");
+        String rest = m.group(4);
+        switch (m.group(3)) {
+            case "osgi.wiring.package" -> {
+                Matcher p = PACKAGE.matcher(rest);
+                if (!p.find()) {
+                    return null;
+                }
+                String pkg = p.group(1);
+                Matcher lo = LOWER.matcher(rest);
+                Matcher hi = UPPER.matcher(rest);
+                String range = (lo.find() ? " version " + lo.group(1) + " or later" : "") + (hi.find() ? ", below " + hi.group(1) : "");
+                List<String> provided = providedVersions.apply(pkg);
+                String has = provided.isEmpty() ? "this installation provides no such package (a module or library it needs is missing)"
+                        : "this installation provides version " + String.join(", ", provided)
+                                + (lo.reset().find() && newer(lo.group(1), provided) ? " (the module was built for a newer platform: update the platform or get a build of the module for this one)" : "");
+                return who + " needs package " + pkg + range + "; " + has;
+            }
+            case "osgi.service" -> {
+                Matcher o = OBJECT_CLASS.matcher(rest);
+                return who + " needs a service " + (o.find() ? o.group(1) : rest.strip()) + " that no installed module or library provides";
+            }
+            case "osgi.identity" -> {
+                Matcher i = IDENTITY.matcher(rest);
+                return who + " needs " + (i.find() ? i.group(1) : rest.strip()) + ", which is neither installed nor in the package";
+            }
+            default -> {
+                return who + " needs " + m.group(3) + rest.replace("filter:=", " ").strip() + ", which nothing installed provides";
+            }
+        }
+    }
+
+    /** Whether the lowest wanted version is above every provided one. */
+    private static boolean newer(String wanted, List<String> provided) {
+        org.osgi.framework.Version w = org.osgi.framework.Version.parseVersion(wanted);
+        return provided.stream().allMatch(v -> org.osgi.framework.Version.parseVersion(v).compareTo(w) < 0);
     }
 }

@@ -7,4 +7,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 public @interface ModulesConfig {
     @AttributeDefinition(name = "Start timeout (s)", description = "How long enabling waits for a module to come up before reporting it FAILED")
     int startTimeoutSeconds() default 60;
+
+    @AttributeDefinition(name = "Largest module package (MiB)", description = "Uploads of module packages (KAR files) larger than this are refused (413)")
+    int maxPackageMegabytes() default 100;
 }
