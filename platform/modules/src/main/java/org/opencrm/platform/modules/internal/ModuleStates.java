@@ -103,7 +103,8 @@ final class ModuleStates {
         if (!m.find()) {
             return null;
         }
-        String who = "bundle " + m.group(1) + (m.group(2) != null ? " " + m.group(2) : "");
+        // the requirer is a bundle or a feature: named as Karaf names it
+        String who = m.group(1) + (m.group(2) != null ? " " + m.group(2) : "");
         String rest = m.group(4);
         switch (m.group(3)) {
             case "osgi.wiring.package" -> {

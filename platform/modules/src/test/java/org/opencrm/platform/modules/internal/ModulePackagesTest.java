@@ -102,16 +102,16 @@ class ModulePackagesTest {
                 + "version=\"[1.0.0,1.0.0]\" [caused by: Unable to resolve acme-warranty/1.0.0: missing requirement [acme-warranty/1.0.0] "
                 + "osgi.wiring.package; filter:=\"(&(osgi.wiring.package=org.opencrm.platform.api.customer)(version>=2.0.0)(!(version>=3.0.0)))\"]";
         String reason = ModuleStates.installFailure(new Exception(karaf), pkg -> pkg.equals("org.opencrm.platform.api.customer") ? List.of("1.3.0") : List.of());
-        assertEquals("could not be installed: bundle acme-warranty 1.0.0 needs package org.opencrm.platform.api.customer version 2.0.0 or later, "
+        assertEquals("could not be installed: acme-warranty 1.0.0 needs package org.opencrm.platform.api.customer version 2.0.0 or later, "
                 + "below 3.0.0; this installation provides version 1.3.0 (the module was built for a newer platform: update the platform or get "
                 + "a build of the module for this one)", reason);
 
         String service = "Unable to resolve x/1.0.0: missing requirement [x/1.0.0] osgi.service; filter:=\"(objectClass=com.acme.Sms)\"; effective:=active";
-        assertEquals("could not be installed: bundle x 1.0.0 needs a service com.acme.Sms that no installed module or library provides",
+        assertEquals("could not be installed: x 1.0.0 needs a service com.acme.Sms that no installed module or library provides",
                 ModuleStates.installFailure(new Exception(service), pkg -> List.of()));
 
         String none = "Unable to resolve x/1.0.0: missing requirement [x/1.0.0] osgi.wiring.package; filter:=\"(osgi.wiring.package=com.acme.lib)\"";
-        assertEquals("could not be installed: bundle x 1.0.0 needs package com.acme.lib; this installation provides no such package "
+        assertEquals("could not be installed: x 1.0.0 needs package com.acme.lib; this installation provides no such package "
                 + "(a module or library it needs is missing)", ModuleStates.installFailure(new Exception(none), pkg -> List.of()));
     }
 }

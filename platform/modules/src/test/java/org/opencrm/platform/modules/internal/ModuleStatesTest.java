@@ -90,7 +90,7 @@ class ModuleStatesTest {
                 + "[caused by: Unable to resolve crm-x/1.0.0: missing requirement [crm-x/1.0.0] osgi.service; "
                 + "filter:=\"(objectClass=org.example.Missing)\"]]");
         String reason = ModuleStates.installFailure(e);
-        assertEquals("could not be installed: bundle crm-x 1.0.0 needs a service org.example.Missing that no installed module or library provides",
+        assertEquals("could not be installed: crm-x 1.0.0 needs a service org.example.Missing that no installed module or library provides",
                 reason);
     }
 }
