@@ -1,16 +1,11 @@
 package org.opencrm.testsupport;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 
@@ -124,10 +119,14 @@ public final class KarafServer implements AutoCloseable {
         return "http://localhost:" + httpPort;
     }
 
+    /** The REST API as the admin user (the password given to {@link #adminPassword}). */
+    public CrmRestClient admin() {
+        return new CrmRestClient(baseUrl(), "admin", adminPassword);
+    }
+
     /** Waits until {@code path} (e.g. /api/v1/modules) answers {@code status} to the admin user, or fails naming the last answer. */
     public void awaitHttp(String path, int status, Duration timeout) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        String auth = "Basic " + Base64.getEncoder().encodeToString(("admin:" + adminPassword).getBytes(StandardCharsets.UTF_8));
+        CrmRestClient admin = admin();
         long deadline = System.nanoTime() + timeout.toNanos();
         int last = -1;
         while (System.nanoTime() < deadline) {
@@ -135,8 +134,7 @@ public final class KarafServer implements AutoCloseable {
                 throw new IllegalStateException("Karaf exited with " + process.exitValue() + "; see " + home.resolve("console.log"));
             }
             try {
-                last = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Authorization", auth).timeout(Duration.ofSeconds(5))
-                        .GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                last = admin.send("GET", path, null, Duration.ofSeconds(5)).status();
                 if (last == status) {
                     return;
                 }

@@ -1,9 +1,7 @@
 package org.opencrm.platform.persistence.testing;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
@@ -15,45 +13,70 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 
 /**
- * For modules' unit tests (this module's test-jar): a module's real persistence unit (EclipseLink, the same mapping
- * and DDL generation) on a private in-memory Derby, standing in for Aries JPA with resource-local transactions. A
- * call joins the entity manager its thread has open, RequiresNew opens another. Each thread has its own connection,
- * so row locks and races are Derby's own.
+ * For unit tests (this module's test-jar, and platform-testkit): a persistence unit (EclipseLink, the same mapping and
+ * DDL generation) on an in-memory Derby ({@link InMemoryDatabase}), standing in for Aries JPA. A call joins the
+ * entity manager its thread's transaction has open for this unit, and the transaction itself, which several units on
+ * the same database share as under JTA; RequiresNew suspends it. Each thread has its own connection, so row locks and
+ * races are Derby's own.
  */
 public final class InMemoryJpa implements JpaTemplate, AutoCloseable {
-    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private final InMemoryDatabase database;
+    private final boolean ownDatabase;
     private final EntityManagerFactory factory;
-    private final ThreadLocal<Deque<EntityManager>> open = ThreadLocal.withInitial(ArrayDeque::new);
+    /** This unit's entity manager in each open transaction of the thread, by the transaction's depth. */
+    private final ThreadLocal<Map<Integer, EntityManager>> open = ThreadLocal.withInitial(HashMap::new);
 
-    /** {@code unitName}: the module's persistence unit, e.g. "crm-handset"; its tables are created at once. */
+    /** {@code unitName}: the module's persistence unit, e.g. "crm-handset", on a database of its own; its tables are created at once. */
     public InMemoryJpa(String unitName) {
-        factory = Persistence.createEntityManagerFactory(unitName, Map.of("javax.persistence.transactionType", "RESOURCE_LOCAL",
-                "javax.persistence.jtaDataSource", "", "javax.persistence.jdbc.driver", "org.apache.derby.jdbc.EmbeddedDriver",
-                "javax.persistence.jdbc.url", "jdbc:derby:memory:" + unitName + DATABASES.incrementAndGet() + ";create=true",
-                "eclipselink.logging.level", "WARNING"));
+        this(unitName, new InMemoryDatabase(unitName), true);
+    }
+
+    /** The unit on a database that other units share (one transaction across them); its tables are created at once. */
+    public InMemoryJpa(String unitName, InMemoryDatabase database) {
+        this(unitName, database, false);
+    }
+
+    private InMemoryJpa(String unitName, InMemoryDatabase database, boolean ownDatabase) {
+        this.database = database;
+        this.ownDatabase = ownDatabase;
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("javax.persistence.transactionType", "RESOURCE_LOCAL");
+        properties.put("javax.persistence.jtaDataSource", "");
+        properties.put("javax.persistence.nonJtaDataSource", database.dataSource());
+        properties.put("eclipselink.logging.level", "WARNING");
+        factory = Persistence.createEntityManagerFactory(unitName, properties);
         factory.createEntityManager().close();
+    }
+
+    /** The database this unit works on. */
+    public InMemoryDatabase database() {
+        return database;
     }
 
     @Override
     public <R> R txExpr(TransactionType type, EmFunction<R> code) {
-        Deque<EntityManager> stack = open.get();
-        if (!stack.isEmpty() && type != TransactionType.RequiresNew) {
-            return code.apply(stack.peek());
-        }
-        EntityManager em = factory.createEntityManager();
-        stack.push(em);
-        try {
-            em.getTransaction().begin();
-            R result = code.apply(em);
-            em.getTransaction().commit();
-            return result;
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
+        return database.transaction(type == TransactionType.RequiresNew, () -> {
+            Integer level = database.depth();
+            Map<Integer, EntityManager> ems = open.get();
+            EntityManager joined = ems.get(level);
+            if (joined != null) {
+                return code.apply(joined);
             }
-            stack.pop();
-            em.close();
-        }
+            EntityManager em = factory.createEntityManager();
+            ems.put(level, em);
+            try {
+                em.getTransaction().begin();
+                R result = code.apply(em);
+                em.getTransaction().commit(); // flushes on the transaction's connection; the transaction commits it
+                return result;
+            } finally {
+                if (em.getTransaction().isActive()) {
+                    em.getTransaction().rollback();
+                }
+                ems.remove(level);
+                em.close();
+            }
+        });
     }
 
     @Override
@@ -74,13 +97,16 @@ public final class InMemoryJpa implements JpaTemplate, AutoCloseable {
         tx(TransactionType.Required, code);
     }
 
-    /** Rows of a table, counted in a transaction of its own (nothing cached). */
+    /** Rows of a table, counted in a transaction of its own (committed rows only). */
     public long count(String table) {
-        return txExpr(TransactionType.RequiresNew, em -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM " + table).getSingleResult()).longValue());
+        return database.count(table);
     }
 
     @Override
     public void close() {
         factory.close();
+        if (ownDatabase) {
+            database.close();
+        }
     }
 }

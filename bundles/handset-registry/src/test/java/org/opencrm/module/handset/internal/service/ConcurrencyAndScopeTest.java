@@ -52,12 +52,12 @@ class ConcurrencyAndScopeTest {
         f = new Fixture();
         f.model("CS-1", null, null);
         f.model("CS-2", null, null);
-        partnerA = f.core.account("A 代理", null);
-        storeA = f.core.account("A 门店", partnerA);
-        partnerB = f.core.account("B 代理", null);
-        storeB = f.core.account("B 门店", partnerB);
-        ownerA = f.core.contact("张三", "13900000001", storeA);
-        ownerB = f.core.contact("李四", "13900000002", storeB);
+        partnerA = f.kit.account("A 代理", null);
+        storeA = f.kit.account("A 门店", partnerA);
+        partnerB = f.kit.account("B 代理", null);
+        storeB = f.kit.account("B 门店", partnerB);
+        ownerA = f.kit.contact("张三", "13900000001", storeA);
+        ownerB = f.kit.contact("李四", "13900000002", storeB);
     }
 
     @AfterAll
@@ -184,10 +184,10 @@ class ConcurrencyAndScopeTest {
         assertEquals(1, f.handsets.search(f.admin, byB, PageRequest.of(null, 0, 5)).total());
 
         // the store moves to partner B: partner A's user no longer sees its units, at once (the module keeps no copy of the tree)
-        f.core.accounts.put(storeA, new org.opencrm.platform.api.customer.AccountRef(storeA, "A 门店", "STORE", partnerB, "south"));
+        f.kit.moveAccount(storeA, partnerB);
         assertEquals(0, f.handsets.search(partnerUser, byImei, PageRequest.of(null, 0, 5)).total());
         assertEquals(1, f.handsets.search(f.user("partnerB", ScopeType.PARTNER, partnerB, "handset.read"), byImei, PageRequest.of(null, 0, 5)).total());
-        f.core.accounts.put(storeA, new org.opencrm.platform.api.customer.AccountRef(storeA, "A 门店", "STORE", partnerA, "south"));
+        f.kit.moveAccount(storeA, partnerA);
     }
 
     @Test

@@ -54,10 +54,10 @@ class HandsetLifecycleTest {
         f.model("LC-STD", null, null);
         f.model("LC-LONG", 24, 12); // a model with longer warranties than the rules require
         f.model("LC-OTHER", null, null);
-        chain = f.core.account("连锁", null);
-        store = f.core.account("门店", chain);
-        owner = f.core.contact("王芳", "13800000001", store);
-        secondOwner = f.core.contact("李雷", "13800000002", store);
+        chain = f.kit.account("连锁", null);
+        store = f.kit.account("门店", chain);
+        owner = f.kit.contact("王芳", "13800000001", store);
+        secondOwner = f.kit.contact("李雷", "13800000002", store);
     }
 
     @AfterAll
@@ -113,19 +113,19 @@ class HandsetLifecycleTest {
         List<HistoryEntry> history = f.handsets.history(f.admin, imei, PageRequest.of(null, null, null)).items();
         assertEquals(List.of(EventType.REGISTERED, EventType.SOLD), history.stream().map(HistoryEntry::type).toList());
         assertEquals(owner, history.get(1).contactId());
-        assertTrue(f.timeline.stream().anyMatch(t -> t.contactId() == owner && t.type().equals("HANDSET_SOLD") && imei.equals(t.refId())));
-        assertTrue(f.audit.stream().anyMatch(a -> a[2].equals(h.id().toString()) && a[3].equals("sell")));
+        assertTrue(f.kit.timelineEntries().stream().anyMatch(t -> t.contactId() == owner && t.type().equals("HANDSET_SOLD") && imei.equals(t.refId())));
+        assertTrue(f.kit.auditEntries().stream().anyMatch(a -> a.recordId().equals(h.id().toString()) && a.action().equals("sell")));
         // the sale's audit entry belongs to the store that sold the unit (whose staff may read it); the registration
         // of a unit in HQ's stock belongs to no store (HQ reads it)
-        assertTrue(f.audit.stream().anyMatch(a -> a[2].equals(h.id().toString()) && a[3].equals("sell") && a.length > 5 && h.storeAccountId().equals(a[5])),
+        assertTrue(f.kit.auditEntries().stream().anyMatch(a -> a.recordId().equals(h.id().toString()) && a.action().equals("sell") && h.storeAccountId().equals(a.accountId())),
                 "sale attributed to its store");
-        assertTrue(f.audit.stream().anyMatch(a -> a[2].equals(h.id().toString()) && a[3].equals("register") && (a.length < 6 || a[5] == null)));
-        assertTrue(f.events.stream().anyMatch(e -> e.topic().equals(HandsetEvents.SOLD) && imei.equals(e.properties().get(HandsetEvents.IMEI))));
+        assertTrue(f.kit.auditEntries().stream().anyMatch(a -> a.recordId().equals(h.id().toString()) && a.action().equals("register") && a.accountId() == null));
+        assertTrue(f.kit.postedEvents().stream().anyMatch(e -> e.topic().equals(HandsetEvents.SOLD) && imei.equals(e.properties().get(HandsetEvents.IMEI))));
     }
 
     @Test
     void warrantyCardsAreWhatRefersToTheOwner() {
-        long buyer = f.core.contact("赵云", "13800000077", store);
+        long buyer = f.kit.contact("赵云", "13800000077", store);
         HandsetContactReferences refs = new HandsetContactReferences(f.jpa);
         assertEquals(List.of(), refs.referencesTo(buyer, java.util.Locale.ENGLISH));
         String imei = f.register("LC-STD");
@@ -203,7 +203,7 @@ class HandsetLifecycleTest {
         assertEquals(EventType.RETURNED, last.type());
         assertEquals(owner, last.previousContactId());
         assertTrue(last.overrideReason().contains("VIP customer") && last.overrideReason().contains("day 30"), last.overrideReason());
-        assertTrue(f.audit.stream().anyMatch(a -> a[3].equals("return") && String.valueOf(a[4]).contains("VIP customer")));
+        assertTrue(f.kit.auditEntries().stream().anyMatch(a -> a.action().equals("return") && a.changes().contains("VIP customer")));
 
         assertEquals("date", assertThrows(InvalidInputException.class,
                 () -> f.sales.returnUnit(f.admin, sold("LC-STD", Fixture.TODAY), new ReturnRequest(Fixture.TODAY.plusDays(1), null, null))).field());
@@ -271,8 +271,8 @@ class HandsetLifecycleTest {
         assertEquals(EventType.TRANSFERRED, e.type());
         assertEquals(owner, e.previousContactId());
         assertEquals(secondOwner, e.contactId());
-        assertTrue(f.timeline.stream().anyMatch(t -> t.contactId() == owner && t.type().equals("HANDSET_TRANSFERRED") && imei.equals(t.refId())));
-        assertTrue(f.timeline.stream().anyMatch(t -> t.contactId() == secondOwner && t.type().equals("HANDSET_TRANSFERRED") && imei.equals(t.refId())));
+        assertTrue(f.kit.timelineEntries().stream().anyMatch(t -> t.contactId() == owner && t.type().equals("HANDSET_TRANSFERRED") && imei.equals(t.refId())));
+        assertTrue(f.kit.timelineEntries().stream().anyMatch(t -> t.contactId() == secondOwner && t.type().equals("HANDSET_TRANSFERRED") && imei.equals(t.refId())));
         assertEquals(1, f.handsets.forContact(f.admin, secondOwner, PageRequest.of(null, null, null)).items().stream()
                 .filter(h -> h.imei().equals(imei)).count());
         assertEquals("contactId", assertThrows(InvalidInputException.class,
@@ -281,7 +281,7 @@ class HandsetLifecycleTest {
 
     @Test
     void whenTheCoreMergesContactsTheUnitsAndCardsFollow() {
-        long duplicate = f.core.contact("王芳(重复)", "13800000099", store);
+        long duplicate = f.kit.contact("王芳(重复)", "13800000099", store);
         String imei = f.register("LC-STD");
         f.sales.sell(f.admin, imei, new SaleRequest(duplicate, null, store, null, Fixture.TODAY, CaptureChannel.HOTLINE, null, null));
         new CoreEventsListener(f.jpa, f.auditTrail).contactMerged("admin", duplicate, owner);
@@ -289,7 +289,7 @@ class HandsetLifecycleTest {
         assertEquals(owner, h.ownerContactId());
         assertEquals(owner, h.card().contactId());
         assertEquals(0, f.handsets.forContact(f.admin, duplicate, PageRequest.of(null, null, null)).total());
-        assertTrue(f.audit.stream().anyMatch(a -> a[3].equals("owner-merged")));
+        assertTrue(f.kit.auditEntries().stream().anyMatch(a -> a.action().equals("owner-merged")));
     }
 
     @Test
@@ -346,7 +346,7 @@ class HandsetLifecycleTest {
         assertEquals("invalid_status", assertThrows(ConflictException.class,
                 () -> f.handsets.changeStatus(f.admin, back, new StatusRequest(HandsetStatus.SCRAPPED, null))).code(), "a customer's unit");
         assertNotNull(f.handsets.get(f.admin, back).card());
-        assertFalse(f.events.isEmpty());
+        assertFalse(f.kit.postedEvents().isEmpty());
     }
 
     @Test

@@ -51,7 +51,7 @@ class ConcurrencyTest {
 
     private void run(int memberCount, int requestsPerClient) throws Exception {
         try (Fixture f = new Fixture()) {
-            long store = f.core.account("店", null);
+            long store = f.kit.account("店", null);
             List<Long> members = new ArrayList<>();
             for (int i = 0; i < memberCount; i++) {
                 MemberData m = f.member(store, null);

@@ -45,9 +45,9 @@ class MembershipTest {
     @BeforeEach
     void setUp() {
         f = new Fixture();
-        chain = f.core.account("连锁总部", null);
-        store = f.core.account("南山店", chain);
-        otherStore = f.core.account("福田店", chain);
+        chain = f.kit.account("连锁总部", null);
+        store = f.kit.account("南山店", chain);
+        otherStore = f.kit.account("福田店", chain);
     }
 
     @AfterEach
@@ -81,7 +81,7 @@ class MembershipTest {
         assertEquals(4999 + 120 + 18000, after.pointsBalance());
         assertEquals(new BigDecimal("20100.00"), after.rollingSpend());
         assertEquals(after.pointsBalance(), f.pointsLedgerSum(m.id()));
-        assertTrue(f.timeline.stream().anyMatch(t -> t.type().equals("TIER_CHANGED") && t.title().contains("SILVER → GOLD")));
+        assertTrue(f.kit.timelineEntries().stream().anyMatch(t -> t.type().equals("TIER_CHANGED") && t.title().contains("SILVER → GOLD")));
     }
 
     @Test
@@ -154,7 +154,7 @@ class MembershipTest {
                 () -> f.ledger.adjust(f.admin, m.id(), new AdjustRequest(f.ref(), -101L, "correction")));
         assertEquals(100, e.pointsBalance());
         assertEquals(0, f.ledger.adjust(f.admin, m.id(), new AdjustRequest(f.ref(), -100L, "correction")).pointsBalance());
-        assertTrue(f.audit.stream().anyMatch(a -> "adjust-points".equals(a[3])));
+        assertTrue(f.kit.auditEntries().stream().anyMatch(a -> "adjust-points".equals(a.action())));
     }
 
     @Test
@@ -173,7 +173,7 @@ class MembershipTest {
         assertEquals(90, f.members.get(f.admin, m.id()).pointsBalance());
         assertEquals(ledger, f.jpa.count("MP_POINTS"));
         // the adjustment's audit entry belongs to the member's join store
-        assertTrue(f.audit.stream().anyMatch(a -> "adjust-points".equals(a[3]) && a.length > 5 && Long.valueOf(store).equals(a[5])));
+        assertTrue(f.kit.auditEntries().stream().anyMatch(a -> "adjust-points".equals(a.action()) && Long.valueOf(store).equals(a.accountId())));
     }
 
     @Test
@@ -281,7 +281,7 @@ class MembershipTest {
     void aCouponIsUsedOnceAndOnlyByItsMember() {
         MemberData m = f.member(store, null);
         MemberData other = f.member(store, null);
-        CouponData c = f.promotions.issueCoupon(f.admin, new CouponRequest(m.id(), null, "三倍券", new BigDecimal("3"), 50L, null), f.scopes);
+        CouponData c = f.promotions.issueCoupon(f.admin, new CouponRequest(m.id(), null, "三倍券", new BigDecimal("3"), 50L, null), f.kit.scopes());
         assertFalse(c.used());
         assertThrows(InvalidInputException.class,
                 () -> f.ledger.earn(f.admin, other.id(), new EarnRequest(f.ref(), new BigDecimal("10"), store, null, c.code(), null)));
@@ -327,7 +327,7 @@ class MembershipTest {
     void childCardsShareTheParentsPoolAndCardKindsLimitUse() {
         MemberData m = f.member(store, null);
         String parent = m.cards().get(0).cardNumber();
-        long spouse = f.core.createContact(f.admin, "配偶", f.mobile(), store).id();
+        long spouse = f.kit.directory().createContact(f.admin, "配偶", f.mobile(), store).id();
         CardData child = f.cards.issue(f.admin, new org.opencrm.module.membership.internal.dto.CardRequest(null, "MEMBER", parent, spouse, null, store, false));
         assertEquals(m.id(), child.memberId());
         assertEquals("ISSUED", child.status());

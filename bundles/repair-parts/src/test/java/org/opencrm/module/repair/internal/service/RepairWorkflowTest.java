@@ -81,11 +81,11 @@ class RepairWorkflowTest {
         RepairOrderData o = f.order(f.centreB, false);
         f.orders.diagnose(f.admin, o.id(), new Diagnosis("F02", "cracked", "LCD-N5", null, null));
         // the receipt, the diagnosis and the centre's new warehouse: all the centre's, so its staff and HQ read them
-        assertTrue(f.auditAccounts.contains(Records.REPAIR_ORDER + " " + o.id() + " receive @" + f.centreB), f.auditAccounts.toString());
-        assertTrue(f.auditAccounts.stream().anyMatch(a -> a.startsWith(Records.REPAIR_ORDER + " " + o.id() + " ") && a.contains("diagnos")
-                && a.endsWith(" @" + f.centreB)), f.auditAccounts.toString());
-        assertFalse(f.auditAccounts.stream().anyMatch(a -> a.startsWith(Records.REPAIR_ORDER + " " + o.id() + " ") && !a.endsWith(" @" + f.centreB)),
-                f.auditAccounts.toString());
+        assertTrue(f.auditAccounts().contains(Records.REPAIR_ORDER + " " + o.id() + " receive @" + f.centreB), f.auditAccounts().toString());
+        assertTrue(f.auditAccounts().stream().anyMatch(a -> a.startsWith(Records.REPAIR_ORDER + " " + o.id() + " ") && a.contains("diagnos")
+                && a.endsWith(" @" + f.centreB)), f.auditAccounts().toString());
+        assertFalse(f.auditAccounts().stream().anyMatch(a -> a.startsWith(Records.REPAIR_ORDER + " " + o.id() + " ") && !a.endsWith(" @" + f.centreB)),
+                f.auditAccounts().toString());
     }
 
     @Test
@@ -159,7 +159,7 @@ class RepairWorkflowTest {
         assertEquals("REPAIRING", move(o, RepairStatus.REPAIRING).status());
         assertEquals("invalid_status", assertThrows(ConflictException.class,
                 () -> f.orders.quote(f.admin, o.id(), new QuoteInput(BigDecimal.ONE, BigDecimal.ONE))).code(), "no quote after the work started");
-        assertTrue(f.timeline.stream().anyMatch(t -> t.type().equals("REPAIR_QUOTE_ACCEPTED") && t.contactId() == f.customer));
+        assertTrue(f.kit.timelineEntries().stream().anyMatch(t -> t.type().equals("REPAIR_QUOTE_ACCEPTED") && t.contactId() == f.customer));
 
         RepairOrderData free = f.diagnosed(f.centreA, true);
         assertEquals("in_warranty", assertThrows(ConflictException.class,
@@ -264,8 +264,8 @@ class RepairWorkflowTest {
         assertEquals(2, f.requests.get(f.admin, store.id()).escalationLevel());
         move(o, RepairStatus.CANCELLED);
         assertEquals("CLOSED", f.requests.get(f.admin, store.id()).status());
-        assertTrue(f.events.stream().anyMatch(e -> e.topic().equals("crm/repair/SERVICE_REQUEST_ESCALATED")));
-        assertTrue(f.timeline.stream().anyMatch(t -> t.type().equals("SERVICE_REQUEST_OPENED")));
+        assertTrue(f.kit.postedEvents().stream().anyMatch(e -> e.topic().equals("crm/repair/SERVICE_REQUEST_ESCALATED")));
+        assertTrue(f.kit.timelineEntries().stream().anyMatch(t -> t.type().equals("SERVICE_REQUEST_OPENED")));
         assertThrows(AccessDeniedException.class, () -> f.requests.escalateOverdue(f.clerk(f.centreA)));
     }
 
@@ -291,7 +291,7 @@ class RepairWorkflowTest {
 
     @Test
     void aMergedContactsRepairsFollowItAndTheWholeListKeepsItsTotal() {
-        long other = f.core.contact("李娜", f.centreA);
+        long other = f.contact("李娜", f.centreA);
         RepairOrderData o = f.orders.receive(f.admin, new NewRepairOrder(null, other, f.centreA, f.imei(), null, null, "no signal", true, null, null));
         long before = f.orders.search(f.admin, null, PageRequest.of(null, 0, 1)).total();
         f.order(f.centreA, true);

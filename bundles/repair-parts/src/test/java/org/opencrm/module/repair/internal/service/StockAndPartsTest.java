@@ -140,8 +140,8 @@ class StockAndPartsTest {
         assertEquals("PENDING", f.replacements.get(f.admin, second.id()).status(), "refused: still pending");
         ReplacementData rejected = f.replacements.reject(approver, second.id(), new NoteInput("not the cause"));
         assertEquals("not the cause", rejected.rejectionReason());
-        assertTrue(f.timeline.stream().anyMatch(t -> t.type().equals("REPAIR_PART_REPLACED")));
-        assertTrue(f.events.stream().anyMatch(e -> e.topic().equals("crm/repair/PART_ISSUED")));
+        assertTrue(f.kit.timelineEntries().stream().anyMatch(t -> t.type().equals("REPAIR_PART_REPLACED")));
+        assertTrue(f.kit.postedEvents().stream().anyMatch(e -> e.topic().equals("crm/repair/PART_ISSUED")));
         assertLedgerMatchesBalances();
 
         // the defective part goes back to HQ linked to its order
