@@ -23,6 +23,10 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
 import org.osgi.framework.ServiceReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,6 +42,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * local repository of the outer build, into which distribution/itests' pom installs the platform artifacts and the
  * archetype first (crm.sdk.* system properties).
  */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
 public class ModuleSdkIT extends CrmTestSupport {
     private static final Duration MAVEN_PATIENCE = Duration.ofMinutes(15);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -54,7 +60,10 @@ public class ModuleSdkIT extends CrmTestSupport {
         assertTrue("the build gives a KAR: " + kar, Files.isRegularFile(kar));
 
         JsonNode installed = upload(kar, 201).json();
-        assertTrue(installed.toString(), installed.toString().contains("acme-warranty"));
+        assertTrue(installed.toString(), installed.get("modules").toString().contains("acme-warranty"));
+        String warrantyPackage = installed.get("name").asText();
+        assertTrue(get("modules/packages").expect(200).json().get("items").toString(), get("modules/packages").json().get("items").toString()
+                .contains(warrantyPackage));
         JsonNode module = get("modules/acme-warranty").expect(200).json();
         assertEquals(module.toString(), "AVAILABLE", module.get("state").asText());
         assertEquals("crm-acme-warranty", module.get("feature").asText());
@@ -95,7 +104,7 @@ public class ModuleSdkIT extends CrmTestSupport {
         Path future = generate(run, "acme-future", "com.acme.future", "Future module", "AF");
         Files.writeString(future.resolve("bnd.bnd"), "Import-Package: org.opencrm.platform.api.scope;version=\"[9,10)\",*\n", StandardOpenOption.APPEND);
         maven(future, "package", "-DskipTests");
-        upload(future.resolve("target/acme-future-1.0.0.kar"), 201);
+        String futurePackage = upload(future.resolve("target/acme-future-1.0.0.kar"), 201).json().get("name").asText();
         assertEquals("AVAILABLE", get("modules/acme-future").expect(200).json().get("state").asText());
         JsonNode failed = post("modules/acme-future/enable", "").expect(409).json();
         assertEquals(failed.toString(), "module_failed", failed.get("error").asText());
@@ -113,9 +122,10 @@ public class ModuleSdkIT extends CrmTestSupport {
 
         // leave the installation as the other tests found it
         post("modules/acme-future/disable", "");
-        call("DELETE", "modules/packages/acme-future-1.0.0.kar", ADMIN, ADMIN_PASSWORD, null, null);
+        call("DELETE", "modules/packages/" + futurePackage, ADMIN, ADMIN_PASSWORD, null, null);
         post("modules/acme-warranty/disable", "").expect(200);
-        call("DELETE", "modules/packages/acme-warranty-1.0.0.kar", ADMIN, ADMIN_PASSWORD, null, null).expect(204);
+        call("DELETE", "modules/packages/" + warrantyPackage, ADMIN, ADMIN_PASSWORD, null, null).expect(204);
+        get("acme-warranty").expect(404);
     }
 
     /** A service of the given type registered by the generated bundle, with the id and a label in English and Chinese. */
