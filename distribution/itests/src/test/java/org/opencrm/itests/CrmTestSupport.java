@@ -83,7 +83,7 @@ public abstract class CrmTestSupport {
     public Option[] config() {
         String dist = System.getProperty("crm.distribution");
         String port = Integer.toString(port(18281));
-        return new Option[] {
+        Option[] options = new Option[] {
                 karafDistributionConfiguration().frameworkUrl(new File(dist).toURI().toString())
                         .unpackDirectory(new File(System.getProperty("crm.itest.unpackDir", "target/exam")))
                         .useDeployFolder(false).name("OpenCRM"),
@@ -129,6 +129,11 @@ public abstract class CrmTestSupport {
                 vmOption("--add-exports=java.base/sun.net.www.protocol.https=ALL-UNNAMED"),
                 vmOption("--add-exports=java.base/sun.net.www.protocol.jar=ALL-UNNAMED"),
         };
+        // ModuleSdkIT runs Maven from inside the container: where Maven and its local repository are (crm.sdk.*, pom.xml)
+        List<Option> all = new java.util.ArrayList<>(List.of(options));
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("crm.sdk."))
+                .forEach(k -> all.add(systemProperty(k).value(System.getProperty(k))));
+        return all.toArray(Option[]::new);
     }
 
     /** The features repository of the test-only module crm-sample-broken (src/test/resources/features). */
