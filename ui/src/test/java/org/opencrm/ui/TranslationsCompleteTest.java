@@ -47,6 +47,10 @@ class TranslationsCompleteTest {
 
     /** A message with {0}-style arguments goes through MessageFormat, which swallows a single apostrophe. */
     private static void assertPlaceholderSafe(Path file, String key, String text) {
+        if (file.toString().contains("archetype-resources")) {
+            // the module archetype's templates: ${moduleName} and the like become text when a module is generated
+            text = text.replaceAll("\\$\\{[A-Za-z]+\\}", "X");
+        }
         if (text.matches("(?s).*\\{\\d.*")) {
             assertFalse(text.replace("''", "").contains("'"), file + ": " + key + " has arguments and a single ' (write '' instead): " + text);
             // and it is a pattern MessageFormat can apply (a '#' inside a choice's nested format is not, for one)
