@@ -1,5 +1,9 @@
 package org.opencrm.module.handset.internal;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.opencrm.platform.persistence.testing.ModuleNamesCheck;
 
@@ -7,6 +11,6 @@ import org.opencrm.platform.persistence.testing.ModuleNamesCheck;
 class HandsetNamesTest {
     @Test
     void everyNameOfTheModuleIsTheOneInItsNamesClass() throws Exception {
-        ModuleNamesCheck.check(HandsetNames.class, new HandsetModule(), HandsetConfig.PID);
+        assertEquals(List.of(), ModuleNamesCheck.disagreements(HandsetNames.class, new HandsetModule(), HandsetConfig.PID), "places that disagree with HandsetNames");
     }
 }

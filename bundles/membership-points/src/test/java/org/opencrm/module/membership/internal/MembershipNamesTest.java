@@ -1,5 +1,9 @@
 package org.opencrm.module.membership.internal;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.opencrm.platform.persistence.testing.ModuleNamesCheck;
 
@@ -7,6 +11,6 @@ import org.opencrm.platform.persistence.testing.ModuleNamesCheck;
 class MembershipNamesTest {
     @Test
     void everyNameOfTheModuleIsTheOneInItsNamesClass() throws Exception {
-        ModuleNamesCheck.check(MembershipNames.class, new MembershipModule(), MembershipConfig.PID);
+        assertEquals(List.of(), ModuleNamesCheck.disagreements(MembershipNames.class, new MembershipModule(), MembershipConfig.PID), "places that disagree with MembershipNames");
     }
 }

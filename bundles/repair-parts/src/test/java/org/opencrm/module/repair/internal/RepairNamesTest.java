@@ -1,5 +1,9 @@
 package org.opencrm.module.repair.internal;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.opencrm.platform.persistence.testing.ModuleNamesCheck;
 
@@ -7,6 +11,6 @@ import org.opencrm.platform.persistence.testing.ModuleNamesCheck;
 class RepairNamesTest {
     @Test
     void everyNameOfTheModuleIsTheOneInItsNamesClass() throws Exception {
-        ModuleNamesCheck.check(RepairNames.class, new RepairModule(), RepairConfig.PID);
+        assertEquals(List.of(), ModuleNamesCheck.disagreements(RepairNames.class, new RepairModule(), RepairConfig.PID), "places that disagree with RepairNames");
     }
 }

@@ -11,7 +11,7 @@ import org.osgi.annotation.versioning.ProviderType;
 /**
  * The current time and the business time zone (etc/org.opencrm.time.cfg, {@code timeZone}, default Asia/Shanghai).
  * A sale made at 01:30 in Beijing is made "today" in Beijing although the server's clock (often UTC) still shows
- * yesterday: every date a user sees or a rule counts in comes from here, never from {@code LocalDate.now()}.
+ * yesterday: every date a user sees or a rule counts in comes from here, never from the JVM's default clock or zone.
  *
  * <p>The core registers one as a service; modules take it by {@code @Reference}. Unit tests build one over a fixed
  * {@link Clock} with {@link #of(Clock)}.

@@ -21,6 +21,14 @@ public final class ModuleNamesCheck {
 
     /** @throws AssertionError naming every disagreement */
     public static <M extends CrmModule & PermissionSet> void check(Class<?> names, M module, String configPid) throws Exception {
+        List<String> wrong = disagreements(names, module, configPid);
+        if (!wrong.isEmpty()) {
+            throw new AssertionError(names.getSimpleName() + " disagrees with: " + wrong);
+        }
+    }
+
+    /** Every place that does not agree with the names class (empty when all agree). */
+    public static <M extends CrmModule & PermissionSet> List<String> disagreements(Class<?> names, M module, String configPid) throws Exception {
         List<String> wrong = new ArrayList<>();
         String prefix = name(names, "TABLE_PREFIX");
         Map<String, String> tables = PersistenceUnits.tables(name(names, "PERSISTENCE_UNIT"));
@@ -36,9 +44,7 @@ public final class ModuleNamesCheck {
         expect(wrong, Files.readString(Path.of("bnd.bnd")).contains("Bundle-SymbolicName: " + name(names, "BUNDLE")), "bnd.bnd's BSN");
         expect(wrong, Files.readString(Path.of("src/main/feature/feature.xml")).contains("<feature name=\"" + name(names, "FEATURE") + "\""),
                 "the feature in src/main/feature/feature.xml");
-        if (!wrong.isEmpty()) {
-            throw new AssertionError(names.getSimpleName() + " disagrees with: " + wrong);
-        }
+        return wrong;
     }
 
     private static String name(Class<?> names, String constant) throws ReflectiveOperationException {

@@ -39,7 +39,7 @@ import org.opencrm.platform.api.security.ScopeType;
 
 /** Atomic status changes under concurrency, data scopes on every path, the card import and the bulk loader. */
 class ConcurrencyAndScopeTest {
-    private static Fixture f;
+    private static HandsetOnTestKit f;
     private static long partnerA;
     private static long storeA;
     private static long partnerB;
@@ -49,7 +49,7 @@ class ConcurrencyAndScopeTest {
 
     @BeforeAll
     static void setUp() {
-        f = new Fixture();
+        f = new HandsetOnTestKit();
         f.model("CS-1", null, null);
         f.model("CS-2", null, null);
         partnerA = f.kit.account("A 代理", null);
@@ -66,7 +66,7 @@ class ConcurrencyAndScopeTest {
     }
 
     private static SaleRequest sale(long contact, long store) {
-        return new SaleRequest(contact, null, store, null, Fixture.TODAY.minusDays(1), CaptureChannel.STORE_CLERK, null, null);
+        return new SaleRequest(contact, null, store, null, HandsetOnTestKit.TODAY.minusDays(1), CaptureChannel.STORE_CLERK, null, null);
     }
 
     @Test

@@ -42,7 +42,7 @@ import org.opencrm.platform.api.security.ScopeType;
 
 /** Sale, warranty, return, exchange and transfer through the services, on a real database. */
 class HandsetLifecycleTest {
-    private static Fixture f;
+    private static HandsetOnTestKit f;
     private static long chain;
     private static long store;
     private static long owner;
@@ -50,7 +50,7 @@ class HandsetLifecycleTest {
 
     @BeforeAll
     static void setUp() {
-        f = new Fixture();
+        f = new HandsetOnTestKit();
         f.model("LC-STD", null, null);
         f.model("LC-LONG", 24, 12); // a model with longer warranties than the rules require
         f.model("LC-OTHER", null, null);
@@ -151,7 +151,7 @@ class HandsetLifecycleTest {
         long events = f.jpa.count("HS_EVENT");
         long cards = f.jpa.count("HS_SALE");
         assertEquals("saleDate", assertThrows(InvalidInputException.class,
-                () -> f.sales.sell(f.admin, imei, sale(Fixture.TODAY.plusDays(1), List.of()))).field());
+                () -> f.sales.sell(f.admin, imei, sale(HandsetOnTestKit.TODAY.plusDays(1), List.of()))).field());
         assertEquals("saleDate", assertThrows(InvalidInputException.class,
                 () -> f.sales.sell(f.admin, imei, sale(LocalDate.of(2022, 12, 31), List.of()))).field(), "before the model's launch");
         assertEquals("contactId", assertThrows(InvalidInputException.class, () -> f.sales.sell(f.admin, imei,
@@ -176,23 +176,23 @@ class HandsetLifecycleTest {
 
     @Test
     void returnOnDaySevenIsAllowedAndOnDayEightRefusedUnlessHqOverrides() {
-        String day7 = sold("LC-STD", Fixture.TODAY.minusDays(7));
+        String day7 = sold("LC-STD", HandsetOnTestKit.TODAY.minusDays(7));
         HandsetData returned = f.sales.returnUnit(f.admin, day7, new ReturnRequest(null, "屏幕有亮点", null));
         assertEquals(HandsetStatus.RETURNED, returned.status());
         assertNull(returned.ownerContactId());
         assertEquals(SaleStatus.RETURNED, returned.card().status());
-        assertEquals(Fixture.TODAY, returned.card().closedOn());
+        assertEquals(HandsetOnTestKit.TODAY, returned.card().closedOn());
         assertEquals(NoWarrantyReason.RETURNED, f.handsets.warranty(day7, null, null).reason());
 
-        String day8 = sold("LC-STD", Fixture.TODAY.minusDays(8));
+        String day8 = sold("LC-STD", HandsetOnTestKit.TODAY.minusDays(8));
         ConflictException late = assertThrows(ConflictException.class, () -> f.sales.returnUnit(f.admin, day8, new ReturnRequest(null, null, null)));
         assertEquals("return_window_expired", late.code());
         assertEquals("date", late.field());
         assertTrue(late.getMessage().contains("within 7 days") && late.getMessage().contains("day 8"), late.getMessage());
         // the same unit, asked about an earlier day: day 7
-        assertEquals(HandsetStatus.RETURNED, f.sales.returnUnit(f.admin, day8, new ReturnRequest(Fixture.TODAY.minusDays(1), null, null)).status());
+        assertEquals(HandsetStatus.RETURNED, f.sales.returnUnit(f.admin, day8, new ReturnRequest(HandsetOnTestKit.TODAY.minusDays(1), null, null)).status());
 
-        String late2 = sold("LC-STD", Fixture.TODAY.minusDays(30));
+        String late2 = sold("LC-STD", HandsetOnTestKit.TODAY.minusDays(30));
         CrmUser clerk = f.user("clerk", ScopeType.HQ, null, "handset.read", "handset.sale");
         assertThrows(AccessDeniedException.class, () -> f.sales.returnUnit(clerk, late2, new ReturnRequest(null, null, "goodwill")),
                 "an override needs handset.override");
@@ -206,13 +206,13 @@ class HandsetLifecycleTest {
         assertTrue(f.kit.auditEntries().stream().anyMatch(a -> a.action().equals("return") && a.changes().contains("VIP customer")));
 
         assertEquals("date", assertThrows(InvalidInputException.class,
-                () -> f.sales.returnUnit(f.admin, sold("LC-STD", Fixture.TODAY), new ReturnRequest(Fixture.TODAY.plusDays(1), null, null))).field());
+                () -> f.sales.returnUnit(f.admin, sold("LC-STD", HandsetOnTestKit.TODAY), new ReturnRequest(HandsetOnTestKit.TODAY.plusDays(1), null, null))).field());
     }
 
     @Test
     void exchangeOnDayFifteenRestartsTheWarrantyOnTheNewUnitAndDaySixteenIsRefused() {
         String old = f.register("LC-STD");
-        f.sales.sell(f.admin, old, sale(Fixture.TODAY.minusDays(15), List.of(new AccessoryData(AccessoryType.BATTERY, "B-7", null))));
+        f.sales.sell(f.admin, old, sale(HandsetOnTestKit.TODAY.minusDays(15), List.of(new AccessoryData(AccessoryType.BATTERY, "B-7", null))));
         String fresh = f.register("LC-STD");
         ExchangeResult r = f.sales.exchange(f.admin, old, new ExchangeRequest(fresh, null, "无法开机", null, null));
         assertEquals(HandsetStatus.EXCHANGED, r.returned().status());
@@ -221,11 +221,11 @@ class HandsetLifecycleTest {
         assertEquals(HandsetStatus.SOLD, r.issued().status());
         assertEquals(owner, r.issued().ownerContactId());
         assertEquals(store, r.issued().storeAccountId());
-        assertEquals(Fixture.TODAY.minusDays(15), r.issued().saleDate(), "the windows stay anchored to the original sale");
-        assertEquals(Fixture.TODAY, r.issued().warrantyStart(), "the warranty starts again on the exchange day");
-        assertEquals(Fixture.TODAY.plusMonths(12), r.issued().warrantyUntil());
+        assertEquals(HandsetOnTestKit.TODAY.minusDays(15), r.issued().saleDate(), "the windows stay anchored to the original sale");
+        assertEquals(HandsetOnTestKit.TODAY, r.issued().warrantyStart(), "the warranty starts again on the exchange day");
+        assertEquals(HandsetOnTestKit.TODAY.plusMonths(12), r.issued().warrantyUntil());
         assertEquals(r.returned().card().id(), r.issued().card().previousSaleId());
-        assertEquals(List.of(new AccessoryData(AccessoryType.BATTERY, "B-7", Fixture.TODAY.plusMonths(6))), r.issued().card().accessories(),
+        assertEquals(List.of(new AccessoryData(AccessoryType.BATTERY, "B-7", HandsetOnTestKit.TODAY.plusMonths(6))), r.issued().card().accessories(),
                 "accessories carried over with a fresh warranty");
         assertEquals(NoWarrantyReason.EXCHANGED, f.handsets.warranty(old, null, null).reason());
         assertTrue(f.handsets.warranty(fresh, null, null).inWarranty());
@@ -236,7 +236,7 @@ class HandsetLifecycleTest {
         assertEquals(EventType.EXCHANGED_IN, in.type());
         assertEquals(old, in.relatedImei());
 
-        String day16 = sold("LC-STD", Fixture.TODAY.minusDays(16));
+        String day16 = sold("LC-STD", HandsetOnTestKit.TODAY.minusDays(16));
         String spare = f.register("LC-STD");
         ConflictException late = assertThrows(ConflictException.class, () -> f.sales.exchange(f.admin, day16, new ExchangeRequest(spare, null, null, null, null)));
         assertEquals("exchange_window_expired", late.code());
@@ -245,28 +245,28 @@ class HandsetLifecycleTest {
 
         // another model only with an override; the new unit gets that model's warranty
         String other = f.register("LC-LONG");
-        String recent = sold("LC-STD", Fixture.TODAY.minusDays(3));
+        String recent = sold("LC-STD", HandsetOnTestKit.TODAY.minusDays(3));
         ConflictException mismatch = assertThrows(ConflictException.class, () -> f.sales.exchange(f.admin, recent, new ExchangeRequest(other, null, null, null, null)));
         assertEquals("model_mismatch", mismatch.code());
         assertEquals("newImei", mismatch.field());
         ExchangeResult upgraded = f.sales.exchange(f.admin, recent, new ExchangeRequest(other, null, null, "LC-STD out of stock", List.of()));
-        assertEquals(Fixture.TODAY.plusMonths(24), upgraded.issued().warrantyUntil());
+        assertEquals(HandsetOnTestKit.TODAY.plusMonths(24), upgraded.issued().warrantyUntil());
         assertEquals(List.of(), upgraded.issued().card().accessories());
 
         // the new unit must be in stock
-        String a = sold("LC-STD", Fixture.TODAY);
-        String b = sold("LC-STD", Fixture.TODAY);
+        String a = sold("LC-STD", HandsetOnTestKit.TODAY);
+        String b = sold("LC-STD", HandsetOnTestKit.TODAY);
         assertEquals("newImei", assertThrows(ConflictException.class, () -> f.sales.exchange(f.admin, a, new ExchangeRequest(b, null, null, null, null))).field());
         assertEquals("newImei", assertThrows(InvalidInputException.class, () -> f.sales.exchange(f.admin, a, new ExchangeRequest(f.imei(), null, null, null, null))).field());
     }
 
     @Test
     void aTransferMovesOwnershipAndKeepsThePreviousOwnerInHistory() {
-        String imei = sold("LC-STD", Fixture.TODAY.minusDays(100));
+        String imei = sold("LC-STD", HandsetOnTestKit.TODAY.minusDays(100));
         HandsetData moved = f.sales.transfer(f.admin, imei, new TransferRequest(secondOwner, "转赠家人"));
         assertEquals(secondOwner, moved.ownerContactId());
         assertEquals(secondOwner, moved.card().contactId());
-        assertEquals(Fixture.TODAY.minusDays(100).plusMonths(12), moved.warrantyUntil(), "the warranty is the unit's, not the owner's");
+        assertEquals(HandsetOnTestKit.TODAY.minusDays(100).plusMonths(12), moved.warrantyUntil(), "the warranty is the unit's, not the owner's");
         HistoryEntry e = f.handsets.history(f.admin, imei, PageRequest.of(null, null, null)).items().get(2);
         assertEquals(EventType.TRANSFERRED, e.type());
         assertEquals(owner, e.previousContactId());
@@ -283,7 +283,7 @@ class HandsetLifecycleTest {
     void whenTheCoreMergesContactsTheUnitsAndCardsFollow() {
         long duplicate = f.kit.contact("王芳(重复)", "13800000099", store);
         String imei = f.register("LC-STD");
-        f.sales.sell(f.admin, imei, new SaleRequest(duplicate, null, store, null, Fixture.TODAY, CaptureChannel.HOTLINE, null, null));
+        f.sales.sell(f.admin, imei, new SaleRequest(duplicate, null, store, null, HandsetOnTestKit.TODAY, CaptureChannel.HOTLINE, null, null));
         new CoreEventsListener(f.jpa, f.auditTrail).contactMerged("admin", duplicate, owner);
         HandsetData h = f.handsets.get(f.admin, imei);
         assertEquals(owner, h.ownerContactId());
@@ -325,7 +325,7 @@ class HandsetLifecycleTest {
 
     @Test
     void statusChangesFollowTheRulesAndTheRepairApi() {
-        String imei = sold("LC-STD", Fixture.TODAY.minusDays(40));
+        String imei = sold("LC-STD", HandsetOnTestKit.TODAY.minusDays(40));
         HandsetRegistryImpl registry = new HandsetRegistryImpl(f.handsets, f.jpa);
         assertEquals(HandsetStatus.IN_REPAIR, registry.markInRepair(f.admin, imei, "RO-1").status());
         assertTrue(f.handsets.warranty(imei, null, null).inWarranty(), "in repair, still in warranty");
@@ -334,7 +334,7 @@ class HandsetLifecycleTest {
         assertEquals(owner, registry.findByImei(imei).orElseThrow().ownerContactId());
         assertTrue(registry.findByImei(f.imei()).isEmpty());
 
-        String back = sold("LC-STD", Fixture.TODAY);
+        String back = sold("LC-STD", HandsetOnTestKit.TODAY);
         f.sales.returnUnit(f.admin, back, new ReturnRequest(null, null, null));
         HandsetData restocked = f.handsets.changeStatus(f.admin, back, new StatusRequest(HandsetStatus.IN_STOCK, "inspected"));
         assertEquals(HandsetStatus.IN_STOCK, restocked.status());
@@ -354,12 +354,12 @@ class HandsetLifecycleTest {
         HandsetRegistryImpl registry = new HandsetRegistryImpl(f.handsets, f.jpa);
         f.model("US-A", null, null);
         f.model("US-B", null, null);
-        LocalDate day = Fixture.TODAY.minusDays(30);
+        LocalDate day = HandsetOnTestKit.TODAY.minusDays(30);
         sold("US-A", day);
         sold("US-A", day.plusDays(1));
-        String exchanged = sold("US-A", Fixture.TODAY);
+        String exchanged = sold("US-A", HandsetOnTestKit.TODAY);
         f.sales.exchange(f.admin, exchanged, new ExchangeRequest(f.register("US-A"), null, null, null, null));
-        f.sales.returnUnit(f.admin, sold("US-B", Fixture.TODAY), new ReturnRequest(null, null, null));
+        f.sales.returnUnit(f.admin, sold("US-B", HandsetOnTestKit.TODAY), new ReturnRequest(null, null, null));
         sold("US-B", day);
         f.register("US-B"); // never sold
         Map<String, Long> all = registry.unitsSoldByModel(null, null);

@@ -50,7 +50,7 @@ class ConcurrencyTest {
     }
 
     private void run(int memberCount, int requestsPerClient) throws Exception {
-        try (Fixture f = new Fixture()) {
+        try (MembershipOnTestKit f = new MembershipOnTestKit()) {
             long store = f.kit.account("店", null);
             List<Long> members = new ArrayList<>();
             for (int i = 0; i < memberCount; i++) {

@@ -37,14 +37,14 @@ import org.opencrm.platform.api.security.ScopeType;
 
 /** Earning, tiers, FIFO expiry, promotions and coupons, cards, stored value, idempotency, refusals and scopes. */
 class MembershipTest {
-    private Fixture f;
+    private MembershipOnTestKit f;
     private long chain;
     private long store;
     private long otherStore;
 
     @BeforeEach
     void setUp() {
-        f = new Fixture();
+        f = new MembershipOnTestKit();
         chain = f.kit.account("连锁总部", null);
         store = f.kit.account("南山店", chain);
         otherStore = f.kit.account("福田店", chain);
@@ -212,16 +212,16 @@ class MembershipTest {
         earn(m.id(), "50"); // lot B: 50 points, expires START + 18 months
         f.clock.advance(Duration.ofDays(30));
         f.ledger.redeem(f.admin, m.id(), new RedeemRequest(f.ref(), 30L, store, null, null)); // takes 30 of lot A
-        f.clock.set(Fixture.START.atZone(Fixture.SHANGHAI).plusMonths(12).minusMinutes(1).toInstant());
+        f.clock.set(MembershipOnTestKit.START.atZone(MembershipOnTestKit.SHANGHAI).plusMonths(12).minusMinutes(1).toInstant());
         assertEquals(0, f.maintenance.run().pointsExpired()); // a minute early: nothing
-        f.clock.set(Fixture.START.atZone(Fixture.SHANGHAI).plusMonths(12).toInstant());
+        f.clock.set(MembershipOnTestKit.START.atZone(MembershipOnTestKit.SHANGHAI).plusMonths(12).toInstant());
         Reports.MaintenanceRun run = f.maintenance.run();
         assertEquals(70, run.pointsExpired()); // what is left of lot A
         assertEquals(50, f.reload(m.id()).pointsBalance());
         assertEquals(0, f.maintenance.run().pointsExpired()); // a second run expires nothing more
         // redeem 20 of lot B, then lot B's end expires only the remaining 30
         f.ledger.redeem(f.admin, m.id(), new RedeemRequest(f.ref(), 20L, store, null, null));
-        f.clock.set(Fixture.START.atZone(Fixture.SHANGHAI).plusDays(180).plusMonths(12).toInstant());
+        f.clock.set(MembershipOnTestKit.START.atZone(MembershipOnTestKit.SHANGHAI).plusDays(180).plusMonths(12).toInstant());
         assertEquals(30, f.maintenance.run().pointsExpired());
         assertEquals(0, f.reload(m.id()).pointsBalance());
         assertEquals(0, f.pointsLedgerSum(m.id()));

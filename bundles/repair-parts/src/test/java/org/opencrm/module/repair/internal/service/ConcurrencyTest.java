@@ -24,12 +24,12 @@ import org.opencrm.module.repair.internal.dto.TransferInput;
 /** Races on one stock row, on real Derby row locks: exactly the stock there is is issued, the ledger adds up. */
 class ConcurrencyTest {
     private static final int THREADS = 8;
-    private static Fixture f;
+    private static RepairOnTestKit f;
     private static ExecutorService pool;
 
     @BeforeAll
     static void setUp() {
-        f = new Fixture();
+        f = new RepairOnTestKit();
         pool = Executors.newFixedThreadPool(THREADS);
     }
 

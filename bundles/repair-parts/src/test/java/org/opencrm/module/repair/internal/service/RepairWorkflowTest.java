@@ -34,11 +34,11 @@ import org.opencrm.platform.api.security.CrmUser;
 
 /** Repair orders through their steps, the quote, the registry present and absent, data scopes. */
 class RepairWorkflowTest {
-    private static Fixture f;
+    private static RepairOnTestKit f;
 
     @BeforeAll
     static void setUp() {
-        f = new Fixture();
+        f = new RepairOnTestKit();
         f.part("LCD-N5", "NOVA-5");
     }
 
@@ -191,7 +191,7 @@ class RepairWorkflowTest {
 
     @Test
     void withTheRegistryTheWarrantyComesFromItAndTheUnitGoesInRepairAndBack() {
-        Fixture.FakeRegistry registry = new Fixture.FakeRegistry();
+        RepairOnTestKit.FakeRegistry registry = new RepairOnTestKit.FakeRegistry();
         String inWarranty = f.imei();
         String expired = f.imei();
         registry.add(inWarranty, "NOVA-5", true);
@@ -234,8 +234,8 @@ class RepairWorkflowTest {
                 f.centreA, null));
         ServiceRequestData store = f.requests.create(f.admin, new NewServiceRequest(RequestChannel.STORE, f.customer, null, null, null, "battery", f.centreA,
                 "agent7"));
-        assertEquals(Fixture.START.plusSeconds(48 * 3600), hotline.dueAt());
-        assertEquals(Fixture.START.plusSeconds(24 * 3600), store.dueAt());
+        assertEquals(RepairOnTestKit.START.plusSeconds(48 * 3600), hotline.dueAt());
+        assertEquals(RepairOnTestKit.START.plusSeconds(24 * 3600), store.dueAt());
         assertEquals("system", hotline.owner());
         assertEquals("agent7", store.owner());
         assertEquals("channel", assertThrows(InvalidInputException.class, () -> f.requests.create(f.admin, new NewServiceRequest(null, f.customer, null,

@@ -41,13 +41,13 @@ import org.opencrm.platform.api.security.CrmUser;
 
 /** The stock ledger, replacement approvals, parts orders with backorders, defective returns and fault analytics. */
 class StockAndPartsTest {
-    private static Fixture f;
+    private static RepairOnTestKit f;
     private static long centreA;
     private static long centreB;
 
     @BeforeAll
     static void setUp() {
-        f = new Fixture();
+        f = new RepairOnTestKit();
         centreA = f.centreWarehouse(f.centreA);
         centreB = f.centreWarehouse(f.centreB);
     }
@@ -229,7 +229,7 @@ class StockAndPartsTest {
         assertEquals("ANA-LCD", r.topParts().get(0).partNumber());
         assertFalse(r.registryPresent());
         assertEquals(null, r.repairRates().stream().filter(x -> x.modelCode().equals("ANA-1")).findFirst().orElseThrow().rate());
-        Fixture.FakeRegistry registry = new Fixture.FakeRegistry();
+        RepairOnTestKit.FakeRegistry registry = new RepairOnTestKit.FakeRegistry();
         registry.sold.put("ANA-1", 200L);
         f.analytics.setDevices(registry);
         try {

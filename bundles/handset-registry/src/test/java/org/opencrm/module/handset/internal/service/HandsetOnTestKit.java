@@ -18,7 +18,7 @@ import org.opencrm.platform.testkit.CrmTestKit;
  * The module's services wired as DS would wire them, on the test kit (the real core on an in-memory Derby shared with
  * the module's unit), the clock standing at {@link #TODAY} 10:00 in Beijing.
  */
-final class Fixture implements AutoCloseable {
+final class HandsetOnTestKit implements AutoCloseable {
     static final ZoneId SHANGHAI = CrmTestKit.ZONE;
     static final LocalDate TODAY = LocalDate.of(2024, 3, 20);
 

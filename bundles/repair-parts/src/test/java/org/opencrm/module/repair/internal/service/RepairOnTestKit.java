@@ -31,7 +31,7 @@ import org.opencrm.platform.testkit.CrmTestKit;
  * module's unit; service centres are SERVICE_PROVIDER accounts below head office), a clock the test moves, and a
  * handset registry the test may plug in or leave out.
  */
-final class Fixture implements AutoCloseable {
+final class RepairOnTestKit implements AutoCloseable {
     static final ZoneId SHANGHAI = CrmTestKit.ZONE;
     static final Instant START = LocalDate.of(2025, 6, 2).atTime(9, 0).atZone(SHANGHAI).toInstant();
 
@@ -57,7 +57,7 @@ final class Fixture implements AutoCloseable {
     private final AtomicLong serials = new AtomicLong(35_000_000_000_000L);
     private final AtomicLong mobiles = new AtomicLong(13_800_001_000L);
 
-    Fixture() {
+    RepairOnTestKit() {
         ctx = new RepairContext(jpa, kit.audit(), kit.timeline(), kit.directory(), kit.scopes(), settings);
         ctx.setEvents(kit.events());
         parts = new PartCatalogService(ctx);

@@ -27,7 +27,7 @@ import org.opencrm.platform.testkit.TestClock;
  * The module's services wired as DS would wire them, on the test kit (the real core on an in-memory Derby shared with
  * the module's unit), a clock the test moves, and a notification sender that records what it is handed.
  */
-final class Fixture implements AutoCloseable {
+final class MembershipOnTestKit implements AutoCloseable {
     static final ZoneId SHANGHAI = CrmTestKit.ZONE;
     static final Instant START = LocalDate.of(2024, 3, 20).atTime(10, 0).atZone(SHANGHAI).toInstant();
 
@@ -48,11 +48,11 @@ final class Fixture implements AutoCloseable {
     private final AtomicLong mobiles = new AtomicLong(13_800_000_000L);
     private final AtomicLong refs = new AtomicLong();
 
-    Fixture() {
+    MembershipOnTestKit() {
         this(Rules.Terms.defaults());
     }
 
-    Fixture(Rules.Terms terms) {
+    MembershipOnTestKit(Rules.Terms terms) {
         rules = new Rules(terms, clock);
         outbox = new Outbox(jpa, rules);
         outbox.addSender(new NotificationSender() {
