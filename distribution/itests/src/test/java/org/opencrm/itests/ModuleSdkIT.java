@@ -46,6 +46,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 @ExamReactorStrategy(PerSuite.class)
 public class ModuleSdkIT extends CrmTestSupport {
     private static final Duration MAVEN_PATIENCE = Duration.ofMinutes(15);
+    /** The generated module's Pax Exam test boots its distribution on the suite's ports plus this. */
+    private static final int GENERATED_IT_PORT_OFFSET = 300;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
@@ -126,6 +128,16 @@ public class ModuleSdkIT extends CrmTestSupport {
         post("modules/acme-warranty/disable", "").expect(200);
         call("DELETE", "modules/packages/" + warrantyPackage, ADMIN, ADMIN_PASSWORD, null, null).expect(204);
         get("acme-warranty").expect(404);
+
+        // the generated module's own Pax Exam test (CrmContainerTest of opencrm-test-support) on a second boot of this
+        // distribution, as the ISV runs it: once per build (the real-clock run), on ports of its own
+        if (Boolean.getBoolean("crm.sdk.runGeneratedIT")) {
+            long itStarted = System.nanoTime();
+            maven(project, "verify", "-Pitest", "-Dcrm.distribution=" + System.getProperty("crm.sdk.distribution"),
+                    "-Dcrm.itest.portOffset=" + port(GENERATED_IT_PORT_OFFSET), "-Dtest=none", "-Dsurefire.failIfNoSpecifiedTests=false");
+            assertTrue("the generated Pax Exam test ran", Files.exists(project.resolve("target/failsafe-reports/TEST-com.acme.warranty.internal.AcmeWarrantyIT.xml")));
+            System.out.printf(Locale.ROOT, "ModuleSdkIT: the generated module's Pax Exam test (mvn verify -Pitest) %.1f s%n", seconds(System.nanoTime() - itStarted));
+        }
     }
 
     /** A service of the given type registered by the generated bundle, with the id and a label in English and Chinese. */

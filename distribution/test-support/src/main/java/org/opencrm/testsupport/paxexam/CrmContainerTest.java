@@ -1,0 +1,172 @@
+package org.opencrm.testsupport.paxexam;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import javax.inject.Inject;
+
+import org.junit.Before;
+import org.opencrm.testsupport.CrmRestClient;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
+import org.osgi.service.jaxrs.runtime.dto.ApplicationDTO;
+import org.osgi.service.jaxrs.runtime.dto.ResourceDTO;
+import org.osgi.service.jaxrs.runtime.dto.ResourceMethodInfoDTO;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * The base of a Pax Exam test on the assembled distribution; the test methods run inside the container and talk to it
+ * over real HTTP. A module's integration test is a few lines:
+ * <pre>
+ * &#64;RunWith(PaxExam.class)
+ * &#64;ExamReactorStrategy(PerSuite.class)
+ * public class NotesIT extends CrmContainerTest {
+ *     &#64;Test
+ *     public void aStoreSeesItsOwnNotes() {
+ *         installModule(Path.of(System.getProperty("crm.module.kar")));   // as the Modules page uploads it
+ *         enableModule("notes");
+ *         long store = admin().createAccount("南山店", "STORE", null);
+ *         CrmRestClient clerk = admin().createUser("clerk", "Clerk-pass-1", "store", "STORE", null, store);
+ *         clerk.post("notes", CrmRestClient.json("contactId", admin().createContact("王芳", "13800000001", store), "text", "回访")).expect(201);
+ *     }
+ * }
+ * </pre>
+ * The configuration is {@link CrmPaxExam#distribution()}; override {@link #config()} to add options. Before each test
+ * the core's REST resources are served ({@link #awaitRestApi()}): the JAX-RS whiteboard rebuilds its application as
+ * each resource arrives, so a request during boot could meet a short 404.
+ */
+public abstract class CrmContainerTest {
+    /** The core's REST roots that answer once the platform is up. */
+    public static final List<String> CORE_RESOURCES = List.of("contacts", "accounts", "activities", "households", "audit", "users", "permissions",
+            "modules", "openapi.json");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** The container's framework (the probe's bundle context), injected by Pax Exam. */
+    @Inject
+    protected BundleContext bundleContext;
+
+    /** {@link CrmPaxExam#distribution()}'s options; override to add some ({@code CrmPaxExam.distribution().with(...)}). */
+    @Configuration
+    public Option[] config() {
+        return CrmPaxExam.distribution().options();
+    }
+
+    /** Waits until the core's REST API is served ({@link #CORE_RESOURCES}). */
+    @Before
+    public void awaitRestApi() throws InterruptedException {
+        awaitResources(CORE_RESOURCES, true);
+    }
+
+    /** http://localhost:PORT of the distribution in the container. */
+    protected static String baseUrl() {
+        return "http://localhost:" + System.getProperty("crm.itest.httpPort", Integer.toString(CrmPaxExam.port(CrmPaxExam.HTTP_PORT)));
+    }
+
+    /** The REST API as the administrator; {@code admin().createUser(...)} gives clients of other users and scopes. */
+    protected static CrmRestClient admin() {
+        return new CrmRestClient(baseUrl(), CrmPaxExam.ADMIN, CrmPaxExam.ADMIN_PASSWORD);
+    }
+
+    /**
+     * Uploads a module's KAR as an administrator does on the Modules page (POST /api/v1/modules/packages): the reply
+     * (201, the package with the modules it brought, which are then AVAILABLE).
+     */
+    protected static CrmRestClient.Reply installModule(Path kar) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/modules/packages?file=" + kar.getFileName()))
+                .timeout(CrmPaxExam.PATIENCE)
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((CrmPaxExam.ADMIN + ":" + CrmPaxExam.ADMIN_PASSWORD)
+                        .getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/octet-stream").POST(HttpRequest.BodyPublishers.ofFile(kar)).build();
+        HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new CrmRestClient.Reply(r.statusCode(), r.body()).expect(201);
+    }
+
+    /** Enables a module (POST modules/{id}/enable): it answers when the module is ACTIVE, its REST served. */
+    protected static CrmRestClient.Reply enableModule(String moduleId) {
+        return admin().post("modules/" + moduleId + "/enable", null).expect(200);
+    }
+
+    /** Disables a module again (a suite's other tests find the installation as it was). */
+    protected static CrmRestClient.Reply disableModule(String moduleId) {
+        return admin().post("modules/" + moduleId + "/disable", null).expect(200);
+    }
+
+    /**
+     * Waits (on the JAX-RS runtime's change events, not by polling) until every REST root in {@code paths} is served
+     * ({@code present}) or none of them is, at most {@link CrmPaxExam#PATIENCE}.
+     */
+    protected void awaitResources(List<String> paths, boolean present) throws InterruptedException {
+        Object changed = new Object();
+        ServiceTracker<JaxrsServiceRuntime, JaxrsServiceRuntime> tracker = new ServiceTracker<>(bundleContext, JaxrsServiceRuntime.class, null) {
+            @Override
+            public JaxrsServiceRuntime addingService(ServiceReference<JaxrsServiceRuntime> reference) {
+                JaxrsServiceRuntime runtime = super.addingService(reference);
+                synchronized (changed) {
+                    changed.notifyAll();
+                }
+                return runtime;
+            }
+
+            @Override
+            public void modifiedService(ServiceReference<JaxrsServiceRuntime> reference, JaxrsServiceRuntime service) {
+                synchronized (changed) {
+                    changed.notifyAll();
+                }
+            }
+        };
+        tracker.open();
+        try {
+            long deadline = System.nanoTime() + CrmPaxExam.PATIENCE.toNanos();
+            synchronized (changed) {
+                while (true) {
+                    JaxrsServiceRuntime runtime = tracker.getService();
+                    if (runtime != null) {
+                        Set<String> served = servedRoots(runtime);
+                        boolean done = present ? served.containsAll(paths) : paths.stream().noneMatch(served::contains);
+                        if (done) {
+                            return;
+                        }
+                    }
+                    long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                    if (left <= 0) {
+                        throw new AssertionError("REST resources " + paths + (present ? " did not appear" : " did not go away") + "; served: "
+                                + (runtime == null ? "no JAX-RS runtime" : servedRoots(runtime)));
+                    }
+                    changed.wait(left);
+                }
+            }
+        } finally {
+            tracker.close();
+        }
+    }
+
+    private static Set<String> servedRoots(JaxrsServiceRuntime runtime) {
+        Set<String> roots = new HashSet<>();
+        for (ApplicationDTO app : runtime.getRuntimeDTO().applicationDTOs) {
+            if (!"opencrm".equals(app.name)) {
+                continue;
+            }
+            for (ResourceDTO r : app.resourceDTOs) {
+                for (ResourceMethodInfoDTO m : r.resourceMethods) {
+                    String p = m.path == null ? "" : m.path.replaceFirst("^/+", "");
+                    roots.add(p.contains("/") ? p.substring(0, p.indexOf('/')) : p);
+                }
+            }
+        }
+        return roots;
+    }
+}
