@@ -126,6 +126,72 @@ public final class CrmRestClient {
         return call("DELETE", path, null);
     }
 
+    /**
+     * POSTs a file as a {@code multipart/mixed} body: a part {@code file} (with its file name and type) and a text part
+     * for each field (name, value, name, value...; null values left out). For endpoints that take photos or documents.
+     */
+    public Reply postFile(String path, String fileName, String fileType, byte[] content, Object... fields) {
+        String boundary = "crm-" + Long.toHexString(System.nanoTime());
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i + 1 < fields.length; i += 2) {
+            if (fields[i + 1] != null) {
+                body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fields[i] + "\"\r\n\r\n" + fields[i + 1] + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\nContent-Type: "
+                + fileType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return sendBytes("POST", path, "multipart/mixed; boundary=" + boundary, body.toByteArray());
+    }
+
+    /** Sends a body of any type (null: none), an AssertionError when the server does not answer. */
+    public Reply sendBytes(String method, String path, String contentType, byte[] content) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + (path.startsWith("/") ? path : "/api/v1/" + path)))
+                .timeout(Duration.ofMinutes(2))
+                .method(method, content == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(content));
+        if (user != null) {
+            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        try {
+            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Reply(r.statusCode(), r.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        } catch (IOException e) {
+            throw new AssertionError(method + " " + path + " failed: " + e, e);
+        }
+    }
+
+    /** The body (images, PDFs) and type of a GET, which must be answered {@code expected}. */
+    public Download download(String path, int expected) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + (path.startsWith("/") ? path : "/api/v1/" + path))).timeout(Duration.ofMinutes(2));
+        if (user != null) {
+            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        try {
+            HttpResponse<byte[]> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() != expected) {
+                throw new AssertionError("HTTP " + r.statusCode() + " instead of " + expected + ": " + new String(r.body(), StandardCharsets.UTF_8));
+            }
+            return new Download(r.headers().firstValue("Content-Type").orElse(""), r.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        } catch (IOException e) {
+            throw new AssertionError("GET " + path + " failed: " + e, e);
+        }
+    }
+
+    /** A downloaded body and its type. */
+    public record Download(String contentType, byte[] bytes) {
+    }
+
     /** An account (as this user: a partner creates below its own); its id. */
     public long createAccount(String name, String type, Long parentId) {
         return post("accounts", json("name", name, "type", type, "parentId", parentId)).expect(201).id();

@@ -11,6 +11,7 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.opencrm.module.audit.internal.service.ActionService;
 import org.opencrm.module.audit.internal.service.AuditService;
 import org.opencrm.module.audit.internal.service.AuditSettings;
+import org.opencrm.module.audit.internal.service.DemoAudits;
 import org.opencrm.module.audit.internal.service.PlanService;
 import org.opencrm.module.audit.internal.service.ResultsService;
 import org.opencrm.module.audit.internal.service.StoreAccess;
@@ -50,6 +51,7 @@ public class AuditRuntime {
     public final ActionService actions;
     public final AuditService audits;
     public final ResultsService results;
+    public final DemoAudits demo;
     public final BusinessClock clock;
     public final CustomerDirectory directory;
     private ScheduledExecutorService scheduler;
@@ -68,6 +70,7 @@ public class AuditRuntime {
         actions = new ActionService(jpa, access, trail, timeline, events, clock, this::settings);
         audits = new AuditService(jpa, access, directory, trail, timeline, events, clock, templates, actions, this::settings);
         results = new ResultsService(jpa, access, clock, () -> List.copyOf(sales));
+        demo = new DemoAudits(jpa, trail, clock, this::settings, templates);
         templates.ensureDefaults();
         schedule(config);
     }

@@ -279,4 +279,22 @@ class AuditFlowTest {
             assertEquals(new ResultData.Figure(0, null), some.rows().get(1).figures().get("handset.units"));
         }
     }
+
+    @Test
+    void demoDataIsAYearOfScoredAudits() {
+        try (AuditOnTestKit t = new AuditOnTestKit()) {
+            List<org.opencrm.platform.api.customer.AccountRef> stores = List.of(t.kit.directory().account(t.storeA).orElseThrow(),
+                    t.kit.directory().account(t.storeB).orElseThrow());
+            assertEquals(24, t.demo.load(stores, 12, TemplateService.DEFAULT_CODE, "sup", 16));
+            assertEquals(2, t.results.ranking(t.hq, null, false, ALL).total());
+            assertEquals(12, t.results.history(t.hq, t.storeA).audits().size());
+            assertTrue(t.results.trend(t.hq, null, 12).stream().allMatch(p -> p.audits() == 2), "one audit a month per store");
+            // the demo's scores are the scoring rule's
+            AuditData a = t.audits.get(t.hq, t.results.ranking(t.hq, null, false, ALL).items().get(0).auditId());
+            assertEquals(Scoring.score(a.items().stream().map(i -> new Scoring.Item(i.sectionCode(), i.weight(),
+                    org.opencrm.module.audit.internal.model.Enums.AnswerType.valueOf(i.answerType()), i.maxScore(),
+                    i.answer() == null ? null : org.opencrm.module.audit.internal.model.Enums.Answer.valueOf(i.answer()), i.score(), i.critical())).toList(),
+                    Scoring.Thresholds.DEFAULT).total(), a.score());
+        }
+    }
 }

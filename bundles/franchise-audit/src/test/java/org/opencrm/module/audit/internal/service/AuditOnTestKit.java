@@ -28,6 +28,7 @@ final class AuditOnTestKit implements AutoCloseable {
     final AuditService audits = new AuditService(jpa, access, kit.directory(), kit.audit(), kit.timeline(), kit.events(), kit.clock(), templates,
             actions, () -> settings);
     final ResultsService results = new ResultsService(jpa, access, kit.clock(), () -> List.copyOf(sales));
+    final DemoAudits demo = new DemoAudits(jpa, kit.audit(), kit.clock(), () -> settings, templates);
 
     final long partner;
     final long storeA;
