@@ -157,6 +157,12 @@ public class FranchiseAuditIT extends CrmTestSupport {
         assertEquals("image/png", png.contentType());
         assertEquals(PNG.length, png.bytes().length);
         assertEquals("image/jpeg", franchiseeA.download("audits/" + id + "/photos/" + photo + "?thumbnail=true", 200).contentType());
+        // the printable report, for the store's file: a PDF for those who see the store, 404 for others
+        CrmRestClient.Download pdf = franchiseeA.download("audits/" + id + "/report.pdf", 200);
+        assertEquals("application/pdf", pdf.contentType());
+        assertEquals("%PDF", new String(pdf.bytes(), 0, 4, StandardCharsets.ISO_8859_1));
+        franchiseeB.download("audits/" + id + "/report.pdf", 404);
+        franchiseeB.download("audits/" + id + "/photos/" + photo, 404);
         // the store account's timeline shows the audit
         assertTrue(admin.get("accounts/" + storeA + "/timeline").expect(200).body().contains("90.48 / A"));
     }
@@ -220,7 +226,12 @@ public class FranchiseAuditIT extends CrmTestSupport {
             if (System.currentTimeMillis() > deadline) {
                 throw new AssertionError("no handset sales beside the score: " + admin.get("audits/results/sales").body());
             }
-            Thread.onSpinWait();
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
         }
         for (String other : List.of("handset-registry", "membership-points")) {
             if ("ACTIVE".equals(json(admin.get("modules/" + other).expect(200)).get("state").asText())) {

@@ -79,7 +79,10 @@ public class AuditsEntry extends BaseMenuEntry {
         tabs.addTab(audits(c, msg, openAudit), msg.get("tab.audits"));
         tabs.addTab(actions(c, msg), msg.get("tab.actions"));
         tabs.addTab(results(c, msg), msg.get("tab.results"));
-        tabs.addTab(templates(c, msg), msg.get("tab.templates"));
+        tabs.addTab(templates(c, msg, id -> {
+            root.removeAllComponents();
+            root.addComponent(new TemplateEditor(rt, c, id, () -> showHome(root, c, msg, 4)));
+        }), msg.get("tab.templates"));
         tabs.setSelectedTab(Math.max(0, Math.min(tab, 4)));
         root.addComponents(title, tabs);
     }
@@ -261,7 +264,7 @@ public class AuditsEntry extends BaseMenuEntry {
         return v;
     }
 
-    private com.vaadin.ui.Component templates(UiContext c, Messages msg) {
+    private com.vaadin.ui.Component templates(UiContext c, Messages msg, java.util.function.LongConsumer edit) {
         Grid<TemplateData> grid = new Grid<>();
         grid.setItems(rt.templates.list(c.user()));
         grid.setId("audit-templates-grid");
@@ -272,7 +275,19 @@ public class AuditsEntry extends BaseMenuEntry {
         grid.addColumn(TemplateData::language).setCaption(msg.get("ui.language")).setWidth(100);
         grid.addColumn(t -> msg.get("templateStatus." + t.status())).setCaption(msg.get("report.status")).setWidth(110);
         grid.addColumn(t -> t.publishedAt() == null ? "" : Times.dateTime(t.publishedAt())).setCaption(msg.get("ui.published")).setWidth(160);
+        grid.addItemClickListener(e -> edit.accept(e.getItem().id()));
         VerticalLayout v = new VerticalLayout(grid, new Label(msg.get("ui.templatesHelp")));
+        if (c.user().hasPermission(FranchiseAuditNames.TEMPLATE)) {
+            Button newVersion = new Button(msg.get("ui.newVersion"), e -> grid.getSelectedItems().stream().findFirst().ifPresent(t -> {
+                try {
+                    edit.accept(rt.templates.newVersion(c.user(), t.id()).id());
+                } catch (RuntimeException ex) {
+                    Feedback.failed(ex, Map.of());
+                }
+            }));
+            newVersion.setId("audit-template-new-version");
+            v.addComponent(newVersion);
+        }
         v.setMargin(false);
         return v;
     }
