@@ -67,18 +67,7 @@ public class ActionService {
     int createFor(EntityManager em, Audit a, List<AuditItem> failed, AuditSettings s) {
         Instant now = clock.now();
         for (AuditItem i : failed) {
-            CorrectiveAction c = new CorrectiveAction();
-            c.auditId = a.id;
-            c.auditItemId = i.id;
-            c.storeAccountId = a.storeAccountId;
-            c.storeName = a.storeName;
-            c.itemCode = i.code;
-            c.question = i.question;
-            c.severity = i.critical ? Severity.CRITICAL : i.severity;
-            c.supervisor = a.auditor;
-            c.dueDate = a.auditDate.plusDays(s.dueDays(i.severity, i.critical));
-            c.status = ActionStatus.OPEN;
-            c.createdAt = now;
+            CorrectiveAction c = newAction(a, i, s, now);
             em.persist(c);
             em.flush();
             trail.record(a.auditor, ACTION_TYPE, c.id.toString(), "create", Map.of("auditId", a.id, "item", c.itemCode, "dueDate", c.dueDate.toString(),
@@ -86,6 +75,23 @@ public class ActionService {
             events.post(EVENT_ACTION_CREATED, a.auditor, "actionId", c.id, "auditId", a.id, "storeId", a.storeAccountId, "dueDate", c.dueDate.toString());
         }
         return failed.size();
+    }
+
+    /** The action for a failed item of a submitted audit: OPEN, due by the item's severity, the auditor its supervisor. */
+    static CorrectiveAction newAction(Audit a, AuditItem i, AuditSettings s, Instant now) {
+        CorrectiveAction c = new CorrectiveAction();
+        c.auditId = a.id;
+        c.auditItemId = i.id;
+        c.storeAccountId = a.storeAccountId;
+        c.storeName = a.storeName;
+        c.itemCode = i.code;
+        c.question = i.question;
+        c.severity = i.critical ? Severity.CRITICAL : i.severity;
+        c.supervisor = a.auditor;
+        c.dueDate = a.auditDate.plusDays(s.dueDays(i.severity, i.critical));
+        c.status = ActionStatus.OPEN;
+        c.createdAt = now;
+        return c;
     }
 
     /** Actions the user sees: of one store, one audit, one status, only overdue ones; due soonest first. */

@@ -148,7 +148,8 @@ public class AuditService {
         });
     }
 
-    private static AuditItem copy(Audit a, TemplateItem ti) {
+    /** The audit's copy of a template version's item (unanswered). */
+    static AuditItem copy(Audit a, TemplateItem ti) {
         AuditItem i = new AuditItem();
         i.auditId = a.id;
         i.storeAccountId = a.storeAccountId;

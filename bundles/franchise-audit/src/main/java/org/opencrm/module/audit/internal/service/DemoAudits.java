@@ -17,12 +17,9 @@ import org.apache.aries.jpa.template.TransactionType;
 import org.opencrm.module.audit.internal.model.Audit;
 import org.opencrm.module.audit.internal.model.AuditItem;
 import org.opencrm.module.audit.internal.model.AuditTemplate;
-import org.opencrm.module.audit.internal.model.CorrectiveAction;
-import org.opencrm.module.audit.internal.model.Enums.ActionStatus;
 import org.opencrm.module.audit.internal.model.Enums.Answer;
 import org.opencrm.module.audit.internal.model.Enums.AnswerType;
 import org.opencrm.module.audit.internal.model.Enums.AuditStatus;
-import org.opencrm.module.audit.internal.model.Enums.Severity;
 import org.opencrm.module.audit.internal.model.StoreResult;
 import org.opencrm.module.audit.internal.model.TemplateItem;
 import org.opencrm.platform.api.audit.AuditTrail;
@@ -108,23 +105,7 @@ public class DemoAudits {
         List<Scoring.Item> scored = new ArrayList<>();
         List<AuditItem> rows = new ArrayList<>();
         for (TemplateItem ti : items) {
-            AuditItem i = new AuditItem();
-            i.auditId = a.id;
-            i.storeAccountId = a.storeAccountId;
-            i.auditDate = day;
-            i.templateItemId = ti.id;
-            i.position = ti.position;
-            i.sectionCode = ti.sectionCode;
-            i.sectionTitle = ti.sectionTitle;
-            i.code = ti.code;
-            i.question = ti.question;
-            i.weight = ti.weight;
-            i.answerType = ti.answerType;
-            i.maxScore = ti.maxScore;
-            i.naAllowed = ti.naAllowed;
-            i.critical = ti.critical;
-            i.photoRequiredOnFail = ti.photoRequiredOnFail;
-            i.severity = ti.severity;
+            AuditItem i = AuditService.copy(a, ti);
             // critical items fail rarely; each item has its own difficulty so that some fail more often
             double p = ti.critical ? Math.min(0.995, quality + 0.3) : quality - (ti.code.hashCode() % 7) * 0.02;
             if (ti.naAllowed && r.nextInt(10) == 0) {
@@ -153,19 +134,7 @@ public class DemoAudits {
 
     private static void actions(EntityManager em, Audit a, List<AuditItem> failed, AuditSettings s, LocalDate today) {
         for (AuditItem i : failed) {
-            CorrectiveAction c = new CorrectiveAction();
-            c.auditId = a.id;
-            c.auditItemId = i.id;
-            c.storeAccountId = a.storeAccountId;
-            c.storeName = a.storeName;
-            c.itemCode = i.code;
-            c.question = i.question;
-            c.severity = i.critical ? Severity.CRITICAL : i.severity;
-            c.supervisor = a.auditor;
-            c.dueDate = a.auditDate.plusDays(s.dueDays(i.severity, i.critical));
-            c.status = ActionStatus.OPEN;
-            c.createdAt = a.submittedAt;
-            em.persist(c);
+            em.persist(ActionService.newAction(a, i, s, a.submittedAt));
         }
     }
 

@@ -97,17 +97,7 @@ public class TemplateService {
             if (!em.createQuery("SELECT t.id FROM AuditTemplate t WHERE t.code = :c", Long.class).setParameter("c", code).getResultList().isEmpty()) {
                 throw new ConflictException("duplicate", "code", "template " + code + " exists; make a new version of it", "audit.templateExists", code);
             }
-            AuditTemplate t = new AuditTemplate();
-            t.code = code;
-            t.templateVersion = 1;
-            t.name = name;
-            t.language = language;
-            t.status = TemplateStatus.DRAFT;
-            t.createdAt = clock.now();
-            t.createdBy = user.username();
-            em.persist(t);
-            em.flush();
-            persistItems(em, t.id, items);
+            AuditTemplate t = persistVersion(em, code, 1, name, language, TemplateStatus.DRAFT, user.username(), items);
             audit.record(user.username(), TEMPLATE_TYPE, t.id.toString(), "create", Map.of("code", code, "version", 1, "items", items.size()), null);
             return toData(t, items);
         });
@@ -165,21 +155,11 @@ public class TemplateService {
                     .setParameter("s", TemplateStatus.DRAFT).getResultList().isEmpty()) {
                 throw new ConflictException("draft_exists", "code", "template " + from.code + " already has a draft version", "audit.draftExists", from.code);
             }
-            AuditTemplate t = new AuditTemplate();
-            t.code = from.code;
-            t.templateVersion = max + 1;
-            t.name = from.name;
-            t.language = from.language;
-            t.status = TemplateStatus.DRAFT;
-            t.createdAt = clock.now();
-            t.createdBy = user.username();
-            em.persist(t);
-            em.flush();
             List<TemplateItem> copies = new ArrayList<>();
             for (TemplateItem i : items(em, fromId)) {
                 copies.add(copy(i));
             }
-            persistItems(em, t.id, copies);
+            AuditTemplate t = persistVersion(em, from.code, max + 1, from.name, from.language, TemplateStatus.DRAFT, user.username(), copies);
             audit.record(user.username(), TEMPLATE_TYPE, t.id.toString(), "newVersion", Map.of("code", t.code, "version", t.templateVersion, "from", fromId), null);
             return toData(t, copies);
         });
@@ -197,20 +177,29 @@ public class TemplateService {
     }
 
     private void install(EntityManager em, String code, String name, String language, List<SectionData> sections) {
+        AuditTemplate t = persistVersion(em, code, 1, name, language, TemplateStatus.PUBLISHED, "system", validItems(sections));
+        audit.record("system", TEMPLATE_TYPE, t.id.toString(), "publish", Map.of("code", code, "version", 1), null);
+    }
+
+    /** A new version with its items; a PUBLISHED one is published now. */
+    private AuditTemplate persistVersion(EntityManager em, String code, int version, String name, String language, TemplateStatus status, String actor,
+            List<TemplateItem> items) {
         AuditTemplate t = new AuditTemplate();
         t.code = code;
-        t.templateVersion = 1;
+        t.templateVersion = version;
         t.name = name;
         t.language = language;
-        t.status = TemplateStatus.PUBLISHED;
+        t.status = status;
         t.createdAt = clock.now();
-        t.createdBy = "system";
-        t.publishedAt = t.createdAt;
-        t.publishedBy = "system";
+        t.createdBy = actor;
+        if (status == TemplateStatus.PUBLISHED) {
+            t.publishedAt = t.createdAt;
+            t.publishedBy = actor;
+        }
         em.persist(t);
         em.flush();
-        persistItems(em, t.id, validItems(sections));
-        audit.record("system", TEMPLATE_TYPE, t.id.toString(), "publish", Map.of("code", code, "version", 1), null);
+        persistItems(em, t.id, items);
+        return t;
     }
 
     private static AuditTemplate draft(EntityManager em, long id) {
