@@ -17,6 +17,10 @@ public final class Requests {
     public record Finish(String comment, String acknowledgedBy) {
     }
 
+    /** A follow-up audit of a store on a day. */
+    public record FollowUp(Long storeId, java.time.LocalDate dueDate) {
+    }
+
     public record Respond(String response) {
     }
 

@@ -153,6 +153,15 @@ public class AuditsEndpoint implements ModuleEndpoint {
         return rt.plans.due(RestSupport.user(sc), "true".equals(overdue), "true".equals(mine), page(offset, limit));
     }
 
+    @POST
+    @Path("plans/follow-up")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @ApiDoc(value = "planFollowUpAudit", summary = "Plan a follow-up audit of a store: its plan entries fall due on dueDate")
+    public List<PlanStoreData> followUp(Requests.FollowUp body, @Context SecurityContext sc) {
+        Requests.FollowUp in = RestSupport.body(body);
+        return rt.plans.followUp(RestSupport.user(sc), in.storeId(), in.dueDate());
+    }
+
     // ---- audits
 
     @GET

@@ -158,6 +158,38 @@ public class PlanService {
         });
     }
 
+    /**
+     * Plans a follow-up audit of a store: its active plan entries (the caller's own, or all with audit.admin) fall due on
+     * {@code dueDate}, e.g. after corrective actions of a failed audit. 400 when no plan of the caller covers the store.
+     */
+    public List<PlanStoreData> followUp(CrmUser user, Long storeId, LocalDate dueDate) {
+        user.require(PERFORM);
+        if (storeId == null || !access.canSee(user, storeId)) {
+            throw new InvalidInputException("storeId", "store " + storeId + " not found", "audit.storeNotFound", storeId);
+        }
+        if (dueDate == null || dueDate.isBefore(clock.today())) {
+            throw new InvalidInputException("dueDate", "the follow-up is due today or later", "audit.followUpDate");
+        }
+        LocalDate today = clock.today();
+        return jpa.txExpr(TransactionType.Required, em -> {
+            List<PlanStoreData> moved = new ArrayList<>();
+            for (Object[] r : em.createQuery("SELECT ps, p.name FROM PlanStore ps, AuditPlan p WHERE p.id = ps.planId AND ps.storeAccountId = :s "
+                    + "AND ps.active = TRUE AND p.active = TRUE", Object[].class).setParameter("s", storeId).getResultList()) {
+                PlanStore ps = (PlanStore) r[0];
+                if (user.hasPermission(ADMIN) || ps.supervisor.equals(user.username())) {
+                    ps.dueDate = dueDate;
+                    moved.add(entry(ps, (String) r[1], today));
+                    trail.record(user.username(), PLAN_TYPE, ps.planId.toString(), "followUp", Map.of("storeId", storeId, "dueDate", dueDate.toString()),
+                            storeId);
+                }
+            }
+            if (moved.isEmpty()) {
+                throw new InvalidInputException("storeId", "no plan of yours covers this store", "audit.noPlan");
+            }
+            return moved;
+        });
+    }
+
     /** The supervisor's worklist: plan entries of the stores the user sees, due soonest first; only overdue ones when asked. */
     public Page<PlanStoreData> due(CrmUser user, boolean overdueOnly, boolean mine, PageRequest page) {
         user.require(READ);

@@ -208,6 +208,11 @@ class AuditFlowTest {
             assertTrue(t.kit.timelineEntries().stream().anyMatch(e -> e.type().equals(TIMELINE_ACTION_CLOSED) && e.accountId() == t.storeA));
             // the audit itself is untouched by its actions
             assertEquals("SUBMITTED", t.audits.get(t.hq, a.id()).status());
+            // a follow-up audit: the supervisor's plan entry falls due sooner
+            assertEquals(LocalDate.of(2024, 4, 1), t.plans.followUp(t.supervisor, t.storeA, LocalDate.of(2024, 4, 1)).get(0).dueDate());
+            assertEquals("audit.noPlan", assertThrows(InvalidInputException.class,
+                    () -> t.plans.followUp(t.hq, t.storeB, LocalDate.of(2024, 4, 1))).messageKey());
+            assertThrows(InvalidInputException.class, () -> t.plans.followUp(t.supervisor, t.storeA, LocalDate.of(2024, 3, 1)));
         }
     }
 
