@@ -13,7 +13,6 @@ import java.util.List;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.opencrm.testsupport.CrmRestClient;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
@@ -21,7 +20,7 @@ import org.ops4j.pax.exam.spi.reactors.PerSuite;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The franchise audit module over real HTTP (CrmRestClient): an audit with photos done by a supervisor the plan
+ * The franchise audit module over real HTTP (CrmTestSupport's client, as each user): an audit with photos done by a supervisor the plan
  * assigns, a bad photo refused with nothing written, a franchisee who sees only its own stores (404 for another's on
  * every path) and answers its actions, disable/enable keeping the data, and the results working without the handset
  * and membership modules.
@@ -34,46 +33,102 @@ public class FranchiseAuditIT extends CrmTestSupport {
     /** The smallest PNG (1×1). */
     private static final byte[] PNG = Base64.getDecoder().decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
-    private static CrmRestClient admin;
-    private static CrmRestClient supervisor;
-    private static CrmRestClient franchiseeA;
-    private static CrmRestClient franchiseeB;
+    private static As admin;
+    private static As supervisor;
+    private static As franchiseeA;
+    private static As franchiseeB;
     private static long storeA;
     private static long storeB;
 
-    private static CrmRestClient client() {
-        return new CrmRestClient("http://localhost:" + System.getProperty("crm.itest.httpPort", Integer.toString(port(18281))), ADMIN, ADMIN_PASSWORD);
+    /** The API as one user. */
+    private record As(String user, String password) {
+        Reply get(String path) {
+            return call("GET", path, user, password, null, null);
+        }
+
+        Reply post(String path, String json) {
+            return call("POST", path, user, password, "application/json", json);
+        }
+
+        Reply put(String path, String json) {
+            return call("PUT", path, user, password, "application/json", json);
+        }
+
+        Reply sendBytes(String method, String path, String contentType, byte[] body) {
+            return callBytes(method, path, user, password, contentType, body);
+        }
+
+        /** A file as a multipart/mixed body: part "file" and a text part per field (name, value, ...). */
+        Reply postFile(String path, String fileName, String type, byte[] content, Object... fields) {
+            String boundary = "fa-" + Long.toHexString(System.nanoTime());
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            for (int i = 0; i + 1 < fields.length; i += 2) {
+                body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fields[i] + "\"\r\n\r\n" + fields[i + 1] + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\nContent-Type: " + type
+                    + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(content);
+            body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            return sendBytes("POST", path, "multipart/mixed; boundary=" + boundary, body.toByteArray());
+        }
+
+        Download download(String path, int expected) {
+            Download d = CrmTestSupport.download(path, user, password);
+            assertEquals("GET " + path + ": " + new String(d.bytes(), StandardCharsets.UTF_8), expected, d.status());
+            return d;
+        }
     }
 
-    private static JsonNode json(CrmRestClient.Reply r) {
-        try {
-            return JSON.readTree(r.body());
-        } catch (Exception e) {
-            throw new AssertionError("not JSON: " + r.body(), e);
+    private static As createUser(String username, String role, String scopeType, String region, Long accountId) {
+        com.fasterxml.jackson.databind.node.ObjectNode u = obj().put("username", username).put("password", PASSWORD).put("scopeType", scopeType);
+        if (region != null) {
+            u.put("region", region);
         }
+        if (accountId != null) {
+            u.put("accountId", accountId);
+        }
+        u.set("roles", JSON.createArrayNode().add(role));
+        post("users", u).expect(201);
+        return new As(username, PASSWORD);
+    }
+
+    private static JsonNode json(Reply r) {
+        return r.json();
+    }
+
+    private static String json(Object... keyValues) {
+        com.fasterxml.jackson.databind.node.ObjectNode o = obj();
+        for (int i = 0; i + 1 < keyValues.length; i += 2) {
+            o.set(keyValues[i].toString(), JSON.valueToTree(keyValues[i + 1]));
+        }
+        return write(o);
     }
 
     private static void enabled() {
-        CrmRestClient a = client();
-        if (!"ACTIVE".equals(json(a.get("modules/" + MODULE).expect(200)).get("state").asText())) {
-            assertEquals("ACTIVE", json(a.post("modules/" + MODULE + "/enable", "").expect(200)).get("state").asText());
+        if (!"ACTIVE".equals(get("modules/" + MODULE).expect(200).json().get("state").asText())) {
+            assertEquals("ACTIVE", post("modules/" + MODULE + "/enable", "").expect(200).json().get("state").asText());
         }
-        awaitAnswer(a, "audits/templates");
+        awaitAnswer("audits/templates");
     }
 
     /** Waits until the module's resource answers 200 (it is served once the module's services are up). */
-    private static void awaitAnswer(CrmRestClient c, String path) {
+    private static void awaitAnswer(String path) {
         long deadline = System.currentTimeMillis() + PATIENCE.toMillis();
-        while (c.get(path).status() != 200) {
+        while (get(path).status() != 200) {
             if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("GET " + path + " did not answer 200: " + c.get(path));
+                throw new AssertionError("GET " + path + " did not answer 200: " + get(path).body());
             }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
+            pause();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 
@@ -87,32 +142,31 @@ public class FranchiseAuditIT extends CrmTestSupport {
         if (admin != null) {
             return;
         }
-        admin = client();
+        admin = new As(ADMIN, ADMIN_PASSWORD);
         String t = tag();
-        long partnerA = admin.createAccount("华南加盟商 " + t, "FRANCHISEE", null);
-        long partnerB = admin.createAccount("华北加盟商 " + t, "FRANCHISEE", null);
-        storeA = admin.createAccount("南山店 " + t, "STORE", partnerA);
-        storeB = admin.createAccount("朝阳店 " + t, "STORE", partnerB);
-        supervisor = admin.createUser("sup-" + t, PASSWORD, "supervisor", "REGION", "NONE-" + t, null);
-        franchiseeA = admin.createUser("fa-" + t, PASSWORD, "partner", "PARTNER", null, partnerA);
-        franchiseeB = admin.createUser("fb-" + t, PASSWORD, "partner", "PARTNER", null, partnerB);
-        admin.post("audits/plans", CrmRestClient.json("name", "季度巡店 " + t, "supervisor", supervisor.user(), "everyMonths", 3, "everyMonthsLowGrade", 1))
+        long partnerA = createAccount("华南加盟商 " + t, "FRANCHISEE", null);
+        long partnerB = createAccount("华北加盟商 " + t, "FRANCHISEE", null);
+        storeA = createAccount("南山店 " + t, "STORE", partnerA);
+        storeB = createAccount("朝阳店 " + t, "STORE", partnerB);
+        supervisor = createUser("sup-" + t, "supervisor", "REGION", "NONE-" + t, null);
+        franchiseeA = createUser("fa-" + t, "partner", "PARTNER", null, partnerA);
+        franchiseeB = createUser("fb-" + t, "partner", "PARTNER", null, partnerB);
+        admin.post("audits/plans", json("name", "季度巡店 " + t, "supervisor", supervisor.user(), "everyMonths", 3, "everyMonthsLowGrade", 1))
                 .expect(400); // no store chosen
-        admin.post("audits/plans", "{\"name\":\"季度巡店 " + t + "\",\"supervisor\":\"" + supervisor.user() + "\",\"storeIds\":[" + storeA + "," + storeB + "]}")
-                .expect(201);
+        admin.post("audits/plans", json("name", "季度巡店 " + t, "supervisor", supervisor.user(), "storeIds", List.of(storeA, storeB))).expect(201);
     }
 
     /** Starts an audit and answers every item PASS (full score) except the codes given (FAIL, or score 0). */
-    private static JsonNode audit(CrmRestClient as, long store, String... failing) {
-        JsonNode a = json(as.post("audits", CrmRestClient.json("storeId", store, "announced", false)).expect(201));
+    private static JsonNode audit(As as, long store, String... failing) {
+        JsonNode a = as.post("audits", json("storeId", store, "announced", false)).expect(201).json();
         long id = a.get("id").asLong();
         for (JsonNode i : a.get("items")) {
             boolean fail = List.of(failing).contains(i.get("code").asText());
-            String body = i.get("answerType").asText().equals("SCORE") ? CrmRestClient.json("score", fail ? 0 : i.get("maxScore").asInt())
-                    : CrmRestClient.json("answer", fail ? "FAIL" : "PASS");
+            String body = i.get("answerType").asText().equals("SCORE") ? json("score", fail ? 0 : i.get("maxScore").asInt())
+                    : json("answer", fail ? "FAIL" : "PASS");
             as.put("audits/" + id + "/items/" + i.get("id").asLong(), body).expect(200);
         }
-        return json(as.get("audits/" + id).expect(200));
+        return as.get("audits/" + id).expect(200).json();
     }
 
     private static long itemId(JsonNode audit, String code) {
@@ -132,7 +186,7 @@ public class FranchiseAuditIT extends CrmTestSupport {
         int trail = json(admin.get("audit?recordType=audit.photo&limit=1")).path("total").asInt(-1);
 
         // not an image (a GIF, a text renamed .png, a damaged PNG), not multipart: 4xx with a message key, nothing kept
-        CrmRestClient.Reply gif = supervisor.postFile("audits/" + id + "/photos", "x.png", "image/png",
+        Reply gif = supervisor.postFile("audits/" + id + "/photos", "x.png", "image/png",
                 "GIF89a\u0001\u0000\u0001\u0000".getBytes(StandardCharsets.ISO_8859_1), "itemId", vi01).expect(400);
         assertTrue(gif.body(), gif.body().contains("audit.photoType") || gif.body().contains("JPEG or PNG"));
         supervisor.postFile("audits/" + id + "/photos", "x.png", "image/png", java.util.Arrays.copyOf(PNG, 30), "itemId", vi01).expect(400);
@@ -141,9 +195,9 @@ public class FranchiseAuditIT extends CrmTestSupport {
         assertEquals(trail, json(admin.get("audit?recordType=audit.photo&limit=1")).path("total").asInt(-1));
 
         // VI-01 failed and needs a photo before submitting
-        supervisor.put("audits/" + id + "/finish", CrmRestClient.json("comment", "门头灯箱不亮", "acknowledgedBy", "店长 李雷")).expect(200);
+        supervisor.put("audits/" + id + "/finish", json("comment", "门头灯箱不亮", "acknowledgedBy", "店长 李雷")).expect(200);
         assertTrue(supervisor.post("audits/" + id + "/submit", "").expect(400).body().contains("VI-01"));
-        long photo = supervisor.postFile("audits/" + id + "/photos", "门头.png", "image/png", PNG, "itemId", vi01).expect(201).id();
+        long photo = supervisor.postFile("audits/" + id + "/photos", "门头.png", "image/png", PNG, "itemId", vi01).expect(201).json().get("id").asLong();
         JsonNode done = json(supervisor.post("audits/" + id + "/submit", "").expect(200));
         assertEquals("SUBMITTED", done.get("status").asText());
         // 95 of 105 = 90.476.. -> 90.48, grade A
@@ -151,14 +205,14 @@ public class FranchiseAuditIT extends CrmTestSupport {
         assertEquals("A", done.get("grade").asText());
         assertEquals("店长 李雷", done.get("acknowledgedBy").asText());
         // read-only now
-        supervisor.put("audits/" + id + "/items/" + vi01, CrmRestClient.json("answer", "PASS")).expect(409);
+        supervisor.put("audits/" + id + "/items/" + vi01, json("answer", "PASS")).expect(409);
 
-        CrmRestClient.Download png = franchiseeA.download("audits/" + id + "/photos/" + photo, 200);
+        Download png = franchiseeA.download("audits/" + id + "/photos/" + photo, 200);
         assertEquals("image/png", png.contentType());
         assertEquals(PNG.length, png.bytes().length);
         assertEquals("image/jpeg", franchiseeA.download("audits/" + id + "/photos/" + photo + "?thumbnail=true", 200).contentType());
         // the printable report, for the store's file: a PDF for those who see the store, 404 for others
-        CrmRestClient.Download pdf = franchiseeA.download("audits/" + id + "/report.pdf", 200);
+        Download pdf = franchiseeA.download("audits/" + id + "/report.pdf", 200);
         assertEquals("application/pdf", pdf.contentType());
         assertEquals("%PDF", new String(pdf.bytes(), 0, 4, StandardCharsets.ISO_8859_1));
         franchiseeB.download("audits/" + id + "/report.pdf", 404);
@@ -172,7 +226,7 @@ public class FranchiseAuditIT extends CrmTestSupport {
         JsonNode a = audit(admin, storeA, "SA-03");
         JsonNode b = audit(admin, storeB, "SA-03");
         for (JsonNode x : List.of(a, b)) {
-            admin.put("audits/" + x.get("id").asLong() + "/finish", CrmRestClient.json("acknowledgedBy", "店长")).expect(200);
+            admin.put("audits/" + x.get("id").asLong() + "/finish", json("acknowledgedBy", "店长")).expect(200);
             admin.post("audits/" + x.get("id").asLong() + "/submit", "").expect(200);
         }
         long idA = a.get("id").asLong();
@@ -186,20 +240,20 @@ public class FranchiseAuditIT extends CrmTestSupport {
         franchiseeA.get("audits/results/trend?storeId=" + storeB).expect(404);
         long actionB = json(admin.get("audits/actions?auditId=" + idB)).get("items").get(0).get("id").asLong();
         franchiseeA.get("audits/actions/" + actionB).expect(404);
-        franchiseeA.post("audits/actions/" + actionB + "/response", CrmRestClient.json("response", "改好了")).expect(404);
+        franchiseeA.post("audits/actions/" + actionB + "/response", json("response", "改好了")).expect(404);
         franchiseeA.postFile("audits/actions/" + actionB + "/evidence", "a.png", "image/png", PNG).expect(404);
         json(franchiseeA.get("audits/results/ranking?limit=500")).get("items").forEach(r -> assertTrue(r.get("storeId").asLong() != storeB));
         // a franchisee does not audit
-        franchiseeA.post("audits", CrmRestClient.json("storeId", storeA)).expect(403);
+        franchiseeA.post("audits", json("storeId", storeA)).expect(403);
 
         // its own action: respond with evidence; the supervisor (assigned by the plan) reopens, then accepts
         long actionA = json(franchiseeA.get("audits/actions?auditId=" + idA)).get("items").get(0).get("id").asLong();
-        franchiseeA.post("audits/actions/" + actionA + "/response", CrmRestClient.json("response", "单据已补全")).expect(200);
+        franchiseeA.post("audits/actions/" + actionA + "/response", json("response", "单据已补全")).expect(200);
         franchiseeA.postFile("audits/actions/" + actionA + "/evidence", "单据.png", "image/png", PNG).expect(201);
         assertEquals("OPEN", json(supervisor.post("audits/actions/" + actionA + "/verification", "{\"accept\":false,\"note\":\"缺签字\"}").expect(200))
                 .get("status").asText());
         franchiseeA.post("audits/actions/" + actionA + "/verification", "{\"accept\":true}").expect(403);
-        franchiseeA.post("audits/actions/" + actionA + "/response", CrmRestClient.json("response", "已签字")).expect(200);
+        franchiseeA.post("audits/actions/" + actionA + "/response", json("response", "已签字")).expect(200);
         JsonNode closed = json(supervisor.post("audits/actions/" + actionA + "/verification", "{\"accept\":true}").expect(200));
         assertEquals("CLOSED", closed.get("status").asText());
         assertEquals(1, closed.get("evidence").size());
@@ -210,7 +264,7 @@ public class FranchiseAuditIT extends CrmTestSupport {
     public void disableAndEnableKeepTheDataAndResultsWorkWithoutSalesModules() {
         JsonNode a = audit(admin, storeB);
         long id = a.get("id").asLong();
-        admin.put("audits/" + id + "/finish", CrmRestClient.json("acknowledgedBy", "店长")).expect(200);
+        admin.put("audits/" + id + "/finish", json("acknowledgedBy", "店长")).expect(200);
         admin.post("audits/" + id + "/submit", "").expect(200);
         assertEquals("AVAILABLE", json(admin.post("modules/" + MODULE + "/disable", "").expect(200)).get("state").asText());
         admin.get("audits/" + id).expect(404);
@@ -226,12 +280,7 @@ public class FranchiseAuditIT extends CrmTestSupport {
             if (System.currentTimeMillis() > deadline) {
                 throw new AssertionError("no handset sales beside the score: " + admin.get("audits/results/sales").body());
             }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
+            pause();
         }
         for (String other : List.of("handset-registry", "membership-points")) {
             if ("ACTIVE".equals(json(admin.get("modules/" + other).expect(200)).get("state").asText())) {
