@@ -99,8 +99,27 @@ public abstract class CrmTestSupport extends CrmContainerTest {
     }
 
     protected static Reply call(String method, String path, String user, String password, String contentType, String body) {
+        return callBytes(method, path, user, password, contentType, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@link #call} with a body of bytes (a photo, a multipart body); the answer's body read as UTF-8 text. */
+    protected static Reply callBytes(String method, String path, String user, String password, String contentType, byte[] body) {
+        Download d = send(method, path, user, password, contentType, body);
+        return new Reply(d.status(), new String(d.bytes(), StandardCharsets.UTF_8), d.contentType());
+    }
+
+    /** An answer's status, type and bytes (images, PDFs). */
+    protected record Download(int status, String contentType, byte[] bytes) {
+    }
+
+    /** GET as a user, the body as bytes. */
+    protected static Download download(String path, String user, String password) {
+        return send("GET", path, user, password, null, null);
+    }
+
+    private static Download send(String method, String path, String user, String password, String contentType, byte[] body) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(120))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (user != null) {
             b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
@@ -108,8 +127,8 @@ public abstract class CrmTestSupport extends CrmContainerTest {
             b.header("Content-Type", contentType);
         }
         try {
-            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Reply(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
+            HttpResponse<byte[]> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);

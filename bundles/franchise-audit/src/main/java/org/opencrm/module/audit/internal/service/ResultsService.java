@@ -1,0 +1,216 @@
+package org.opencrm.module.audit.internal.service;
+
+import static org.opencrm.module.audit.internal.FranchiseAuditNames.*;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import javax.persistence.TypedQuery;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.opencrm.module.audit.internal.dto.ResultData.*;
+import org.opencrm.module.audit.internal.model.Audit;
+import org.opencrm.module.audit.internal.model.Enums.ActionStatus;
+import org.opencrm.module.audit.internal.model.Enums.AuditStatus;
+import org.opencrm.module.audit.internal.model.StoreResult;
+import org.opencrm.platform.api.InvalidInputException;
+import org.opencrm.platform.api.Page;
+import org.opencrm.platform.api.PageRequest;
+import org.opencrm.platform.api.RecordNotFoundException;
+import org.opencrm.platform.api.money.Money;
+import org.opencrm.platform.api.sales.StoreSales;
+import org.opencrm.platform.api.sales.StoreSalesFigures;
+import org.opencrm.platform.api.security.CrmUser;
+import org.opencrm.platform.api.time.BusinessClock;
+import org.opencrm.platform.persistence.Queries;
+
+/** The results: store history and trend, rankings of stores and regions, most failed items, open and overdue actions, score beside sales. */
+public class ResultsService {
+    private final JpaTemplate jpa;
+    private final StoreAccess access;
+    private final BusinessClock clock;
+    private final Supplier<List<StoreSalesFigures>> salesProviders;
+
+    public ResultsService(JpaTemplate jpa, StoreAccess access, BusinessClock clock, Supplier<List<StoreSalesFigures>> salesProviders) {
+        this.jpa = jpa;
+        this.access = access;
+        this.clock = clock;
+        this.salesProviders = salesProviders;
+    }
+
+    /** A store's submitted audits, oldest first (at most the last 100). */
+    public StoreHistory history(CrmUser user, long storeId) {
+        user.require(READ);
+        access.requireVisible(user, storeId, "store", storeId);
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            List<Audit> audits = em.createQuery("SELECT a FROM Audit a WHERE a.storeAccountId = :s AND a.status = :st ORDER BY a.auditDate DESC, a.id DESC",
+                    Audit.class).setParameter("s", storeId).setParameter("st", AuditStatus.SUBMITTED).setMaxResults(100).getResultList();
+            List<org.opencrm.module.audit.internal.dto.AuditData.Summary> out = new ArrayList<>(audits.stream().map(AuditService::summary).toList());
+            java.util.Collections.reverse(out);
+            return new StoreHistory(storeId, audits.isEmpty() ? null : audits.get(0).storeName, out);
+        });
+    }
+
+    /** Stores by their latest score, best first (worst first when asked), optionally of one region. */
+    public Page<StoreRank> ranking(CrmUser user, String region, boolean worstFirst, PageRequest page) {
+        user.require(READ);
+        StoreAccess.Condition scope = access.filter(user, "r.storeAccountId");
+        String where = " WHERE r.score IS NOT NULL" + (region == null || region.isBlank() ? "" : " AND r.region = :region") + scope.jpql();
+        String order = worstFirst ? " ORDER BY r.score, r.storeAccountId" : " ORDER BY r.score DESC, r.storeAccountId";
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            TypedQuery<StoreResult> items = scope.bind(em.createQuery("SELECT r FROM StoreResult r" + where + order, StoreResult.class));
+            TypedQuery<Long> count = scope.bind(em.createQuery("SELECT COUNT(r) FROM StoreResult r" + where, Long.class));
+            if (!(region == null || region.isBlank())) {
+                items.setParameter("region", region);
+                count.setParameter("region", region);
+            }
+            Page<StoreResult> found = Queries.page(items, count, page);
+            List<StoreRank> ranks = new ArrayList<>();
+            int rank = page.offset();
+            for (StoreResult r : found.items()) {
+                ranks.add(new StoreRank(++rank, r.storeAccountId, r.storeName, r.region, r.auditId, r.auditDate, r.score, r.grade, r.auditCount));
+            }
+            return new Page<>(ranks, found.total());
+        });
+    }
+
+    /** Regions by the average of their stores' latest scores, best first. */
+    public List<RegionRank> regions(CrmUser user) {
+        user.require(READ);
+        StoreAccess.Condition scope = access.filter(user, "r.storeAccountId");
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            List<Object[]> rows = scope.bind(em.createQuery("SELECT r.region, COUNT(r), SUM(r.score), MIN(r.score), "
+                    + "SUM(CASE WHEN r.grade IN ('D', 'FAIL') THEN 1 ELSE 0 END) FROM StoreResult r WHERE r.score IS NOT NULL" + scope.jpql()
+                    + " GROUP BY r.region", Object[].class)).getResultList();
+            List<RegionRank> out = new ArrayList<>();
+            for (Object[] r : rows) {
+                long stores = ((Number) r[1]).longValue();
+                out.add(new RegionRank(0, (String) r[0], stores, average((BigDecimal) r[2], stores), (BigDecimal) r[3], ((Number) r[4]).longValue()));
+            }
+            out.sort((a, b) -> b.averageScore().compareTo(a.averageScore()));
+            List<RegionRank> ranked = new ArrayList<>();
+            for (int i = 0; i < out.size(); i++) {
+                RegionRank r = out.get(i);
+                ranked.add(new RegionRank(i + 1, r.region(), r.stores(), r.averageScore(), r.lowestScore(), r.failing()));
+            }
+            return ranked;
+        });
+    }
+
+    /** Monthly average score of the audits submitted in the last {@code months} months (this one included). */
+    public List<TrendPoint> trend(CrmUser user, Long storeId, int months) {
+        user.require(READ);
+        if (months < 1 || months > 60) {
+            throw new InvalidInputException("months", "months must be 1 to 60", "audit.months");
+        }
+        if (storeId != null) {
+            access.requireVisible(user, storeId, "store", storeId);
+        }
+        LocalDate first = clock.today().withDayOfMonth(1).minusMonths(months - 1L);
+        int fromMonth = first.getYear() * 100 + first.getMonthValue();
+        StoreAccess.Condition scope = access.filter(user, "a.storeAccountId");
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            TypedQuery<Object[]> q = scope.bind(em.createQuery("SELECT a.auditMonth, COUNT(a), SUM(a.score) FROM Audit a WHERE a.status = :st "
+                    + "AND a.auditMonth >= :from" + (storeId == null ? "" : " AND a.storeAccountId = :store") + scope.jpql()
+                    + " GROUP BY a.auditMonth ORDER BY a.auditMonth", Object[].class));
+            q.setParameter("st", AuditStatus.SUBMITTED).setParameter("from", fromMonth);
+            if (storeId != null) {
+                q.setParameter("store", storeId);
+            }
+            Map<Integer, TrendPoint> byMonth = new LinkedHashMap<>();
+            for (Object[] r : q.getResultList()) {
+                int m = ((Number) r[0]).intValue();
+                long n = ((Number) r[1]).longValue();
+                byMonth.put(m, new TrendPoint(String.format(Locale.ROOT, "%04d-%02d", m / 100, m % 100), n, average((BigDecimal) r[2], n)));
+            }
+            List<TrendPoint> out = new ArrayList<>();
+            for (LocalDate d = first; !d.isAfter(clock.today()); d = d.plusMonths(1)) {
+                int m = d.getYear() * 100 + d.getMonthValue();
+                out.add(byMonth.getOrDefault(m, new TrendPoint(String.format(Locale.ROOT, "%04d-%02d", d.getYear(), d.getMonthValue()), 0, null)));
+            }
+            return out;
+        });
+    }
+
+    /** The items failed most often in submitted audits between the days given (default: the last 12 months). */
+    public List<FailedItem> mostFailed(CrmUser user, LocalDate from, LocalDate to, int limit) {
+        user.require(READ);
+        LocalDate end = to == null ? clock.today() : to;
+        LocalDate start = from == null ? end.minusMonths(12) : from;
+        StoreAccess.Condition scope = access.filter(user, "i.storeAccountId");
+        return jpa.txExpr(TransactionType.Supports, em -> scope.bind(em.createQuery("SELECT i.code, MIN(i.question), COUNT(i) FROM AuditItem i "
+                + "WHERE i.failed = TRUE AND i.auditDate >= :from AND i.auditDate <= :to" + scope.jpql() + " GROUP BY i.code ORDER BY COUNT(i) DESC, i.code",
+                Object[].class)).setParameter("from", start).setParameter("to", end).setMaxResults(Math.max(1, Math.min(limit, 100))).getResultList()
+                .stream().map(r -> new FailedItem((String) r[0], (String) r[1], ((Number) r[2]).longValue())).toList());
+    }
+
+    public ActionCounts actionCounts(CrmUser user) {
+        user.require(READ);
+        LocalDate today = clock.today();
+        StoreAccess.Condition scope = access.filter(user, "c.storeAccountId");
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            Object[] r = scope.bind(em.createQuery("SELECT SUM(CASE WHEN c.status = :open THEN 1 ELSE 0 END), "
+                    + "SUM(CASE WHEN c.status = :responded THEN 1 ELSE 0 END), SUM(CASE WHEN c.dueDate < :today THEN 1 ELSE 0 END), "
+                    + "SUM(CASE WHEN c.escalatedAt IS NOT NULL THEN 1 ELSE 0 END) FROM CorrectiveAction c WHERE c.status <> :closed" + scope.jpql(),
+                    Object[].class)).setParameter("open", ActionStatus.OPEN).setParameter("responded", ActionStatus.RESPONDED)
+                    .setParameter("today", today).setParameter("closed", ActionStatus.CLOSED).getSingleResult();
+            return new ActionCounts(n(r[0]), n(r[1]), n(r[2]), n(r[3]));
+        });
+    }
+
+    /** A page of the store ranking with each store's sales from every provider present, over the days given (default: the last 3 months). */
+    public ScoreBesideSales scoreBesideSales(CrmUser user, LocalDate from, LocalDate to, Locale locale, PageRequest page) {
+        LocalDate end = to == null ? clock.today() : to;
+        LocalDate start = from == null ? end.minusMonths(3).plusDays(1) : from;
+        if (start.isAfter(end)) {
+            throw new InvalidInputException("from", "from is after to", "audit.period");
+        }
+        Page<StoreRank> ranks = ranking(user, null, false, page);
+        List<Long> ids = ranks.items().stream().map(StoreRank::storeId).toList();
+        List<StoreSalesFigures> providers = salesProviders.get();
+        List<SalesProvider> names = new ArrayList<>();
+        Map<String, Map<Long, StoreSales>> figures = new LinkedHashMap<>();
+        for (StoreSalesFigures p : providers) {
+            names.add(new SalesProvider(p.id(), p.label(locale)));
+            figures.put(p.id(), ids.isEmpty() ? Map.of() : p.sales(ids, start, end));
+        }
+        List<SalesRow> rows = new ArrayList<>();
+        for (StoreRank r : ranks.items()) {
+            Map<String, Figure> f = new LinkedHashMap<>();
+            figures.forEach((id, byStore) -> {
+                StoreSales s = byStore.get(r.storeId());
+                Money amount = s == null ? null : s.amount();
+                f.put(id, new Figure(s == null ? 0 : s.count(), amount == null ? null : amount.yuan()));
+            });
+            rows.add(new SalesRow(r.storeId(), r.storeName(), r.region(), r.score(), r.grade(), f));
+        }
+        String note = providers.isEmpty() ? "noSalesModules" : null;
+        return new ScoreBesideSales(start, end, names, note, rows);
+    }
+
+    private static long n(Object o) {
+        return o == null ? 0 : ((Number) o).longValue();
+    }
+
+    static BigDecimal average(BigDecimal sum, long count) {
+        if (sum == null || count == 0) {
+            return null;
+        }
+        return sum.divide(BigDecimal.valueOf(count), 2, RoundingMode.HALF_UP);
+    }
+
+    /** 404 unless the user sees the store (for the store page). */
+    public void requireStore(CrmUser user, long storeId) {
+        if (!access.canSee(user, storeId)) {
+            throw new RecordNotFoundException("store", storeId);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.opencrm.module.audit.internal.service;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import javax.persistence.TypedQuery;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.opencrm.platform.api.RecordNotFoundException;
+import org.opencrm.platform.api.scope.DataScopes;
+import org.opencrm.platform.api.scope.ScopeFilter;
+import org.opencrm.platform.api.security.CrmUser;
+
+/**
+ * Who sees which store's audits, on top of the platform's one scope rule ({@link DataScopes}): a user sees a store
+ * inside their data scope (HQ everything, a franchisee its own stores), and a supervisor also sees the stores an active
+ * plan assigns to them. A store outside both is answered as not found on every path.
+ */
+public final class StoreAccess {
+    private final JpaTemplate jpa;
+    private final DataScopes scopes;
+
+    public StoreAccess(JpaTemplate jpa, DataScopes scopes) {
+        this.jpa = jpa;
+        this.scopes = scopes;
+    }
+
+    /** Inside the user's own data scope (what a franchisee may answer for). */
+    public boolean owns(CrmUser user, Long storeAccountId) {
+        return scopes.canSee(user, storeAccountId);
+    }
+
+    public boolean supervises(CrmUser user, long storeAccountId) {
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
+                "SELECT COUNT(p) FROM PlanStore p WHERE p.supervisor = :me AND p.storeAccountId = :store AND p.active = TRUE", Long.class)
+                .setParameter("me", user.username()).setParameter("store", storeAccountId).getSingleResult()) > 0;
+    }
+
+    public boolean canSee(CrmUser user, Long storeAccountId) {
+        return storeAccountId != null && (scopes.canSee(user, storeAccountId) || supervises(user, storeAccountId));
+    }
+
+    /** 404 (the same answer as for a record that does not exist) unless the user sees the store. */
+    public void requireVisible(CrmUser user, Long storeAccountId, String recordType, Object id) {
+        if (!canSee(user, storeAccountId)) {
+            throw new RecordNotFoundException(recordType, id);
+        }
+    }
+
+    /** A JPQL condition on a store-id column for lists, with its parameters; bind with {@link Condition#bind}. */
+    public Condition filter(CrmUser user, String column) {
+        ScopeFilter scope = scopes.filter(user);
+        if (scope.isUnrestricted()) {
+            return new Condition("", Map.of());
+        }
+        Map<String, Object> params = new HashMap<>(scope.parameters());
+        params.put("faMe", user.username());
+        String supervised = column + " IN (SELECT fap.storeAccountId FROM PlanStore fap WHERE fap.supervisor = :faMe AND fap.active = TRUE)";
+        String own = scope.isNothing() ? null : scope.condition(column);
+        return new Condition(" AND (" + (own == null ? "" : own + " OR ") + supervised + ")", params);
+    }
+
+    /** A condition to append to a WHERE clause and its parameters. */
+    public record Condition(String jpql, Map<String, Object> parameters) {
+        public <T> TypedQuery<T> bind(TypedQuery<T> query) {
+            parameters.forEach(query::setParameter);
+            return query;
+        }
+    }
+}
