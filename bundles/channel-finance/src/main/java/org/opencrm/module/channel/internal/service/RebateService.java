@@ -43,7 +43,8 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Rebate programmes and their runs: a run computes every partner of the programme's grade for one period (net sell-in =
- * shipments - returns in the period), can be run again with the same answer until it is approved, and settling it
+ * shipments - returns in the period), can be run again with the same answer until it is approved (a run of a period
+ * not closed yet is a preview: it is approved only when computed after the period closed), and settling it
  * issues each partner's rebate as a REBATE credit note (once: a settled result keeps its credit note).
  */
 @Component(service = RebateService.class)
@@ -149,8 +150,8 @@ public class RebateService {
                         periodStart(prog.period, start));
             }
             LocalDate end = periodEnd(prog.period, start);
-            if (!end.isBefore(settings.today())) {
-                throw new InvalidInputException("periodStart", "the period ends " + end + ": run it after it closed", "channel.period.open", end);
+            if (start.isAfter(settings.today())) {
+                throw new InvalidInputException("periodStart", "the period starts " + start + ": it has not begun", "channel.period.future", start);
             }
             List<RebateRun> found = em.createQuery("SELECT r FROM RebateRun r WHERE r.programmeId = :p AND r.periodStart = :s", RebateRun.class)
                     .setParameter("p", prog.id).setParameter("s", start).getResultList();
@@ -261,6 +262,14 @@ public class RebateService {
             RebateRun run = lockedRun(em, runId);
             if (run.status != RebateRunStatus.COMPUTED) {
                 throw new ConflictException("invalid_status", "status", "run " + runId + " is " + run.status, "channel.run.status", run.status.name());
+            }
+            if (!run.periodEnd.isBefore(settings.today())) {
+                throw new ConflictException("period_open", "status", "the period ends " + run.periodEnd + ": approve its run after it closed (and compute it again then)",
+                        "channel.period.open", run.periodEnd);
+            }
+            if (run.computedAt != null && !settings.clock().dateOf(run.computedAt).isAfter(run.periodEnd)) {
+                throw new ConflictException("computed_before_close", "status", "the run was computed before the period closed: compute it again first",
+                        "channel.run.stale", run.periodEnd);
             }
             run.status = RebateRunStatus.APPROVED;
             run.approvedBy = user.username();

@@ -273,14 +273,19 @@ class ChannelTest {
         }
         t.receivables.creditNote(t.hq, new CreditNoteInput(a, "RETURN", y("1000"), "退货", null));
         ProgrammeData prog = t.rebates.create(t.hq, new ProgrammeInput("M-2024", "月度返利", "MONTHLY", null, "MARGINAL", "0:1;50000:2", y("50000"), y("888")));
-        assertThrows(org.opencrm.platform.api.InvalidInputException.class, () -> t.rebates.run(t.hq, new RunInput(prog.id(), LocalDate.of(2024, 3, 1))));
+        assertThrows(org.opencrm.platform.api.InvalidInputException.class, () -> t.rebates.run(t.hq, new RunInput(prog.id(), LocalDate.of(2024, 4, 1))));
+        RunData preview = t.rebates.run(t.hq, new RunInput(prog.id(), LocalDate.of(2024, 3, 1)));
+        assertEquals("period_open", assertThrows(ConflictException.class, () -> t.rebates.approve(t.hq, preview.id())).code());
         t.clock.set(LocalDate.of(2024, 4, 2).atTime(9, 0));
+        assertEquals("computed_before_close", assertThrows(ConflictException.class, () -> t.rebates.approve(t.hq, preview.id())).code());
         RunData first = t.rebates.run(t.hq, new RunInput(prog.id(), LocalDate.of(2024, 3, 1)));
         // a: net 59,000: 50,000 at 1 % + 9,000 at 2 % = 680, target met +888; b: 3,000 at 1 % = 30
         assertEquals(2, first.partners());
         assertEquals(y("1568.00"), first.results().stream().filter(r -> r.accountId() == a).findFirst().get().total());
         assertEquals(y("30.00"), first.results().stream().filter(r -> r.accountId() == b).findFirst().get().total());
         RunData again = t.rebates.run(t.hq, new RunInput(prog.id(), LocalDate.of(2024, 3, 1)));
+        assertEquals(preview.id(), first.id());
+        assertEquals(preview.results(), first.results());
         assertEquals(first.id(), again.id());
         assertEquals(first.total(), again.total());
         assertEquals(first.results(), again.results());
