@@ -4,13 +4,18 @@ import java.time.LocalDate;
 import java.util.List;
 
 import javax.persistence.EntityManager;
+import javax.persistence.Query;
+import javax.persistence.TypedQuery;
 
 import org.opencrm.module.channel.internal.dto.CreditData;
 import org.opencrm.module.channel.internal.model.CreditNoteReason;
 import org.opencrm.module.channel.internal.model.OrderStatus;
 import org.opencrm.module.channel.internal.model.PartnerProfile;
+import org.opencrm.platform.api.Page;
+import org.opencrm.platform.api.PageRequest;
 import org.opencrm.platform.api.RecordNotFoundException;
 import org.opencrm.platform.api.money.Money;
+import org.opencrm.platform.api.scope.ScopeFilter;
 
 /**
  * The figures of a partner's books, read inside the caller's transaction: balance (the ledger's sum), orders not yet
@@ -77,6 +82,38 @@ public final class Books {
     /** The 12 months that decide the grade, ending today (inclusive). */
     public static LocalDate trailingStart(LocalDate today) {
         return today.minusMonths(12).plusDays(1);
+    }
+
+    /**
+     * One page of a module entity narrowed to the user's scope on its {@code accountId}: {@code conditions} are JPQL
+     * conditions on alias {@code x} whose named parameters {@code params} holds (a null value leaves its condition out).
+     */
+    static <E, R> Page<R> page(EntityManager em, Class<E> type, java.util.Map<String, Object> conditions, ScopeFilter scope, String order, PageRequest page,
+            java.util.function.Function<E, R> view) {
+        if (scope.isNothing()) {
+            return new Page<>(List.of(), 0);
+        }
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        java.util.Map<String, Object> bound = new java.util.LinkedHashMap<>();
+        conditions.forEach((condition, value) -> {
+            if (value != null) {
+                where.append(" AND ").append(condition);
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile(":(\\w+)").matcher(condition);
+                while (m.find()) {
+                    bound.put(m.group(1), value);
+                }
+            }
+        });
+        where.append(scope.jpql("x.accountId"));
+        String entity = type.getSimpleName();
+        TypedQuery<E> q = em.createQuery("SELECT x FROM " + entity + " x" + where + " ORDER BY " + order, type);
+        Query c = em.createQuery("SELECT COUNT(x) FROM " + entity + " x" + where);
+        for (Query x : List.of(q, c)) {
+            bound.forEach(x::setParameter);
+            scope.bind(x::setParameter);
+        }
+        List<R> items = q.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList().stream().map(view).toList();
+        return new Page<>(items, ((Number) c.getSingleResult()).longValue());
     }
 
     static long sum(Object o) {

@@ -104,11 +104,7 @@ public class OrderService {
     /** Submits an order on {@code on} (now when null; the demo data enters a year of orders). */
     public OrderData submit(CrmUser user, OrderInput in, Instant on) {
         user.require(ChannelModule.ORDER);
-        if (in == null || in.accountId() == null) {
-            throw new InvalidInputException("accountId", "accountId is required", "required");
-        }
-        long accountId = in.accountId();
-        partners.visible(user, accountId);
+        long accountId = partners.requestedAccount(user, in, in == null ? null : in.accountId());
         String override = override(user, in.overrideReason());
         String note = PartnerService.optional("note", in.note(), 500);
         List<LineInput> lines = in.lines();
@@ -385,25 +381,8 @@ public class OrderService {
         }
         OrderStatus st = status == null || status.isBlank() ? null : status(status);
         ScopeFilter scope = scopes.filter(user);
-        return jpa.txExpr(TransactionType.Supports, em -> {
-            String where = " WHERE 1 = 1" + (accountId == null ? "" : " AND o.accountId = :a") + (st == null ? "" : " AND o.status = :s") + scope.jpql("o.accountId");
-            TypedQuery<SalesOrder> q = em.createQuery("SELECT o FROM SalesOrder o" + where + " ORDER BY o.id DESC", SalesOrder.class);
-            javax.persistence.Query c = em.createQuery("SELECT COUNT(o) FROM SalesOrder o" + where);
-            for (javax.persistence.Query x : List.of(q, c)) {
-                if (accountId != null) {
-                    x.setParameter("a", accountId);
-                }
-                if (st != null) {
-                    x.setParameter("s", st);
-                }
-                scope.bind(x::setParameter);
-            }
-            List<OrderData> items = new ArrayList<>();
-            for (SalesOrder o : q.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList()) {
-                items.add(data(em, o));
-            }
-            return new Page<>(items, ((Number) c.getSingleResult()).longValue());
-        });
+        return jpa.txExpr(TransactionType.Supports, em -> Books.page(em, SalesOrder.class, ReceivablesService.conditions("x.accountId = :a", accountId,
+                "x.status = :s", st), scope, "x.id DESC", page, o -> data(em, o)));
     }
 
     public List<ShipmentData> shipments(CrmUser user, long orderId) {

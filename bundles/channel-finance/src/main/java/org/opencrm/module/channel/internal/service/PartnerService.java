@@ -343,6 +343,15 @@ public class PartnerService {
 
     // ------------------------------------------------------------ checks
 
+    /** The partner account a request names (400 when it names none), visible to the user (404 otherwise). */
+    long requestedAccount(CrmUser user, Object body, Long accountId) {
+        if (body == null || accountId == null) {
+            throw new InvalidInputException("accountId", "accountId is required", "required");
+        }
+        visible(user, accountId);
+        return accountId;
+    }
+
     /** A partner outside the user's scope is not found (404), like one that does not exist. */
     void visible(CrmUser user, long accountId) {
         if (!scopes.canSee(user, accountId)) {

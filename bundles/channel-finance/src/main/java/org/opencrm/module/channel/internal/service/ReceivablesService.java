@@ -101,11 +101,7 @@ public class ReceivablesService {
     /** A payment received on {@code on} (today when null; the demo data records a year of them). */
     public PaymentData pay(CrmUser user, PaymentInput in, LocalDate on) {
         user.require(ChannelModule.FINANCE);
-        if (in == null || in.accountId() == null) {
-            throw new InvalidInputException("accountId", "accountId is required", "required");
-        }
-        long accountId = in.accountId();
-        partners.visible(user, accountId);
+        long accountId = partners.requestedAccount(user, in, in == null ? null : in.accountId());
         PaymentMethod method = method(in.method());
         long amount = Money.ofYuan("amount", in.amount(), Money.Sign.POSITIVE, MAX_AMOUNT).fen();
         String reference = PartnerService.optional("reference", in.reference(), 100);
@@ -143,11 +139,7 @@ public class ReceivablesService {
     /** A RETURN or ADJUSTMENT credit note (rebate credit notes come from settled rebate runs). */
     public CreditNoteData creditNote(CrmUser user, CreditNoteInput in, LocalDate on) {
         user.require(ChannelModule.FINANCE);
-        if (in == null || in.accountId() == null) {
-            throw new InvalidInputException("accountId", "accountId is required", "required");
-        }
-        long accountId = in.accountId();
-        partners.visible(user, accountId);
+        long accountId = partners.requestedAccount(user, in, in == null ? null : in.accountId());
         CreditNoteReason reason;
         try {
             reason = CreditNoteReason.valueOf(PartnerService.required("reason", in.reason(), 20).toUpperCase(Locale.ROOT));
@@ -282,19 +274,8 @@ public class ReceivablesService {
         user.require(ChannelModule.READ);
         ScopeFilter scope = scopes.filter(user);
         WriteOffStatus st = status == null || status.isBlank() ? null : WriteOffStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
-        return jpa.txExpr(TransactionType.Supports, em -> {
-            String where = " WHERE 1 = 1" + (st == null ? "" : " AND w.status = :s") + scope.jpql("w.accountId");
-            TypedQuery<WriteOff> q = em.createQuery("SELECT w FROM WriteOff w" + where + " ORDER BY w.id DESC", WriteOff.class);
-            javax.persistence.Query c = em.createQuery("SELECT COUNT(w) FROM WriteOff w" + where);
-            for (javax.persistence.Query x : List.of(q, c)) {
-                if (st != null) {
-                    x.setParameter("s", st);
-                }
-                scope.bind(x::setParameter);
-            }
-            return new Page<>(q.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList().stream().map(ReceivablesService::writeOff).toList(),
-                    ((Number) c.getSingleResult()).longValue());
-        });
+        return jpa.txExpr(TransactionType.Supports, em -> Books.page(em, WriteOff.class, conditions("x.status = :s", st), scope, "x.id DESC", page,
+                ReceivablesService::writeOff));
     }
 
     // ------------------------------------------------------------ lists
@@ -307,18 +288,9 @@ public class ReceivablesService {
         ScopeFilter scope = scopes.filter(user);
         LocalDate today = settings.today();
         return jpa.txExpr(TransactionType.Supports, em -> {
-            String where = " WHERE 1 = 1" + (accountId == null ? "" : " AND i.accountId = :a") + (openOnly ? " AND i.openFen > 0" : "") + scope.jpql("i.accountId");
-            TypedQuery<Invoice> q = em.createQuery("SELECT i FROM Invoice i" + where + " ORDER BY i.issuedOn DESC, i.id DESC", Invoice.class);
-            javax.persistence.Query c = em.createQuery("SELECT COUNT(i) FROM Invoice i" + where);
-            for (javax.persistence.Query x : List.of(q, c)) {
-                if (accountId != null) {
-                    x.setParameter("a", accountId);
-                }
-                scope.bind(x::setParameter);
-            }
             Map<Long, String> names = new HashMap<>();
-            return new Page<>(q.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList().stream()
-                    .map(i -> invoice(i, name(em, names, i.accountId), today)).toList(), ((Number) c.getSingleResult()).longValue());
+            return Books.page(em, Invoice.class, conditions("x.accountId = :a", accountId, "x.openFen > 0", openOnly ? Boolean.TRUE : null), scope,
+                    "x.issuedOn DESC, x.id DESC", page, i -> invoice(i, name(em, names, i.accountId), today));
         });
     }
 
@@ -336,19 +308,8 @@ public class ReceivablesService {
             partners.visible(user, accountId);
         }
         ScopeFilter scope = scopes.filter(user);
-        return jpa.txExpr(TransactionType.Supports, em -> {
-            String where = " WHERE 1 = 1" + (accountId == null ? "" : " AND p.accountId = :a") + scope.jpql("p.accountId");
-            TypedQuery<Payment> q = em.createQuery("SELECT p FROM Payment p" + where + " ORDER BY p.receivedOn DESC, p.id DESC", Payment.class);
-            javax.persistence.Query c = em.createQuery("SELECT COUNT(p) FROM Payment p" + where);
-            for (javax.persistence.Query x : List.of(q, c)) {
-                if (accountId != null) {
-                    x.setParameter("a", accountId);
-                }
-                scope.bind(x::setParameter);
-            }
-            return new Page<>(q.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList().stream().map(p -> payment(em, p)).toList(),
-                    ((Number) c.getSingleResult()).longValue());
-        });
+        return jpa.txExpr(TransactionType.Supports, em -> Books.page(em, Payment.class, conditions("x.accountId = :a", accountId), scope,
+                "x.receivedOn DESC, x.id DESC", page, p -> payment(em, p)));
     }
 
     public Page<CreditNoteData> creditNotes(CrmUser user, Long accountId, PageRequest page) {
@@ -357,19 +318,8 @@ public class ReceivablesService {
             partners.visible(user, accountId);
         }
         ScopeFilter scope = scopes.filter(user);
-        return jpa.txExpr(TransactionType.Supports, em -> {
-            String where = " WHERE 1 = 1" + (accountId == null ? "" : " AND n.accountId = :a") + scope.jpql("n.accountId");
-            TypedQuery<CreditNote> q = em.createQuery("SELECT n FROM CreditNote n" + where + " ORDER BY n.issuedOn DESC, n.id DESC", CreditNote.class);
-            javax.persistence.Query c = em.createQuery("SELECT COUNT(n) FROM CreditNote n" + where);
-            for (javax.persistence.Query x : List.of(q, c)) {
-                if (accountId != null) {
-                    x.setParameter("a", accountId);
-                }
-                scope.bind(x::setParameter);
-            }
-            return new Page<>(q.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList().stream().map(n -> creditNote(em, n)).toList(),
-                    ((Number) c.getSingleResult()).longValue());
-        });
+        return jpa.txExpr(TransactionType.Supports, em -> Books.page(em, CreditNote.class, conditions("x.accountId = :a", accountId), scope,
+                "x.issuedOn DESC, x.id DESC", page, n -> creditNote(em, n)));
     }
 
     /** The partner's ledger, oldest first, with the balance after each entry. */
@@ -648,6 +598,15 @@ public class ReceivablesService {
     }
 
     // ------------------------------------------------------------ views and checks
+
+    /** Conditions and their values, in pairs, for {@link Books#page} (a null value leaves its condition out). */
+    static Map<String, Object> conditions(Object... pairs) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < pairs.length; i += 2) {
+            m.put((String) pairs[i], pairs[i + 1]);
+        }
+        return m;
+    }
 
     static String number(String prefix, long id) {
         return prefix + String.format(Locale.ROOT, "%06d", id);
