@@ -100,7 +100,7 @@ public class CatalogueService {
                 Product p = new Product();
                 p.code = code;
                 p.name = name;
-                p.serialised = in.serialised();
+                p.serialised = Boolean.TRUE.equals(in.serialised());
                 em.persist(p);
                 em.flush();
                 records.audit(user.username(), "product", code, "create", ChannelRecords.changes("name", name));

@@ -147,7 +147,7 @@ public class OrderService {
                 line.lineNo = i + 1;
                 line.productCode = code;
                 line.productName = product.name();
-                line.serialised = product.serialised();
+                line.serialised = Boolean.TRUE.equals(product.serialised());
                 line.quantity = l.quantity();
                 line.unitPriceFen = price.priceFen;
                 total = Math.addExact(total, Math.multiplyExact(price.priceFen, (long) l.quantity()));
