@@ -372,8 +372,9 @@ public class ReceivablesService {
         String base = " FROM Invoice i WHERE i.issuedOn <= :d" + (accountId == null ? "" : " AND i.accountId = :a")
                 + " AND (i.openFen > 0 OR EXISTS (SELECT x.id FROM Allocation x WHERE x.invoiceId = i.id AND x.onDate > :d))" + scope.jpql("i.accountId");
         javax.persistence.Query q = em.createQuery("SELECT i.id, i.accountId, i.dueOn, i.amountFen" + base);
-        javax.persistence.Query paid = em.createQuery("SELECT a.invoiceId, SUM(a.amountFen) FROM Allocation a WHERE a.onDate <= :d AND a.invoiceId IN (SELECT i.id"
-                + base + ") GROUP BY a.invoiceId");
+        // one partner: its own allocations by the (account, date) index, not a subquery per allocation row of every partner
+        javax.persistence.Query paid = em.createQuery("SELECT a.invoiceId, SUM(a.amountFen) FROM Allocation a WHERE a.onDate <= :d"
+                + (accountId == null ? "" : " AND a.accountId = :a") + " AND a.invoiceId IN (SELECT i.id" + base + ") GROUP BY a.invoiceId");
         for (javax.persistence.Query x : List.of(q, paid)) {
             x.setParameter("d", day);
             if (accountId != null) {
