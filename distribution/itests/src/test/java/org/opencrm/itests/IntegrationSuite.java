@@ -11,7 +11,7 @@ import org.junit.runners.Suite.SuiteClasses;
  */
 @RunWith(Suite.class)
 @SuiteClasses({ ContactsApiIT.class, DataScopeIT.class, ModulesIT.class, ShellCommandsIT.class, HandsetRegistryIT.class,
-        MembershipIT.class, RepairPartsIT.class, SecurityIT.class, DataHardeningIT.class,
+        MembershipIT.class, RepairPartsIT.class, ChannelFinanceIT.class, SecurityIT.class, DataHardeningIT.class,
         ModuleSdkIT.class, FranchiseAuditIT.class, HeadlessCoreIT.class })
 public class IntegrationSuite {
 }

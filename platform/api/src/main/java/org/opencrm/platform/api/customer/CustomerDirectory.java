@@ -51,4 +51,16 @@ public interface CustomerDirectory {
     default List<ContactRef> findContacts(CrmUser user, String text, int limit) {
         return List.of();
     }
+
+    /**
+     * Creates an account for a module that sets up a channel structure (a partner network's demo data, an import) with
+     * the same checks as the core's account form: a name, a core account type ("NATIONAL_DISTRIBUTOR", "STORE", ...), a
+     * parent inside the user's data scope (null: a top-level account, head office only), {@code region} null to take
+     * the parent's. The default of a directory that cannot create accounts refuses.
+     *
+     * @since 1.5
+     */
+    default AccountRef createAccount(CrmUser user, String name, String type, String region, Long parentId) {
+        throw new UnsupportedOperationException("this customer directory does not create accounts");
+    }
 }

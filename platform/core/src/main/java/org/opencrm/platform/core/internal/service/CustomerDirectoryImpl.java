@@ -67,6 +67,20 @@ public class CustomerDirectoryImpl implements CustomerDirectory {
     }
 
     @Override
+    public AccountRef createAccount(CrmUser user, String name, String type, String region, Long parentId) {
+        org.opencrm.platform.core.internal.model.AccountType t;
+        try {
+            t = org.opencrm.platform.core.internal.model.AccountType.valueOf(type);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new org.opencrm.platform.api.InvalidInputException("type", "type must be one of "
+                    + java.util.List.of(org.opencrm.platform.core.internal.model.AccountType.values()));
+        }
+        var a = accounts.create(user, new org.opencrm.platform.core.internal.dto.AccountData(null, name, t, parentId, region, null, null, null, null, null, null,
+                null, null, null, null, null));
+        return new AccountRef(a.id(), a.name(), a.type().name(), a.parentId(), a.region());
+    }
+
+    @Override
     public Optional<AccountRef> account(long id) {
         return jpa.txExpr(TransactionType.Supports, em -> Optional.ofNullable(em.find(Account.class, id))
                 .map(a -> new AccountRef(a.id, a.name, a.type.name(), a.parentId, a.region)));

@@ -1,0 +1,60 @@
+package org.opencrm.module.channel.internal;
+
+import java.util.List;
+import java.util.Map;
+
+import org.opencrm.platform.api.module.CrmModule;
+import org.opencrm.platform.api.security.Permission;
+import org.opencrm.platform.api.security.PermissionSet;
+import org.osgi.service.component.annotations.Component;
+
+/** The module's descriptor, its permissions and their default grants to the platform's roles. */
+@Component(service = { CrmModule.class, PermissionSet.class })
+public class ChannelModule implements CrmModule, PermissionSet {
+    public static final String ID = ChannelNames.ID;
+    /** See partners, price lists, orders, receivables, statements and rebates (within one's data scope). */
+    public static final String READ = ChannelNames.PERMISSION_PREFIX + "read";
+    /** Enter, submit and cancel sell-in orders. */
+    public static final String ORDER = ChannelNames.PERMISSION_PREFIX + "order";
+    /** Approve and ship orders. */
+    public static final String APPROVE = ChannelNames.PERMISSION_PREFIX + "approve";
+    /** Payments, allocations, credit notes, write-off requests, collection, rebate runs. */
+    public static final String FINANCE = ChannelNames.PERMISSION_PREFIX + "finance";
+    /** Let an order through the credit check, with a reason. */
+    public static final String CREDIT_OVERRIDE = ChannelNames.PERMISSION_PREFIX + "credit.override";
+    /** Partner profiles (grade, credit limit, term, credit status), price lists, products, rebate programmes, write-off approval. */
+    public static final String ADMIN = ChannelNames.PERMISSION_PREFIX + "admin";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String name() {
+        return "Channel finance";
+    }
+
+    @Override
+    public String moduleId() {
+        return ID;
+    }
+
+    @Override
+    public List<Permission> permissions() {
+        return List.of(new Permission(READ, "See partners, price lists, orders, receivables, statements and rebates"),
+                new Permission(ORDER, "Enter, submit and cancel sell-in orders"),
+                new Permission(APPROVE, "Approve and ship sell-in orders"),
+                new Permission(FINANCE, "Record payments and credit notes, allocate, request write-offs, run collection and rebates"),
+                new Permission(CREDIT_OVERRIDE, "Let an order exceed the credit check, with a reason"),
+                new Permission(ADMIN, "Maintain partner profiles, grades, credit limits, terms, price lists, rebate programmes; approve write-offs"));
+    }
+
+    /** Partners order and read their own statements; managers run the channel (HQ finance gets its grants from admin). */
+    @Override
+    public Map<String, List<String>> defaultGrants() {
+        return Map.of("partner", List.of(READ, ORDER),
+                "manager", List.of(READ, ORDER, APPROVE, FINANCE),
+                "viewer", List.of(READ));
+    }
+}
