@@ -133,6 +133,10 @@ public final class CrmPaxExam {
                 // ... and the probe's own lookup of that Injector (its own property, 10 s by default) gave up too under load
                 systemProperty("org.ops4j.pax.exam.invoker.junit.internal.JUnitProbeInvokerFactory.DEFAULT_TIMEOUT")
                         .value(Long.toString(PATIENCE.toMillis())),
+                // ... and the raw extender's wait for the ProbeInvokerFactory when the probe bundle arrives (swissbox's
+                // ServiceLookup, 10 s by default): on a starved machine it gave up and the test JVM hung for 40 minutes
+                systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value(Long.toString(PATIENCE.toMillis())),
+                systemProperty("org.ops4j.pax.swissbox.tracker.ServiceLookup.DEFAULT_TIMEOUT").value(Long.toString(PATIENCE.toMillis())),
                 vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"),
                 // what bin/karaf passes on Java 9+ and Pax Exam 4.13 does not: without the locator patched into java.base,
                 // Karaf 4.4's specs activator fails on every resolved bundle (NoClassDefFoundError OsgiLocator).
