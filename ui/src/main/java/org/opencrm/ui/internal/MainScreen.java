@@ -28,8 +28,11 @@ import com.vaadin.ui.themes.ValoTheme;
 /**
  * The signed-in screen: the menu built only from the navigation entries of active modules, a top bar, and the
  * view area. Views are addressed by URL fragment: {@code #!<entry id>}, {@code #!contact/<id>}, {@code #!account/<id>}.
+ * The layout is CSS ({@link ShellStyles}): the menu scrolls on its own; the button at the left of the top bar collapses
+ * it (wide screens) or opens it as a drawer over the page (below tablet width, where it starts closed and closes again
+ * when an entry is chosen).
  */
-final class MainScreen extends HorizontalLayout {
+final class MainScreen extends CssLayout {
     private static final long serialVersionUID = 1L;
     static final String HOME = "dashboard";
 
@@ -47,7 +50,7 @@ final class MainScreen extends HorizontalLayout {
         this.msg = ui.messages();
         this.user = CrmSession.user().orElseThrow();
         setSizeFull();
-        setSpacing(false);
+        addStyleName("crm-shell");
         menu.addStyleName("crm-menu");
         menu.setId("menu");
         menu.setHeight("100%");
@@ -55,13 +58,20 @@ final class MainScreen extends HorizontalLayout {
         HorizontalLayout topbar = new HorizontalLayout();
         topbar.addStyleName("crm-topbar");
         topbar.setWidth("100%");
+        Button toggle = new Button("\u2630", e -> toggleMenu());
+        toggle.setId("menu-toggle");
+        toggle.setDescription(msg.get("top.menu"));
+        toggle.addStyleNames(ValoTheme.BUTTON_BORDERLESS, "crm-menu-toggle");
         Label who = new Label(msg.get("top.signedInAs", user.username()));
         who.setId("signed-in-user");
+        who.addStyleName("crm-who");
+        who.setWidth("100%");
         Button logout = new Button(msg.get("top.logout"), e -> ui.signOut());
         logout.setId("logout");
         logout.addStyleName(ValoTheme.BUTTON_SMALL);
         HorizontalLayout right = new HorizontalLayout(new LanguageSwitch(ui), logout);
-        topbar.addComponents(who, right);
+        topbar.addComponents(toggle, who, right);
+        topbar.setComponentAlignment(who, com.vaadin.ui.Alignment.MIDDLE_LEFT);
         topbar.setExpandRatio(who, 1);
 
         content.setSizeFull();
@@ -71,9 +81,25 @@ final class MainScreen extends HorizontalLayout {
         main.setMargin(false);
         main.setSpacing(false);
         main.setExpandRatio(content, 1);
+        main.addStyleName("crm-main");
 
         addComponents(menu, main);
-        setExpandRatio(main, 1);
+    }
+
+    /** Collapses or brings back the menu (wide screens); opens or closes the drawer (narrow screens). */
+    private void toggleMenu() {
+        if (getStyleName().contains("crm-menu-toggled")) {
+            removeStyleName("crm-menu-toggled");
+        } else {
+            addStyleName("crm-menu-toggled");
+        }
+    }
+
+    /** On a narrow screen the drawer closes once an entry is chosen (on a wide one the menu stays as it is). */
+    private void closeDrawer() {
+        if (ui.getPage().getBrowserWindowWidth() > 0 && ui.getPage().getBrowserWindowWidth() < 768) {
+            removeStyleName("crm-menu-toggled");
+        }
     }
 
     /** Wires the navigator once the screen is the UI's content. */
@@ -114,7 +140,10 @@ final class MainScreen extends HorizontalLayout {
                     menu.addComponent(g);
                 }
             }
-            Button b = new Button(entry.label(msg.locale()), e -> navigator.navigateTo(entry.id()));
+            Button b = new Button(entry.label(msg.locale()), e -> {
+                closeDrawer();
+                navigator.navigateTo(entry.id());
+            });
             b.setId("menu-" + entry.id());
             b.addStyleName("crm-menu-item");
             menu.addComponent(b);
@@ -149,6 +178,11 @@ final class MainScreen extends HorizontalLayout {
         buildMenu();
         if (change.contribution() instanceof NavigationEntry entry && !change.added()
                 && current instanceof ContributedView cv && cv.entry() == entry) {
+            // its dialogs go with it (a form of a module that is gone could not be saved anyway); the user is told
+            // that the page closed and that what was typed there is lost
+            for (com.vaadin.ui.Window w : List.copyOf(ui.getWindows())) {
+                ui.removeWindow(w);
+            }
             navigator.navigateTo(HOME);
             Feedback.error(msg.get("module.viewClosed", entry.label(msg.locale())));
         } else if (change.contribution() instanceof RecordTab && current instanceof RecordPage page) {
