@@ -231,10 +231,23 @@ final class PartsView extends VerticalLayout implements BaseMenuEntry.DeepLinked
             try {
                 Feedback.clearFieldErrors(fields);
                 StockInput in = new StockInput(w.id(), Fields.typed(part.getValue()), RepairUi.quantity(msg, quantity, fields), Fields.typed(note.getValue()));
-                MovementData m = "adjust".equals(kind) ? screens.stock.adjust(context.user(), in) : screens.stock.receive(context.user(), in);
-                win.close();
-                Feedback.done(msg.get("stock.booked", m.partNumber(), m.balanceAfter()));
-                done.run();
+                Runnable book = () -> {
+                    try {
+                        MovementData m = "adjust".equals(kind) ? screens.stock.adjust(context.user(), in) : screens.stock.receive(context.user(), in);
+                        win.close();
+                        Feedback.done(msg.get("stock.booked", m.partNumber(), m.balanceAfter()));
+                        done.run();
+                    } catch (RuntimeException ex) {
+                        Feedback.failed(ex, fields);
+                    }
+                };
+                if ("adjust".equals(kind) && in.quantity() != null && in.quantity() < 0) {
+                    // a write-off takes parts out of the books for good: say how many of what, from where, and ask
+                    org.opencrm.ui.Confirm.ask("movement-writeoff-confirm", msg.get("stock.writeOff.confirmTitle"),
+                            msg.get("stock.writeOff.confirmText", -in.quantity(), in.partNumber(), w.code() + " · " + w.name()), msg.get("stock.writeOff.confirm"), book);
+                } else {
+                    book.run();
+                }
             } catch (Fields.InvalidField stop) {
                 // the field is marked and the user told
             } catch (RuntimeException ex) {
