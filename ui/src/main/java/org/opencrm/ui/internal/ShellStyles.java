@@ -3,7 +3,7 @@ package org.opencrm.ui.internal;
 /** A few rules on top of Valo (which ships compiled; no Sass build). */
 final class ShellStyles {
     static final String CSS = """
-            .crm-shell { display: flex; flex-direction: row; }
+            .v-csslayout.crm-shell { display: flex; flex-direction: row; }
             .crm-shell > .crm-menu { flex: 0 0 220px; width: 220px; height: 100%; overflow-y: auto; overflow-x: hidden;
                 -webkit-overflow-scrolling: touch; overscroll-behavior: contain; }
             .crm-shell > .crm-main { flex: 1 1 auto; min-width: 0; }
@@ -36,9 +36,10 @@ final class ShellStyles {
                 .crm-content { padding: 8px; }
                 .crm-content .v-horizontallayout, .v-window .v-horizontallayout { white-space: normal; height: auto !important; }
                 .crm-content .v-horizontallayout > .v-slot, .v-window .v-horizontallayout > .v-slot { margin-bottom: 6px; max-width: 100%; }
-                .v-formlayout > table, .v-formlayout > table > tbody, .v-formlayout-row, .v-formlayout-captioncell,
-                .v-formlayout-contentcell, .v-formlayout-errorcell { display: block; width: 100% !important; }
-                .v-formlayout-captioncell { text-align: left !important; padding-top: 8px !important; }
+                .valo .v-formlayout table, .valo .v-formlayout tbody, .valo .v-formlayout-row, .valo .v-formlayout-captioncell,
+                .valo .v-formlayout-contentcell, .valo .v-formlayout-errorcell { display: block; width: 100% !important; }
+                .valo .v-formlayout-captioncell { text-align: left !important; padding-top: 8px !important; height: auto !important; }
+                .valo .v-formlayout-errorcell { display: none; }
                 .v-formlayout-contentcell .v-widget { max-width: 100%; }
                 .crm-content .v-widget, .v-window-contents .v-widget { max-width: 100%; }
                 .v-button, .crm-menu .v-button.crm-menu-item { min-height: 44px; }
