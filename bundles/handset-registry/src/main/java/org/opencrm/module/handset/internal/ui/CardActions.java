@@ -98,7 +98,7 @@ final class CardActions {
                 save.run();
                 w.close();
             } catch (RuntimeException ex) {
-                Feedback.failed(ex, fields);
+                Feedback.failed(ex, fields, msg);
             }
         });
         ok.setId(saveId);

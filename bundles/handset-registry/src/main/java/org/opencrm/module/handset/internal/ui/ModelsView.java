@@ -111,7 +111,7 @@ final class ModelsView extends VerticalLayout {
                 Feedback.done(msg.get("model.saved", saved.name()));
                 grid.getDataProvider().refreshAll();
             } catch (RuntimeException ex) {
-                Feedback.failed(ex, fields);
+                Feedback.failed(ex, fields, msg);
             }
         });
         save.setId("model-save");

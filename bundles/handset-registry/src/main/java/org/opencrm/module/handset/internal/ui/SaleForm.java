@@ -104,7 +104,7 @@ final class SaleForm {
                 Feedback.done(msg.get("card.saved", sold.imei()));
                 open.accept(sold.imei());
             } catch (RuntimeException ex) {
-                Feedback.failed(ex, fields);
+                Feedback.failed(ex, fields, msg);
             }
         });
         save.setId("sale-save");

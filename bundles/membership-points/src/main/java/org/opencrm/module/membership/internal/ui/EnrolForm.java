@@ -67,7 +67,7 @@ final class EnrolForm {
                 Feedback.done(msg.get("member.enrolled", m.name(), m.memberNumber()));
                 open.accept(m.id());
             } catch (RuntimeException ex) {
-                Feedback.failed(ex, fields);
+                Feedback.failed(ex, fields, msg);
             }
         });
         save.setId("enrol-save");

@@ -160,7 +160,7 @@ final class MemberPage extends VerticalLayout {
                 Feedback.done(msg.get("card." + action + ".done", number));
                 open.accept(m.id());
             } catch (RuntimeException ex) {
-                Feedback.failed(ex, Map.of());
+                Feedback.failed(ex, Map.of(), msg);
             }
         };
         // cancelling cannot be undone: say so and ask first
@@ -194,7 +194,7 @@ final class MemberPage extends VerticalLayout {
                 Feedback.done(msg.get("points.adjusted"));
                 open.accept(m.id());
             } catch (RuntimeException ex) {
-                Feedback.failed(ex, fields);
+                Feedback.failed(ex, fields, msg);
             }
         });
         save.setId("adjust-save");
@@ -228,7 +228,7 @@ final class MemberPage extends VerticalLayout {
                 Feedback.done(msg.get("card.issued", c.cardNumber()));
                 open.accept(m.id());
             } catch (RuntimeException ex) {
-                Feedback.failed(ex, fields);
+                Feedback.failed(ex, fields, msg);
             }
         });
         save.setId("issue-save");

@@ -110,7 +110,7 @@ public class PromotionsEntry extends BaseMenuEntry {
                 Feedback.done(msg.get("promotion.saved", p.name()));
                 saved.run();
             } catch (RuntimeException ex) {
-                Feedback.failed(ex, fields);
+                Feedback.failed(ex, fields, msg);
             }
         });
         save.setId("promotion-save");

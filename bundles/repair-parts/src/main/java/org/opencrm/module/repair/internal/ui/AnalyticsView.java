@@ -86,7 +86,7 @@ final class AnalyticsView extends VerticalLayout implements BaseMenuEntry.DeepLi
             Feedback.clearFieldErrors(fields);
             r = screens.analytics.report(context.user(), from, to, 10);
         } catch (RuntimeException e) {
-            Feedback.failed(e, fields);
+            Feedback.failed(e, fields, msg);
             return;
         }
         result.removeAllComponents();

@@ -126,7 +126,7 @@ final class ApprovalsView extends VerticalLayout implements BaseMenuEntry.DeepLi
                 Feedback.done(msg.get("approvals.approved", r.partNumber()));
                 done.run();
             } catch (RuntimeException ex) {
-                Feedback.failed(ex, fields);
+                Feedback.failed(ex, fields, msg);
             }
         });
         ok.setId("approve-save");

@@ -145,7 +145,7 @@ final class PartsView extends VerticalLayout implements BaseMenuEntry.DeepLinked
             } catch (Fields.InvalidField stop) {
                 // the field is marked and the user told
             } catch (RuntimeException ex) {
-                Feedback.failed(ex, fields);
+                Feedback.failed(ex, fields, msg);
             }
         });
         save.setId("part-save");
@@ -238,7 +238,7 @@ final class PartsView extends VerticalLayout implements BaseMenuEntry.DeepLinked
                         Feedback.done(msg.get("stock.booked", m.partNumber(), m.balanceAfter()));
                         done.run();
                     } catch (RuntimeException ex) {
-                        Feedback.failed(ex, fields);
+                        Feedback.failed(ex, fields, msg);
                     }
                 };
                 if ("adjust".equals(kind) && in.quantity() != null && in.quantity() < 0) {
@@ -251,7 +251,7 @@ final class PartsView extends VerticalLayout implements BaseMenuEntry.DeepLinked
             } catch (Fields.InvalidField stop) {
                 // the field is marked and the user told
             } catch (RuntimeException ex) {
-                Feedback.failed(ex, fields);
+                Feedback.failed(ex, fields, msg);
             }
         });
         save.setId("movement-save");
@@ -290,7 +290,7 @@ final class PartsView extends VerticalLayout implements BaseMenuEntry.DeepLinked
             } catch (Fields.InvalidField stop) {
                 // the field is marked and the user told
             } catch (RuntimeException ex) {
-                Feedback.failed(ex, fields);
+                Feedback.failed(ex, fields, msg);
             }
         });
         save.setId("transfer-save");

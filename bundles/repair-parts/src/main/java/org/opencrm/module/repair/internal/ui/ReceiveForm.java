@@ -104,7 +104,7 @@ final class ReceiveForm {
                 Feedback.done(msg.get("order.received", order.number(), msg.get(order.inWarranty() ? "order.warrantyYes" : "order.warrantyNo")));
                 opened.accept(order);
             } catch (RuntimeException ex) {
-                Feedback.failed(ex, fields);
+                Feedback.failed(ex, fields, msg);
             }
         });
         save.setId("receive-save");

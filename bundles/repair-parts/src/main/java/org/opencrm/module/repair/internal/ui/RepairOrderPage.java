@@ -183,7 +183,7 @@ final class RepairOrderPage extends VerticalLayout {
                 Feedback.done(msg.get("order.diagnosed", o.number()));
                 reload();
             } catch (RuntimeException ex) {
-                Feedback.failed(ex, fields);
+                Feedback.failed(ex, fields, msg);
             }
         });
         save.setId("diagnosis-save");
@@ -245,7 +245,7 @@ final class RepairOrderPage extends VerticalLayout {
                 } catch (Fields.InvalidField stop) {
                     // the field is marked and the user told
                 } catch (RuntimeException ex) {
-                    Feedback.failed(ex, fields);
+                    Feedback.failed(ex, fields, msg);
                 }
             });
             make.setId("quote-make");
@@ -320,7 +320,7 @@ final class RepairOrderPage extends VerticalLayout {
             } catch (Fields.InvalidField stop) {
                 // the field is marked and the user told
             } catch (RuntimeException ex) {
-                Feedback.failed(ex, fields);
+                Feedback.failed(ex, fields, msg);
             }
         });
         save.setId("replacement-save");
