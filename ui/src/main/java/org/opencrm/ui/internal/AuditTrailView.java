@@ -70,12 +70,14 @@ final class AuditTrailView extends VerticalLayout {
             return result;
         });
         grid.setDataProvider(rows);
+        // a record's earlier entries give each update's values before; at most one look-up per record shown
+        AuditChanges changes = new AuditChanges(msg, e -> audit.forRecord(context.user(), e.recordType(), e.recordId(), 0, 200).items());
         grid.addColumn(e -> Times.dateTimeSeconds(e.at())).setCaption(msg.get("audit.at")).setWidth(200);
         grid.addColumn(AuditEntry::actor).setCaption(msg.get("audit.actor")).setWidth(140);
-        grid.addColumn(AuditEntry::recordType).setCaption(msg.get("audit.recordType")).setWidth(140);
+        grid.addColumn(changes::recordType).setCaption(msg.get("audit.recordType")).setWidth(140);
         RecordLinks.column(grid, AuditEntry::recordId, AuditTrailView::page, "audit-record-link", AuditEntry::id).setCaption(msg.get("audit.recordId")).setWidth(120);
-        grid.addColumn(AuditEntry::action).setCaption(msg.get("audit.action")).setWidth(110);
-        grid.addColumn(AuditEntry::changes).setCaption(msg.get("audit.changes")).setDescriptionGenerator(AuditEntry::changes);
+        grid.addColumn(changes::action).setCaption(msg.get("audit.action")).setWidth(110);
+        grid.addColumn(changes::changes).setCaption(msg.get("audit.changes")).setDescriptionGenerator(changes::changes);
 
         Button apply = new Button(msg.get("audit.apply"), e -> {
             Feedback.clearFieldErrors(fields);
@@ -84,6 +86,7 @@ final class AuditTrailView extends VerticalLayout {
                 Feedback.error(msg.get("audit.toBeforeFrom"));
                 return;
             }
+            changes.forget();
             rows.refreshAll();
         });
         apply.setId("audit-apply");

@@ -6,6 +6,9 @@ import java.util.Map;
 
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.api.ui.DashboardWidget;
+import org.opencrm.platform.api.ui.HeaderSearch;
+import org.opencrm.platform.api.ui.PendingWork;
+import org.opencrm.platform.api.ui.SearchHit;
 import org.opencrm.platform.api.ui.NavigationEntry;
 import org.opencrm.platform.api.ui.RecordTab;
 import org.opencrm.platform.api.ui.UiContext;
@@ -17,6 +20,7 @@ import com.vaadin.navigator.Navigator;
 import com.vaadin.navigator.View;
 import com.vaadin.navigator.ViewProvider;
 import com.vaadin.ui.Button;
+import com.vaadin.ui.ComboBox;
 import com.vaadin.ui.Component;
 import com.vaadin.ui.CssLayout;
 import com.vaadin.ui.HorizontalLayout;
@@ -42,6 +46,7 @@ final class MainScreen extends CssLayout {
     private final CssLayout menu = new CssLayout();
     private final Panel content = new Panel();
     private final Map<String, Button> menuButtons = new LinkedHashMap<>();
+    private final Map<String, String> labels = new java.util.HashMap<>();
     private Navigator navigator;
     private View current;
 
@@ -65,14 +70,15 @@ final class MainScreen extends CssLayout {
         Label who = new Label(msg.get("top.signedInAs", user.username()));
         who.setId("signed-in-user");
         who.addStyleName("crm-who");
-        who.setWidth("100%");
+        ComboBox<SearchHit> search = headerSearch();
         Button logout = new Button(msg.get("top.logout"), e -> ui.signOut());
         logout.setId("logout");
         logout.addStyleName(ValoTheme.BUTTON_SMALL);
         HorizontalLayout right = new HorizontalLayout(new LanguageSwitch(ui), logout);
-        topbar.addComponents(toggle, who, right);
+        topbar.addComponents(toggle, search, who, right);
+        topbar.setDefaultComponentAlignment(com.vaadin.ui.Alignment.MIDDLE_LEFT);
         topbar.setComponentAlignment(who, com.vaadin.ui.Alignment.MIDDLE_LEFT);
-        topbar.setExpandRatio(who, 1);
+        topbar.setExpandRatio(search, 1);
 
         content.setSizeFull();
         content.addStyleName(ValoTheme.PANEL_BORDERLESS);
@@ -84,6 +90,84 @@ final class MainScreen extends CssLayout {
         main.addStyleName("crm-main");
 
         addComponents(menu, main);
+    }
+
+    /**
+     * The header search: what the user types (2 characters or more) goes to every module's {@link HeaderSearch}; the
+     * hits are listed under each search's label, and choosing one opens its page. A search that fails is left out.
+     */
+    private ComboBox<SearchHit> headerSearch() {
+        ComboBox<SearchHit> box = new ComboBox<>();
+        box.setId("header-search");
+        box.addStyleName("crm-header-search");
+        box.setWidth("100%");
+        box.setPlaceholder(msg.get("top.search"));
+        box.setPopupWidth(null);
+        java.util.Map<SearchHit, String> kinds = new java.util.HashMap<>();
+        String[] lastText = { null };
+        List<SearchHit>[] lastHits = new List[] { List.of() };
+        java.util.function.Function<String, List<SearchHit>> hits = text -> {
+            String t = text == null ? "" : text.strip();
+            if (t.equals(lastText[0])) {
+                return lastHits[0];
+            }
+            List<SearchHit> found = new java.util.ArrayList<>();
+            if (t.length() >= 2) {
+                UiContext context = CrmSession.context();
+                for (HeaderSearch s : ui.services().contributions().searches()) {
+                    try {
+                        for (SearchHit h : s.search(context, t, 8)) {
+                            found.add(h);
+                            kinds.put(h, s.label(msg.locale()));
+                        }
+                    } catch (RuntimeException e) {
+                        // a module's search that fails (or went away meanwhile) is left out; the others still answer
+                    }
+                }
+            }
+            lastText[0] = t;
+            lastHits[0] = found;
+            return found;
+        };
+        box.setDataProvider((String filter, int offset, int limit) -> hits.apply(filter).stream().skip(offset).limit(limit),
+                filter -> hits.apply(filter).size());
+        box.setItemCaptionGenerator(h -> kinds.getOrDefault(h, "") + " · " + h.title() + (h.detail() == null || h.detail().isBlank() ? "" : " · " + h.detail()));
+        box.addValueChangeListener(e -> {
+            if (e.isUserOriginated() && e.getValue() != null) {
+                String target = e.getValue().target();
+                box.clear();
+                lastText[0] = null;
+                closeDrawer();
+                navigator.navigateTo(target);
+            }
+        });
+        return box;
+    }
+
+    /** The menu entries' badges: how much work waits for the user behind each (modules' {@link PendingWork}). */
+    private void refreshBadges() {
+        java.util.Map<String, Long> counts = new java.util.HashMap<>();
+        UiContext context = CrmSession.context();
+        for (PendingWork w : ui.services().contributions().pendingWork()) {
+            try {
+                long n = w.count(context);
+                if (n > 0) {
+                    counts.merge(w.entryId(), n, Long::sum);
+                }
+            } catch (RuntimeException e) {
+                // no badge rather than no menu
+            }
+        }
+        menuButtons.forEach((id, b) -> {
+            Long n = counts.get(id);
+            String label = labels.get(id);
+            String html = escape(label == null ? id : label);
+            b.setCaption(n == null ? html : html + " <span class=\"crm-badge\" id=\"badge-" + escape(id) + "\">" + (n > 99 ? "99+" : n) + "</span>");
+        });
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     /** Collapses or brings back the menu (wide screens); opens or closes the drawer (narrow screens). */
@@ -116,6 +200,7 @@ final class MainScreen extends CssLayout {
         navigator.addViewChangeListener(e -> {
             current = e.getNewView();
             highlight(e.getViewName());
+            refreshBadges();
             return true;
         });
         buildMenu();
@@ -125,6 +210,7 @@ final class MainScreen extends CssLayout {
     private void buildMenu() {
         menu.removeAllComponents();
         menuButtons.clear();
+        labels.clear();
         Label brand = new Label("OpenCRM");
         brand.addStyleName("crm-brand");
         menu.addComponent(brand);
@@ -140,18 +226,21 @@ final class MainScreen extends CssLayout {
                     menu.addComponent(g);
                 }
             }
-            Button b = new Button(entry.label(msg.locale()), e -> {
+            labels.put(entry.id(), entry.label(msg.locale()));
+            Button b = new Button(escape(entry.label(msg.locale())), e -> {
                 closeDrawer();
                 navigator.navigateTo(entry.id());
             });
             b.setId("menu-" + entry.id());
             b.addStyleName("crm-menu-item");
+            b.setCaptionAsHtml(true);
             menu.addComponent(b);
             menuButtons.put(entry.id(), b);
         }
         if (navigator != null && navigator.getState() != null) {
             highlight(navigator.getState());
         }
+        refreshBadges();
     }
 
     /** Groups in a fixed order (home, customers, sales, service, membership, reports, then others, admin last). */

@@ -10,6 +10,9 @@ final class ShellStyles {
             .crm-shell.crm-menu-toggled > .crm-menu { display: none; }
             .crm-menu { background: #2c3e50; color: #ecf0f1; }
             .crm-topbar .v-button.crm-menu-toggle { font-size: 20px; padding: 0 12px; }
+            .crm-topbar .crm-header-search { max-width: 460px; }
+            .crm-menu .crm-badge { display: inline-block; min-width: 18px; padding: 0 6px; margin-left: 6px; border-radius: 9px;
+                background: #e74c3c; color: #fff; font-size: 12px; line-height: 18px; text-align: center; }
             .crm-topbar .crm-who { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
             .crm-menu .crm-brand { font-size: 20px; font-weight: 600; padding: 16px; color: #fff; }
             .crm-menu .crm-group { font-size: 12px; text-transform: uppercase; opacity: .7; padding: 12px 16px 4px; }
