@@ -204,7 +204,9 @@ public class BrowserIT {
         assertEquals("王小明", browser.findElement(By.id("contact-name")).getAttribute("value"));
         String mobile = "139" + String.format("%08d", System.currentTimeMillis() % 100_000_000L);
         retype("contact-mobile", mobile);
-        type("contact-city", "深圳市");
+        // 省/市 chosen from the national divisions, by typing part of the name
+        pick("contact-province", "广东", "广东省");
+        pick("contact-city", "深圳", "深圳市");
         click("contact-save");
         wait.until(ExpectedConditions.textToBe(By.id("record-title"), "王小明"));
 
@@ -544,6 +546,8 @@ public class BrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("order-title"), "Diagnosed"));
         click("order-request-part");
         selectOption("replacement-part", part + " · 显示屏总成");
+        // the centre, which has the faulty part in hand, gives its serial (not HQ)
+        type("replacement-removed-serial", "OLD-" + tag);
         click("replacement-save");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[@id='order-replacements']//td[normalize-space(.)='Waiting for approval']")));
 
@@ -555,7 +559,10 @@ public class BrowserIT {
         wait.until(d -> d.findElement(requestRow).getAttribute("class").contains("v-grid-row-selected"));
         shot("part-approvals");
         click("approvals-approve");
-        type("approve-removed-serial", "OLD-" + tag);
+        // HQ sees what it decides on: the fault with its cause, the warranty basis, the serial the centre gave
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("approve-facts"), "F02"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("approve-facts"), "排线松动"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("approve-facts"), "OLD-" + tag));
         click("approve-save");
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("approve-save")));
         assertEquals(0, rest("GET", "stock?warehouseId=" + centreWarehouse, null).get("items").get(0).get("quantity").asLong());
@@ -805,10 +812,15 @@ public class BrowserIT {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("request-title"), "SR"));
             assertFitsTheScreen("request-receive");
             click("request-receive");
+            // the phone came in wet, with its charger: liquid damage voids the warranty the registry would have given
+            clickBy(By.cssSelector("#receive-liquid-damage input"));
+            type("receive-accessories", "充电器");
             assertFitsTheScreen("receive-save");
             shot("phone-390-repair-intake");
             click("receive-save");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("order-title"), "Received"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("order-warranty"), "Out of warranty"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("order-condition"), "Liquid damage"));
             assertFitsTheScreen("order-title");
 
             // a laptop: the menu scrolls down to the last administration entry, and collapses to give the page the width
@@ -918,6 +930,71 @@ public class BrowserIT {
         } finally {
             rest("POST", "modules/handset-registry/disable", null);
         }
+    }
+
+    /**
+     * Every screen of the shell and of each shipped module, in Chinese and in English: the interface's own texts (menu,
+     * titles, captions, buttons, column headers, tabs, placeholders) hold no English word under 中文 and no Chinese
+     * under English. Data (names, numbers, codes in capitals, e-mail addresses, the user's name) is not the interface's
+     * and is not judged.
+     */
+    @Test
+    public void n_everyScreenIsInTheUsersLanguage() throws Exception {
+        List<String> modules = List.of("sample-notes", "handset-registry", "membership-points", "repair-parts");
+        for (String m : modules) {
+            assertEquals("ACTIVE", rest("POST", "modules/" + m + "/enable", null).get("state").asText());
+        }
+        long contact = restId("POST", "contacts", obj().put("name", "韩梅梅").put("mobile", mobile()));
+        try {
+            signIn("admin", PASSWORD);
+            List<String> problems = new java.util.ArrayList<>();
+            for (String language : List.of("中文", "English")) {
+                selectLanguage(language);
+                boolean chinese = language.equals("中文");
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("menu"), chinese ? "联系人" : "Contacts"));
+                List<String> entries = browser.findElements(By.cssSelector("#menu .crm-menu-item")).stream().map(e -> e.getAttribute("id")).toList();
+                for (String entry : entries) {
+                    click(entry);
+                    problems.addAll(wrongLanguage(entry, chinese));
+                }
+                browser.get(BASE + "/crm/#!contact/" + contact);
+                wait.until(ExpectedConditions.textToBe(By.id("record-title"), "韩梅梅"));
+                for (String tab : tabCaptions()) {
+                    clickTab(tab);
+                    problems.addAll(wrongLanguage("contact/" + tab, chinese));
+                }
+            }
+            assertTrue("texts in the wrong language: " + problems, problems.isEmpty());
+        } finally {
+            selectLanguage("English");
+            for (String m : modules) {
+                rest("POST", "modules/" + m + "/disable", null);
+            }
+        }
+    }
+
+    /** The interface texts of the screen shown now that are not in the language chosen ("screen: text"). */
+    @SuppressWarnings("unchecked")
+    private static List<String> wrongLanguage(String screen, boolean chinese) {
+        settle();
+        List<String> texts = (List<String>) ((JavascriptExecutor) browser).executeScript(
+                "var sel = '#menu .crm-menu-item, #menu .crm-group, .crm-main .v-label-h2:not(#record-title), .crm-main .v-label-h3, .v-caption, .v-button-caption,"
+                        + " .v-grid-column-header-content, .v-tabsheet-tabitemcell .v-captiontext, .v-window-header, .crm-topbar .v-button-caption';"
+                        + " var out = []; document.querySelectorAll(sel).forEach(function (e) { if (e.offsetParent !== null && e.innerText) out.push(e.innerText); });"
+                        + " document.querySelectorAll('input[placeholder], textarea[placeholder]').forEach(function (e) { if (e.offsetParent !== null) out.push(e.placeholder); });"
+                        + " return out;");
+        List<String> wrong = new java.util.ArrayList<>();
+        for (String text : texts) {
+            // data inside interface texts: e-mail addresses, the signed-in user, the product's name, numbers and codes in capitals
+            String t = text.replaceAll("\\S+@\\S+", " ").replace("admin", " ").replace("OpenCRM", " ");
+            boolean bad = chinese ? java.util.regex.Pattern.compile("(?<![A-Za-z])[A-Za-z]*[a-z][A-Za-z]*(?![A-Za-z])").matcher(t).results()
+                    .anyMatch(m -> m.group().length() >= 2)
+                    : t.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+            if (bad) {
+                wrong.add(screen + ": " + text.replace('\n', ' '));
+            }
+        }
+        return wrong;
     }
 
     /** Types into the header search and chooses the suggestion that contains {@code text}. */

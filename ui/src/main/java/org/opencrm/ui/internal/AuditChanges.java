@@ -25,6 +25,36 @@ final class AuditChanges {
         this.history = history;
     }
 
+    /** The record types and actions the trail's captions name (what a filter typed as a caption stands for). */
+    private static final List<String> TYPES = List.of("contact", "account", "activity", "household", "user", "contact-import", "handset", "handset-model",
+            "member", "card", "promotion", "sample-note", "service-request", "repair-order", "part", "fault-code", "parts-order", "part-return", "stock", "module");
+    private static final List<String> ACTIONS = List.of("create", "update", "delete", "merge", "merged", "contact-merged", "import", "rollback", "kept", "issue",
+            "transfer", "tier", "status", "sell", "return", "replace", "register", "exchange-out", "exchange-in", "enrol", "bulk", "adjust-points", "approve",
+            "reject", "close", "escalate", "receive", "ship", "submit", "repair", "cancel", "activate", "lost", "found", "enable", "disable");
+
+    /** A record type typed in the filter: its code, also when the user typed its caption ("联系人" → contact). */
+    String typeCode(String typed) {
+        return code(typed, "audit.type.", TYPES);
+    }
+
+    /** An action typed in the filter: its code, also when typed as its caption. */
+    String actionCode(String typed) {
+        return code(typed, "audit.actionName.", ACTIONS);
+    }
+
+    private String code(String typed, String prefix, List<String> codes) {
+        if (typed == null || typed.isBlank()) {
+            return typed;
+        }
+        String t = typed.strip();
+        for (String c : codes) {
+            if (msg.has(prefix + c) && msg.get(prefix + c).equalsIgnoreCase(t)) {
+                return c;
+            }
+        }
+        return t;
+    }
+
     void forget() {
         cache.clear();
     }

@@ -28,6 +28,7 @@ final class ShellStyles {
             .crm-login-panel { background: #fff; border-radius: 6px; padding: 24px; }
             .crm-muted { color: #777; font-size: 13px; }
             .crm-confirm-consequence { max-width: 520px; }
+            .v-label.crm-wrap pre, .v-label.crm-wrap { white-space: pre-wrap; font-family: inherit; }
             /* phones and small tablets: the menu is a drawer over the page, opened with the button in the top bar;
                forms are one column (caption above the field), fields and controls take the width and are easy to hit */
             @media (max-width: 767px) {

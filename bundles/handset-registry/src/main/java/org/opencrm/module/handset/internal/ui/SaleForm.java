@@ -64,7 +64,7 @@ final class SaleForm {
         }
         RecordPicker<Long> retailer = Pickers.account(screens.customers(), context, msg.get("card.retailerId"), "sale-retailer");
         TextField invoice = Fields.text(msg.get("card.invoice"), "sale-invoice");
-        DateField date = new DateField(msg.get("handset.saleDate"), Times.today());
+        DateField date = new org.opencrm.ui.DateInput(msg.get("handset.saleDate"), Times.today());
         date.setId("sale-date");
         date.setDateFormat("yyyy-MM-dd");
         ComboBox<CaptureChannel> channel = new ComboBox<>(msg.get("card.channel"), List.of(CaptureChannel.values()));
