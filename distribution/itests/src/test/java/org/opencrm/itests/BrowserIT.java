@@ -766,7 +766,7 @@ public class BrowserIT {
         rest("POST", "handsets", obj().put("imei", imei).put("serialNumber", "SP" + tag).put("modelCode", model));
         try {
             browser.manage().window().setSize(new Dimension(390, 844));
-            signIn("admin", PASSWORD);
+            signInOnPhone("admin", PASSWORD);
             assertEquals("width=device-width, initial-scale=1",
                     ((JavascriptExecutor) browser).executeScript("var m = document.querySelector('meta[name=viewport]'); return m && m.content;"));
             // the menu is a drawer: closed, opened from the top bar, closed again once an entry is chosen
@@ -1019,6 +1019,16 @@ public class BrowserIT {
             }
         }
         throw new AssertionError("no card " + card);
+    }
+
+    /** Signs in on a narrow screen, where the menu starts closed (a drawer): done when the top bar's menu button is there. */
+    private static void signInOnPhone(String user, String password) {
+        browser.manage().deleteAllCookies();
+        browser.get(BASE + "/crm/");
+        type("login-username", user);
+        type("login-password", password);
+        click("login-submit");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("menu-toggle")));
     }
 
     /** On a phone: opens the drawer from the top bar and chooses the entry. */
