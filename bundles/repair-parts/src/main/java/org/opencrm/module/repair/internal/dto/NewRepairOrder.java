@@ -11,9 +11,4 @@ import org.opencrm.platform.rest.ApiSchema;
 @ApiSchema(required = { "centreAccountId", "symptom" })
 public record NewRepairOrder(Long serviceRequestId, Long contactId, Long centreAccountId, String imei, String serialNumber, String modelCode, String symptom, Boolean inWarranty,
         String warrantyNote, String technician, Boolean physicalDamage, Boolean liquidDamage, String accessories) {
-    /** A device received without a recorded condition. */
-    public NewRepairOrder(Long serviceRequestId, Long contactId, Long centreAccountId, String imei, String serialNumber, String modelCode, String symptom,
-            Boolean inWarranty, String warrantyNote, String technician) {
-        this(serviceRequestId, contactId, centreAccountId, imei, serialNumber, modelCode, symptom, inWarranty, warrantyNote, technician, null, null, null);
-    }
 }

@@ -2,8 +2,4 @@ package org.opencrm.module.repair.internal.dto;
 
 /** A request to fit a part in a repair (default quantity 1), with the serial of the faulty part the centre takes out. */
 public record ReplacementInput(String partNumber, Integer quantity, String note, String removedSerial) {
-    /** A request without the removed part's serial (given at approval then). */
-    public ReplacementInput(String partNumber, Integer quantity, String note) {
-        this(partNumber, quantity, note, null);
-    }
 }
