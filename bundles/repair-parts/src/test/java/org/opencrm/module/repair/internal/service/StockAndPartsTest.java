@@ -219,7 +219,7 @@ class StockAndPartsTest {
         f.part("ANA-LCD", "ANA-1");
         for (int i = 0; i < 3; i++) {
             RepairOrderData o = f.orders.receive(f.admin, new org.opencrm.module.repair.internal.dto.NewRepairOrder(null, f.customer, f.centreA, f.imei(), null,
-                    "ANA-1", "lines on screen", true, null, null));
+                    "ANA-1", "lines on screen", true, null, null, null, null, null));
             f.orders.diagnose(f.admin, o.id(), new Diagnosis(i < 2 ? "F02" : "F08", null, "ANA-LCD", null, null));
         }
         LocalDate today = f.settings.today();
