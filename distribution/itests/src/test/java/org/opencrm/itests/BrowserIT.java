@@ -815,7 +815,7 @@ public class BrowserIT {
             assertFitsTheScreen("request-receive");
             click("request-receive");
             // the phone came in wet, with its charger: liquid damage voids the warranty the registry would have given
-            clickBy(By.cssSelector("#receive-liquid-damage input"));
+            clickBy(By.cssSelector("#receive-liquid-damage label"));
             type("receive-accessories", "充电器");
             assertFitsTheScreen("receive-save");
             shot("phone-390-repair-intake");
