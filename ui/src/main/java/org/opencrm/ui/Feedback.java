@@ -41,8 +41,18 @@ public final class Feedback {
      * logged by Vaadin's error handler.
      */
     public static void failed(RuntimeException e, Map<String, ? extends AbstractComponent> fields) {
+        failed(e, fields, null);
+    }
+
+    /**
+     * As {@link #failed(RuntimeException, Map)}, with the module's own messages: a refusal whose message key the
+     * module defines ({@code error.<key>} in {@code own}) is said in the module's words, the platform's rules in the
+     * platform's (since 1.4).
+     */
+    public static void failed(RuntimeException e, Map<String, ? extends AbstractComponent> fields, Messages own) {
         Messages shell = Messages.of(Feedback.class, "org.opencrm.ui.feedback",
                 com.vaadin.server.VaadinSession.getCurrent() == null ? null : com.vaadin.server.VaadinSession.getCurrent().getLocale());
+        shell = own == null ? shell : shell.withFirst(own);
         clearFieldErrors(fields);
         if (e instanceof CrmException ce) {
             AbstractComponent field = ce.field() == null ? null : fields.get(ce.field());
@@ -66,7 +76,13 @@ public final class Feedback {
 
     /** A business error in the user's language (the rule's text when the platform knows it, else the service's message). */
     public static String describe(CrmException e, java.util.Locale locale) {
-        return translated(Messages.of(Feedback.class, "org.opencrm.ui.feedback", locale), e, e.field() == null ? "" : e.field());
+        return describe(e, locale, null);
+    }
+
+    /** As {@link #describe(CrmException, java.util.Locale)}, the module's own refusals in its words (since 1.4). */
+    public static String describe(CrmException e, java.util.Locale locale, Messages own) {
+        Messages shell = Messages.of(Feedback.class, "org.opencrm.ui.feedback", locale);
+        return translated(own == null ? shell : shell.withFirst(own), e, e.field() == null ? "" : e.field());
     }
 
     /** The broken rule in the user's language when the platform knows it (argument 0 is the field's caption), else the service's message. */
@@ -79,6 +95,12 @@ public final class Feedback {
         Object[] args = new Object[ruleArgs.length + 1];
         args[0] = caption;
         System.arraycopy(ruleArgs, 0, args, 1, ruleArgs.length);
+        // an argument naming an entry of a catalogue the messages have (e.g. "status.SOLD") is shown as its text
+        for (int i = 1; i < args.length; i++) {
+            if (args[i] instanceof String s && s.matches("[a-zA-Z]+\\.[A-Z][A-Z0-9_]*") && shell.has(s)) {
+                args[i] = shell.get(s);
+            }
+        }
         return shell.get(key, args);
     }
 

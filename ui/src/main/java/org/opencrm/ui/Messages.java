@@ -12,10 +12,22 @@ import java.util.ResourceBundle;
 public final class Messages {
     private final ResourceBundle bundle;
     private final Locale locale;
+    /** Asked for keys this bundle does not have (null: none). */
+    private final Messages fallback;
 
     private Messages(ResourceBundle bundle, Locale locale) {
+        this(bundle, locale, null);
+    }
+
+    private Messages(ResourceBundle bundle, Locale locale, Messages fallback) {
         this.bundle = bundle;
         this.locale = locale;
+        this.fallback = fallback;
+    }
+
+    /** {@code first}'s keys, then these (a module's refusals before the platform's). */
+    Messages withFirst(Messages first) {
+        return new Messages(first.bundle, first.locale, this);
     }
 
     /** Loads {@code baseName} (e.g. "org.opencrm.module.x.internal.ui.messages") with the class loader of {@code anchor}. */
@@ -31,7 +43,7 @@ public final class Messages {
         try {
             text = bundle.getString(key);
         } catch (MissingResourceException e) {
-            return "!" + key + "!";
+            return fallback != null ? fallback.get(key, args) : "!" + key + "!";
         }
         return args.length == 0 ? text : new MessageFormat(text, locale).format(args);
     }
@@ -42,7 +54,7 @@ public final class Messages {
     }
 
     public boolean has(String key) {
-        return bundle.containsKey(key);
+        return bundle.containsKey(key) || fallback != null && fallback.has(key);
     }
 
     public Locale locale() {

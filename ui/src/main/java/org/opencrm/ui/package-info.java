@@ -3,8 +3,9 @@
  * paged grids over service pages, feedback and field errors from service exceptions, simple charts, and the
  * signed-in user of the current session; base classes for menu entries, record tabs and dashboard widgets
  * ({@link org.opencrm.ui.BaseMenuEntry}, {@link org.opencrm.ui.BaseRecordTab}, {@link org.opencrm.ui.BaseDashboardWidget}) and
- * record pickers ({@link org.opencrm.ui.RecordPicker}). One place for these, so every module's screens behave alike.
+ * record pickers ({@link org.opencrm.ui.RecordPicker}) and the confirmation of irreversible actions
+ * ({@link org.opencrm.ui.Confirm}, since 1.4) and a date field that takes the forms staff type ({@link org.opencrm.ui.DateInput}, since 1.4). One place for these, so every module's screens behave alike.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("1.4.0")
 package org.opencrm.ui;

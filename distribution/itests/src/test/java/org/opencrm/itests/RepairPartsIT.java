@@ -312,6 +312,34 @@ public class RepairPartsIT extends CrmTestSupport {
         assertEquals(4, get("stock?warehouseId=" + warehouse + "&q=" + p).json().get("items").get(0).get("quantity").asLong());
     }
 
+    /**
+     * The device's condition at the counter decides with the warranty (a wet phone is repaired at the customer's cost,
+     * whatever the clerk or the registry said), and the removed part's serial comes from the centre's part request, so
+     * that HQ approves without typing it (staff UI, issue 17).
+     */
+    @Test
+    public void theConditionAtTheCounterAndTheCentresRemovedSerialReachHq() {
+        JsonNode wet = as(clerkA, "POST", "repair-orders", obj().put("contactId", customer).put("centreAccountId", centreA).put("imei", HandsetRegistryIT.newImei())
+                .put("symptom", "进水后不开机").put("inWarranty", true).put("liquidDamage", true).put("accessories", "充电器")).expect(201).json();
+        assertFalse(wet.get("inWarranty").asBoolean());
+        assertEquals("CONDITION", wet.get("warrantySource").asText());
+        assertTrue(wet.get("liquidDamage").asBoolean());
+        assertEquals("充电器", wet.get("accessories").asText());
+
+        JsonNode o = receive(clerkA, centreA, HandsetRegistryIT.newImei(), true);
+        long id = o.get("id").asLong();
+        assertFalse(o.get("physicalDamage").asBoolean());
+        String p = part("NOVA");
+        post("stock/receipts", obj().put("warehouseId", centreWarehouse(centreA)).put("partNumber", p).put("quantity", 1)).expect(201);
+        diagnose(clerkA, id, p);
+        long r = as(clerkA, "POST", "repair-orders/" + id + "/replacements", obj().put("partNumber", p).put("removedSerial", "OLD-C1")).expect(201).json()
+                .get("id").asLong();
+        assertEquals("OLD-C1", get("repair-orders/replacements/" + r).json().get("removedSerial").asText());
+        JsonNode approved = as(approver, "POST", "repair-orders/replacements/" + r + "/approve", obj()).expect(200).json();
+        assertEquals("APPROVED", approved.get("status").asText());
+        assertEquals("OLD-C1", approved.get("removedSerial").asText());
+    }
+
     @Test
     public void aServiceCentreSeesOnlyItsOwnOrdersAndStock() {
         long mine = receive(clerkA, centreA, HandsetRegistryIT.newImei(), true).get("id").asLong();

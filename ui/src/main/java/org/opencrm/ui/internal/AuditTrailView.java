@@ -35,9 +35,10 @@ final class AuditTrailView extends VerticalLayout {
     private final TextField recordType = filter("audit-type");
     private final TextField recordId = filter("audit-record");
     private final TextField action = filter("audit-action");
-    private final DateField from = new DateField();
-    private final DateField to = new DateField();
+    private final DateField from = new org.opencrm.ui.DateInput(null);
+    private final DateField to = new org.opencrm.ui.DateInput(null);
     private final Label total = new Label();
+    private transient AuditChanges changes;
 
     AuditTrailView(AuditTrail audit, UiContext context) {
         Messages msg = Messages.of(AuditTrailView.class, CrmUI.MESSAGES, context.locale());
@@ -47,10 +48,10 @@ final class AuditTrailView extends VerticalLayout {
         title.addStyleName(ValoTheme.LABEL_H2);
         actor.setCaption(msg.get("audit.actor"));
         recordType.setCaption(msg.get("audit.recordType"));
-        recordType.setPlaceholder("contact, account, …");
+        recordType.setPlaceholder(msg.get("audit.typeHint"));
         recordId.setCaption(msg.get("audit.recordId"));
         action.setCaption(msg.get("audit.action"));
-        action.setPlaceholder("create, update, …");
+        action.setPlaceholder(msg.get("audit.actionHint"));
         from.setCaption(msg.get("audit.from"));
         to.setCaption(msg.get("audit.to"));
         from.setId("audit-from");
@@ -70,12 +71,14 @@ final class AuditTrailView extends VerticalLayout {
             return result;
         });
         grid.setDataProvider(rows);
+        // a record's earlier entries give each update's values before; at most one look-up per record shown
+        changes = new AuditChanges(msg, e -> audit.forRecord(context.user(), e.recordType(), e.recordId(), 0, 200).items());
         grid.addColumn(e -> Times.dateTimeSeconds(e.at())).setCaption(msg.get("audit.at")).setWidth(200);
         grid.addColumn(AuditEntry::actor).setCaption(msg.get("audit.actor")).setWidth(140);
-        grid.addColumn(AuditEntry::recordType).setCaption(msg.get("audit.recordType")).setWidth(140);
+        grid.addColumn(changes::recordType).setCaption(msg.get("audit.recordType")).setWidth(140);
         RecordLinks.column(grid, AuditEntry::recordId, AuditTrailView::page, "audit-record-link", AuditEntry::id).setCaption(msg.get("audit.recordId")).setWidth(120);
-        grid.addColumn(AuditEntry::action).setCaption(msg.get("audit.action")).setWidth(110);
-        grid.addColumn(AuditEntry::changes).setCaption(msg.get("audit.changes")).setDescriptionGenerator(AuditEntry::changes);
+        grid.addColumn(changes::action).setCaption(msg.get("audit.action")).setWidth(110);
+        grid.addColumn(changes::changes).setCaption(msg.get("audit.changes")).setDescriptionGenerator(changes::changes);
 
         Button apply = new Button(msg.get("audit.apply"), e -> {
             Feedback.clearFieldErrors(fields);
@@ -84,6 +87,7 @@ final class AuditTrailView extends VerticalLayout {
                 Feedback.error(msg.get("audit.toBeforeFrom"));
                 return;
             }
+            changes.forget();
             rows.refreshAll();
         });
         apply.setId("audit-apply");
@@ -106,7 +110,7 @@ final class AuditTrailView extends VerticalLayout {
     }
 
     private AuditQuery query() {
-        return new AuditQuery(actor.getValue(), recordType.getValue(), recordId.getValue(), action.getValue(), Times.startOf(from.getValue()),
+        return new AuditQuery(actor.getValue(), changes.typeCode(recordType.getValue()), recordId.getValue(), changes.actionCode(action.getValue()), Times.startOf(from.getValue()),
                 Times.endOf(to.getValue()));
     }
 

@@ -8,6 +8,8 @@ import java.util.stream.Stream;
 
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.api.ui.DashboardWidget;
+import org.opencrm.platform.api.ui.HeaderSearch;
+import org.opencrm.platform.api.ui.PendingWork;
 import org.opencrm.platform.api.ui.NavigationEntry;
 import org.opencrm.platform.api.ui.RecordTab;
 import org.opencrm.platform.api.ui.UiContribution;
@@ -30,6 +32,36 @@ public class Contributions {
     private final List<RecordTab> tabs = new CopyOnWriteArrayList<>();
     private final List<DashboardWidget> widgets = new CopyOnWriteArrayList<>();
     private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
+    private final List<HeaderSearch> searches = new CopyOnWriteArrayList<>();
+    private final List<PendingWork> pending = new CopyOnWriteArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addSearch(HeaderSearch search) {
+        searches.add(search);
+    }
+
+    void removeSearch(HeaderSearch search) {
+        searches.remove(search);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addPending(PendingWork work) {
+        pending.add(work);
+    }
+
+    void removePending(PendingWork work) {
+        pending.remove(work);
+    }
+
+    /** The header searches of the active modules (asked live, so a module that left is simply not asked). */
+    public List<HeaderSearch> searches() {
+        return List.copyOf(searches);
+    }
+
+    /** The pending-work counts of the active modules. */
+    public List<PendingWork> pendingWork() {
+        return List.copyOf(pending);
+    }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addNavigation(NavigationEntry entry) {

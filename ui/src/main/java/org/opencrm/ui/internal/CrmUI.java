@@ -9,6 +9,7 @@ import org.opencrm.ui.SupportedLocales;
 
 import com.vaadin.annotations.Theme;
 import com.vaadin.annotations.Title;
+import com.vaadin.annotations.Viewport;
 import com.vaadin.server.VaadinRequest;
 import com.vaadin.server.VaadinService;
 import com.vaadin.server.VaadinServletRequest;
@@ -19,6 +20,8 @@ import com.vaadin.ui.UIDetachedException;
 /** One browser tab of the web shell: the login screen until a user signs in, then the main screen. */
 @Theme("valo")
 @Title("OpenCRM")
+// phones lay the page out at their own width (without it they render 980 px wide, scaled to about 40 %)
+@Viewport("width=device-width, initial-scale=1")
 public class CrmUI extends UI {
     private static final long serialVersionUID = 1L;
     static final String MESSAGES = "org.opencrm.ui.internal.messages";
@@ -140,6 +143,27 @@ public class CrmUI extends UI {
                 // the tab is gone; detach() unsubscribes
             }
         });
+    }
+
+    /** Below this browser width a dialog takes the whole screen (phones, store PDAs). */
+    static final int PHONE_WIDTH = 600;
+
+    /**
+     * Every dialog of the shell and of the modules fits the screen: one wider than the browser is made as wide as the
+     * browser, and on a phone it fills the screen and scrolls inside (its buttons stay reachable).
+     */
+    @Override
+    public void addWindow(com.vaadin.ui.Window window) {
+        int browserWidth = getPage().getBrowserWindowWidth();
+        if (browserWidth > 0 && browserWidth < PHONE_WIDTH) {
+            window.setWidth("100%");
+            window.setHeight("100%");
+            window.setDraggable(false);
+            window.setResizable(false);
+        } else if (browserWidth > 0 && window.getWidthUnits() == com.vaadin.server.Sizeable.Unit.PIXELS && window.getWidth() > browserWidth - 16) {
+            window.setWidth("100%");
+        }
+        super.addWindow(window);
     }
 
     @Override

@@ -6,6 +6,9 @@ import java.util.Map;
 
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.api.ui.DashboardWidget;
+import org.opencrm.platform.api.ui.HeaderSearch;
+import org.opencrm.platform.api.ui.PendingWork;
+import org.opencrm.platform.api.ui.SearchHit;
 import org.opencrm.platform.api.ui.NavigationEntry;
 import org.opencrm.platform.api.ui.RecordTab;
 import org.opencrm.platform.api.ui.UiContext;
@@ -17,6 +20,7 @@ import com.vaadin.navigator.Navigator;
 import com.vaadin.navigator.View;
 import com.vaadin.navigator.ViewProvider;
 import com.vaadin.ui.Button;
+import com.vaadin.ui.ComboBox;
 import com.vaadin.ui.Component;
 import com.vaadin.ui.CssLayout;
 import com.vaadin.ui.HorizontalLayout;
@@ -28,8 +32,11 @@ import com.vaadin.ui.themes.ValoTheme;
 /**
  * The signed-in screen: the menu built only from the navigation entries of active modules, a top bar, and the
  * view area. Views are addressed by URL fragment: {@code #!<entry id>}, {@code #!contact/<id>}, {@code #!account/<id>}.
+ * The layout is CSS ({@link ShellStyles}): the menu scrolls on its own; the button at the left of the top bar collapses
+ * it (wide screens) or opens it as a drawer over the page (below tablet width, where it starts closed and closes again
+ * when an entry is chosen).
  */
-final class MainScreen extends HorizontalLayout {
+final class MainScreen extends CssLayout {
     private static final long serialVersionUID = 1L;
     static final String HOME = "dashboard";
 
@@ -39,6 +46,7 @@ final class MainScreen extends HorizontalLayout {
     private final CssLayout menu = new CssLayout();
     private final Panel content = new Panel();
     private final Map<String, Button> menuButtons = new LinkedHashMap<>();
+    private final Map<String, String> labels = new java.util.HashMap<>();
     private Navigator navigator;
     private View current;
 
@@ -47,7 +55,7 @@ final class MainScreen extends HorizontalLayout {
         this.msg = ui.messages();
         this.user = CrmSession.user().orElseThrow();
         setSizeFull();
-        setSpacing(false);
+        addStyleName("crm-shell");
         menu.addStyleName("crm-menu");
         menu.setId("menu");
         menu.setHeight("100%");
@@ -55,14 +63,22 @@ final class MainScreen extends HorizontalLayout {
         HorizontalLayout topbar = new HorizontalLayout();
         topbar.addStyleName("crm-topbar");
         topbar.setWidth("100%");
+        Button toggle = new Button("\u2630", e -> toggleMenu());
+        toggle.setId("menu-toggle");
+        toggle.setDescription(msg.get("top.menu"));
+        toggle.addStyleNames(ValoTheme.BUTTON_BORDERLESS, "crm-menu-toggle");
         Label who = new Label(msg.get("top.signedInAs", user.username()));
         who.setId("signed-in-user");
+        who.addStyleName("crm-who");
+        ComboBox<SearchHit> search = headerSearch();
         Button logout = new Button(msg.get("top.logout"), e -> ui.signOut());
         logout.setId("logout");
         logout.addStyleName(ValoTheme.BUTTON_SMALL);
         HorizontalLayout right = new HorizontalLayout(new LanguageSwitch(ui), logout);
-        topbar.addComponents(who, right);
-        topbar.setExpandRatio(who, 1);
+        topbar.addComponents(toggle, search, who, right);
+        topbar.setDefaultComponentAlignment(com.vaadin.ui.Alignment.MIDDLE_LEFT);
+        topbar.setComponentAlignment(who, com.vaadin.ui.Alignment.MIDDLE_LEFT);
+        topbar.setExpandRatio(search, 1);
 
         content.setSizeFull();
         content.addStyleName(ValoTheme.PANEL_BORDERLESS);
@@ -71,9 +87,103 @@ final class MainScreen extends HorizontalLayout {
         main.setMargin(false);
         main.setSpacing(false);
         main.setExpandRatio(content, 1);
+        main.addStyleName("crm-main");
 
         addComponents(menu, main);
-        setExpandRatio(main, 1);
+    }
+
+    /**
+     * The header search: what the user types (2 characters or more) goes to every module's {@link HeaderSearch}; the
+     * hits are listed under each search's label, and choosing one opens its page. A search that fails is left out.
+     */
+    private ComboBox<SearchHit> headerSearch() {
+        ComboBox<SearchHit> box = new ComboBox<>();
+        box.setId("header-search");
+        box.addStyleName("crm-header-search");
+        box.setWidth("100%");
+        box.setPlaceholder(msg.get("top.search"));
+        box.setPopupWidth(null);
+        java.util.Map<SearchHit, String> kinds = new java.util.HashMap<>();
+        String[] lastText = { null };
+        List<SearchHit>[] lastHits = new List[] { List.of() };
+        java.util.function.Function<String, List<SearchHit>> hits = text -> {
+            String t = text == null ? "" : text.strip();
+            if (t.equals(lastText[0])) {
+                return lastHits[0];
+            }
+            List<SearchHit> found = new java.util.ArrayList<>();
+            if (t.length() >= 2) {
+                UiContext context = CrmSession.context();
+                for (HeaderSearch s : ui.services().contributions().searches()) {
+                    try {
+                        for (SearchHit h : s.search(context, t, 8)) {
+                            found.add(h);
+                            kinds.put(h, s.label(msg.locale()));
+                        }
+                    } catch (RuntimeException e) {
+                        // a module's search that fails (or went away meanwhile) is left out; the others still answer
+                    }
+                }
+            }
+            lastText[0] = t;
+            lastHits[0] = found;
+            return found;
+        };
+        box.setDataProvider((String filter, int offset, int limit) -> hits.apply(filter).stream().skip(offset).limit(limit),
+                filter -> hits.apply(filter).size());
+        box.setItemCaptionGenerator(h -> kinds.getOrDefault(h, "") + " · " + h.title() + (h.detail() == null || h.detail().isBlank() ? "" : " · " + h.detail()));
+        box.addValueChangeListener(e -> {
+            if (e.isUserOriginated() && e.getValue() != null) {
+                String target = e.getValue().target();
+                box.clear();
+                lastText[0] = null;
+                closeDrawer();
+                navigator.navigateTo(target);
+            }
+        });
+        return box;
+    }
+
+    /** The menu entries' badges: how much work waits for the user behind each (modules' {@link PendingWork}). */
+    private void refreshBadges() {
+        java.util.Map<String, Long> counts = new java.util.HashMap<>();
+        UiContext context = CrmSession.context();
+        for (PendingWork w : ui.services().contributions().pendingWork()) {
+            try {
+                long n = w.count(context);
+                if (n > 0) {
+                    counts.merge(w.entryId(), n, Long::sum);
+                }
+            } catch (RuntimeException e) {
+                // no badge rather than no menu
+            }
+        }
+        menuButtons.forEach((id, b) -> {
+            Long n = counts.get(id);
+            String label = labels.get(id);
+            String html = escape(label == null ? id : label);
+            b.setCaption(n == null ? html : html + " <span class=\"crm-badge\" id=\"badge-" + escape(id) + "\">" + (n > 99 ? "99+" : n) + "</span>");
+        });
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    /** Collapses or brings back the menu (wide screens); opens or closes the drawer (narrow screens). */
+    private void toggleMenu() {
+        if (getStyleName().contains("crm-menu-toggled")) {
+            removeStyleName("crm-menu-toggled");
+        } else {
+            addStyleName("crm-menu-toggled");
+        }
+    }
+
+    /** On a narrow screen the drawer closes once an entry is chosen (on a wide one the menu stays as it is). */
+    private void closeDrawer() {
+        if (ui.getPage().getBrowserWindowWidth() > 0 && ui.getPage().getBrowserWindowWidth() < 768) {
+            removeStyleName("crm-menu-toggled");
+        }
     }
 
     /** Wires the navigator once the screen is the UI's content. */
@@ -90,6 +200,7 @@ final class MainScreen extends HorizontalLayout {
         navigator.addViewChangeListener(e -> {
             current = e.getNewView();
             highlight(e.getViewName());
+            refreshBadges();
             return true;
         });
         buildMenu();
@@ -99,6 +210,7 @@ final class MainScreen extends HorizontalLayout {
     private void buildMenu() {
         menu.removeAllComponents();
         menuButtons.clear();
+        labels.clear();
         Label brand = new Label("OpenCRM");
         brand.addStyleName("crm-brand");
         menu.addComponent(brand);
@@ -114,15 +226,21 @@ final class MainScreen extends HorizontalLayout {
                     menu.addComponent(g);
                 }
             }
-            Button b = new Button(entry.label(msg.locale()), e -> navigator.navigateTo(entry.id()));
+            labels.put(entry.id(), entry.label(msg.locale()));
+            Button b = new Button(escape(entry.label(msg.locale())), e -> {
+                closeDrawer();
+                navigator.navigateTo(entry.id());
+            });
             b.setId("menu-" + entry.id());
             b.addStyleName("crm-menu-item");
+            b.setCaptionAsHtml(true);
             menu.addComponent(b);
             menuButtons.put(entry.id(), b);
         }
         if (navigator != null && navigator.getState() != null) {
             highlight(navigator.getState());
         }
+        refreshBadges();
     }
 
     /** Groups in a fixed order (home, customers, sales, service, membership, reports, then others, admin last). */
@@ -149,6 +267,11 @@ final class MainScreen extends HorizontalLayout {
         buildMenu();
         if (change.contribution() instanceof NavigationEntry entry && !change.added()
                 && current instanceof ContributedView cv && cv.entry() == entry) {
+            // its dialogs go with it (a form of a module that is gone could not be saved anyway); the user is told
+            // that the page closed and that what was typed there is lost
+            for (com.vaadin.ui.Window w : List.copyOf(ui.getWindows())) {
+                ui.removeWindow(w);
+            }
             navigator.navigateTo(HOME);
             Feedback.error(msg.get("module.viewClosed", entry.label(msg.locale())));
         } else if (change.contribution() instanceof RecordTab && current instanceof RecordPage page) {

@@ -81,7 +81,15 @@ final class ModulesView extends VerticalLayout {
             b.addStyleName(ValoTheme.BUTTON_PRIMARY);
         }
         b.setEnabled(context.user().hasPermission("platform.modules.manage") && !progress.isVisible());
-        b.addClickListener(e -> run(m, !on));
+        // disabling takes the module away from every signed-in user at once: say so and ask first
+        b.addClickListener(e -> {
+            if (on) {
+                org.opencrm.ui.Confirm.ask("module-disable-confirm", msg.get("modules.disable.confirmTitle", name(m)),
+                        msg.get("modules.disable.confirmText", name(m)), msg.get("modules.disable.confirm"), () -> run(m, false));
+            } else {
+                run(m, true);
+            }
+        });
         return b;
     }
 

@@ -32,11 +32,11 @@ public final class Fields {
         String v = Imei.normalise(Validation.required(field, value, 64));
         if (!v.matches("\\d{15}")) {
             throw new InvalidInputException(field, "'" + value + "' is not a valid IMEI: 15 digits expected, got " + v.length() + " character(s)"
-                    + (v.matches("\\d*") ? "" : " with non-digits"));
+                    + (v.matches("\\d*") ? "" : " with non-digits"), "handset.imeiLength", value, v.length());
         }
         if (!Imei.isValid(v)) {
             throw new InvalidInputException(field, "'" + value + "' is not a valid IMEI: the check digit (last digit) should be "
-                    + Imei.checkDigit(v.substring(0, 14)) + " (Luhn)");
+                    + Imei.checkDigit(v.substring(0, 14)) + " (Luhn)", "handset.imeiCheckDigit", value, Imei.checkDigit(v.substring(0, 14)));
         }
         return v;
     }

@@ -94,18 +94,18 @@ public class SaleService {
             throw new InvalidInputException("storeAccountId", "storeAccountId is required: the store that sold the unit");
         }
         AccountRef store = customers.account(in.storeAccountId())
-                .orElseThrow(() -> new InvalidInputException("storeAccountId", "account " + in.storeAccountId() + " does not exist"));
+                .orElseThrow(() -> new InvalidInputException("storeAccountId", "account " + in.storeAccountId() + " does not exist", "handset.noSuchAccount"));
         if (!scopes.canSee(user, store.id())) {
             throw new ScopeDeniedException("store " + store.id() + " (" + store.name() + ") is outside your data scope: you can register sales only for your own stores");
         }
         if (in.retailerAccountId() != null && customers.account(in.retailerAccountId()).isEmpty()) {
-            throw new InvalidInputException("retailerAccountId", "account " + in.retailerAccountId() + " does not exist");
+            throw new InvalidInputException("retailerAccountId", "account " + in.retailerAccountId() + " does not exist", "handset.noSuchAccount");
         }
         String invoice = Fields.optional("invoiceNumber", in.invoiceNumber(), 64);
         LocalDate today = policy.today();
         LocalDate saleDate = in.saleDate() == null ? today : in.saleDate();
         if (saleDate.isAfter(today)) {
-            throw new InvalidInputException("saleDate", "saleDate " + saleDate + " is in the future (today is " + today + ")");
+            throw new InvalidInputException("saleDate", "saleDate " + saleDate + " is in the future (today is " + today + ")", "handset.dateInFuture", saleDate.toString(), today.toString());
         }
         if (in.channel() == null) {
             throw new InvalidInputException("channel", "channel is required: one of STORE_CLERK, HOTLINE, SELF_SERVICE_WEB, SERVICE_OUTLET");
@@ -232,7 +232,7 @@ public class SaleService {
         LocalDate today = policy.today();
         LocalDate day = requested == null ? today : requested;
         if (day.isAfter(today)) {
-            throw new InvalidInputException("date", "date " + day + " is in the future (today is " + today + ")");
+            throw new InvalidInputException("date", "date " + day + " is in the future (today is " + today + ")", "handset.dateInFuture", day.toString(), today.toString());
         }
         if (day.isBefore(s.saleDate)) {
             throw new InvalidInputException("date", "date " + day + " is before the sale on " + s.saleDate);
@@ -261,7 +261,7 @@ public class SaleService {
     private static Sale activeCard(EntityManager em, Handset h) {
         Sale s = h.saleId == null ? null : em.find(Sale.class, h.saleId);
         if (s == null || s.status != SaleStatus.ACTIVE) {
-            throw new ConflictException("invalid_status", "status", "handset " + h.imei + " has no active warranty card");
+            throw new ConflictException("invalid_status", "status", "handset " + h.imei + " has no active warranty card", "handset.noActiveCard", h.imei);
         }
         return s;
     }

@@ -114,7 +114,7 @@ final class Units {
             }
         }
         throw new ConflictException("invalid_status", "status", "handset " + h.imei + " is " + h.status + "; " + action + " needs a unit that is "
-                + String.join(" or ", java.util.Arrays.stream(allowed).map(Enum::name).toList()));
+                + String.join(" or ", java.util.Arrays.stream(allowed).map(Enum::name).toList()), "handset.wrongStatus", h.imei, "status." + h.status.name());
     }
 
     /** Appends a row to the unit's history. */

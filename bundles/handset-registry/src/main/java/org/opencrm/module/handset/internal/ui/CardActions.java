@@ -98,7 +98,7 @@ final class CardActions {
                 save.run();
                 w.close();
             } catch (RuntimeException ex) {
-                Feedback.failed(ex, fields);
+                Feedback.failed(ex, fields, msg);
             }
         });
         ok.setId(saveId);
@@ -109,7 +109,7 @@ final class CardActions {
     }
 
     private static DateField date(Messages msg, String id) {
-        DateField d = new DateField(msg.get("card.date"), Times.today());
+        DateField d = new org.opencrm.ui.DateInput(msg.get("card.date"), Times.today());
         d.setId(id);
         d.setDateFormat("yyyy-MM-dd");
         return d;

@@ -73,7 +73,7 @@ final class ModelsView extends VerticalLayout {
         TextField name = Fields.text(msg.get("model.name"), "model-name");
         TextField licence = Fields.text(msg.get("model.licence"), "model-licence");
         licence.setPlaceholder("02-C045-192736");
-        DateField launch = new DateField(msg.get("model.launch"));
+        DateField launch = new org.opencrm.ui.DateInput(msg.get("model.launch"));
         launch.setDateFormat("yyyy-MM-dd");
         TextField handset = months(msg.get("accessory.HANDSET"), "model-months-handset");
         TextField battery = months(msg.get("accessory.BATTERY"), "model-months-battery");
@@ -111,7 +111,7 @@ final class ModelsView extends VerticalLayout {
                 Feedback.done(msg.get("model.saved", saved.name()));
                 grid.getDataProvider().refreshAll();
             } catch (RuntimeException ex) {
-                Feedback.failed(ex, fields);
+                Feedback.failed(ex, fields, msg);
             }
         });
         save.setId("model-save");

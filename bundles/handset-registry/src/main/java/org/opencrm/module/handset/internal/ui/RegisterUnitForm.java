@@ -61,7 +61,7 @@ final class RegisterUnitForm {
                 Feedback.done(msg.get("unit.registered", h.imei()));
                 open.accept(h.imei());
             } catch (RuntimeException ex) {
-                Feedback.failed(ex, fields);
+                Feedback.failed(ex, fields, msg);
             }
         });
         save.setId("unit-save");

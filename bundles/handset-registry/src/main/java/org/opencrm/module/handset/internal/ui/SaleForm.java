@@ -64,7 +64,7 @@ final class SaleForm {
         }
         RecordPicker<Long> retailer = Pickers.account(screens.customers(), context, msg.get("card.retailerId"), "sale-retailer");
         TextField invoice = Fields.text(msg.get("card.invoice"), "sale-invoice");
-        DateField date = new DateField(msg.get("handset.saleDate"), Times.today());
+        DateField date = new org.opencrm.ui.DateInput(msg.get("handset.saleDate"), Times.today());
         date.setId("sale-date");
         date.setDateFormat("yyyy-MM-dd");
         ComboBox<CaptureChannel> channel = new ComboBox<>(msg.get("card.channel"), List.of(CaptureChannel.values()));
@@ -104,7 +104,7 @@ final class SaleForm {
                 Feedback.done(msg.get("card.saved", sold.imei()));
                 open.accept(sold.imei());
             } catch (RuntimeException ex) {
-                Feedback.failed(ex, fields);
+                Feedback.failed(ex, fields, msg);
             }
         });
         save.setId("sale-save");

@@ -114,10 +114,11 @@ public class CardService {
         Integer discount = in.discountPercent();
         if (kind.discount) {
             if (discount == null || discount < 1 || discount > 100) {
-                throw new InvalidInputException("discountPercent", "discountPercent (1-100, the percent of the price paid, e.g. 95) is required for a " + kind + " card");
+                throw new InvalidInputException("discountPercent", "discountPercent (1-100, the percent of the price paid, e.g. 95) is required for a " + kind + " card",
+                        "membership.discountRequired", "cardKind." + kind);
             }
         } else if (discount != null) {
-            throw new InvalidInputException("discountPercent", "a " + kind + " card has no discount");
+            throw new InvalidInputException("discountPercent", "a " + kind + " card has no discount", "membership.noDiscount", "cardKind." + kind);
         }
         Card parent = null;
         if (in.parentCardNumber() != null) {

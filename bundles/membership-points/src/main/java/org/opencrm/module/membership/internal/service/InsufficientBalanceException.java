@@ -11,20 +11,21 @@ public class InsufficientBalanceException extends ConflictException {
     private final long points;
     private final BigDecimal value;
 
-    private InsufficientBalanceException(String code, String field, String message, long points, BigDecimal value) {
-        super(code, field, message);
+    private InsufficientBalanceException(String code, String field, String message, long points, BigDecimal value, Object... args) {
+        super(code, field, message, "membership." + code, args);
         this.points = points;
         this.value = value;
     }
 
     public static InsufficientBalanceException points(long balance, long wanted) {
         return new InsufficientBalanceException("insufficient_points", "points",
-                "the member has " + balance + " points; " + wanted + " cannot be taken", balance, null);
+                "the member has " + balance + " points; " + wanted + " cannot be taken", balance, null, balance, wanted);
     }
 
     public static InsufficientBalanceException value(long balanceFen, long wantedFen) {
         return new InsufficientBalanceException("insufficient_value", "amount", "the stored value is " + Money.yuan(balanceFen).toPlainString()
-                + " CNY; " + Money.yuan(wantedFen).toPlainString() + " cannot be spent", 0, Money.yuan(balanceFen));
+                + " CNY; " + Money.yuan(wantedFen).toPlainString() + " cannot be spent", 0, Money.yuan(balanceFen), Money.yuan(balanceFen).toPlainString(),
+                Money.yuan(wantedFen).toPlainString());
     }
 
     /** The points balance (for insufficient_points). */

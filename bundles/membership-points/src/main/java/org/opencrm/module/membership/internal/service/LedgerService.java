@@ -605,7 +605,8 @@ public class LedgerService {
             throw new InvalidInputException("cardNumber", "card " + c.cardNumber + " belongs to another member");
         }
         if (c.status != CardStatus.ACTIVE) {
-            throw new ConflictException("card_blocked", "cardNumber", "card " + c.cardNumber + " is " + c.status + " and cannot be used");
+            throw new ConflictException("card_blocked", "cardNumber", "card " + c.cardNumber + " is " + c.status + " and cannot be used", "membership.cardBlocked",
+                    c.cardNumber, "cardStatus." + c.status);
         }
         if ((points && !c.kind.points) || (storedValue && !c.kind.storedValue)) {
             throw new ConflictException("card_kind", "cardNumber", "card " + c.cardNumber + " is a " + c.kind + " card and cannot be used for "

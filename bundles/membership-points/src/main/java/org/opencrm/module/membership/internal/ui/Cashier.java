@@ -118,7 +118,7 @@ final class Cashier extends VerticalLayout implements BaseMenuEntry.DeepLinked {
                 Feedback.error(msg.get("members.noMatch", key));
             }
         } catch (RuntimeException ex) {
-            Feedback.failed(ex, Map.of("q", find));
+            Feedback.failed(ex, Map.of("q", find), msg);
         }
     }
 
@@ -198,7 +198,7 @@ final class Cashier extends VerticalLayout implements BaseMenuEntry.DeepLinked {
                 Feedback.done(done);
                 show(services.members().get(context.user(), m.id()));
             } catch (RuntimeException ex) {
-                Feedback.failed(ex, fields);
+                Feedback.failed(ex, fields, msg);
             }
         });
         ok.setId(id + "-record");

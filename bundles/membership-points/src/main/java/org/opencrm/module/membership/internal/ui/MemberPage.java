@@ -154,13 +154,22 @@ final class MemberPage extends VerticalLayout {
     }
 
     private static Button cardAction(Messages msg, String action, String number, Runnable run, MemberData m, LongConsumer open) {
-        Button b = new Button(msg.get("card." + action), e -> {
+        Runnable act = () -> {
             try {
                 run.run();
                 Feedback.done(msg.get("card." + action + ".done", number));
                 open.accept(m.id());
             } catch (RuntimeException ex) {
-                Feedback.failed(ex, Map.of());
+                Feedback.failed(ex, Map.of(), msg);
+            }
+        };
+        // cancelling cannot be undone: say so and ask first
+        Button b = new Button(msg.get("card." + action), e -> {
+            if (action.equals("cancel")) {
+                org.opencrm.ui.Confirm.ask(msg.get("card.cancel.confirmTitle", number), msg.get("card.cancel.confirmText", number, m.name()),
+                        msg.get("card.cancel.confirm"), act);
+            } else {
+                act.run();
             }
         });
         b.setId("card-" + action + "-" + number);
@@ -185,7 +194,7 @@ final class MemberPage extends VerticalLayout {
                 Feedback.done(msg.get("points.adjusted"));
                 open.accept(m.id());
             } catch (RuntimeException ex) {
-                Feedback.failed(ex, fields);
+                Feedback.failed(ex, fields, msg);
             }
         });
         save.setId("adjust-save");
@@ -219,7 +228,7 @@ final class MemberPage extends VerticalLayout {
                 Feedback.done(msg.get("card.issued", c.cardNumber()));
                 open.accept(m.id());
             } catch (RuntimeException ex) {
-                Feedback.failed(ex, fields);
+                Feedback.failed(ex, fields, msg);
             }
         });
         save.setId("issue-save");

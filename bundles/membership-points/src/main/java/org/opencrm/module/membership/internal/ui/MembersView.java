@@ -98,7 +98,7 @@ final class MembersView extends VerticalLayout implements BaseMenuEntry.DeepLink
                     Feedback.error(msg.get("members.noMatch", find.getValue()));
                 }
             } catch (RuntimeException ex) {
-                Feedback.failed(ex, java.util.Map.of("q", find));
+                Feedback.failed(ex, java.util.Map.of("q", find), msg);
             }
         });
         go.setId("members-find-go");

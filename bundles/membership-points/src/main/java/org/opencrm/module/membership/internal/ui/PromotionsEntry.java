@@ -85,9 +85,9 @@ public class PromotionsEntry extends BaseMenuEntry {
         TextField name = Fields.text(msg.get("promotion.name"), "promotion-name");
         TextField multiplier = Fields.text(msg.get("promotion.multiplier"), "promotion-multiplier");
         multiplier.setPlaceholder("2.0");
-        DateField start = new DateField(msg.get("promotion.start"), Times.today());
+        DateField start = new org.opencrm.ui.DateInput(msg.get("promotion.start"), Times.today());
         start.setDateFormat("yyyy-MM-dd");
-        DateField end = new DateField(msg.get("promotion.end"), Times.today().plusDays(7));
+        DateField end = new org.opencrm.ui.DateInput(msg.get("promotion.end"), Times.today().plusDays(7));
         end.setDateFormat("yyyy-MM-dd");
         RecordPicker<Long> store = Pickers.store(customers, context, msg.get("promotion.storeId"), "promotion-store");
         CheckBoxGroup<String> tiers = new CheckBoxGroup<>(msg.get("promotion.tiers"), rules.terms().tiers().stream().map(Rules.Tier::name).toList());
@@ -110,7 +110,7 @@ public class PromotionsEntry extends BaseMenuEntry {
                 Feedback.done(msg.get("promotion.saved", p.name()));
                 saved.run();
             } catch (RuntimeException ex) {
-                Feedback.failed(ex, fields);
+                Feedback.failed(ex, fields, msg);
             }
         });
         save.setId("promotion-save");

@@ -7,5 +7,5 @@ import java.util.List;
 public record RepairOrderData(long id, String number, Long serviceRequestId, long contactId, long centreAccountId, String imei, String serialNumber, String modelCode,
         String status, List<String> nextStatuses, String technician, String symptom, String faultCode, String cause, String faultyPartNumber, boolean inWarranty,
         String warrantySource, String warrantyNote, QuoteData quote, Instant receivedAt, String receivedBy, Instant statusAt, String statusBy, long version,
-        List<StepData> steps) {
+        List<StepData> steps, boolean physicalDamage, boolean liquidDamage, String accessories) {
 }

@@ -55,6 +55,11 @@ public class RepairOrder {
     @Column(length = 32)
     public String faultyPartNumber;
     public boolean inWarranty;
+    /** The device's condition at the counter (null on orders received before it was recorded). */
+    public Boolean physicalDamage;
+    public Boolean liquidDamage;
+    @Column(length = 200)
+    public String accessories;
     @Enumerated(EnumType.STRING)
     @Column(length = 10, nullable = false)
     public WarrantySource warrantySource;

@@ -141,7 +141,7 @@ public class RepairOrdersEndpoint implements ModuleEndpoint {
         return Page.of(replacements.forOrder(RestSupport.user(sc), Records.requireNumber("RO", "id", id)));
     }
 
-    /** {partNumber, quantity?, note?} */
+    /** {partNumber, quantity?, note?, removedSerial?} (the serial of the faulty part the centre takes out) */
     @POST
     @Path("{id}/replacements")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -166,7 +166,7 @@ public class RepairOrdersEndpoint implements ModuleEndpoint {
         return replacements.get(RestSupport.user(sc), id);
     }
 
-    /** {removedSerial, fittedSerial?, note?}: in warranty repair.approve, else repair.write */
+    /** {removedSerial?, fittedSerial?, note?}: in warranty repair.approve, else repair.write; removedSerial when the request had none */
     @POST
     @Path("replacements/{rid}/approve")
     @Consumes(MediaType.APPLICATION_JSON)

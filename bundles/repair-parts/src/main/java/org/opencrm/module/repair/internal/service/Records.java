@@ -82,7 +82,8 @@ public final class Records {
         return new RepairOrderData(o.id, number("RO", o.id), o.serviceRequestId, o.contactId, o.centreAccountId, o.imei, o.serialNumber, o.modelCode,
                 o.status.name(), o.status.next().stream().map(Enum::name).toList(), o.technician, o.symptom, o.faultCode, o.cause, o.faultyPartNumber,
                 o.inWarranty, o.warrantySource.name(), o.warrantyNote, quote, o.receivedAt, o.receivedBy, o.statusAt, o.statusBy, o.version,
-                steps == null ? null : steps.stream().map(Records::step).toList());
+                steps == null ? null : steps.stream().map(Records::step).toList(), Boolean.TRUE.equals(o.physicalDamage), Boolean.TRUE.equals(o.liquidDamage),
+                o.accessories);
     }
 
     static StepData step(OrderStep s) {

@@ -114,6 +114,9 @@ public class RepairOrderService {
         String technician = Validation.optional("technician", in.technician(), 64);
         String clerkNote = Validation.optional("warrantyNote", in.warrantyNote(), 200);
         String model = Optional.ofNullable(Validation.optional("modelCode", in.modelCode(), 32)).map(m -> m.toUpperCase(Locale.ROOT)).orElse(null);
+        String accessories = Validation.optional("accessories", in.accessories(), 200);
+        boolean physical = Boolean.TRUE.equals(in.physicalDamage());
+        boolean liquid = Boolean.TRUE.equals(in.liquidDamage());
 
         DeviceRegistry registry = devices;
         Optional<DeviceRegistry.Device> device = registry == null ? Optional.empty() : registry.find(imei, serial);
@@ -134,6 +137,12 @@ public class RepairOrderService {
             }
             w = new Warranty(in.inWarranty(), WarrantySource.CLERK, clerkNote, false, imei, serial, model);
         }
+        if (w.inWarranty && (physical || liquid)) {
+            // 三包 covers faults, not damage: a damaged or wet device is repaired at the customer's cost
+            String why = (physical ? "physical damage" : "") + (physical && liquid ? ", " : "") + (liquid ? "liquid damage" : "");
+            w = new Warranty(false, WarrantySource.CONDITION, why + (w.note == null ? "" : "; " + w.note), w.markInRepair, w.imei, w.serial, w.model);
+        }
+        Warranty decided = w;
         stock.ensureCentre(user, in.centreAccountId());
         long contact = contactId;
         Instant now = ctx.now();
@@ -142,15 +151,18 @@ public class RepairOrderService {
             o.serviceRequestId = in.serviceRequestId();
             o.contactId = contact;
             o.centreAccountId = in.centreAccountId();
-            o.imei = w.imei;
-            o.serialNumber = w.serial;
-            o.modelCode = w.model != null ? w.model : model;
+            o.imei = decided.imei;
+            o.serialNumber = decided.serial;
+            o.modelCode = decided.model != null ? decided.model : model;
             o.status = RepairStatus.RECEIVED;
             o.technician = technician;
             o.symptom = symptom;
-            o.inWarranty = w.inWarranty;
-            o.warrantySource = w.source;
-            o.warrantyNote = w.note;
+            o.inWarranty = decided.inWarranty;
+            o.physicalDamage = physical;
+            o.liquidDamage = liquid;
+            o.accessories = accessories;
+            o.warrantySource = decided.source;
+            o.warrantyNote = decided.note;
             o.quoteStatus = QuoteStatus.NONE;
             o.receivedAt = now;
             o.receivedBy = user.username();
@@ -162,7 +174,7 @@ public class RepairOrderService {
                 requests.repairStarted(em, user, o.serviceRequestId, o.id, o.centreAccountId);
             }
             step(em, user, o, null, RepairStatus.RECEIVED, symptom);
-            if (w.markInRepair) {
+            if (decided.markInRepair) {
                 registry.markInRepair(user, o.imei, "repair order " + Records.number("RO", o.id));
                 o.registryInRepair = true;
             }
@@ -172,6 +184,9 @@ public class RepairOrderService {
             changes.put("centreAccountId", o.centreAccountId);
             changes.put("imei", o.imei);
             changes.put("inWarranty", o.inWarranty);
+            changes.put("physicalDamage", physical);
+            changes.put("liquidDamage", liquid);
+            changes.put("accessories", accessories);
             changes.put("warrantySource", o.warrantySource.name());
             ctx.audit(user, RECORD, o.id, "receive", changes, o.centreAccountId);
             ctx.timeline(o.contactId, user, "REPAIR_RECEIVED", "Repair order " + Records.number("RO", o.id) + " received"

@@ -75,6 +75,7 @@ public class ReplacementService {
             throw new InvalidInputException("quantity", "quantity must be from 1 to " + MAX_QUANTITY);
         }
         String note = Validation.optional("note", in.note(), 500);
+        String removedSerial = Validation.optional("removedSerial", in.removedSerial(), 64);
         long centre = ctx.jpa().txExpr(TransactionType.Supports, em -> orders.visible(em, user, repairOrderId).centreAccountId);
         Warehouse warehouse = stock.ensureCentre(user, centre);
         return ctx.jpa().txExpr(TransactionType.Required, em -> {
@@ -96,12 +97,18 @@ public class ReplacementService {
             r.inWarranty = o.inWarranty;
             r.status = ReplacementStatus.PENDING;
             r.note = note;
+            r.removedSerial = removedSerial;
             r.requestedAt = ctx.now();
             r.requestedBy = user.username();
             em.persist(r);
             em.flush();
-            ctx.audit(user, RECORD, r.id, "request", Map.of("repairOrderId", o.id, "partNumber", part.partNumber, "quantity", quantity, "inWarranty", r.inWarranty),
-                    o.centreAccountId);
+            Map<String, Object> changes = new LinkedHashMap<>();
+            changes.put("repairOrderId", o.id);
+            changes.put("partNumber", part.partNumber);
+            changes.put("quantity", quantity);
+            changes.put("inWarranty", r.inWarranty);
+            changes.put("removedSerial", removedSerial);
+            ctx.audit(user, RECORD, r.id, "request", changes, o.centreAccountId);
             return data(r, part);
         });
     }
@@ -114,12 +121,18 @@ public class ReplacementService {
         if (!user.hasPermission(RepairModule.WRITE) && !user.hasPermission(RepairModule.APPROVE)) {
             throw new AccessDeniedException(RepairModule.APPROVE);
         }
-        String removed = Validation.required("removedSerial", in == null ? null : in.removedSerial(), 64);
-        String fitted = Validation.optional("fittedSerial", in.fittedSerial(), 64);
-        String note = Validation.optional("note", in.note(), 500);
+        // the removed part's serial comes from the centre's request; an approver gives it only when the request had none
+        String given = Validation.optional("removedSerial", in == null ? null : in.removedSerial(), 64);
+        String fitted = Validation.optional("fittedSerial", in == null ? null : in.fittedSerial(), 64);
+        String note = Validation.optional("note", in == null ? null : in.note(), 500);
         Object[] issued = new Object[2];
         ReplacementData approved = ctx.jpa().txExpr(TransactionType.Required, em -> {
             Replacement r = lockPending(em, user, id);
+            String removed = given != null ? given : r.removedSerial;
+            if (removed == null) {
+                throw new InvalidInputException("removedSerial", "removedSerial is required: the serial of the part taken out (the centre gives it with its request)",
+                        "required");
+            }
             RepairOrder o = orders.lockOpen(em, user, r.repairOrderId);
             if (!o.inWarranty && o.quoteStatus != QuoteStatus.ACCEPTED) {
                 throw new ConflictException("quote_required", "quote", "repair order " + Records.number("RO", o.id)

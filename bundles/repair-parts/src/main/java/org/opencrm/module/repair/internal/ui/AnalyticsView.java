@@ -53,10 +53,10 @@ final class AnalyticsView extends VerticalLayout implements BaseMenuEntry.DeepLi
         removeAllComponents();
         Label title = new Label(msg.get("menu." + RepairUi.ANALYTICS));
         title.addStyleName(ValoTheme.LABEL_H2);
-        DateField from = new DateField(msg.get("analytics.from"), Times.today().minusDays(89));
+        DateField from = new org.opencrm.ui.DateInput(msg.get("analytics.from"), Times.today().minusDays(89));
         from.setId("analytics-from");
         from.setDateFormat("yyyy-MM-dd");
-        DateField to = new DateField(msg.get("analytics.to"), Times.today());
+        DateField to = new org.opencrm.ui.DateInput(msg.get("analytics.to"), Times.today());
         to.setId("analytics-to");
         to.setDateFormat("yyyy-MM-dd");
         Button run = RepairUi.button("analytics-run", msg.get("analytics.run"), () -> report(from.getValue(), to.getValue(), Map.of("from", from, "to", to)));
@@ -86,7 +86,7 @@ final class AnalyticsView extends VerticalLayout implements BaseMenuEntry.DeepLi
             Feedback.clearFieldErrors(fields);
             r = screens.analytics.report(context.user(), from, to, 10);
         } catch (RuntimeException e) {
-            Feedback.failed(e, fields);
+            Feedback.failed(e, fields, msg);
             return;
         }
         result.removeAllComponents();

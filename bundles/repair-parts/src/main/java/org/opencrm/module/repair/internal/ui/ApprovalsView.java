@@ -44,6 +44,8 @@ final class ApprovalsView extends VerticalLayout implements BaseMenuEntry.DeepLi
     private final transient RepairScreens screens;
     private final UiContext context;
     private final Messages msg;
+    private final transient Map<Long, org.opencrm.module.repair.internal.dto.RepairOrderData> orders = new java.util.HashMap<>();
+    private transient Map<String, String> faultCodes;
 
     ApprovalsView(RepairScreens screens, UiContext context) {
         this.screens = screens;
@@ -79,12 +81,18 @@ final class ApprovalsView extends VerticalLayout implements BaseMenuEntry.DeepLi
                 .setCaption(msg.get("order.number")).setWidth(120);
         grid.addColumn(r -> RecordNames.account(screens.customers, context.user(), r.centreAccountId())).setCaption(msg.get("request.centre"));
         grid.addColumn(r -> r.partNumber() + " · " + r.partName()).setCaption(msg.get("part.part"));
+        // what HQ decides on: the order's fault, cause and symptom, and why it is in warranty
+        grid.addColumn(r -> fault(order(r))).setCaption(msg.get("approvals.fault")).setDescriptionGenerator(r -> fault(order(r)));
+        grid.addColumn(r -> warranty(order(r))).setCaption(msg.get("approvals.warrantyBasis")).setDescriptionGenerator(r -> warranty(order(r)));
         grid.addColumn(ReplacementData::quantity).setCaption(msg.get("part.quantity")).setWidth(90);
         grid.addColumn(r -> screens.stock.quantity(r.warehouseId(), r.partId())).setCaption(msg.get("approvals.centreStock")).setWidth(120);
         grid.addColumn(r -> Fields.shown(r.note())).setCaption(msg.get("action.note"));
         grid.addColumn(ReplacementData::requestedBy).setCaption(msg.get("step.actor"));
         grid.addColumn(r -> RepairUi.label(msg, "replacementStatus", r.status())).setCaption(msg.get("replacement.status"));
-        status.addValueChangeListener(e -> rows.refreshAll());
+        status.addValueChangeListener(e -> {
+            orders.clear();
+            rows.refreshAll();
+        });
 
         Button approve = RepairUi.button("approvals-approve", msg.get("approvals.approve"), () -> grid.getSelectedItems().stream().findFirst()
                 .ifPresentOrElse(r -> approve(r, rows::refreshAll), () -> Feedback.error(msg.get("approvals.pick"))));
@@ -110,7 +118,16 @@ final class ApprovalsView extends VerticalLayout implements BaseMenuEntry.DeepLi
         w.setWidth("480px");
         FormLayout form = new FormLayout();
         form.setMargin(true);
+        org.opencrm.module.repair.internal.dto.RepairOrderData o = order(r);
+        Label facts = new Label(fault(o) + "\n" + msg.get("order.symptom") + ": " + Fields.shown(o == null ? null : o.symptom()) + "\n"
+                + msg.get("approvals.warrantyBasis") + ": " + warranty(o) + "\n" + msg.get("replacement.removedSerial") + ": "
+                + (r.removedSerial() == null ? msg.get("approvals.noRemovedSerial") : r.removedSerial()), com.vaadin.shared.ui.ContentMode.PREFORMATTED);
+        facts.setId("approve-facts");
+        facts.setWidth("100%");
+        facts.addStyleName("crm-wrap");
+        // the removed part's serial is the centre's to give; asked here only when its request had none
         TextField removed = Fields.text(msg.get("replacement.removedSerial"), "approve-removed-serial");
+        removed.setVisible(r.removedSerial() == null);
         TextField fitted = Fields.text(msg.get("replacement.fittedSerial"), "approve-fitted-serial");
         TextField note = Fields.text(msg.get("action.note"), "approve-note");
         Map<String, AbstractComponent> fields = new LinkedHashMap<>();
@@ -126,14 +143,50 @@ final class ApprovalsView extends VerticalLayout implements BaseMenuEntry.DeepLi
                 Feedback.done(msg.get("approvals.approved", r.partNumber()));
                 done.run();
             } catch (RuntimeException ex) {
-                Feedback.failed(ex, fields);
+                Feedback.failed(ex, fields, msg);
             }
         });
         ok.setId("approve-save");
         ok.addStyleName(ValoTheme.BUTTON_PRIMARY);
-        form.addComponents(removed, fitted, note, ok);
+        form.addComponents(facts, removed, fitted, note, ok);
         w.setContent(form);
         UI.getCurrent().addWindow(w);
-        removed.focus();
+        (removed.isVisible() ? removed : note).focus();
+    }
+
+    /** The repair order of a request, fetched once per order while the list shows the same requests. */
+    private org.opencrm.module.repair.internal.dto.RepairOrderData order(ReplacementData r) {
+        return orders.computeIfAbsent(r.repairOrderId(), id -> {
+            try {
+                return screens.orders.get(context.user(), id);
+            } catch (RuntimeException e) {
+                return null;
+            }
+        });
+    }
+
+    private String fault(org.opencrm.module.repair.internal.dto.RepairOrderData o) {
+        if (o == null) {
+            return "";
+        }
+        String code = o.faultCode() == null ? "" : o.faultCode() + faultCodes().getOrDefault(o.faultCode(), "");
+        return (code.isEmpty() ? "" : code) + (o.cause() == null ? "" : (code.isEmpty() ? "" : " · ") + msg.get("order.cause") + ": " + o.cause());
+    }
+
+    private String warranty(org.opencrm.module.repair.internal.dto.RepairOrderData o) {
+        if (o == null) {
+            return "";
+        }
+        return msg.get(o.inWarranty() ? "order.warrantyYes" : "order.warrantyNo")
+                + (o.warrantySource() == null ? "" : " · " + RepairUi.label(msg, "warrantySource", o.warrantySource()))
+                + (o.warrantyNote() == null || o.warrantyNote().isBlank() ? "" : " · " + o.warrantyNote());
+    }
+
+    private Map<String, String> faultCodes() {
+        if (faultCodes == null) {
+            faultCodes = new java.util.HashMap<>();
+            screens.faultCodes.list(context.user(), false).forEach(f -> faultCodes.put(f.code(), " · " + f.description()));
+        }
+        return faultCodes;
     }
 }

@@ -37,7 +37,7 @@ final class NoteWindow {
                 apply.accept(Fields.typed(note.getValue()));
                 w.close();
             } catch (RuntimeException ex) {
-                Feedback.failed(ex, fields);
+                Feedback.failed(ex, fields, msg);
             }
         });
         ok.setId("note-confirm");

@@ -141,7 +141,7 @@ final class PartsOrdersView extends VerticalLayout implements BaseMenuEntry.Deep
             } catch (Fields.InvalidField stop) {
                 // the field is marked and the user told
             } catch (RuntimeException ex) {
-                Feedback.failed(ex, fields);
+                Feedback.failed(ex, fields, msg);
             }
         });
         save.setId("parts-order-save");
@@ -201,7 +201,7 @@ final class PartsOrdersView extends VerticalLayout implements BaseMenuEntry.Deep
             try {
                 done(apply.apply(o.id()));
             } catch (RuntimeException ex) {
-                Feedback.failed(ex, Map.of());
+                Feedback.failed(ex, Map.of(), msg);
             }
         });
         b.addStyleName(ValoTheme.BUTTON_PRIMARY);

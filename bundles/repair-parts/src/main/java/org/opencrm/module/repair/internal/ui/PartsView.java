@@ -145,7 +145,7 @@ final class PartsView extends VerticalLayout implements BaseMenuEntry.DeepLinked
             } catch (Fields.InvalidField stop) {
                 // the field is marked and the user told
             } catch (RuntimeException ex) {
-                Feedback.failed(ex, fields);
+                Feedback.failed(ex, fields, msg);
             }
         });
         save.setId("part-save");
@@ -231,14 +231,27 @@ final class PartsView extends VerticalLayout implements BaseMenuEntry.DeepLinked
             try {
                 Feedback.clearFieldErrors(fields);
                 StockInput in = new StockInput(w.id(), Fields.typed(part.getValue()), RepairUi.quantity(msg, quantity, fields), Fields.typed(note.getValue()));
-                MovementData m = "adjust".equals(kind) ? screens.stock.adjust(context.user(), in) : screens.stock.receive(context.user(), in);
-                win.close();
-                Feedback.done(msg.get("stock.booked", m.partNumber(), m.balanceAfter()));
-                done.run();
+                Runnable book = () -> {
+                    try {
+                        MovementData m = "adjust".equals(kind) ? screens.stock.adjust(context.user(), in) : screens.stock.receive(context.user(), in);
+                        win.close();
+                        Feedback.done(msg.get("stock.booked", m.partNumber(), m.balanceAfter()));
+                        done.run();
+                    } catch (RuntimeException ex) {
+                        Feedback.failed(ex, fields, msg);
+                    }
+                };
+                if ("adjust".equals(kind) && in.quantity() != null && in.quantity() < 0) {
+                    // a write-off takes parts out of the books for good: say how many of what, from where, and ask
+                    org.opencrm.ui.Confirm.ask("movement-writeoff-confirm", msg.get("stock.writeOff.confirmTitle"),
+                            msg.get("stock.writeOff.confirmText", -in.quantity(), in.partNumber(), w.code() + " · " + w.name()), msg.get("stock.writeOff.confirm"), book);
+                } else {
+                    book.run();
+                }
             } catch (Fields.InvalidField stop) {
                 // the field is marked and the user told
             } catch (RuntimeException ex) {
-                Feedback.failed(ex, fields);
+                Feedback.failed(ex, fields, msg);
             }
         });
         save.setId("movement-save");
@@ -277,7 +290,7 @@ final class PartsView extends VerticalLayout implements BaseMenuEntry.DeepLinked
             } catch (Fields.InvalidField stop) {
                 // the field is marked and the user told
             } catch (RuntimeException ex) {
-                Feedback.failed(ex, fields);
+                Feedback.failed(ex, fields, msg);
             }
         });
         save.setId("transfer-save");

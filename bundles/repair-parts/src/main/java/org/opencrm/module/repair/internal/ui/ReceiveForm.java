@@ -93,24 +93,35 @@ final class ReceiveForm {
         fields.put("inWarranty", inWarranty);
         fields.put("warrantyNote", warrantyNote);
         fields.put("technician", technician);
+        // the device's condition at the counter: damage or liquid voids the warranty; what came with it is written down
+        com.vaadin.ui.CheckBox physical = new com.vaadin.ui.CheckBox(msg.get("order.physicalDamage"));
+        physical.setId("receive-physical-damage");
+        com.vaadin.ui.CheckBox liquid = new com.vaadin.ui.CheckBox(msg.get("order.liquidDamage"));
+        liquid.setId("receive-liquid-damage");
+        TextField accessories = Fields.text(msg.get("order.accessories"), "receive-accessories");
+        accessories.setPlaceholder(msg.get("order.accessoriesHint"));
+        fields.put("physicalDamage", physical);
+        fields.put("liquidDamage", liquid);
+        fields.put("accessories", accessories);
         Button save = new Button(msg.get("order.receiveSave"), e -> {
             try {
                 Feedback.clearFieldErrors(fields);
                 long contact = fixedContact != null ? fixedContact : customer.resolve(centre.getValue());
                 RepairOrderData order = screens.orders.receive(context.user(), new NewRepairOrder(request == null ? null : request.id(), contact, centre.getValue(),
                         Fields.typed(imei.getValue()), Fields.typed(serial.getValue()), Fields.typed(model.getValue()), symptom.getValue(), inWarranty.getValue(),
-                        Fields.typed(warrantyNote.getValue()), Fields.typed(technician.getValue())));
+                        Fields.typed(warrantyNote.getValue()), Fields.typed(technician.getValue()), physical.getValue(), liquid.getValue(),
+                        Fields.typed(accessories.getValue())));
                 w.close();
                 Feedback.done(msg.get("order.received", order.number(), msg.get(order.inWarranty() ? "order.warrantyYes" : "order.warrantyNo")));
                 opened.accept(order);
             } catch (RuntimeException ex) {
-                Feedback.failed(ex, fields);
+                Feedback.failed(ex, fields, msg);
             }
         });
         save.setId("receive-save");
         save.addStyleName(ValoTheme.BUTTON_PRIMARY);
-        form.addComponents(customer.mobile, customer.found, customer.name, centre, imei, serial, model, symptom, registryNote, inWarranty, warrantyNote,
-                technician, save);
+        form.addComponents(customer.mobile, customer.found, customer.name, centre, imei, serial, model, symptom, physical, liquid, accessories, registryNote,
+                inWarranty, warrantyNote, technician, save);
         w.setContent(form);
         UI.getCurrent().addWindow(w);
         (fixedContact == null ? customer.mobile : imei).focus();

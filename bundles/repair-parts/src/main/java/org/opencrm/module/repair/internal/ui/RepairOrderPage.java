@@ -136,6 +136,12 @@ final class RepairOrderPage extends VerticalLayout {
         f.addComponent(Fields.readOnly(msg.get("request.centre"), RecordNames.account(screens.customers, context.user(), o.centreAccountId())));
         f.addComponent(Fields.readOnly(msg.get("order.technician"), o.technician()));
         f.addComponent(Fields.readOnly(msg.get("order.symptom"), o.symptom()));
+        String condition = (o.physicalDamage() ? msg.get("order.physicalDamage") : "") + (o.physicalDamage() && o.liquidDamage() ? " · " : "")
+                + (o.liquidDamage() ? msg.get("order.liquidDamage") : "");
+        Label conditionRow = Fields.readOnly(msg.get("order.condition"), condition.isEmpty() ? msg.get("order.noDamage") : condition);
+        conditionRow.setId("order-condition");
+        f.addComponent(conditionRow);
+        f.addComponent(Fields.readOnly(msg.get("order.accessories"), o.accessories()));
         f.addComponent(Fields.readOnly(msg.get("order.faultCode"), o.faultCode()));
         f.addComponent(Fields.readOnly(msg.get("order.cause"), o.cause()));
         f.addComponent(Fields.readOnly(msg.get("order.faultyPart"), o.faultyPartNumber()));
@@ -183,7 +189,7 @@ final class RepairOrderPage extends VerticalLayout {
                 Feedback.done(msg.get("order.diagnosed", o.number()));
                 reload();
             } catch (RuntimeException ex) {
-                Feedback.failed(ex, fields);
+                Feedback.failed(ex, fields, msg);
             }
         });
         save.setId("diagnosis-save");
@@ -245,7 +251,7 @@ final class RepairOrderPage extends VerticalLayout {
                 } catch (Fields.InvalidField stop) {
                     // the field is marked and the user told
                 } catch (RuntimeException ex) {
-                    Feedback.failed(ex, fields);
+                    Feedback.failed(ex, fields, msg);
                 }
             });
             make.setId("quote-make");
@@ -307,25 +313,29 @@ final class RepairOrderPage extends VerticalLayout {
         TextArea note = new TextArea(msg.get("action.note"));
         note.setId("replacement-note");
         note.setRows(2);
-        Map<String, AbstractComponent> fields = Map.of("partNumber", part, "quantity", quantity, "note", note);
+        // the centre has the faulty part in hand: its serial is entered here (HQ's approval uses it, the maker's claim needs it)
+        TextField removed = Fields.text(msg.get("replacement.removedSerial"), "replacement-removed-serial");
+        removed.setPlaceholder(msg.get(o.inWarranty() ? "replacement.removedSerialHintWarranty" : "replacement.removedSerialHint"));
+        Map<String, AbstractComponent> fields = Map.of("partNumber", part, "quantity", quantity, "note", note, "removedSerial", removed);
         Button save = new Button(msg.get("action.save"), e -> {
             try {
                 Feedback.clearFieldErrors(fields);
                 Long qty = RepairUi.quantity(msg, quantity, fields);
                 ReplacementData r = screens.replacements.request(context.user(), o.id(),
-                        new ReplacementInput(part.getValue() == null ? null : part.getValue().partNumber(), qty == null ? null : Math.toIntExact(qty), Fields.typed(note.getValue())));
+                        new ReplacementInput(part.getValue() == null ? null : part.getValue().partNumber(), qty == null ? null : Math.toIntExact(qty), Fields.typed(note.getValue()),
+                                Fields.typed(removed.getValue())));
                 w.close();
                 Feedback.done(msg.get(r.inWarranty() ? "replacement.awaitsApproval" : "replacement.requested.done", r.partNumber()));
                 reload();
             } catch (Fields.InvalidField stop) {
                 // the field is marked and the user told
             } catch (RuntimeException ex) {
-                Feedback.failed(ex, fields);
+                Feedback.failed(ex, fields, msg);
             }
         });
         save.setId("replacement-save");
         save.addStyleName(ValoTheme.BUTTON_PRIMARY);
-        form.addComponents(part, quantity, note, save);
+        form.addComponents(part, quantity, removed, note, save);
         w.setContent(form);
         UI.getCurrent().addWindow(w);
     }

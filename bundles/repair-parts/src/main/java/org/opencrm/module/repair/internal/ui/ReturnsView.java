@@ -154,7 +154,7 @@ final class ReturnsView extends VerticalLayout implements BaseMenuEntry.DeepLink
                 Feedback.done(msg.get("return.shipped", r.number(), r.lines().size()));
                 done.run();
             } catch (RuntimeException ex) {
-                Feedback.failed(ex, fields);
+                Feedback.failed(ex, fields, msg);
             }
         });
         save.setId("return-save");

@@ -176,7 +176,7 @@ final class ServiceDeskView extends VerticalLayout implements BaseMenuEntry.Deep
                 Feedback.done(msg.get("request.created", created.number(), Times.dateTime(created.dueAt())));
                 open(created.id());
             } catch (RuntimeException ex) {
-                Feedback.failed(ex, fields);
+                Feedback.failed(ex, fields, msg);
             }
         });
         save.setId("request-save");
@@ -257,7 +257,7 @@ final class ServiceDeskView extends VerticalLayout implements BaseMenuEntry.Deep
                 Feedback.done(msg.get("request.routed", r.number()));
                 show(String.valueOf(r.id()));
             } catch (RuntimeException ex) {
-                Feedback.failed(ex, fields);
+                Feedback.failed(ex, fields, msg);
             }
         });
         save.setId("route-save");

@@ -70,7 +70,7 @@ class ConcurrencyTest {
         List<Long> requests = new ArrayList<>();
         for (int i = 0; i < THREADS; i++) {
             RepairOrderData o = f.diagnosed(f.centreA, true);
-            requests.add(f.replacements.request(f.admin, o.id(), new ReplacementInput(part, 1, null)).id());
+            requests.add(f.replacements.request(f.admin, o.id(), new ReplacementInput(part, 1, null, null)).id());
         }
         List<Callable<Object>> tasks = new ArrayList<>();
         for (int i = 0; i < THREADS; i++) {
@@ -96,7 +96,7 @@ class ConcurrencyTest {
         String part = f.part("TWICE-1");
         long warehouse = f.centreWarehouse(f.centreA);
         f.receipt(warehouse, part, 5);
-        long id = f.replacements.request(f.admin, f.diagnosed(f.centreA, true).id(), new ReplacementInput(part, 1, null)).id();
+        long id = f.replacements.request(f.admin, f.diagnosed(f.centreA, true).id(), new ReplacementInput(part, 1, null, null)).id();
         List<Callable<Object>> tasks = new ArrayList<>();
         for (int i = 0; i < THREADS; i++) {
             tasks.add(() -> f.replacements.approve(f.admin, id, new ApprovalInput("OLD", null, null)));

@@ -130,7 +130,7 @@ final class RepairOnTestKit implements AutoCloseable {
 
     /** A device received at the centre, the warranty stated by the clerk (no registry plugged in). */
     RepairOrderData order(long centre, boolean inWarranty) {
-        return orders.receive(admin, new NewRepairOrder(null, customer, centre, imei(), null, "NOVA-5", "does not charge", inWarranty, null, "tech1"));
+        return orders.receive(admin, new NewRepairOrder(null, customer, centre, imei(), null, "NOVA-5", "does not charge", inWarranty, null, "tech1", null, null, null));
     }
 
     RepairOrderData diagnosed(long centre, boolean inWarranty) {

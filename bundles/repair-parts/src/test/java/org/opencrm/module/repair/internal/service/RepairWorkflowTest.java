@@ -171,15 +171,15 @@ class RepairWorkflowTest {
     void receiptValidatesAndWithoutTheRegistryTheClerkStatesTheWarranty() {
         long orders = f.jpa.count("RP_REPAIR_ORDER");
         assertEquals("inWarranty", assertThrows(InvalidInputException.class, () -> f.orders.receive(f.admin,
-                new NewRepairOrder(null, f.customer, f.centreA, f.imei(), null, null, "no power", null, null, null))).field());
+                new NewRepairOrder(null, f.customer, f.centreA, f.imei(), null, null, "no power", null, null, null, null, null, null))).field());
         assertEquals("symptom", assertThrows(InvalidInputException.class, () -> f.orders.receive(f.admin,
-                new NewRepairOrder(null, f.customer, f.centreA, f.imei(), null, null, " ", true, null, null))).field());
+                new NewRepairOrder(null, f.customer, f.centreA, f.imei(), null, null, " ", true, null, null, null, null, null))).field());
         assertEquals("imei", assertThrows(InvalidInputException.class, () -> f.orders.receive(f.admin,
-                new NewRepairOrder(null, f.customer, f.centreA, "12345", null, null, "x", true, null, null))).field());
+                new NewRepairOrder(null, f.customer, f.centreA, "12345", null, null, "x", true, null, null, null, null, null))).field());
         assertEquals("contactId", assertThrows(InvalidInputException.class, () -> f.orders.receive(f.admin,
-                new NewRepairOrder(null, 999_999L, f.centreA, f.imei(), null, null, "x", true, null, null))).field());
+                new NewRepairOrder(null, 999_999L, f.centreA, f.imei(), null, null, "x", true, null, null, null, null, null))).field());
         assertEquals("centreAccountId", assertThrows(InvalidInputException.class, () -> f.orders.receive(f.admin,
-                new NewRepairOrder(null, f.customer, null, f.imei(), null, null, "x", true, null, null))).field());
+                new NewRepairOrder(null, f.customer, null, f.imei(), null, null, "x", true, null, null, null, null, null))).field());
         assertEquals("faultCode", assertThrows(InvalidInputException.class,
                 () -> f.orders.diagnose(f.admin, f.order(f.centreA, true).id(), new Diagnosis("NOPE", null, null, null, null))).field());
         assertEquals(orders + 1, f.jpa.count("RP_REPAIR_ORDER"), "only the valid one was written");
@@ -200,19 +200,19 @@ class RepairWorkflowTest {
         try {
             assertTrue(f.orders.registryPresent());
             // the clerk's statement is ignored when the registry knows the unit
-            RepairOrderData a = f.orders.receive(f.admin, new NewRepairOrder(null, f.customer, f.centreA, inWarranty, null, null, "no sound", false, null, null));
+            RepairOrderData a = f.orders.receive(f.admin, new NewRepairOrder(null, f.customer, f.centreA, inWarranty, null, null, "no sound", false, null, null, null, null, null));
             assertTrue(a.inWarranty());
             assertEquals("REGISTRY", a.warrantySource());
             assertEquals("NOVA-5", a.modelCode());
             assertEquals("IN_REPAIR", registry.status(inWarranty));
             assertEquals("in_repair", assertThrows(ConflictException.class, () -> f.orders.receive(f.admin,
-                    new NewRepairOrder(null, f.customer, f.centreA, inWarranty, null, null, "again", null, null, null))).code());
-            RepairOrderData b = f.orders.receive(f.admin, new NewRepairOrder(null, f.customer, f.centreA, expired, null, null, "cracked", null, null, null));
+                    new NewRepairOrder(null, f.customer, f.centreA, inWarranty, null, null, "again", null, null, null, null, null, null))).code());
+            RepairOrderData b = f.orders.receive(f.admin, new NewRepairOrder(null, f.customer, f.centreA, expired, null, null, "cracked", null, null, null, null, null, null));
             assertFalse(b.inWarranty());
             assertEquals("EXPIRED", b.warrantyNote());
             // an unknown device: the clerk states it
             assertEquals("inWarranty", assertThrows(InvalidInputException.class, () -> f.orders.receive(f.admin,
-                    new NewRepairOrder(null, f.customer, f.centreA, f.imei(), null, null, "x", null, null, null))).field());
+                    new NewRepairOrder(null, f.customer, f.centreA, f.imei(), null, null, "x", null, null, null, null, null, null))).field());
 
             f.orders.diagnose(f.admin, a.id(), new Diagnosis("F04", null, null, null, null));
             for (RepairStatus s : List.of(RepairStatus.REPAIRING, RepairStatus.QUALITY_CHECK, RepairStatus.READY)) {
@@ -253,11 +253,11 @@ class RepairWorkflowTest {
         assertEquals(store.id(), queue.get(0).id());
 
         // the store request goes into repair and closes with it; the hotline one is not escalated once closed
-        RepairOrderData o = f.orders.receive(f.admin, new NewRepairOrder(store.id(), null, f.centreA, f.imei(), null, null, "battery swells", true, null, null));
+        RepairOrderData o = f.orders.receive(f.admin, new NewRepairOrder(store.id(), null, f.centreA, f.imei(), null, null, "battery swells", true, null, null, null, null, null));
         assertEquals(f.customer, o.contactId(), "the contact comes from the request");
         assertEquals("IN_REPAIR", f.requests.get(f.admin, store.id()).status());
         assertEquals("invalid_status", assertThrows(ConflictException.class, () -> f.orders.receive(f.admin,
-                new NewRepairOrder(store.id(), null, f.centreA, f.imei(), null, null, "again", true, null, null))).code());
+                new NewRepairOrder(store.id(), null, f.centreA, f.imei(), null, null, "again", true, null, null, null, null, null))).code());
         f.requests.close(f.admin, hotline.id(), new org.opencrm.module.repair.internal.dto.NoteInput("advice on the phone"));
         f.advance(java.time.Duration.ofHours(48));
         assertEquals(1, f.requests.escalateOverdue(), "only the store request, level 2");
@@ -281,7 +281,7 @@ class RepairWorkflowTest {
         assertThrows(RecordNotFoundException.class, () -> f.orders.get(clerkA, theirs.id()));
         assertThrows(RecordNotFoundException.class, () -> f.orders.move(clerkA, theirs.id(), new StatusChange(RepairStatus.CANCELLED, null)));
         assertThrows(AccessDeniedException.class, () -> f.orders.receive(clerkA,
-                new NewRepairOrder(null, f.customer, f.centreB, f.imei(), null, null, "x", true, null, null)));
+                new NewRepairOrder(null, f.customer, f.centreB, f.imei(), null, null, "x", true, null, null, null, null, null)));
         assertEquals(1, f.orders.search(f.admin, new RepairOrderSearch(null, null, f.centreB, null, null, null), PageRequest.of(null, 0, 500)).items()
                 .stream().filter(o -> o.id() == theirs.id()).count(), "HQ sees all");
         CrmUser reader = f.user("reader", null, RepairModule.READ);
@@ -290,9 +290,23 @@ class RepairWorkflowTest {
     }
 
     @Test
+    void damageOrLiquidFoundAtTheCounterVoidsTheWarranty() {
+        RepairOrderData cracked = f.orders.receive(f.admin, new NewRepairOrder(null, f.customer, f.centreA, f.imei(), null, null, "screen cracked", true, null, null,
+                true, false, "case"));
+        assertFalse(cracked.inWarranty());
+        assertEquals("CONDITION", cracked.warrantySource());
+        assertTrue(cracked.physicalDamage());
+        assertEquals("case", cracked.accessories());
+        RepairOrderData clean = f.orders.receive(f.admin, new NewRepairOrder(null, f.customer, f.centreA, f.imei(), null, null, "no sound", true, null, null,
+                false, false, null));
+        assertTrue(clean.inWarranty());
+        assertEquals("CLERK", clean.warrantySource());
+    }
+
+    @Test
     void aMergedContactsRepairsFollowItAndTheWholeListKeepsItsTotal() {
         long other = f.contact("李娜", f.centreA);
-        RepairOrderData o = f.orders.receive(f.admin, new NewRepairOrder(null, other, f.centreA, f.imei(), null, null, "no signal", true, null, null));
+        RepairOrderData o = f.orders.receive(f.admin, new NewRepairOrder(null, other, f.centreA, f.imei(), null, null, "no signal", true, null, null, null, null, null));
         long before = f.orders.search(f.admin, null, PageRequest.of(null, 0, 1)).total();
         f.order(f.centreA, true);
         assertEquals(before + 1, f.orders.search(f.admin, null, PageRequest.of(null, 0, 1)).total(), "the cached total follows this node's receipts");

@@ -116,7 +116,7 @@ class StockAndPartsTest {
         f.receipt(centreA, part, 1);
         RepairOrderData o = f.diagnosed(f.centreA, true);
         CrmUser clerk = f.clerk(f.centreA);
-        ReplacementData r = f.replacements.request(clerk, o.id(), new ReplacementInput(part, null, "blurred"));
+        ReplacementData r = f.replacements.request(clerk, o.id(), new ReplacementInput(part, null, "blurred", null));
         assertEquals("PENDING", r.status());
         assertTrue(r.inWarranty());
         assertThrows(AccessDeniedException.class, () -> f.replacements.approve(clerk, r.id(), new ApprovalInput("OLD-1", null, null)));
@@ -134,7 +134,7 @@ class StockAndPartsTest {
         assertEquals(0, f.stock.quantity(centreA, r.partId()));
         assertEquals("invalid_status", assertThrows(ConflictException.class, () -> f.replacements.approve(approver, r.id(), new ApprovalInput("OLD-1", null,
                 null))).code());
-        ReplacementData second = f.replacements.request(clerk, o.id(), new ReplacementInput(part, 1, null));
+        ReplacementData second = f.replacements.request(clerk, o.id(), new ReplacementInput(part, 1, null, null));
         assertEquals("insufficient_stock", assertThrows(InsufficientStockException.class, () -> f.replacements.approve(approver, second.id(),
                 new ApprovalInput("OLD-2", null, null))).code());
         assertEquals("PENDING", f.replacements.get(f.admin, second.id()).status(), "refused: still pending");
@@ -162,7 +162,7 @@ class StockAndPartsTest {
         f.receipt(centreA, part, 2);
         RepairOrderData o = f.diagnosed(f.centreA, false);
         CrmUser clerk = f.clerk(f.centreA);
-        ReplacementData r = f.replacements.request(clerk, o.id(), new ReplacementInput(part, 1, null));
+        ReplacementData r = f.replacements.request(clerk, o.id(), new ReplacementInput(part, 1, null, null));
         assertEquals("quote_required", assertThrows(ConflictException.class, () -> f.replacements.approve(clerk, r.id(), new ApprovalInput("S1", null, null)))
                 .code());
         f.orders.quote(clerk, o.id(), new QuoteInput(new BigDecimal("45.60"), new BigDecimal("20.00")));
@@ -219,7 +219,7 @@ class StockAndPartsTest {
         f.part("ANA-LCD", "ANA-1");
         for (int i = 0; i < 3; i++) {
             RepairOrderData o = f.orders.receive(f.admin, new org.opencrm.module.repair.internal.dto.NewRepairOrder(null, f.customer, f.centreA, f.imei(), null,
-                    "ANA-1", "lines on screen", true, null, null));
+                    "ANA-1", "lines on screen", true, null, null, null, null, null));
             f.orders.diagnose(f.admin, o.id(), new Diagnosis(i < 2 ? "F02" : "F08", null, "ANA-LCD", null, null));
         }
         LocalDate today = f.settings.today();

@@ -52,7 +52,7 @@ public class ContactNotesTab extends BaseRecordTab {
                 Feedback.done(msg.get("added"));
                 data.refreshAll();
             } catch (RuntimeException ex) {
-                Feedback.failed(ex, Map.of("text", text));
+                Feedback.failed(ex, Map.of("text", text), msg);
             }
         });
         add.setId("sample-notes-add");

@@ -27,11 +27,13 @@ import com.vaadin.ui.themes.ValoTheme;
 @Component(service = NavigationEntry.class)
 public class ActivitiesEntry extends BaseMenuEntry {
     private final ActivityService activities;
+    private final org.opencrm.platform.api.customer.CustomerDirectory customers;
 
     @Activate
-    public ActivitiesEntry(@Reference ActivityService activities) {
+    public ActivitiesEntry(@Reference ActivityService activities, @Reference org.opencrm.platform.api.customer.CustomerDirectory customers) {
         super("activities", "customers", 30, "core.activity.read", CoreUi::messages, "menu.activities");
         this.activities = activities;
+        this.customers = customers;
     }
 
     @Override
@@ -65,8 +67,11 @@ public class ActivitiesEntry extends BaseMenuEntry {
             done.addStyleName(ValoTheme.BUTTON_SMALL);
             return done;
         }).setWidth(120);
-        RecordLinks.column(grid, a -> a.contactId() == null ? "" : msg.get("activity.openContact"), a -> a.contactId() == null ? null : "contact/" + a.contactId(),
-                "activity-contact", ActivityData::id).setCaption(msg.get("activity.contact")).setWidth(130);
+        // the customer by name: the contact, else the account the activity is about
+        RecordLinks.column(grid, a -> a.contactId() != null ? org.opencrm.ui.RecordNames.contact(customers, context.user(), a.contactId())
+                : a.accountId() != null ? org.opencrm.ui.RecordNames.account(customers, context.user(), a.accountId()) : "",
+                a -> a.contactId() != null ? "contact/" + a.contactId() : a.accountId() != null ? "account/" + a.accountId() : null,
+                "activity-contact", ActivityData::id).setCaption(msg.get("activity.customer")).setWidth(200);
         layout.addComponents(title, grid);
         return layout;
     }

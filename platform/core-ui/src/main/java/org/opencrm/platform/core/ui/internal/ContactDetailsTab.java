@@ -36,9 +36,13 @@ public class ContactDetailsTab extends BaseRecordTab {
     private final CustomerDirectory customers;
     private final ActivityService activities;
 
+    private final org.opencrm.platform.api.address.AdministrativeDivisions divisions;
+
     @Activate
-    public ContactDetailsTab(@Reference ContactService contacts, @Reference ActivityService activities, @Reference CustomerDirectory customers) {
+    public ContactDetailsTab(@Reference ContactService contacts, @Reference ActivityService activities, @Reference CustomerDirectory customers,
+            @Reference org.opencrm.platform.api.address.AdministrativeDivisions divisions) {
         super("contact.details", Record.CONTACT, 0, null, CoreUi::messages, "tab.contact.details");
+        this.divisions = divisions;
         this.contacts = contacts;
         this.customers = customers;
         this.activities = activities;
@@ -75,7 +79,7 @@ public class ContactDetailsTab extends BaseRecordTab {
         HorizontalLayout actions = new HorizontalLayout();
         if (context.user().hasPermission("core.contact.write")) {
             Button edit = new Button(msg.get("contact.edit"),
-                    e -> ContactForm.open(contacts, customers, context, contacts.get(context.user(), c.id()), saved -> show(layout, saved, context, msg)));
+                    e -> ContactForm.open(contacts, customers, divisions, context, contacts.get(context.user(), c.id()), saved -> show(layout, saved, context, msg)));
             edit.setId("contact-edit");
             actions.addComponent(edit);
         }
@@ -101,7 +105,7 @@ public class ContactDetailsTab extends BaseRecordTab {
         subject.setWidth("100%");
         TextArea description = new TextArea(msg.get("activity.description"));
         description.setWidth("100%");
-        DateField due = new DateField(msg.get("activity.dueDate"));
+        DateField due = new org.opencrm.ui.DateInput(msg.get("activity.dueDate"));
         due.setDateFormat("yyyy-MM-dd");
         ComboBox<String> status = new ComboBox<>(msg.get("activity.status"), java.util.List.of("OPEN", "DONE"));
         status.setItemCaptionGenerator(s -> msg.get("activity.status." + s));

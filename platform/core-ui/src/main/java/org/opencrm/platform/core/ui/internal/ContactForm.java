@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.opencrm.platform.api.address.Division;
 import org.opencrm.platform.api.customer.CustomerDirectory;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.platform.core.internal.dto.ContactData;
@@ -35,7 +36,8 @@ final class ContactForm {
     private ContactForm() {
     }
 
-    static void open(ContactService contacts, CustomerDirectory customers, UiContext context, ContactData existing, Consumer<ContactData> saved) {
+    static void open(ContactService contacts, CustomerDirectory customers, org.opencrm.platform.api.address.AdministrativeDivisions divisions, UiContext context,
+            ContactData existing, Consumer<ContactData> saved) {
         Messages msg = CoreUi.messages(context.locale());
         Window window = new Window(msg.get(existing == null ? "contacts.new" : "contact.edit"));
         window.setModal(true);
@@ -49,11 +51,21 @@ final class ContactForm {
         gender.setItemCaptionGenerator(g -> msg.label("gender", g));
         gender.setEmptySelectionAllowed(false);
         gender.setValue(Gender.UNKNOWN);
-        DateField birthday = new DateField(msg.get("contact.birthday"));
+        org.opencrm.ui.DateInput birthday = new org.opencrm.ui.DateInput(msg.get("contact.birthday"));
         birthday.setDateFormat("yyyy-MM-dd");
-        TextField province = Fields.text(msg.get("contact.province"), "contact-province");
-        TextField city = Fields.text(msg.get("contact.city"), "contact-city");
-        TextField district = Fields.text(msg.get("contact.district"), "contact-district");
+        // 省/市/区 as cascading selects on the national divisions (GB/T 2260): stored as their names and code
+        ComboBox<Division> province = division(msg.get("contact.province"), "contact-province");
+        ComboBox<Division> city = division(msg.get("contact.city"), "contact-city");
+        ComboBox<Division> district = division(msg.get("contact.district"), "contact-district");
+        province.setItems(divisions.provinces());
+        province.addValueChangeListener(e -> {
+            city.setItems(e.getValue() == null || e.getValue().code().isEmpty() ? List.of() : divisions.children(e.getValue().code()));
+            city.setValue(null);
+        });
+        city.addValueChangeListener(e -> {
+            district.setItems(e.getValue() == null || e.getValue().code().isEmpty() ? List.of() : divisions.children(e.getValue().code()));
+            district.setValue(null);
+        });
         TextField street = Fields.text(msg.get("contact.street"), "contact-street");
         TextField tags = Fields.text(msg.get("contact.tags"), "contact-tags");
         tags.setPlaceholder(msg.get("contact.tagsHint"));
@@ -64,9 +76,9 @@ final class ContactForm {
             email.setValue(Fields.shown(existing.email()));
             gender.setValue(existing.gender() == null ? Gender.UNKNOWN : existing.gender());
             birthday.setValue(existing.birthday());
-            province.setValue(Fields.shown(existing.province()));
-            city.setValue(Fields.shown(existing.city()));
-            district.setValue(Fields.shown(existing.district()));
+            select(province, existing.province());
+            select(city, existing.city());
+            select(district, existing.district());
             street.setValue(Fields.shown(existing.street()));
             tags.setValue(String.join(", ", existing.tags()));
             accountId.setValue(existing.accountId());
@@ -85,10 +97,17 @@ final class ContactForm {
         fields.put("accountId", accountId);
         Button save = new Button(msg.get("action.save"), e -> {
             Long account = accountId.getValue();
+            java.time.LocalDate born;
+            try {
+                Feedback.clearFieldErrors(fields);
+                born = birthday.checkedValue();
+            } catch (org.opencrm.ui.Fields.InvalidField stop) {
+                return; // the field says why; what was typed stays
+            }
             List<String> tagList = Arrays.stream(tags.getValue().split("[,，;；]")).map(String::strip).filter(t -> !t.isEmpty()).toList();
             ContactData in = new ContactData(existing == null ? null : existing.id(), name.getValue().strip(), Fields.typed(mobile.getValue()),
-                    existing == null ? List.of() : existing.otherPhones(), Fields.typed(email.getValue()), gender.getValue(), birthday.getValue(),
-                    Fields.typed(province.getValue()), Fields.typed(city.getValue()), Fields.typed(district.getValue()), Fields.typed(street.getValue()), tagList,
+                    existing == null ? List.of() : existing.otherPhones(), Fields.typed(email.getValue()), gender.getValue(), born,
+                    name(province), name(city), name(district), Fields.typed(street.getValue()), tagList,
                     existing == null ? null : existing.status(), existing == null ? null : existing.owner(), account,
                     existing == null ? null : existing.householdId(), null, null, null, null, null,
                     existing == null ? null : existing.version());
@@ -107,5 +126,38 @@ final class ContactForm {
         window.setContent(form);
         UI.getCurrent().addWindow(window);
         name.focus();
+    }
+
+    private static ComboBox<Division> division(String caption, String id) {
+        ComboBox<Division> box = new ComboBox<>(caption);
+        box.setId(id);
+        box.setItemCaptionGenerator(Division::name);
+        box.setWidth("100%");
+        return box;
+    }
+
+    /**
+     * Shows a stored name: the division of that name among the box's items; a name from before the selects (free
+     * text, e.g. "广东") is kept as it is, without a code, until the user chooses a division.
+     */
+    @SuppressWarnings("unchecked")
+    private static void select(ComboBox<Division> box, String name) {
+        if (name == null || name.isBlank()) {
+            return;
+        }
+        java.util.Collection<Division> items = box.getDataProvider() instanceof com.vaadin.data.provider.ListDataProvider<?> list
+                ? (java.util.Collection<Division>) list.getItems() : java.util.List.of();
+        Division match = items.stream().filter(d -> d.name().equals(name)).findFirst().orElse(null);
+        if (match == null) {
+            match = new Division("", name);
+            java.util.List<Division> all = new java.util.ArrayList<>(items);
+            all.add(0, match);
+            box.setItems(all);
+        }
+        box.setValue(match);
+    }
+
+    private static String name(ComboBox<Division> box) {
+        return box.getValue() == null ? null : box.getValue().name();
     }
 }

@@ -20,16 +20,19 @@ public class ContactsEntry extends BaseMenuEntry {
 
     @Activate
     public ContactsEntry(@Reference ContactService contacts, @Reference ContactImports imports, @Reference ImportLimits limits,
-            @Reference CustomerDirectory customers) {
+            @Reference CustomerDirectory customers, @Reference org.opencrm.platform.api.address.AdministrativeDivisions divisions) {
         super("contacts", "customers", 10, "core.contact.read", CoreUi::messages, "menu.contacts");
         this.contacts = contacts;
         this.customers = customers;
         this.imports = imports;
         this.limits = limits;
+        this.divisions = divisions;
     }
+
+    private final org.opencrm.platform.api.address.AdministrativeDivisions divisions;
 
     @Override
     public Object createView(UiContext context) {
-        return new ContactsView(contacts, customers, imports, limits, context);
+        return new ContactsView(contacts, customers, imports, limits, context, divisions);
     }
 }

@@ -37,7 +37,8 @@ import com.vaadin.ui.themes.ValoTheme;
 final class ContactsView extends VerticalLayout {
     private static final long serialVersionUID = 1L;
 
-    ContactsView(ContactService contacts, CustomerDirectory customers, ContactImports imports, ImportLimits limits, UiContext context) {
+    ContactsView(ContactService contacts, CustomerDirectory customers, ContactImports imports, ImportLimits limits, UiContext context,
+            org.opencrm.platform.api.address.AdministrativeDivisions divisions) {
         Messages msg = CoreUi.messages(context.locale());
         setMargin(false);
         setId("contacts-view");
@@ -69,7 +70,7 @@ final class ContactsView extends VerticalLayout {
         search.setValueChangeTimeout(250);
         search.addValueChangeListener(e -> data.setFilter(e.getValue().isBlank() ? null : e.getValue().trim()));
 
-        Button create = new Button(msg.get("contacts.new"), e -> ContactForm.open(contacts, customers, context, null, saved -> CrmSession.openContact(saved.id())));
+        Button create = new Button(msg.get("contacts.new"), e -> ContactForm.open(contacts, customers, divisions, context, null, saved -> CrmSession.openContact(saved.id())));
         create.setId("contacts-new");
         create.addStyleName(ValoTheme.BUTTON_PRIMARY);
         create.setVisible(context.user().hasPermission("core.contact.write"));

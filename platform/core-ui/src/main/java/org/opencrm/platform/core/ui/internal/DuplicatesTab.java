@@ -135,27 +135,16 @@ public class DuplicatesTab extends BaseRecordTab {
     }
 
     private void confirm(VerticalLayout layout, UiContext context, Messages msg, ContactData self, ContactData other) {
-        Window w = new Window(msg.get("merge.confirmTitle"));
-        w.setModal(true);
-        w.setWidth("440px");
-        Button yes = new Button(msg.get("merge.confirm"), e -> {
-            try {
-                ContactData merged = contacts.merge(context.user(), self.id(), other.id());
-                w.close();
-                Feedback.done(msg.get("merge.done", other.name(), merged.name()));
-                show(layout, context, msg, self.id());
-            } catch (RuntimeException ex) {
-                w.close();
-                Feedback.failed(ex, Map.of());
-            }
-        });
-        yes.setId("merge-confirm");
-        yes.addStyleName(ValoTheme.BUTTON_DANGER);
-        Button no = new Button(msg.get("action.cancel"), e -> w.close());
-        VerticalLayout content = new VerticalLayout(new Label(msg.get("merge.confirmText", other.name(), String.valueOf(other.id()), self.name(), String.valueOf(self.id()))),
-                new HorizontalLayout(yes, no));
-        w.setContent(content);
-        UI.getCurrent().addWindow(w);
+        org.opencrm.ui.Confirm.ask("merge-confirm", msg.get("merge.confirmTitle"),
+                msg.get("merge.confirmText", other.name(), String.valueOf(other.id()), self.name(), String.valueOf(self.id())), msg.get("merge.confirm"), () -> {
+                    try {
+                        ContactData merged = contacts.merge(context.user(), self.id(), other.id());
+                        Feedback.done(msg.get("merge.done", other.name(), merged.name()));
+                        show(layout, context, msg, self.id());
+                    } catch (RuntimeException ex) {
+                        Feedback.failed(ex, Map.of());
+                    }
+                });
     }
 
     private record Row(String field, String kept, String merged) {

@@ -71,6 +71,9 @@ public class Contact {
     public String city;
     @Column(length = 50)
     public String district;
+    /** The GB/T 2260 code of the most specific of province, city and district when they are the divisions' own names. */
+    @Column(length = 6)
+    public String divisionCode;
     @Column(length = 200)
     public String street;
     /** ",VIP,老客户," so that one tag can be matched with LIKE '%,VIP,%'. */

@@ -63,6 +63,9 @@ public class ContactService {
     private final CrmEventPublisher events;
     private final BusinessClock clock;
 
+    /** The national divisions the address names are coded with (the platform's data; loaded on first use). */
+    private final org.opencrm.platform.core.internal.address.GbT2260Divisions divisions = new org.opencrm.platform.core.internal.address.GbT2260Divisions();
+
     @Activate
     public ContactService(@Reference(target = "(osgi.unit.name=crm-core)") JpaTemplate jpa, @Reference AuditTrail audit,
             @Reference CrmEventPublisher events, @Reference BusinessClock clock, @Reference ContactReferencesRegistry references) {
@@ -754,6 +757,8 @@ public class ContactService {
         c.province = Validation.optional("province", in.province(), 50);
         c.city = Validation.optional("city", in.city(), 50);
         c.district = Validation.optional("district", in.district(), 50);
+        // stored as names and as the code of the division they name (省/市/区 chosen from the national divisions)
+        c.divisionCode = divisions.codeOf(c.province, c.city, c.district).orElse(null);
         c.street = Validation.optional("street", in.street(), 200);
         List<String> tags = new ArrayList<>();
         if (in.tags() != null) {
@@ -787,6 +792,7 @@ public class ContactService {
         m.put("province", c.province);
         m.put("city", c.city);
         m.put("district", c.district);
+        m.put("divisionCode", c.divisionCode);
         m.put("street", c.street);
         m.put("tags", c.tags);
         m.put("status", c.status);

@@ -1,0 +1,24 @@
+package org.opencrm.platform.api.address;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** The national administrative divisions, as the platform ships them (a service of the core). */
+@ProviderType
+public interface AdministrativeDivisions {
+    /** Provinces, autonomous regions and municipalities, by code. */
+    List<Division> provinces();
+
+    /** The divisions directly below {@code code}: a province's cities, a city's districts and counties; empty below a county. */
+    List<Division> children(String code);
+
+    Optional<Division> find(String code);
+
+    /**
+     * The code of the most specific division the names give, each looked up below the one before (province, then
+     * city, then district; a later one may be blank), or empty when the names are not the divisions' own.
+     */
+    Optional<String> codeOf(String province, String city, String district);
+}
