@@ -133,6 +133,8 @@ public abstract class CrmTestSupport {
         List<Option> all = new java.util.ArrayList<>(List.of(options));
         System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("crm.sdk."))
                 .forEach(k -> all.add(systemProperty(k).value(System.getProperty(k))));
+        // the database: embedded Derby, or a throw-away PostgreSQL cluster with -Dcrm.itest.database=postgresql (TestDatabase)
+        all.addAll(TestDatabase.options());
         return all.toArray(Option[]::new);
     }
 
