@@ -93,6 +93,15 @@ public final class Schema {
         }
     }
 
+    /**
+     * A Derby optimizer hint for the table just named in a native query ({@code properties} e.g. "index=CRM_CONTACT_NAME"
+     * or "constraint=..."), ending its line as Derby requires; on any other database a blank, so that no other database
+     * sees a Derby-only comment.
+     */
+    public static String derbyHint(EntityManager em, String properties) {
+        return isDerby(em) ? " --DERBY-PROPERTIES " + properties + "\n" : " ";
+    }
+
     /** The name of the table's primary key constraint, as the database reports it (Derby names it SQL…). */
     public static Optional<String> primaryKeyName(EntityManager em, String table) {
         Connection connection = em.unwrap(Connection.class);
