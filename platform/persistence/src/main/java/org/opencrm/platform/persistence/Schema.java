@@ -86,10 +86,31 @@ public final class Schema {
 
     /** Whether the connection's database is Apache Derby (where optimizer hints are applied). */
     public static boolean isDerby(EntityManager em) {
+        Connection connection = em.unwrap(Connection.class);
+        if (connection == null) {
+            // no connection bound to the transaction yet (EclipseLink binds one at its first statement): ask its session
+            return "derby".equals(platformOf(em));
+        }
         try {
-            return em.unwrap(Connection.class).getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("derby");
+            return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("derby");
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the database product: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The database EclipseLink's session was set up for ("derby", "postgresql", ...: its platform class's name without
+     * "Platform", in lower case), read by reflection so that this bundle needs no EclipseLink import; null when the
+     * provider is not EclipseLink.
+     */
+    private static String platformOf(EntityManager em) {
+        try {
+            Object delegate = em.getDelegate();
+            Object session = delegate.getClass().getMethod("getDatabaseSession").invoke(delegate);
+            Object platform = session.getClass().getMethod("getDatasourcePlatform").invoke(session);
+            return platform.getClass().getSimpleName().replace("Platform", "").toLowerCase(Locale.ROOT);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
         }
     }
 
