@@ -16,7 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencrm.module.membership.api.Notification;
-import org.opencrm.module.membership.api.NotificationSender;
 import org.opencrm.module.membership.internal.MembershipModule;
 import org.opencrm.module.membership.internal.dto.AdjustRequest;
 import org.opencrm.module.membership.internal.dto.CardData;
@@ -395,22 +394,7 @@ class MembershipTest {
         }
         Outbox other = new Outbox(f.jpa, f.rules);
         List<Notification> sentByOther = new java.util.concurrent.CopyOnWriteArrayList<>();
-        other.addSender(new NotificationSender() {
-            @Override
-            public String name() {
-                return "other-node";
-            }
-
-            @Override
-            public boolean supports(String channel) {
-                return true;
-            }
-
-            @Override
-            public void send(Notification n) {
-                sentByOther.add(n);
-            }
-        }, Map.of("service.ranking", 10));
+        other.addSender(MembershipOnTestKit.recordingSender("other-node", sentByOther), Map.of("service.ranking", 10));
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
             java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
