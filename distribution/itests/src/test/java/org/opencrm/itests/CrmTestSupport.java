@@ -204,6 +204,32 @@ public abstract class CrmTestSupport {
         }
     }
 
+    /**
+     * Asks {@code probe} until its answer satisfies {@code done} and returns that answer; fails after {@link #PATIENCE}
+     * naming {@code what} and the last answer. For states that arrive asynchronously and post no event the test can wait
+     * on (another node's change, a scheduled job's first run); the pause between asks grows from 20 ms to 500 ms.
+     */
+    protected static <T> T await(String what, java.util.function.Supplier<T> probe, java.util.function.Predicate<T> done) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        long pause = 20;
+        while (true) {
+            T answer = probe.get();
+            if (done.test(answer)) {
+                return answer;
+            }
+            if (System.nanoTime() > deadline) {
+                fail(what + " did not happen within " + PATIENCE + "; last: " + answer);
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            pause = Math.min(pause * 2, 500);
+        }
+    }
+
     private static Set<String> servedRoots(JaxrsServiceRuntime runtime) {
         Set<String> roots = new HashSet<>();
         for (ApplicationDTO app : runtime.getRuntimeDTO().applicationDTOs) {

@@ -2,7 +2,6 @@ package org.opencrm.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -88,24 +87,7 @@ public class HealthIT extends CrmTestSupport {
 
     /** Waits until /health/ready answers {@code status} (the JAX-RS runtime applies changes asynchronously). */
     private static Reply awaitReady(int status) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        long pause = 20;
-        while (true) {
-            Reply r = health("ready");
-            if (r.status() == status) {
-                return r;
-            }
-            if (System.nanoTime() > deadline) {
-                fail("/health/ready did not answer " + status + ": " + r.status() + " " + r.body());
-            }
-            try {
-                Thread.sleep(pause); // between polls of a state, growing; the wait ends as soon as the state is there
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            pause = Math.min(pause * 2, 500);
-        }
+        return await("/health/ready answering " + status, () -> health("ready"), r -> r.status() == status);
     }
 
     private static Reply health(String which) {

@@ -12,6 +12,6 @@ import org.junit.runners.Suite.SuiteClasses;
 @RunWith(Suite.class)
 @SuiteClasses({ ContactsApiIT.class, DataScopeIT.class, ModulesIT.class, ShellCommandsIT.class, HandsetRegistryIT.class,
         MembershipIT.class, RepairPartsIT.class, SecurityIT.class, DataHardeningIT.class,
-        ModuleSdkIT.class, HealthIT.class })
+        ModuleSdkIT.class, HealthIT.class, ClusterIT.class })
 public class IntegrationSuite {
 }

@@ -84,6 +84,44 @@ public final class Schema {
         }
     }
 
+    /**
+     * Creates the table ({@code columns}: the SQL inside CREATE TABLE's parentheses) unless it exists, on a plain JDBC
+     * connection (a table of the platform's own that no persistence unit manages). Another node creating it at the same
+     * moment is no failure. Returns true when it created it.
+     */
+    public static boolean ensureTable(Connection connection, String table, String columns) throws SQLException {
+        if (tableExists(connection, table)) {
+            return false;
+        }
+        try (Statement s = connection.createStatement()) {
+            s.execute("CREATE TABLE " + table + " (" + columns + ")");
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+            return true;
+        } catch (SQLException e) {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
+            if (!tableExists(connection, table)) {
+                throw e;
+            }
+            return false;
+        }
+    }
+
+    private static boolean tableExists(Connection connection, String table) throws SQLException {
+        DatabaseMetaData meta = connection.getMetaData();
+        for (String t : new String[] { table.toUpperCase(Locale.ROOT), table.toLowerCase(Locale.ROOT) }) {
+            try (ResultSet rs = meta.getTables(null, connection.getSchema(), t, null)) {
+                if (rs.next()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Whether the connection's database is Apache Derby (where optimizer hints are applied). */
     public static boolean isDerby(EntityManager em) {
         Connection connection = em.unwrap(Connection.class);

@@ -1,19 +1,17 @@
 package org.opencrm.platform.core.internal.cluster;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
 import org.opencrm.platform.api.cluster.JobLeases;
+import org.opencrm.platform.persistence.Schema;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -143,7 +141,7 @@ public class DatabaseJobLeases implements JobLeases {
         Connection c = dataSource.getConnection();
         if (!tableChecked) {
             try {
-                ensureTable(c);
+                Schema.ensureTable(c, TABLE, "NAME VARCHAR(64) NOT NULL PRIMARY KEY, HOLDER VARCHAR(64) NOT NULL, EXPIRESAT BIGINT NOT NULL");
             } catch (SQLException e) {
                 c.close();
                 throw e;
@@ -151,33 +149,6 @@ public class DatabaseJobLeases implements JobLeases {
             tableChecked = true;
         }
         return c;
-    }
-
-    private static void ensureTable(Connection c) throws SQLException {
-        if (tableExists(c)) {
-            return;
-        }
-        try (Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE " + TABLE + " (NAME VARCHAR(64) NOT NULL PRIMARY KEY, HOLDER VARCHAR(64) NOT NULL, EXPIRESAT BIGINT NOT NULL)");
-            done(c);
-        } catch (SQLException e) {
-            undo(c);
-            if (!tableExists(c)) { // else another node created it at the same moment
-                throw e;
-            }
-        }
-    }
-
-    private static boolean tableExists(Connection c) throws SQLException {
-        DatabaseMetaData meta = c.getMetaData();
-        for (String t : new String[] { TABLE, TABLE.toLowerCase(Locale.ROOT) }) {
-            try (ResultSet rs = meta.getTables(null, c.getSchema(), t, null)) {
-                if (rs.next()) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /** Commits unless the connection commits each statement itself. */
