@@ -55,18 +55,41 @@ final class TestDatabase {
     private static List<Option> startPostgresql() {
         try {
             Path bin = serverBinaries();
-            Path home = Path.of(System.getProperty("crm.itest.postgresqlDir", "target/postgresql")).toAbsolutePath();
-            Path data = home.resolve("data");
+            Path requested = Path.of(System.getProperty("crm.itest.postgresqlDir", "target/postgresql")).toAbsolutePath();
             boolean root = "root".equals(System.getProperty("user.name"));
-            if (Files.isDirectory(data)) { // left by a JVM that was killed: stop what may still run there, then start afresh
-                run(root, 60, bin.resolve("pg_ctl").toString(), "stop", "-D", data.toString(), "-m", "immediate");
+            // left by a JVM that was killed: stop what may still run there (or where it points), then start afresh
+            Path location = requested.resolve("location");
+            if (Files.isRegularFile(location)) {
+                Path elsewhere = Path.of(Files.readString(location).strip());
+                if (Files.isDirectory(elsewhere.resolve("data"))) {
+                    run(root, 60, bin.resolve("pg_ctl").toString(), "stop", "-D", elsewhere.resolve("data").toString(), "-m", "immediate");
+                }
+                deleteTree(elsewhere);
             }
-            deleteTree(home);
-            Files.createDirectories(data);
+            if (Files.isDirectory(requested.resolve("data"))) {
+                run(root, 60, bin.resolve("pg_ctl").toString(), "stop", "-D", requested.resolve("data").toString(), "-m", "immediate");
+            }
+            deleteTree(requested);
+            Path home = requested;
+            Files.createDirectories(home.resolve("data"));
+            if (root) {
+                run(false, 60, "chown", "-R", "postgres:postgres", home.toString());
+                try {
+                    run(true, 60, "test", "-w", home.resolve("data").toString());
+                } catch (IOException unreachable) {
+                    // the checkout is below a folder the postgres user may not enter (/root on a CI machine): the cluster
+                    // goes to a temporary folder instead, named in target/postgresql/location and removed at the end
+                    home = Files.createTempDirectory("crm-itest-postgresql");
+                    Files.createDirectories(home.resolve("data"));
+                    run(false, 60, "chown", "-R", "postgres:postgres", home.toString());
+                    Files.writeString(location, home + "\n");
+                }
+            }
+            Path data = home.resolve("data");
             Path pwfile = home.resolve("pw");
             Files.writeString(pwfile, PASSWORD + "\n");
             if (root) {
-                run(false, 60, "chown", "-R", "postgres:postgres", home.toString());
+                run(false, 60, "chown", "postgres:postgres", pwfile.toString());
             }
             // trust on the loopback interface would do for a throw-away cluster; a password is what production uses
             run(root, 300, bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres", "--pwfile=" + pwfile,
@@ -78,9 +101,15 @@ final class TestDatabase {
                     + " -c max_prepared_transactions=50";
             run(root, 300, bin.resolve("pg_ctl").toString(), "start", "-w", "-t", "240", "-D", data.toString(),
                     "-l", home.resolve("postgresql.log").toString(), "-o", settings);
+            Path cluster = home;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     run(root, 120, bin.resolve("pg_ctl").toString(), "stop", "-D", data.toString(), "-m", "fast");
+                    if (!cluster.equals(requested)) {
+                        Files.copy(cluster.resolve("postgresql.log"), requested.resolve("postgresql.log"));
+                        deleteTree(cluster);
+                        Files.delete(location);
+                    }
                 } catch (IOException e) {
                     System.err.println("PostgreSQL test cluster in " + data + " not stopped: " + e.getMessage());
                 }
