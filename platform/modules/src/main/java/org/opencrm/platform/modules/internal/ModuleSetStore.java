@@ -9,7 +9,7 @@ import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
-import org.opencrm.platform.persistence.Schema;
+import org.opencrm.platform.persistence.PlatformTable;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -23,24 +23,23 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = ModuleSetStore.class)
 public class ModuleSetStore {
     static final String TABLE = "CRM_MODULE_SET";
-    private final DataSource dataSource;
-    private volatile boolean tableChecked;
+    private final PlatformTable table;
 
     @Activate
     public ModuleSetStore(@Reference(target = "(osgi.jndi.service.name=crm)") DataSource dataSource) {
-        this.dataSource = dataSource;
+        this.table = new PlatformTable(dataSource, TABLE, "MODULEID VARCHAR(100) NOT NULL PRIMARY KEY, ENABLED SMALLINT NOT NULL, CHANGEDAT BIGINT NOT NULL, CHANGEDBY VARCHAR(64)");
     }
 
     /** Module id → enabled, for every module the cluster decided on. */
     public Map<String, Boolean> read() {
-        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement("SELECT MODULEID, ENABLED FROM " + TABLE)) {
+        try (Connection c = table.connect(); PreparedStatement ps = c.prepareStatement("SELECT MODULEID, ENABLED FROM " + TABLE)) {
             Map<String, Boolean> set = new TreeMap<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     set.put(rs.getString(1), rs.getInt(2) != 0);
                 }
             }
-            done(c);
+            PlatformTable.commit(c);
             return set;
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the cluster's module set: " + e.getMessage(), e);
@@ -49,7 +48,7 @@ public class ModuleSetStore {
 
     /** Records that the module is to be enabled (or disabled) on every node. */
     public void record(String id, boolean enabled, String by) {
-        try (Connection c = connection()) {
+        try (Connection c = table.connect()) {
             int n;
             try (PreparedStatement update = c.prepareStatement("UPDATE " + TABLE + " SET ENABLED = ?, CHANGEDAT = ?, CHANGEDBY = ? WHERE MODULEID = ?")) {
                 update.setInt(1, enabled ? 1 : 0);
@@ -57,7 +56,7 @@ public class ModuleSetStore {
                 update.setString(3, by);
                 update.setString(4, id);
                 n = update.executeUpdate();
-                done(c);
+                PlatformTable.commit(c);
             }
             if (n == 0) {
                 try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + TABLE + " (MODULEID, ENABLED, CHANGEDAT, CHANGEDBY) VALUES (?, ?, ?, ?)")) {
@@ -66,9 +65,9 @@ public class ModuleSetStore {
                     insert.setLong(3, System.currentTimeMillis());
                     insert.setString(4, by);
                     insert.executeUpdate();
-                    done(c);
+                    PlatformTable.commit(c);
                 } catch (SQLException e) {
-                    undo(c);
+                    PlatformTable.rollback(c);
                     if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
                         throw e;
                     }
@@ -77,32 +76,6 @@ public class ModuleSetStore {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not record module " + id + " in the cluster's module set: " + e.getMessage(), e);
-        }
-    }
-
-    private Connection connection() throws SQLException {
-        Connection c = dataSource.getConnection();
-        if (!tableChecked) {
-            try {
-                Schema.ensureTable(c, TABLE, "MODULEID VARCHAR(100) NOT NULL PRIMARY KEY, ENABLED SMALLINT NOT NULL, CHANGEDAT BIGINT NOT NULL, CHANGEDBY VARCHAR(64)");
-            } catch (SQLException e) {
-                c.close();
-                throw e;
-            }
-            tableChecked = true;
-        }
-        return c;
-    }
-
-    private static void done(Connection c) throws SQLException {
-        if (!c.getAutoCommit()) {
-            c.commit();
-        }
-    }
-
-    private static void undo(Connection c) throws SQLException {
-        if (!c.getAutoCommit()) {
-            c.rollback();
         }
     }
 }

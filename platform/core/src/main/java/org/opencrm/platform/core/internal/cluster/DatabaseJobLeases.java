@@ -11,7 +11,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.opencrm.platform.api.cluster.JobLeases;
-import org.opencrm.platform.persistence.Schema;
+import org.opencrm.platform.persistence.PlatformTable;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -30,10 +30,9 @@ import org.slf4j.LoggerFactory;
 public class DatabaseJobLeases implements JobLeases {
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseJobLeases.class);
     static final String TABLE = "CRM_JOBLEASE";
-    private final DataSource dataSource;
     private final Clock clock;
     private final String node;
-    private volatile boolean tableChecked;
+    private final PlatformTable table;
 
     @Activate
     public DatabaseJobLeases(@Reference(target = "(osgi.jndi.service.name=crm)") DataSource dataSource) {
@@ -41,7 +40,7 @@ public class DatabaseJobLeases implements JobLeases {
     }
 
     DatabaseJobLeases(DataSource dataSource, Clock clock, String node) {
-        this.dataSource = dataSource;
+        this.table = new PlatformTable(dataSource, TABLE, "NAME VARCHAR(64) NOT NULL PRIMARY KEY, HOLDER VARCHAR(64) NOT NULL, EXPIRESAT BIGINT NOT NULL");
         this.clock = clock;
         this.node = node;
     }
@@ -74,11 +73,11 @@ public class DatabaseJobLeases implements JobLeases {
 
     @Override
     public String holder(String job) {
-        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement("SELECT HOLDER, EXPIRESAT FROM " + TABLE + " WHERE NAME = ?")) {
+        try (Connection c = table.connect(); PreparedStatement ps = c.prepareStatement("SELECT HOLDER, EXPIRESAT FROM " + TABLE + " WHERE NAME = ?")) {
             ps.setString(1, job);
             try (ResultSet rs = ps.executeQuery()) {
                 String holder = rs.next() && rs.getLong(2) > clock.millis() ? rs.getString(1) : null;
-                done(c);
+                PlatformTable.commit(c);
                 return holder;
             }
         } catch (SQLException e) {
@@ -93,7 +92,7 @@ public class DatabaseJobLeases implements JobLeases {
         }
         long now = clock.millis();
         long until = now + lease.toMillis();
-        try (Connection c = connection()) {
+        try (Connection c = table.connect()) {
             try (PreparedStatement update = c.prepareStatement(
                     "UPDATE " + TABLE + " SET HOLDER = ?, EXPIRESAT = ? WHERE NAME = ? AND (HOLDER = ? OR EXPIRESAT < ?)")) {
                 update.setString(1, node);
@@ -102,7 +101,7 @@ public class DatabaseJobLeases implements JobLeases {
                 update.setString(4, node);
                 update.setLong(5, now);
                 int n = update.executeUpdate();
-                done(c);
+                PlatformTable.commit(c);
                 if (n == 1) {
                     return true;
                 }
@@ -111,7 +110,7 @@ public class DatabaseJobLeases implements JobLeases {
                 exists.setString(1, job);
                 try (ResultSet rs = exists.executeQuery()) {
                     boolean held = rs.next();
-                    done(c);
+                    PlatformTable.commit(c);
                     if (held) {
                         return false;
                     }
@@ -122,10 +121,10 @@ public class DatabaseJobLeases implements JobLeases {
                 insert.setString(2, node);
                 insert.setLong(3, until);
                 insert.executeUpdate();
-                done(c);
+                PlatformTable.commit(c);
                 return true;
             } catch (SQLException e) {
-                undo(c);
+                PlatformTable.rollback(c);
                 if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
                     return false; // another node inserted it first: it holds the lease
                 }
@@ -134,33 +133,6 @@ public class DatabaseJobLeases implements JobLeases {
         } catch (SQLException e) {
             LOG.warn("Lease of {} not taken: {}", job, e.getMessage());
             return false;
-        }
-    }
-
-    private Connection connection() throws SQLException {
-        Connection c = dataSource.getConnection();
-        if (!tableChecked) {
-            try {
-                Schema.ensureTable(c, TABLE, "NAME VARCHAR(64) NOT NULL PRIMARY KEY, HOLDER VARCHAR(64) NOT NULL, EXPIRESAT BIGINT NOT NULL");
-            } catch (SQLException e) {
-                c.close();
-                throw e;
-            }
-            tableChecked = true;
-        }
-        return c;
-    }
-
-    /** Commits unless the connection commits each statement itself. */
-    private static void done(Connection c) throws SQLException {
-        if (!c.getAutoCommit()) {
-            c.commit();
-        }
-    }
-
-    private static void undo(Connection c) throws SQLException {
-        if (!c.getAutoCommit()) {
-            c.rollback();
         }
     }
 }
