@@ -64,6 +64,8 @@ public abstract class CrmTestSupport extends CrmContainerTest {
                 editConfigurationFilePut("etc/org.opencrm.security.cfg", "trustedProxies", "127.0.0.1,::1"),
                 // a module whose dependency cannot be met (ModulesIT, ShellCommandsIT): a test resource, not in the product
                 editConfigurationFileExtend("etc/org.apache.karaf.features.cfg", "featuresRepositories", brokenModuleRepository()))
+                // the database: embedded Derby, or a throw-away PostgreSQL cluster with -Dcrm.itest.database=postgresql (TestDatabase)
+                .with(TestDatabase.options().toArray(Option[]::new))
                 // (ModuleSdkIT's crm.sdk.* properties, where Maven and its local repository are, reach the container as every crm.*)
                 .options();
     }
@@ -74,6 +76,32 @@ public abstract class CrmTestSupport extends CrmContainerTest {
             return CrmTestSupport.class.getResource("/features/sample-broken.xml").toURI().toString();
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Asks {@code probe} until its answer satisfies {@code done} and returns that answer; fails after {@link #PATIENCE}
+     * naming {@code what} and the last answer. For states that arrive asynchronously and post no event the test can wait
+     * on (another node's change, a scheduled job's first run); the pause between asks grows from 20 ms to 500 ms.
+     */
+    protected static <T> T await(String what, java.util.function.Supplier<T> probe, java.util.function.Predicate<T> done) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        long pause = 20;
+        while (true) {
+            T answer = probe.get();
+            if (done.test(answer)) {
+                return answer;
+            }
+            if (System.nanoTime() > deadline) {
+                fail(what + " did not happen within " + PATIENCE + "; last: " + answer);
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            pause = Math.min(pause * 2, 500);
         }
     }
 

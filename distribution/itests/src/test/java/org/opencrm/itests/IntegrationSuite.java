@@ -12,6 +12,6 @@ import org.junit.runners.Suite.SuiteClasses;
 @RunWith(Suite.class)
 @SuiteClasses({ ContactsApiIT.class, DataScopeIT.class, ModulesIT.class, ShellCommandsIT.class, HandsetRegistryIT.class,
         MembershipIT.class, RepairPartsIT.class, ChannelFinanceIT.class, SecurityIT.class, DataHardeningIT.class,
-        ModuleSdkIT.class, FranchiseAuditIT.class, HeadlessCoreIT.class })
+        ModuleSdkIT.class, FranchiseAuditIT.class, HealthIT.class, ClusterIT.class, HeadlessCoreIT.class })
 public class IntegrationSuite {
 }

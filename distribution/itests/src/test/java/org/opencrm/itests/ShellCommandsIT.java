@@ -78,6 +78,55 @@ public class ShellCommandsIT extends CrmTestSupport {
         assertTrue("a weak password is refused with a reason: " + weak, weak.toLowerCase().contains("password"));
     }
 
+    /**
+     * crm:backup copies the running Derby database; the copy restored into a fresh database (Derby's restoreFrom, as a
+     * fresh node would) holds what was committed before the backup and nothing after. On PostgreSQL it points at pg_dump.
+     */
+    @Test
+    public void anOnlineBackupRestoresIntoAFreshDatabase() throws Exception {
+        String before = newMobile();
+        createContact("Backup Before", before, null);
+        java.io.File dir = java.nio.file.Files.createTempDirectory("crm-backup").toFile();
+        String out = execute("crm:backup " + dir.getAbsolutePath());
+        if (out.contains("pg_dump")) {
+            assertTrue(out, out.contains("PostgreSQL"));
+            return;
+        }
+        assertTrue(out, out.contains("Backed up to"));
+        String after = newMobile();
+        createContact("Backup After", after, null);
+
+        org.osgi.framework.ServiceReference<org.osgi.service.jdbc.DataSourceFactory> ref = bundleContext
+                .getServiceReferences(org.osgi.service.jdbc.DataSourceFactory.class, "(osgi.jdbc.driver.name=derby)").iterator().next();
+        org.osgi.service.jdbc.DataSourceFactory derby = bundleContext.getService(ref);
+        String restored = new java.io.File(dir, "restored").getAbsolutePath();
+        java.util.Properties props = new java.util.Properties();
+        props.put(org.osgi.service.jdbc.DataSourceFactory.JDBC_URL,
+                "jdbc:derby:" + restored + ";restoreFrom=" + new java.io.File(dir, "crmdb").getAbsolutePath());
+        try (java.sql.Connection c = derby.createDataSource(props).getConnection();
+                java.sql.PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM CRM_CONTACT WHERE MOBILE = ?")) {
+            ps.setString(1, before);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                assertEquals("the contact committed before the backup", 1, rs.getInt(1));
+            }
+            ps.setString(1, after);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                assertEquals("the contact committed after the backup", 0, rs.getInt(1));
+            }
+        } finally {
+            java.util.Properties shutdown = new java.util.Properties();
+            shutdown.put(org.osgi.service.jdbc.DataSourceFactory.JDBC_URL, "jdbc:derby:" + restored + ";shutdown=true");
+            try (java.sql.Connection c = derby.createDataSource(shutdown).getConnection()) {
+                // never: shutting a database down answers with an exception
+            } catch (java.sql.SQLException expected) {
+                // 08006: the restored database is closed
+            }
+            bundleContext.ungetService(ref);
+        }
+    }
+
     /** Runs a command as a shell administrator and returns what it printed (stdout and stderr). */
     private String execute(String command) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

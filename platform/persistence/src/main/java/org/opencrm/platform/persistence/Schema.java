@@ -84,13 +84,81 @@ public final class Schema {
         }
     }
 
+    /**
+     * Creates the table ({@code columns}: the SQL inside CREATE TABLE's parentheses) unless it exists, on a plain JDBC
+     * connection (a table of the platform's own that no persistence unit manages). Another node creating it at the same
+     * moment is no failure. Returns true when it created it.
+     */
+    public static boolean ensureTable(Connection connection, String table, String columns) throws SQLException {
+        if (tableExists(connection, table)) {
+            return false;
+        }
+        try (Statement s = connection.createStatement()) {
+            s.execute("CREATE TABLE " + table + " (" + columns + ")");
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+            return true;
+        } catch (SQLException e) {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
+            if (!tableExists(connection, table)) {
+                throw e;
+            }
+            return false;
+        }
+    }
+
+    private static boolean tableExists(Connection connection, String table) throws SQLException {
+        DatabaseMetaData meta = connection.getMetaData();
+        for (String t : new String[] { table.toUpperCase(Locale.ROOT), table.toLowerCase(Locale.ROOT) }) {
+            try (ResultSet rs = meta.getTables(null, connection.getSchema(), t, null)) {
+                if (rs.next()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Whether the connection's database is Apache Derby (where optimizer hints are applied). */
     public static boolean isDerby(EntityManager em) {
+        Connection connection = em.unwrap(Connection.class);
+        if (connection == null) {
+            // no connection bound to the transaction yet (EclipseLink binds one at its first statement): ask its session
+            return "derby".equals(platformOf(em));
+        }
         try {
-            return em.unwrap(Connection.class).getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("derby");
+            return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("derby");
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the database product: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The database EclipseLink's session was set up for ("derby", "postgresql", ...: its platform class's name without
+     * "Platform", in lower case), read by reflection so that this bundle needs no EclipseLink import; null when the
+     * provider is not EclipseLink.
+     */
+    private static String platformOf(EntityManager em) {
+        try {
+            Object delegate = em.getDelegate();
+            Object session = delegate.getClass().getMethod("getDatabaseSession").invoke(delegate);
+            Object platform = session.getClass().getMethod("getDatasourcePlatform").invoke(session);
+            return platform.getClass().getSimpleName().replace("Platform", "").toLowerCase(Locale.ROOT);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * A Derby optimizer hint for the table just named in a native query ({@code properties} e.g. "index=CRM_CONTACT_NAME"
+     * or "constraint=..."), ending its line as Derby requires; on any other database a blank, so that no other database
+     * sees a Derby-only comment.
+     */
+    public static String derbyHint(EntityManager em, String properties) {
+        return isDerby(em) ? " --DERBY-PROPERTIES " + properties + "\n" : " ";
     }
 
     /** The name of the table's primary key constraint, as the database reports it (Derby names it SQL…). */

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.karaf.features.BundleInfo;
@@ -35,6 +37,7 @@ import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -55,6 +58,13 @@ import org.slf4j.LoggerFactory;
  * truth for which modules are enabled (it is persisted under data/ and changed the same way by crm:enable, REST,
  * the admin page and feature:install). Features are installed and uninstalled with NoAutoRefreshBundles, so the
  * core, the shell and other modules' bundles are never refreshed or restarted.
+ *
+ * <p>Several nodes on one database share one set of enabled modules ({@link ModuleSetStore}, a table): enabling or
+ * disabling on any node (shell, REST, UI) records the decision there first, and every node reads it every
+ * {@code clusterPollMillis} and enables or disables what differs on it, so the cluster converges within about a
+ * second and a node that starts later comes up with the same set. A module that failed to start on this node is not
+ * tried again until it is disabled (or the node restarts). The first node on an empty table records the modules it
+ * has installed.
  */
 @Component(service = ModuleService.class, configurationPid = "org.opencrm.modules")
 @Designate(ocd = ModulesConfig.class)
@@ -73,6 +83,11 @@ public class ModuleManager implements ModuleService {
     private final Map<String, String> failures = new ConcurrentHashMap<>();
     /** enable and disable one at a time: the features service would serialise them anyway, the reporting must too */
     private final Object changeLock = new Object();
+    private final ScheduledExecutorService clusterPoll;
+    private volatile boolean seeded;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ModuleSetStore clusterSet;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile EventAdmin events;
@@ -86,6 +101,18 @@ public class ModuleManager implements ModuleService {
         this.scr = scr;
         this.context = context;
         modified(config);
+        clusterPoll = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "crm-module-set");
+            t.setDaemon(true);
+            return t;
+        });
+        long poll = Math.max(100, config.clusterPollMillis());
+        clusterPoll.scheduleWithFixedDelay(this::convergeQuietly, poll, poll, TimeUnit.MILLISECONDS);
+    }
+
+    @Deactivate
+    void deactivate() {
+        clusterPoll.shutdownNow();
     }
 
     @Modified
@@ -146,30 +173,40 @@ public class ModuleManager implements ModuleService {
         actor.require(PERMISSION_MANAGE);
         synchronized (changeLock) {
             Feature f = featureOf(id);
-            if (features.isInstalled(f) && features.isRequired(f)) {
-                return module(id).orElseThrow();
-            }
-            failures.remove(id);
-            long started = System.nanoTime();
-            try {
-                features.installFeature(f.getName(), f.getVersion(), NO_REFRESH);
-            } catch (Exception e) {
-                String reason = ModuleStates.installFailure(e, this::exportedVersions);
-                failures.put(id, reason);
-                LOG.warn("Module {} {}", id, reason);
-                record(actor, id, "ENABLE_FAILED", reason);
-                return module(id).orElseThrow();
-            }
-            awaitStart(id, f);
-            ModuleInfo info = module(id).orElseThrow();
-            LOG.info("Module {} enabled by {} in {} ms: {}{}", id, actor.username(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
-                    info.state(), info.reason() == null ? "" : " (" + info.reason() + ")");
-            record(actor, id, "ENABLE", info.state() + (info.reason() == null ? "" : ": " + info.reason()));
-            if (info.state() == ModuleState.ACTIVE) {
-                post(CrmEvents.MODULE_ENABLED, id, actor);
-            }
-            return info;
+            recordInCluster(id, true, actor);
+            return enableHere(actor, id, f, true);
         }
+    }
+
+    /** Enables the module on this node (in changeLock); {@code audited} false when following the cluster's set. */
+    private ModuleInfo enableHere(CrmUser actor, String id, Feature f, boolean audited) {
+        if (features.isInstalled(f) && features.isRequired(f)) {
+            return module(id).orElseThrow();
+        }
+        failures.remove(id);
+        long started = System.nanoTime();
+        try {
+            features.installFeature(f.getName(), f.getVersion(), NO_REFRESH);
+        } catch (Exception e) {
+            String reason = ModuleStates.installFailure(e, this::exportedVersions);
+            failures.put(id, reason);
+            LOG.warn("Module {} {}", id, reason);
+            if (audited) {
+                record(actor, id, "ENABLE_FAILED", reason);
+            }
+            return module(id).orElseThrow();
+        }
+        awaitStart(id, f);
+        ModuleInfo info = module(id).orElseThrow();
+        LOG.info("Module {} enabled by {} in {} ms: {}{}", id, actor.username(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                info.state(), info.reason() == null ? "" : " (" + info.reason() + ")");
+        if (audited) {
+            record(actor, id, "ENABLE", info.state() + (info.reason() == null ? "" : ": " + info.reason()));
+        }
+        if (info.state() == ModuleState.ACTIVE) {
+            post(CrmEvents.MODULE_ENABLED, id, actor);
+        }
+        return info;
     }
 
     @Override
@@ -184,28 +221,96 @@ public class ModuleManager implements ModuleService {
                 }
                 throw new RecordNotFoundException("module", id);
             }
-            failures.remove(id);
-            if (!features.isInstalled(f)) {
-                return module(id).orElseThrow();
-            }
-            List<String> dependents = dependentsOf(id);
+            List<String> dependents = features.isInstalled(f) ? dependentsOf(id) : List.of();
             if (!dependents.isEmpty()) {
                 throw new ConflictException("module_required", "id", "module '" + id + "' is needed by " + String.join(", ", dependents)
                         + "; disable " + (dependents.size() > 1 ? "those" : "that one") + " first");
             }
-            try {
-                features.uninstallFeature(f.getName(), f.getVersion(), NO_REFRESH);
-            } catch (Exception e) {
-                LOG.warn("Module {} could not be disabled", id, e);
-                throw new ConflictException("disable_failed", "id", "module '" + id + "' could not be disabled: " + e.getMessage());
-            }
-            awaitGone(id);
-            ModuleInfo info = module(id).orElseThrow();
-            LOG.info("Module {} disabled by {}; its data stays in the database", id, actor.username());
-            record(actor, id, "DISABLE", info.state().toString());
-            post(CrmEvents.MODULE_DISABLED, id, actor);
-            return info;
+            recordInCluster(id, false, actor);
+            return disableHere(actor, id, f, true);
         }
+    }
+
+    /** Disables the module on this node (in changeLock, its dependents checked); {@code audited} as for enableHere. */
+    private ModuleInfo disableHere(CrmUser actor, String id, Feature f, boolean audited) {
+        failures.remove(id);
+        if (!features.isInstalled(f)) {
+            return module(id).orElseThrow();
+        }
+        try {
+            features.uninstallFeature(f.getName(), f.getVersion(), NO_REFRESH);
+        } catch (Exception e) {
+            LOG.warn("Module {} could not be disabled", id, e);
+            throw new ConflictException("disable_failed", "id", "module '" + id + "' could not be disabled: " + e.getMessage());
+        }
+        awaitGone(id);
+        ModuleInfo info = module(id).orElseThrow();
+        LOG.info("Module {} disabled by {}; its data stays in the database", id, actor.username());
+        if (audited) {
+            record(actor, id, "DISABLE", info.state().toString());
+        }
+        post(CrmEvents.MODULE_DISABLED, id, actor);
+        return info;
+    }
+
+    /** Records the decision in the cluster's module set (first, so that no node's poll undoes this change). */
+    private void recordInCluster(String id, boolean enabled, CrmUser actor) {
+        ModuleSetStore store = clusterSet;
+        if (store != null) {
+            store.record(id, enabled, actor.username());
+        }
+    }
+
+    private void convergeQuietly() {
+        try {
+            converge();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not follow the cluster's module set: {}", e.toString());
+        }
+    }
+
+    /**
+     * Enables and disables on this node what differs from the cluster's module set; on an empty set, records the
+     * modules installed here. Returns the ids it changed.
+     */
+    List<String> converge() {
+        ModuleSetStore store = clusterSet;
+        if (store == null) {
+            return List.of();
+        }
+        Map<String, Boolean> wanted = store.read();
+        List<String> changed = new ArrayList<>();
+        synchronized (changeLock) {
+            Map<String, Feature> byId = moduleFeatures();
+            if (wanted.isEmpty() && !seeded) {
+                byId.forEach((id, f) -> {
+                    if (features.isInstalled(f)) {
+                        store.record(id, true, CrmUser.SYSTEM.username());
+                    }
+                });
+                seeded = true;
+                return changed;
+            }
+            seeded = true;
+            for (Map.Entry<String, Boolean> e : wanted.entrySet()) {
+                String id = e.getKey();
+                Feature f = byId.get(id);
+                if (f == null) {
+                    continue; // not known on this node (a package not uploaded here)
+                }
+                boolean installed = features.isInstalled(f);
+                if (e.getValue() && !installed && !failures.containsKey(id)) {
+                    LOG.info("Module {} was enabled on another node: enabling it here", id);
+                    enableHere(CrmUser.SYSTEM, id, f, false);
+                    changed.add(id);
+                } else if (!e.getValue() && installed && dependentsOf(id).isEmpty()) {
+                    LOG.info("Module {} was disabled on another node: disabling it here", id);
+                    disableHere(CrmUser.SYSTEM, id, f, false);
+                    changed.add(id);
+                }
+            }
+        }
+        return changed;
     }
 
     /**

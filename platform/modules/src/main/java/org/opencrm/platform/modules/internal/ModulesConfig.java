@@ -10,4 +10,7 @@ public @interface ModulesConfig {
 
     @AttributeDefinition(name = "Largest module package (MiB)", description = "Uploads of module packages (KAR files) larger than this are refused (413)")
     int maxPackageMegabytes() default 100;
+
+    @AttributeDefinition(name = "Cluster poll (ms)", description = "How often this node reads the cluster's set of enabled modules from the database and follows it")
+    long clusterPollMillis() default 1000;
 }

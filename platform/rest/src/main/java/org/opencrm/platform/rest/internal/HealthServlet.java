@@ -11,12 +11,14 @@ import javax.servlet.http.HttpServletResponse;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * {@code GET /health}: 200 {@code {"status":"UP"}} while the platform's REST bundle is active, for load balancers and
- * probes. No authentication and no database access, so that a probe costs nothing; it is also the ceiling the
+ * {@code GET /health} and {@code GET /health/live}: 200 {@code {"status":"UP"}} while the platform's REST bundle is
+ * active (the process answers), for load balancers and liveness probes. Whether the node can serve is
+ * {@code /health/ready} ({@link ReadinessServlet}). No authentication and no database access, so that a probe costs nothing; it is also the ceiling the
  * handset benchmark compares REST calls against (the cost of Jetty and the HTTP whiteboard alone).
  */
 @Component(service = Servlet.class, property = {
         "osgi.http.whiteboard.servlet.pattern=/health",
+        "osgi.http.whiteboard.servlet.pattern=/health/live",
         "osgi.http.whiteboard.servlet.name=opencrm-health" })
 public class HealthServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;

@@ -317,11 +317,11 @@ public class HandsetService {
 
     /**
      * One page of all units, newest first. Derby ignores OFFSET/FETCH when it plans and would sort the table for every
-     * page; the ids come from a native query that walks the descending id index (a comment elsewhere), then the rows.
+     * page; the ids come from a native query that walks the descending id index (a hint to Derby only), then the rows.
      */
     private static List<Handset> newestFirst(EntityManager em, PageRequest page) {
-        javax.persistence.Query ids = em.createNativeQuery("SELECT ID FROM HS_HANDSET --DERBY-PROPERTIES index=" + NEWEST_INDEX
-                + "\nORDER BY ID DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
+        javax.persistence.Query ids = em.createNativeQuery("SELECT ID FROM HS_HANDSET" + Schema.derbyHint(em, "index=" + NEWEST_INDEX)
+                + "ORDER BY ID DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
         ids.setParameter(1, page.offset());
         ids.setParameter(2, page.limit());
         return byIds(em, ((List<?>) ids.getResultList()).stream().map(o -> ((Number) o).longValue()).toList());

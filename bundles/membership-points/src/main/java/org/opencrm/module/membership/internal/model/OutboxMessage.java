@@ -45,6 +45,10 @@ public class OutboxMessage {
     public String sender;
     @Column(length = 300)
     public String lastError;
+    /** The delivery that claimed the message (a node's outbox), until {@link #claimedUntil} (epoch ms); null when unclaimed. */
+    @Column(length = 64)
+    public String claimedBy;
+    public Long claimedUntil;
     @Column(nullable = false)
     public Instant createdAt;
     public Instant sentAt;

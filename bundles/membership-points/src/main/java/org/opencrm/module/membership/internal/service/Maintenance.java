@@ -1,5 +1,6 @@
 package org.opencrm.module.membership.internal.service;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -13,6 +14,7 @@ import org.opencrm.module.membership.internal.MembershipModule;
 import org.opencrm.module.membership.internal.dto.Reports;
 import org.opencrm.module.membership.internal.model.MemberStatus;
 import org.opencrm.platform.api.ConflictException;
+import org.opencrm.platform.api.cluster.JobLeases;
 import org.opencrm.platform.api.security.CrmUser;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -23,12 +25,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The periodic run (expiry of points due and tier evaluation of every member, in batches, one short transaction per
- * member so the till never waits long) and the outbox delivery, on one background thread while the module runs.
+ * member so the till never waits long) and the outbox delivery, on one background thread while the module runs. Each
+ * runs on one node of the cluster at a time: the platform's job leases {@value #EXPIRY_LEASE} and {@value #OUTBOX_LEASE},
+ * twice their period long (at least {@link #MIN_LEASE}), so a second node takes over when the holder is gone.
  */
 @Component(service = Maintenance.class, configurationPid = MembershipConfig.PID)
 public class Maintenance {
     private static final Logger LOG = LoggerFactory.getLogger(Maintenance.class);
     static final int BATCH = 500;
+    static final String EXPIRY_LEASE = "membership.expiry-and-tiers";
+    static final String OUTBOX_LEASE = "membership.outbox";
+    static final Duration MIN_LEASE = Duration.ofSeconds(15);
     private final JpaTemplate jpa;
     private final LedgerService ledger;
     private final Outbox outbox;
@@ -43,18 +50,21 @@ public class Maintenance {
 
     @Activate
     public Maintenance(@Reference(target = "(osgi.unit.name=crm-membership)") JpaTemplate jpa, @Reference LedgerService ledger, @Reference Outbox outbox,
-            MembershipConfig config) {
+            @Reference JobLeases leases, MembershipConfig config) {
         this(jpa, ledger, outbox);
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "membership-maintenance");
             t.setDaemon(true);
             return t;
         });
-        timer.scheduleWithFixedDelay(this::deliverQuietly, config.outboxIntervalSeconds(), Math.max(1, config.outboxIntervalSeconds()), TimeUnit.SECONDS);
+        int outboxSeconds = Math.max(1, config.outboxIntervalSeconds());
+        Duration outboxLease = lease(Duration.ofSeconds(outboxSeconds));
+        timer.scheduleWithFixedDelay(() -> deliverQuietly(leases, outboxLease), config.outboxIntervalSeconds(), outboxSeconds, TimeUnit.SECONDS);
         if (config.maintenanceIntervalMinutes() > 0) {
+            Duration runLease = lease(Duration.ofMinutes(config.maintenanceIntervalMinutes()));
             timer.scheduleWithFixedDelay(() -> {
                 try {
-                    run();
+                    leases.runIfHolder(EXPIRY_LEASE, runLease, this::run);
                 } catch (RuntimeException e) {
                     LOG.error("Membership expiry and tier run failed", e);
                 }
@@ -128,9 +138,15 @@ public class Maintenance {
         return sent;
     }
 
-    private void deliverQuietly() {
+    /** Twice the period, at least {@link #MIN_LEASE}. */
+    static Duration lease(Duration period) {
+        Duration twice = period.multipliedBy(2);
+        return twice.compareTo(MIN_LEASE) < 0 ? MIN_LEASE : twice;
+    }
+
+    private void deliverQuietly(JobLeases leases, Duration lease) {
         try {
-            deliver();
+            leases.runIfHolder(OUTBOX_LEASE, lease, this::deliver);
         } catch (RuntimeException e) {
             LOG.warn("Notification outbox delivery failed: {}", e.toString());
         }

@@ -1,10 +1,12 @@
 package org.opencrm.module.membership.internal.service;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.persistence.EntityManager;
@@ -30,12 +32,18 @@ import org.slf4j.LoggerFactory;
 /**
  * The notification outbox. {@link #write} adds messages inside the transaction of the change they report; {@link
  * #deliver} later hands committed PENDING messages to the highest-ranked {@link NotificationSender} of their channel,
- * outside any transaction, and marks them SENT (or FAILED after {@link #MAX_ATTEMPTS}).
+ * outside any transaction, and marks them SENT (or FAILED after {@link #MAX_ATTEMPTS}). Each message is claimed
+ * before it is handed over (one conditional UPDATE: PENDING and not claimed, or its claim ran out), so of two deliveries
+ * on two nodes only one sends it; a claim runs out after {@link #CLAIM} (the node died while sending: the message is
+ * sent again, at least once, never lost).
  */
 @Component(service = Outbox.class)
 public class Outbox {
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
     static final int MAX_ATTEMPTS = 5;
+    static final Duration CLAIM = Duration.ofMinutes(5);
+    /** This outbox's name in the claims (unique per activation). */
+    private final String claimer = "outbox-" + UUID.randomUUID();
     private final JpaTemplate jpa;
     private final Rules rules;
     private final List<Ranked> senders = new CopyOnWriteArrayList<>();
@@ -83,11 +91,16 @@ public class Outbox {
 
     /** Delivers up to {@code max} pending messages; returns how many were sent. */
     public int deliver(int max) {
+        long now = System.currentTimeMillis();
         List<OutboxMessage> pending = jpa.txExpr(TransactionType.RequiresNew, em -> em
-                .createQuery("SELECT o FROM OutboxMessage o WHERE o.status = :s ORDER BY o.id", OutboxMessage.class)
-                .setParameter("s", OutboxMessage.PENDING).setMaxResults(max).getResultList());
+                .createQuery("SELECT o FROM OutboxMessage o WHERE o.status = :s AND (o.claimedUntil IS NULL OR o.claimedUntil < :now) ORDER BY o.id",
+                        OutboxMessage.class)
+                .setParameter("s", OutboxMessage.PENDING).setParameter("now", now).setMaxResults(max).getResultList());
         int sent = 0;
         for (OutboxMessage o : pending) {
+            if (!claim(o.id)) {
+                continue; // another node's delivery has it
+            }
             NotificationSender sender = senderFor(o.channel);
             String error = null;
             if (sender == null) {
@@ -105,6 +118,8 @@ public class Outbox {
             jpa.tx(TransactionType.RequiresNew, em -> {
                 OutboxMessage x = em.find(OutboxMessage.class, o.id);
                 x.attempts++;
+                x.claimedBy = null;
+                x.claimedUntil = null;
                 x.sender = senderName;
                 if (failure == null) {
                     x.status = OutboxMessage.SENT;
@@ -121,6 +136,15 @@ public class Outbox {
             }
         }
         return sent;
+    }
+
+    /** Claims a pending message for this outbox; false when it is sent, failed or claimed by another one meanwhile. */
+    boolean claim(long id) {
+        long now = System.currentTimeMillis();
+        return jpa.txExpr(TransactionType.RequiresNew, em -> em.createQuery("UPDATE OutboxMessage o SET o.claimedBy = :me, o.claimedUntil = :until"
+                + " WHERE o.id = :id AND o.status = :pending AND (o.claimedUntil IS NULL OR o.claimedUntil < :now)")
+                .setParameter("me", claimer).setParameter("until", now + CLAIM.toMillis()).setParameter("id", id)
+                .setParameter("pending", OutboxMessage.PENDING).setParameter("now", now).executeUpdate()) == 1;
     }
 
     NotificationSender senderFor(String channel) {

@@ -55,10 +55,20 @@ final class MembershipOnTestKit implements AutoCloseable {
     MembershipOnTestKit(Rules.Terms terms) {
         rules = new Rules(terms, clock);
         outbox = new Outbox(jpa, rules);
-        outbox.addSender(new NotificationSender() {
+        outbox.addSender(recordingSender("test", sent), Map.of("service.ranking", 10));
+        cards = new CardService(jpa, auditTrail, timelineService, kit.directory(), kit.scopes(), rules, kit.events());
+        promotions = new PromotionService(jpa, auditTrail, rules);
+        members = new MemberService(jpa, auditTrail, timelineService, kit.directory(), kit.scopes(), rules, cards, kit.events());
+        ledger = new LedgerService(jpa, auditTrail, timelineService, kit.directory(), kit.scopes(), rules, promotions, outbox, kit.events());
+        maintenance = new Maintenance(jpa, ledger, outbox);
+    }
+
+    /** A sender of every channel that records what it was given. */
+    static NotificationSender recordingSender(String name, List<Notification> into) {
+        return new NotificationSender() {
             @Override
             public String name() {
-                return "test";
+                return name;
             }
 
             @Override
@@ -68,14 +78,9 @@ final class MembershipOnTestKit implements AutoCloseable {
 
             @Override
             public void send(Notification n) {
-                sent.add(n);
+                into.add(n);
             }
-        }, Map.of("service.ranking", 10));
-        cards = new CardService(jpa, auditTrail, timelineService, kit.directory(), kit.scopes(), rules, kit.events());
-        promotions = new PromotionService(jpa, auditTrail, rules);
-        members = new MemberService(jpa, auditTrail, timelineService, kit.directory(), kit.scopes(), rules, cards, kit.events());
-        ledger = new LedgerService(jpa, auditTrail, timelineService, kit.directory(), kit.scopes(), rules, promotions, outbox, kit.events());
-        maintenance = new Maintenance(jpa, ledger, outbox);
+        };
     }
 
     String mobile() {

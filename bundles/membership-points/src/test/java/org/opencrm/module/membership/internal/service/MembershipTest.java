@@ -10,10 +10,12 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opencrm.module.membership.api.Notification;
 import org.opencrm.module.membership.internal.MembershipModule;
 import org.opencrm.module.membership.internal.dto.AdjustRequest;
 import org.opencrm.module.membership.internal.dto.CardData;
@@ -382,6 +384,38 @@ class MembershipTest {
         assertTrue(f.sent.get(0).text().contains("100"), f.sent.get(0).text());
         assertEquals(0, f.maintenance.deliver());
         assertEquals("SENT", f.outbox.list(m.id(), null, PageRequest.of(null, 0, 10)).items().get(0).status());
+    }
+
+    /** Two nodes' outboxes on one database delivering at the same time: each message is claimed and sent once. */
+    @Test
+    void twoOutboxesDeliveringAtOnceSendEachMessageOnce() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            earn(f.member(store, null).id(), "10");
+        }
+        Outbox other = new Outbox(f.jpa, f.rules);
+        List<Notification> sentByOther = new java.util.concurrent.CopyOnWriteArrayList<>();
+        other.addSender(MembershipOnTestKit.recordingSender("other-node", sentByOther), Map.of("service.ranking", 10));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            var a = pool.submit(() -> {
+                start.await();
+                return f.outbox.deliver(200);
+            });
+            var b = pool.submit(() -> {
+                start.await();
+                return other.deliver(200);
+            });
+            assertEquals(20, a.get() + b.get());
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Long> ids = new java.util.ArrayList<>();
+        f.sent.forEach(n -> ids.add(n.id()));
+        sentByOther.forEach(n -> ids.add(n.id()));
+        assertEquals(20, ids.size());
+        assertEquals(20, new java.util.HashSet<>(ids).size(), "no message sent twice: " + ids);
+        assertEquals(0, f.outbox.deliver(200) + other.deliver(200));
     }
 
     @Test

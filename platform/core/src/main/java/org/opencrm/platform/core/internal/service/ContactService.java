@@ -176,8 +176,8 @@ public class ContactService {
      * ids come from a native query that names the index, then the rows by id.
      */
     private static List<Contact> newestFirst(EntityManager em, PageRequest page) {
-        javax.persistence.Query ids = em.createNativeQuery("SELECT ID FROM CRM_CONTACT --DERBY-PROPERTIES index=" + NEWEST_INDEX
-                + "\nWHERE STATUS <> ? ORDER BY ID DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
+        javax.persistence.Query ids = em.createNativeQuery("SELECT ID FROM CRM_CONTACT" + Schema.derbyHint(em, "index=" + NEWEST_INDEX)
+                + "WHERE STATUS <> ? ORDER BY ID DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
         ids.setParameter(1, ContactStatus.MERGED.name());
         ids.setParameter(2, page.offset());
         ids.setParameter(3, page.limit());
@@ -198,10 +198,10 @@ public class ContactService {
     /**
      * All contacts that are not merged away. Merged contacts have no name key, so this counts entries of the
      * (narrow) name index instead of scanning the table: Derby chose a table scan for the JPQL form, 9 s at a
-     * million contacts on a cold cache. The DERBY-PROPERTIES comment is an ordinary comment elsewhere.
+     * million contacts on a cold cache. The hint goes to Derby only (Schema.derbyHint).
      */
     private static long countAll(EntityManager em) {
-        Object n = em.createNativeQuery("SELECT COUNT(*) FROM CRM_CONTACT --DERBY-PROPERTIES index=CRM_CONTACT_NAME\nWHERE NAMEKEY IS NOT NULL")
+        Object n = em.createNativeQuery("SELECT COUNT(*) FROM CRM_CONTACT" + Schema.derbyHint(em, "index=CRM_CONTACT_NAME") + "WHERE NAMEKEY IS NOT NULL")
                 .getSingleResult();
         return ((Number) n).longValue();
     }
@@ -498,15 +498,15 @@ public class ContactService {
     /**
      * Which of these mobiles exist already, in one statement on the transaction's own JDBC connection. Derby compiles
      * an IN list once, while the table is still small, to a table scan and keeps that plan as the table grows (import
-     * slowed to a crawl at 100,000 contacts), so the DERBY-PROPERTIES comment pins the index of the mobile's unique constraint (an
-     * ordinary SQL comment elsewhere). Plain JDBC because EclipseLink's native-query translation matches each of the
+     * slowed to a crawl at 100,000 contacts), so a Derby hint pins the index of the mobile's unique constraint (Derby only:
+     * Schema.derbyHint). Plain JDBC because EclipseLink's native-query translation matches each of the
      * 1,000 positional parameters by a linear search (quadratic: a sixth of the import's time went there).
      */
     static Set<String> existingMobiles(EntityManager em, Set<String> mobiles) {
         if (mobiles.isEmpty()) {
             return Set.of();
         }
-        StringBuilder sql = new StringBuilder("SELECT MOBILE FROM CRM_CONTACT --DERBY-PROPERTIES constraint=" + Contact.MOBILE_CONSTRAINT + "\nWHERE MOBILE IN (");
+        StringBuilder sql = new StringBuilder("SELECT MOBILE FROM CRM_CONTACT" + Schema.derbyHint(em, "constraint=" + Contact.MOBILE_CONSTRAINT) + "WHERE MOBILE IN (");
         sql.append("?,".repeat(mobiles.size() - 1)).append("?)");
         java.sql.Connection connection = em.unwrap(java.sql.Connection.class);
         Set<String> found = new HashSet<>();
@@ -617,7 +617,7 @@ public class ContactService {
                 contactKey = key;
             }
             if (!key.isEmpty()) {
-                sql.append(" --DERBY-PROPERTIES constraint=").append(key).append('\n');
+                sql.append(Schema.derbyHint(em, "constraint=" + key));
             }
         }
         sql.append(" WHERE ID > ?");
