@@ -138,6 +138,11 @@ public final class CrmPaxExam {
                 systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value(Long.toString(PATIENCE.toMillis())),
                 systemProperty("org.ops4j.pax.swissbox.tracker.ServiceLookup.DEFAULT_TIMEOUT").value(Long.toString(PATIENCE.toMillis())),
                 vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"),
+                // the tests' HttpClients keep connections alive; under load the server's close of an idle one can cross
+                // the client's reuse of it, and the JDK then fails a POST with "EOF reached while reading" (two SecurityIT
+                // tests in a run sharing the cores with another CI run). This lets the JDK resend any method once, only
+                // when a reused connection ended before a byte of the response came: the request never reached the server.
+                vmOption("-Djdk.httpclient.enableAllMethodRetry=true"),
                 // what bin/karaf passes on Java 9+ and Pax Exam 4.13 does not: without the locator patched into java.base,
                 // Karaf 4.4's specs activator fails on every resolved bundle (NoClassDefFoundError OsgiLocator).
                 // Pax Exam starts Karaf in its home directory, so the paths are relative to it.
