@@ -278,9 +278,11 @@ public class ModuleManager implements ModuleService {
         if (store == null) {
             return List.of();
         }
-        Map<String, Boolean> wanted = store.read();
         List<String> changed = new ArrayList<>();
         synchronized (changeLock) {
+            // read inside the lock: a set read before an enable or disable here took the lock would be older than that
+            // change, and this poll would undo it (a module disabled by a user came back a moment later, under load)
+            Map<String, Boolean> wanted = store.read();
             Map<String, Feature> byId = moduleFeatures();
             if (wanted.isEmpty() && !seeded) {
                 byId.forEach((id, f) -> {
