@@ -219,7 +219,7 @@ public class BrowserIT {
         clickBy(By.xpath("//tr[td[normalize-space(.)='" + mobile + "']]//div[starts-with(@id,'contact-link-')]"));
         wait.until(ExpectedConditions.textToBe(By.id("record-title"), "王小明"));
         String contactUrl = browser.getCurrentUrl();
-        assertFalse("no Notes tab while the module is off", tabCaptions().contains("Notes"));
+        assertFalse("no Sample notes tab while the module is off", tabCaptions().contains("Sample notes"));
         shot("contact-page");
 
         // enable the sample module on the Modules page: its menu entry and contact tab appear without a reload
@@ -230,10 +230,12 @@ public class BrowserIT {
         shot("modules");
         browser.get(contactUrl);
         wait.until(ExpectedConditions.textToBe(By.id("record-title"), "王小明"));
-        wait.until(d -> tabCaptions().contains("Notes"));
-        clickTab("Notes");
-        type("sample-notes-text", "回访：客户满意");
-        click("sample-notes-add");
+        wait.until(d -> tabCaptions().contains("Sample notes"));
+        // the module is what the archetype generates: its contact tab has the form to record one on this contact
+        clickTab("Sample notes");
+        type("sample-notes-tab-title", "回访：客户满意");
+        type("sample-notes-tab-amount", "20.00");
+        click("sample-notes-tab-add");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//td[contains(@class,'v-grid-cell') and normalize-space(.)='回访：客户满意']")));
         shot("contact-notes-tab");
 
@@ -245,7 +247,7 @@ public class BrowserIT {
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("menu-sample-notes")));
         browser.get(contactUrl);
         wait.until(ExpectedConditions.textToBe(By.id("record-title"), "王小明"));
-        assertFalse(tabCaptions().contains("Notes"));
+        assertFalse(tabCaptions().contains("Sample notes"));
         assertTrue(browser.findElements(By.id("menu-sample-notes")).isEmpty());
 
         // the same screens in Simplified Chinese
@@ -742,7 +744,7 @@ public class BrowserIT {
     // ---- issue 17: phones, laptops and confirmations (staff-ui) ----
 
     /**
-     * The till, the sale registration, the service desk and the repair intake at 390×844 (a phone): the page is laid out
+     * The till, the sale registration, the service desk, the repair intake and a generated module's contact tab at 390×844 (a phone): the page is laid out
      * at the phone's width (viewport meta tag), the menu is a drawer opened from the top bar, nothing is wider than the
      * screen and each form's button is on screen; at 1366×768 every menu entry down to the audit trail can be reached
      * (the menu scrolls) and the menu collapses; 1440×900 for the README.
@@ -825,6 +827,21 @@ public class BrowserIT {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("order-condition"), "Liquid damage"));
             assertFitsTheScreen("order-title");
 
+            // a generated module's contact tab (sample-notes is the archetype's output): its form is one column on the phone,
+            // its button on screen, and what it records shows in the tab's list
+            assertEquals("ACTIVE", rest("POST", "modules/sample-notes/enable", null).get("state").asText());
+            long noted = restId("POST", "contacts", obj().put("name", "孙丽" + tag).put("mobile", mobile()));
+            browser.get(BASE + "/crm/#!contact/" + noted);
+            wait.until(d -> tabCaptions().contains("Sample notes"));
+            clickTab("Sample notes");
+            type("sample-notes-tab-title", "上门回访 " + tag);
+            type("sample-notes-tab-amount", "30.00");
+            assertFitsTheScreen("sample-notes-tab-title");
+            assertFitsTheScreen("sample-notes-tab-add");
+            shot("phone-390-module-tab");
+            click("sample-notes-tab-add");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//td[contains(@class,'v-grid-cell') and normalize-space(.)='上门回访 " + tag + "']")));
+
             // a laptop: the menu scrolls down to the last administration entry, and collapses to give the page the width
             browser.manage().window().setSize(new Dimension(1366, 768));
             click("menu-dashboard");
@@ -846,6 +863,7 @@ public class BrowserIT {
             rest("POST", "modules/membership-points/disable", null);
             rest("POST", "modules/repair-parts/disable", null);
             rest("POST", "modules/handset-registry/disable", null);
+            rest("POST", "modules/sample-notes/disable", null);
         }
     }
 
