@@ -744,7 +744,7 @@ public class BrowserIT {
     // ---- issue 17: phones, laptops and confirmations (staff-ui) ----
 
     /**
-     * The till, the sale registration, the service desk, the repair intake and a generated module's contact tab at 390×844 (a phone): the page is laid out
+     * The till, the sale registration, the service desk and the repair intake at 390×844 (a phone): the page is laid out
      * at the phone's width (viewport meta tag), the menu is a drawer opened from the top bar, nothing is wider than the
      * screen and each form's button is on screen; at 1366×768 every menu entry down to the audit trail can be reached
      * (the menu scrolls) and the menu collapses; 1440×900 for the README.
@@ -827,21 +827,6 @@ public class BrowserIT {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("order-condition"), "Liquid damage"));
             assertFitsTheScreen("order-title");
 
-            // a generated module's contact tab (sample-notes is the archetype's output): its form is one column on the phone,
-            // its button on screen, and what it records shows in the tab's list
-            assertEquals("ACTIVE", rest("POST", "modules/sample-notes/enable", null).get("state").asText());
-            long noted = restId("POST", "contacts", obj().put("name", "孙丽" + tag).put("mobile", mobile()));
-            browser.get(BASE + "/crm/#!contact/" + noted);
-            wait.until(d -> tabCaptions().contains("Sample notes"));
-            clickTab("Sample notes");
-            type("sample-notes-tab-title", "上门回访 " + tag);
-            type("sample-notes-tab-amount", "30.00");
-            assertFitsTheScreen("sample-notes-tab-title");
-            assertFitsTheScreen("sample-notes-tab-add");
-            shot("phone-390-module-tab");
-            click("sample-notes-tab-add");
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//td[contains(@class,'v-grid-cell') and normalize-space(.)='上门回访 " + tag + "']")));
-
             // a laptop: the menu scrolls down to the last administration entry, and collapses to give the page the width
             browser.manage().window().setSize(new Dimension(1366, 768));
             click("menu-dashboard");
@@ -863,7 +848,6 @@ public class BrowserIT {
             rest("POST", "modules/membership-points/disable", null);
             rest("POST", "modules/repair-parts/disable", null);
             rest("POST", "modules/handset-registry/disable", null);
-            rest("POST", "modules/sample-notes/disable", null);
         }
     }
 
