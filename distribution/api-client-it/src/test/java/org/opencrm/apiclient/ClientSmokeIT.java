@@ -27,8 +27,8 @@ import org.opencrm.client.api.SampleNotesApi;
 import org.opencrm.client.model.ApiError;
 import org.opencrm.client.model.ContactData;
 import org.opencrm.client.model.ModuleInfo;
-import org.opencrm.client.model.NoteData;
 import org.opencrm.client.model.PageContactData;
+import org.opencrm.client.model.SampleNotesData;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -113,7 +113,9 @@ class ClientSmokeIT {
         ModuleInfo module = new ModulesApi(client).getModule("sample-notes");
         assertEquals(ModuleInfo.StateEnum.ACTIVE, module.getState());
         SampleNotesApi notes = new SampleNotesApi(client);
-        NoteData note = notes.createSampleNote(new NoteData().contactId(created.getId()).text("从生成的客户端"));
+        // sample-notes is what the archetype generates: its DTO is SampleNotesData, its operations <verb>SampleNotes
+        SampleNotesData note = notes.createSampleNotes(new SampleNotesData().contactId(created.getId()).title("从生成的客户端")
+                .amount(new java.math.BigDecimal("9.90")));
         assertNotNull(note.getId());
         assertEquals(1L, notes.listContactSampleNotes(created.getId(), null, null).getTotal());
     }

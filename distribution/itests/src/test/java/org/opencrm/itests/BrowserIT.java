@@ -219,7 +219,7 @@ public class BrowserIT {
         clickBy(By.xpath("//tr[td[normalize-space(.)='" + mobile + "']]//div[starts-with(@id,'contact-link-')]"));
         wait.until(ExpectedConditions.textToBe(By.id("record-title"), "王小明"));
         String contactUrl = browser.getCurrentUrl();
-        assertFalse("no Notes tab while the module is off", tabCaptions().contains("Notes"));
+        assertFalse("no Sample notes tab while the module is off", tabCaptions().contains("Sample notes"));
         shot("contact-page");
 
         // enable the sample module on the Modules page: its menu entry and contact tab appear without a reload
@@ -230,10 +230,12 @@ public class BrowserIT {
         shot("modules");
         browser.get(contactUrl);
         wait.until(ExpectedConditions.textToBe(By.id("record-title"), "王小明"));
-        wait.until(d -> tabCaptions().contains("Notes"));
-        clickTab("Notes");
-        type("sample-notes-text", "回访：客户满意");
-        click("sample-notes-add");
+        wait.until(d -> tabCaptions().contains("Sample notes"));
+        // the module is what the archetype generates: its contact tab has the form to record one on this contact
+        clickTab("Sample notes");
+        type("sample-notes-tab-title", "回访：客户满意");
+        type("sample-notes-tab-amount", "20.00");
+        click("sample-notes-tab-add");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//td[contains(@class,'v-grid-cell') and normalize-space(.)='回访：客户满意']")));
         shot("contact-notes-tab");
 
@@ -245,7 +247,7 @@ public class BrowserIT {
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("menu-sample-notes")));
         browser.get(contactUrl);
         wait.until(ExpectedConditions.textToBe(By.id("record-title"), "王小明"));
-        assertFalse(tabCaptions().contains("Notes"));
+        assertFalse(tabCaptions().contains("Sample notes"));
         assertTrue(browser.findElements(By.id("menu-sample-notes")).isEmpty());
 
         // the same screens in Simplified Chinese

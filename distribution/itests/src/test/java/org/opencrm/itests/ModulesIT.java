@@ -85,7 +85,7 @@ public class ModulesIT extends CrmTestSupport {
             JsonNode enabled = post("modules/sample-notes/enable", "").expect(200).json();
             assertEquals("ACTIVE", enabled.get("state").asText());
             // the call returned when the module was active: its resource answers at once
-            post("sample-notes", obj().put("contactId", contact).put("text", "客户希望周末上门")).expect(201);
+            post("sample-notes", obj().put("contactId", contact).put("title", "客户希望周末上门").put("amount", "50.00")).expect(201);
             assertEquals(1, get("sample-notes?contactId=" + contact).expect(200).json().get("items").size());
 
             JsonNode disabled = post("modules/sample-notes/disable", "").expect(200).json();
@@ -97,7 +97,7 @@ public class ModulesIT extends CrmTestSupport {
             post("modules/sample-notes/enable", "").expect(200);
             JsonNode notes = get("sample-notes?contactId=" + contact).expect(200).json();
             assertEquals("disabling kept the module's data", 1, notes.get("items").size());
-            assertEquals("客户希望周末上门", notes.get("items").get(0).get("text").asText());
+            assertEquals("客户希望周末上门", notes.get("items").get(0).get("title").asText());
             // the module's endpoint hung under the contact, and in the OpenAPI document while enabled
             assertEquals(1, get("contacts/" + contact + "/sample-notes").expect(200).json().get("items").size());
             JsonNode paths = get("openapi.json").json().get("paths");

@@ -27,7 +27,7 @@ final class AuditChanges {
 
     /** The record types and actions the trail's captions name (what a filter typed as a caption stands for). */
     private static final List<String> TYPES = List.of("contact", "account", "activity", "household", "user", "contact-import", "handset", "handset-model",
-            "member", "card", "promotion", "sample-note", "service-request", "repair-order", "part", "fault-code", "parts-order", "part-return", "stock", "module");
+            "member", "card", "promotion", "sample-notes.record", "service-request", "repair-order", "part", "fault-code", "parts-order", "part-return", "stock", "module");
     private static final List<String> ACTIONS = List.of("create", "update", "delete", "merge", "merged", "contact-merged", "import", "rollback", "kept", "issue",
             "transfer", "tier", "status", "sell", "return", "replace", "register", "exchange-out", "exchange-in", "enrol", "bulk", "adjust-points", "approve",
             "reject", "close", "escalate", "receive", "ship", "submit", "repair", "cancel", "activate", "lost", "found", "enable", "disable");

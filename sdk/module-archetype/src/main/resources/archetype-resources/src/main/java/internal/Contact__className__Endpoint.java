@@ -8,7 +8,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
-import ${package}.internal.${className}Service.RecordData;
+import ${package}.internal.${className}Service.${className}Data;
 import org.opencrm.platform.api.Page;
 import org.opencrm.platform.api.PageRequest;
 import org.opencrm.platform.rest.ApiDoc;
@@ -41,7 +41,7 @@ public class Contact${className}Endpoint implements ModuleEndpoint {
 
     @GET
     @ApiDoc(value = "listContact${className}", summary = "${moduleName}: a contact's records")
-    public Page<RecordData> list(@PathParam("id") long contactId, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit,
+    public Page<${className}Data> list(@PathParam("id") long contactId, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit,
             @Context SecurityContext sc) {
         return service.list(RestSupport.user(sc), contactId, PageRequest.of(null, offset, limit));
     }

@@ -12,7 +12,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
-import ${package}.internal.${className}Service.RecordData;
+import ${package}.internal.${className}Service.${className}Data;
 import org.opencrm.platform.api.Page;
 import org.opencrm.platform.api.PageRequest;
 import org.opencrm.platform.rest.ApiDoc;
@@ -43,7 +43,7 @@ public class ${className}Resource implements ModuleEndpoint {
 
     @GET
     @ApiDoc(value = "list${className}", summary = "${moduleName}: the records the caller may see, newest first")
-    public Page<RecordData> list(@QueryParam("contactId") Long contactId, @QueryParam("offset") Integer offset,
+    public Page<${className}Data> list(@QueryParam("contactId") Long contactId, @QueryParam("offset") Integer offset,
             @QueryParam("limit") Integer limit, @Context SecurityContext sc) {
         return service.list(RestSupport.user(sc), contactId, PageRequest.of(null, offset, limit));
     }
@@ -51,14 +51,14 @@ public class ${className}Resource implements ModuleEndpoint {
     @GET
     @Path("{recordId}")
     @ApiDoc(value = "get${className}", summary = "${moduleName}: one record")
-    public RecordData get(@PathParam("recordId") long id, @Context SecurityContext sc) {
+    public ${className}Data get(@PathParam("recordId") long id, @Context SecurityContext sc) {
         return service.get(RestSupport.user(sc), id);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @ApiDoc(value = "create${className}", status = 201, returns = RecordData.class, summary = "${moduleName}: record one")
-    public Response create(RecordData body, @Context SecurityContext sc) {
+    @ApiDoc(value = "create${className}", status = 201, returns = ${className}Data.class, summary = "${moduleName}: record one")
+    public Response create(${className}Data body, @Context SecurityContext sc) {
         return Response.status(201).entity(service.create(RestSupport.user(sc), RestSupport.body(body))).build();
     }
 }

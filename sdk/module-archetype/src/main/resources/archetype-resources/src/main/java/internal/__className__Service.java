@@ -49,7 +49,7 @@ public class ${className}Service {
 
     /** A record on the wire: the amount in yuan with at most 2 decimals. */
     @ApiSchema(required = { "contactId", "title", "amount" })
-    public record RecordData(Long id, Long contactId, Long accountId, String title, BigDecimal amount, Instant createdAt, String createdBy) {
+    public record ${className}Data(Long id, Long contactId, Long accountId, String title, BigDecimal amount, Instant createdAt, String createdBy) {
     }
 
     @Activate
@@ -71,7 +71,7 @@ public class ${className}Service {
     }
 
     /** The records the user may see, newest first; of one contact when contactId is given. */
-    public Page<RecordData> list(CrmUser user, Long contactId, PageRequest page) {
+    public Page<${className}Data> list(CrmUser user, Long contactId, PageRequest page) {
         user.require(${className}Names.READ);
         if (contactId != null && !scopes.canSeeContact(user, contactId)) {
             throw new RecordNotFoundException("contact", contactId);
@@ -86,7 +86,7 @@ public class ${className}Service {
     }
 
     /** One record; 404 when it does not exist or lies outside the user's data scope (the same answer for both). */
-    public RecordData get(CrmUser user, long id) {
+    public ${className}Data get(CrmUser user, long id) {
         user.require(${className}Names.READ);
         ${className}Record r = jpa.txExpr(TransactionType.Supports, em -> em.find(${className}Record.class, id));
         if (r == null || !scopes.canSee(user, r.accountId)) {
@@ -95,7 +95,7 @@ public class ${className}Service {
         return toData(r);
     }
 
-    public RecordData create(CrmUser user, RecordData in) {
+    public ${className}Data create(CrmUser user, ${className}Data in) {
         user.require(${className}Names.WRITE);
         ${className}Config settings = config;
         if (in.contactId() == null) {
@@ -142,7 +142,7 @@ public class ${className}Service {
         return query;
     }
 
-    private static RecordData toData(${className}Record r) {
-        return new RecordData(r.id, r.contactId, r.accountId, r.title, Money.yuan(r.amountFen), r.createdAt, r.createdBy);
+    private static ${className}Data toData(${className}Record r) {
+        return new ${className}Data(r.id, r.contactId, r.accountId, r.title, Money.yuan(r.amountFen), r.createdAt, r.createdBy);
     }
 }

@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import ${package}.internal.${className}Service.RecordData;
+import ${package}.internal.${className}Service.${className}Data;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opencrm.platform.api.AccessDeniedException;
@@ -49,7 +49,7 @@ class ${className}ServiceTest {
 
     @Test
     void aRecordIsAuditedOnItsAccountPutOnTheTimelineAndAnnounced() {
-        RecordData r = service.create(clerk, new RecordData(null, customer, null, "  First  ", new BigDecimal("12.50"), null, null));
+        ${className}Data r = service.create(clerk, new ${className}Data(null, customer, null, "  First  ", new BigDecimal("12.50"), null, null));
         assertEquals("First", r.title());
         assertEquals(store, r.accountId(), "the record belongs to the contact's account");
         assertEquals(new BigDecimal("12.50"), r.amount());
@@ -68,29 +68,29 @@ class ${className}ServiceTest {
 
     @Test
     void aStoreSeesAndWritesOnlyItsOwnAccountsAndThePartnerItsSubtree() {
-        RecordData own = service.create(clerk, new RecordData(null, customer, null, "The store's", BigDecimal.TEN, null, null));
-        RecordData other = service.create(hq, new RecordData(null, otherCustomer, null, "The other store's", BigDecimal.ONE, null, null));
-        assertEquals(List.of(own.id()), service.list(clerk, null, ALL).items().stream().map(RecordData::id).toList());
+        ${className}Data own = service.create(clerk, new ${className}Data(null, customer, null, "The store's", BigDecimal.TEN, null, null));
+        ${className}Data other = service.create(hq, new ${className}Data(null, otherCustomer, null, "The other store's", BigDecimal.ONE, null, null));
+        assertEquals(List.of(own.id()), service.list(clerk, null, ALL).items().stream().map(${className}Data::id).toList());
         assertThrows(RecordNotFoundException.class, () -> service.get(clerk, other.id()));
         assertThrows(RecordNotFoundException.class, () -> service.list(clerk, otherCustomer, ALL));
         assertEquals("contactId", assertThrows(InvalidInputException.class,
-                () -> service.create(clerk, new RecordData(null, otherCustomer, null, "Not mine", BigDecimal.ONE, null, null))).field());
+                () -> service.create(clerk, new ${className}Data(null, otherCustomer, null, "Not mine", BigDecimal.ONE, null, null))).field());
         CrmUser partnerUser = kit.partner("partner", partner, ${className}Names.READ);
         assertEquals(2, service.list(partnerUser, null, ALL).total());
         // the account tree is the core's: moved to another partner, the store's records go with it at once
         kit.moveAccount(store, kit.account("华北代理", null));
-        assertEquals(List.of(other.id()), service.list(partnerUser, null, ALL).items().stream().map(RecordData::id).toList());
+        assertEquals(List.of(other.id()), service.list(partnerUser, null, ALL).items().stream().map(${className}Data::id).toList());
         assertEquals(2, service.list(hq, null, ALL).total());
     }
 
     @Test
     void permissionsAndFieldsAreChecked() {
         CrmUser reader = kit.hq("reader", ${className}Names.READ);
-        assertThrows(AccessDeniedException.class, () -> service.create(reader, new RecordData(null, customer, null, "x", BigDecimal.ONE, null, null)));
+        assertThrows(AccessDeniedException.class, () -> service.create(reader, new ${className}Data(null, customer, null, "x", BigDecimal.ONE, null, null)));
         assertEquals("amount", assertThrows(InvalidInputException.class,
-                () -> service.create(hq, new RecordData(null, customer, null, "x", new BigDecimal("1.005"), null, null))).field());
+                () -> service.create(hq, new ${className}Data(null, customer, null, "x", new BigDecimal("1.005"), null, null))).field());
         assertEquals("title", assertThrows(InvalidInputException.class,
-                () -> service.create(hq, new RecordData(null, customer, null, " ", BigDecimal.ONE, null, null))).field());
+                () -> service.create(hq, new ${className}Data(null, customer, null, " ", BigDecimal.ONE, null, null))).field());
         assertEquals(0, kit.jpa(${className}Names.PERSISTENCE_UNIT).count(${className}Names.TABLE_PREFIX + "RECORD"));
         assertTrue(kit.postedEvents().stream().noneMatch(e -> e.topic().equals(${className}Names.EVENT_CREATED)));
     }

@@ -8,7 +8,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
-import org.opencrm.module.samplenotes.internal.SampleNoteService.NoteData;
+import org.opencrm.module.samplenotes.internal.SampleNotesService.SampleNotesData;
 import org.opencrm.platform.api.Page;
 import org.opencrm.platform.api.PageRequest;
 import org.opencrm.platform.rest.ApiDoc;
@@ -18,20 +18,20 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** /api/v1/contacts/{id}/sample-notes: the same notes, hung under the contact they belong to. */
+/** /api/v1/contacts/{id}/sample-notes: one contact's records (the platform checks first that the caller may see the contact). */
 @Component(service = ModuleEndpoint.class)
 @Produces(MediaType.APPLICATION_JSON)
-public class ContactNotesEndpoint implements ModuleEndpoint {
-    private final SampleNoteService notes;
+public class ContactSampleNotesEndpoint implements ModuleEndpoint {
+    private final SampleNotesService service;
 
     @Activate
-    public ContactNotesEndpoint(@Reference SampleNoteService notes) {
-        this.notes = notes;
+    public ContactSampleNotesEndpoint(@Reference SampleNotesService service) {
+        this.service = service;
     }
 
     @Override
     public String path() {
-        return "sample-notes";
+        return SampleNotesNames.REST_PATH;
     }
 
     @Override
@@ -40,9 +40,9 @@ public class ContactNotesEndpoint implements ModuleEndpoint {
     }
 
     @GET
-    @ApiDoc(value = "listContactSampleNotes", summary = "A contact's notes")
-    public Page<NoteData> list(@PathParam("id") long contactId, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit,
+    @ApiDoc(value = "listContactSampleNotes", summary = "Sample notes: a contact's records")
+    public Page<SampleNotesData> list(@PathParam("id") long contactId, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit,
             @Context SecurityContext sc) {
-        return notes.list(RestSupport.user(sc), contactId, PageRequest.of(null, offset, limit));
+        return service.list(RestSupport.user(sc), contactId, PageRequest.of(null, offset, limit));
     }
 }
