@@ -561,9 +561,12 @@ public class ReceivablesService {
                     s.action = "REMINDER";
                     s.takenOn = today;
                     s.createdAt = settings.now();
+                    // the reminder is a core activity of the partner's account for its manager: in the account's activities, the
+                    // manager's list and the timeline (the step above makes it once per invoice and level)
+                    s.activityId = records.activity(p.accountId, ChannelModule.COLLECTION_ACTIVITY, "Collection reminder (level " + level + "): " + inv.number
+                            + " overdue " + days + " days, " + Money.yuan(inv.openFen) + " CNY open", p.accountManager == null ? null : "for " + p.accountManager,
+                            today, p.accountManager, user.username());
                     em.persist(s);
-                    records.timeline(p.accountId, "channel.collection", "Collection reminder (level " + level + "): " + inv.number + " overdue " + days + " days, "
-                            + Money.yuan(inv.openFen) + " CNY open", p.accountManager == null ? null : "for " + p.accountManager, user.username(), "invoice", inv.id);
                     records.audit(user.username(), "invoice", inv.id, "collectionReminder", ChannelRecords.changes("level", level, "overdueDays", days,
                             "accountManager", p.accountManager), p.accountId);
                     counts[0]++;

@@ -189,6 +189,17 @@ class ChannelTest {
         assertEquals("credit_overdue", refused.code());
         assertEquals(1, t.receivables.collect(t.hq).reminders());
         assertEquals(0, t.receivables.collect(t.hq).reminders()); // once per level
+        // the reminder is a core activity of the partner's account, due today, for its account manager, and on its timeline
+        List<CrmTestKit.KitActivity> reminders = t.kit.activitiesOf(p);
+        assertEquals(1, reminders.size());
+        assertEquals(ChannelModule.COLLECTION_ACTIVITY, reminders.get(0).type());
+        assertEquals("OPEN", reminders.get(0).status());
+        assertEquals(LocalDate.of(2024, 5, 20), reminders.get(0).dueDate());
+        assertEquals(t.partners.get(t.hq, p).accountManager(), reminders.get(0).owner());
+        assertNotNull(reminders.get(0).owner());
+        assertTrue(reminders.get(0).subject().contains("level 2"), reminders.get(0).subject());
+        assertTrue(t.kit.timelineEntries().stream().anyMatch(e -> e.accountId() != null && e.accountId() == p && e.type().equals("ACTIVITY_CHANNEL_COLLECTION")
+                && e.moduleId().equals(ChannelModule.ID)));
         assertEquals("NORMAL", t.partners.get(t.hq, p).creditStatus());
         t.clock.set(LocalDate.of(2024, 6, 19).atTime(9, 0)); // 61 days
         assertEquals(1, t.receivables.collect(t.hq).holds());
