@@ -16,6 +16,10 @@
 #   --count N               handsets to load (writes target/RESULTS-handsets-N.md)
 #   --jfr                   also profile the lookups (JFR) and summarise the profile in the results
 #   --measure-only          measure again on the handsets of the last --handsets run (target/RESULTS-handsets-measure-only.md)
+#
+#   distribution/benchmarks/run.sh --channel           # channel finance month-end close, 5,000 partners x 12 months, writes RESULTS-channel-distribution.md
+#   distribution/benchmarks/run.sh --channel --quick   # 500 partners (smoke test), writes target/RESULTS-channel-quick.md
+#   --partners N            partners to load (writes target/RESULTS-channel-N.md)
 set -euo pipefail
 
 bench="$(cd "$(dirname "$0")" && pwd)"
@@ -31,6 +35,9 @@ membership=false
 margs=()
 diagnose_only=false
 handsets=false
+channel=false
+cargs=()
+cresults=""
 measure_only=false
 explicit_results=false
 args=()
@@ -42,8 +49,10 @@ while [ $# -gt 0 ]; do
     --build) build=true ;;
     --membership) membership=true ;;
     --members|--duration-s|--lever) margs+=("$1" "$2"); shift ;;
-    --quick) args+=(--quick); hargs+=(--quick); results="$work/RESULTS-quick.md"; hresults="$work/RESULTS-handsets-quick.md" ;;
+    --quick) args+=(--quick); hargs+=(--quick); cargs+=(--quick); cresults="${cresults:-$work/RESULTS-channel-quick.md}"; results="$work/RESULTS-quick.md"; hresults="$work/RESULTS-handsets-quick.md" ;;
     --handsets) handsets=true ;;
+    --channel) channel=true ;;
+    --partners) cargs+=(--partners "$2"); cresults="$work/RESULTS-channel-$2.md"; shift ;;
     --count) hargs+=(--count "$2"); hresults="${hresults:-$work/RESULTS-handsets-$2.md}"; shift ;;
     --jfr) hargs+=(--jfr) ;;
     --measure-only) hargs+=(--measure-only); diagnose_only=true; measure_only=true ;;
@@ -54,7 +63,7 @@ while [ $# -gt 0 ]; do
     --no-diagnose) args+=(--no-diagnose) ;;
     --diagnose-only) args+=(--diagnose-only); diagnose_only=true; results="$work/DIAGNOSTICS.md" ;;
     --search-only) args+=(--search-only); diagnose_only=true; results="$work/RESULTS-search-only.md" ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -84,6 +93,16 @@ if $handsets; then
   $measure_only && ! $explicit_results && results="$work/RESULTS-handsets-measure-only.md"
 fi
 
+# --channel: its own Karaf in target/opencrm-channel, ports 18781/18701/11799/45044
+if $channel; then
+  home="$work/opencrm-channel"
+  [ "$port" = 18181 ] && port=18781
+  ssh_port=18701
+  rmi_registry=11799
+  rmi_server=45044
+  results="${cresults:-$bench/RESULTS-channel-distribution.md}"
+fi
+
 if $build || [ ! -f "$dist" ]; then
   echo "building the distribution (mvn -B -q -o install -DskipTests)"
   (cd "$repo" && mvn -B -q -o install -DskipTests)
@@ -96,6 +115,7 @@ fi
 
 pidfile="$work/karaf.pid"
 $handsets && pidfile="$work/karaf-handsets.pid"
+$channel && pidfile="$work/karaf-channel.pid"
 cleanup() {
   if [ -f "$pidfile" ]; then
     pid="$(cat "$pidfile")"
@@ -135,6 +155,11 @@ fi
 
 export EXTRA_JAVA_OPTS="${EXTRA_JAVA_OPTS:-} -Djdk.util.zip.disableZip64ExtraFieldValidation=true"
 export JAVA_MAX_MEM="${JAVA_MAX_MEM:-2g}"
+if $channel; then
+  java -Xmx512m "$bench/ChannelBenchmark.java" --home "$home" --port "$port" --ssh-port "$ssh_port" --password "$password" --pid-file "$pidfile" \
+    --java-max-mem "$JAVA_MAX_MEM" --results "$results" ${cargs[@]+"${cargs[@]}"}
+  exit $?
+fi
 if $handsets; then
   java -Xmx1g "$bench/HandsetBenchmark.java" --home "$home" --port "$port" --ssh-port "$ssh_port" --password "$password" --pid-file "$pidfile" \
     --java-max-mem "$JAVA_MAX_MEM" --results "$results" ${hargs[@]+"${hargs[@]}"}

@@ -236,6 +236,82 @@ public class ChannelFinanceIT extends CrmTestSupport {
         partnerA.post("channel/payments", write(obj().put("accountId", a).put("method", "CASH").put("amount", "1"))).expect(403);
     }
 
+    private static boolean lists(JsonNode products, String code, String source) {
+        for (JsonNode p : products.get("items")) {
+            if (p.get("code").asText().equals(code) && p.get("source").asText().equals(source)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * With the handset registry enabled its models are products (through the bridge bundle the feature installs while
+     * both modules are): a price list line and a sell-in order for a model, shipped by IMEIs the registry knows in stock.
+     * Disabling the registry takes the models out of the catalogue and leaves the order and the price as they were.
+     */
+    @Test
+    public void withTheHandsetRegistryItsModelsArePricedOrderedAndShippedAndDisablingItKeepsTheOrders() {
+        String handsets = "handset-registry";
+        boolean wasActive = "ACTIVE".equals(get("modules/" + handsets).expect(200).json().get("state").asText());
+        if (!wasActive) {
+            assertEquals("ACTIVE", post("modules/" + handsets + "/enable", "").expect(200).json().get("state").asText());
+        }
+        try {
+            String model = "CFH-" + tag();
+            post("handset-models", obj().put("code", model).put("name", "华星 " + model).put("licenceNumber", "02-C045-192736").put("launchDate", "2020-01-01"))
+                    .expect(201);
+            await("the registry's model among the channel's products", () -> json(admin.get("channel/products?q=" + model).expect(200)),
+                    products -> lists(products, model, "HANDSETS"));
+            JsonNode price = json(admin.put("channel/price-lists", write(obj().put("grade", "STANDARD").put("productCode", model.toLowerCase()).put("price", "1299.00")))
+                    .expect(200));
+            assertEquals(model, price.get("productCode").asText());
+            assertEquals("华星 " + model, price.get("productName").asText());
+
+            long p = partner("手机代理 " + tag(), hq, "100000");
+            JsonNode o = json(admin.post("channel/orders", order(p, model, 2, null)).expect(201));
+            long id = o.get("id").asLong();
+            JsonNode line = o.get("lines").get(0);
+            assertEquals(model, line.get("productCode").asText());
+            assertEquals(0, new BigDecimal("2598.00").compareTo(dec(o.get("total"))));
+            admin.post("channel/orders/" + id + "/approve", "{}").expect(200);
+            String imei1 = HandsetRegistryIT.newImei();
+            String imei2 = HandsetRegistryIT.newImei();
+            for (String imei : List.of(imei1, imei2)) {
+                post("handsets", obj().put("imei", imei).put("serialNumber", "CF" + imei).put("modelCode", model).put("batch", "B-CF")).expect(201);
+            }
+            ObjectNode unknown = obj();
+            unknown.putArray("lines").addObject().put("orderLineId", line.get("id").asLong()).put("quantity", 2).putArray("serials").add(imei1)
+                    .add(HandsetRegistryIT.newImei());
+            String stranger = unknown.get("lines").get(0).get("serials").get(1).asText();
+            JsonNode refused = json(admin.post("channel/orders/" + id + "/shipments", write(unknown)).expect(400));
+            assertEquals("serials", refused.get("field").asText());
+            assertTrue(refused.toString(), refused.get("message").asText().contains(stranger));
+            assertEquals("APPROVED", json(admin.get("channel/orders/" + id)).get("status").asText());
+            ObjectNode ship = obj();
+            ship.putArray("lines").addObject().put("orderLineId", line.get("id").asLong()).put("quantity", 2).putArray("serials").add(imei1).add(imei2);
+            admin.post("channel/orders/" + id + "/shipments", write(ship)).expect(201);
+
+            assertEquals("AVAILABLE", post("modules/" + handsets + "/disable", "").expect(200).json().get("state").asText());
+            await("the models gone from the channel's products", () -> json(admin.get("channel/products?q=" + model).expect(200)),
+                    products -> !lists(products, model, "HANDSETS"));
+            JsonNode after = json(admin.get("channel/orders/" + id).expect(200));
+            assertEquals("SHIPPED", after.get("status").asText());
+            assertEquals(model, after.get("lines").get(0).get("productCode").asText());
+            assertEquals("华星 " + model, after.get("lines").get(0).get("productName").asText());
+            assertEquals(2, after.get("lines").get(0).get("shippedQuantity").asInt());
+            boolean priced = false;
+            for (JsonNode x : json(admin.get("channel/price-lists?grade=STANDARD").expect(200))) {
+                priced |= x.get("productCode").asText().equals(model);
+            }
+            assertTrue("the price list line is kept", priced);
+        } finally {
+            if (wasActive && !"ACTIVE".equals(get("modules/" + handsets).expect(200).json().get("state").asText())) {
+                assertEquals("ACTIVE", post("modules/" + handsets + "/enable", "").expect(200).json().get("state").asText());
+            }
+        }
+    }
+
     @Test
     public void disablingAndEnablingKeepsTheData() {
         long before = json(admin.get("channel/orders?accountId=" + a)).get("total").asLong();

@@ -127,6 +127,53 @@ public class ShellCommandsIT extends CrmTestSupport {
         }
     }
 
+    /**
+     * The channel finance module's channel:* commands on its own demo data: the partners listed, one partner's credit,
+     * the aging, the periodic run (its payment reminders are core activities of the partners' accounts, owned by their
+     * account manager) and the month-end close with its timings.
+     */
+    @Test
+    public void channelCommandsWorkOnTheModulesDemoData() throws Exception {
+        if (!"ACTIVE".equals(get("modules/channel-finance").expect(200).json().get("state").asText())) {
+            assertEquals("ACTIVE", post("modules/channel-finance/enable", "").expect(200).json().get("state").asText());
+        }
+        long seed = 70_000 + System.nanoTime() % 10_000;
+        String demo = execute("channel:demo-data --partners 10 --months 3 --seed " + seed);
+        assertTrue(demo, demo.matches("(?s)10 partners, \\d+ orders .*"));
+        JsonNode partners = get("channel/partners?q=" + java.net.URLEncoder.encode("全国总代 1 (" + seed + ")", StandardCharsets.UTF_8)).expect(200).json();
+        assertEquals(partners.toString(), 1, partners.get("total").asInt());
+        long national = partners.get("items").get(0).get("accountId").asLong();
+
+        String list = execute("channel:partners 全国总代");
+        assertTrue(list, list.contains("ACCOUNT") && list.contains(Long.toString(national)) && list.contains("partner(s)"));
+        String credit = execute("channel:credit " + national);
+        assertTrue(credit, credit.contains("(" + national + ")") && credit.contains("exposure") && credit.contains("available"));
+        String unknown = execute("channel:credit 999999999");
+        assertTrue(unknown, unknown.contains("Error executing command"));
+        String aging = execute("channel:aging --as-of " + businessToday() + " --limit 5");
+        assertTrue(aging, aging.contains("Aging as of " + businessToday()) && aging.contains("TOTAL"));
+
+        long before = reminders();
+        String run = execute("channel:run");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) collection reminder").matcher(run);
+        assertTrue(run, m.find());
+        int made = Integer.parseInt(m.group(1));
+        // unpaid invoices of two and three months ago are overdue whatever the day: the demo partners get reminders
+        assertTrue(run, made > 0);
+        assertEquals("one core activity per reminder, for the account manager (admin)", before + made, reminders());
+        String again = execute("channel:run");
+        assertTrue("once per invoice and level: " + again, again.contains(" 0 collection reminder"));
+
+        String month = java.time.YearMonth.from(businessToday()).minusMonths(1).toString();
+        String close = execute("channel:month-end --month " + month);
+        assertTrue(close, close.matches("(?s)month-end " + month + ": \\d+ partners; statements .* s in all.*"));
+    }
+
+    /** The admin's open payment reminders (the account manager of the demo partners is admin). */
+    private static long reminders() {
+        return get("activities?owner=admin&status=OPEN&q=Collection%20reminder&limit=1").expect(200).json().get("total").asLong();
+    }
+
     /** Runs a command as a shell administrator and returns what it printed (stdout and stderr). */
     private String execute(String command) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

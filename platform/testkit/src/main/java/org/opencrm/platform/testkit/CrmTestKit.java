@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.aries.jpa.template.TransactionType;
+import org.opencrm.platform.api.activity.ActivityRecorder;
+import org.opencrm.platform.api.activity.ActivityTypeSet;
 import org.opencrm.platform.api.audit.AuditEntry;
 import org.opencrm.platform.api.audit.AuditQuery;
 import org.opencrm.platform.api.audit.AuditTrail;
@@ -28,8 +30,10 @@ import org.opencrm.platform.api.timeline.TimelineService;
 import org.opencrm.platform.core.internal.dto.AccountData;
 import org.opencrm.platform.core.internal.dto.ContactData;
 import org.opencrm.platform.core.internal.model.AccountType;
+import org.opencrm.platform.core.internal.model.Activity;
 import org.opencrm.platform.core.internal.model.TimelineRecord;
 import org.opencrm.platform.core.internal.service.AccountService;
+import org.opencrm.platform.core.internal.service.ActivityService;
 import org.opencrm.platform.core.internal.service.AfterCommitEvents;
 import org.opencrm.platform.core.internal.service.AuditTrailImpl;
 import org.opencrm.platform.core.internal.service.ContactReferencesRegistry;
@@ -86,6 +90,7 @@ public final class CrmTestKit implements AutoCloseable {
     private final AfterCommitEvents events;
     private final DataScopesImpl scopes;
     private final AccountService accounts;
+    private final ActivityService activities;
     private final ContactService contacts;
     private final CustomerDirectoryImpl directory;
 
@@ -124,6 +129,7 @@ public final class CrmTestKit implements AutoCloseable {
         accounts = new AccountService(core, audit, events);
         contacts = new ContactService(core, audit, events, clock, references);
         directory = new CustomerDirectoryImpl(core, contacts, scopes, accounts);
+        activities = new ActivityService(core, audit, timeline, contacts, accounts, events);
     }
 
     /**
@@ -160,6 +166,16 @@ public final class CrmTestKit implements AutoCloseable {
 
     public CustomerDirectory directory() {
         return directory;
+    }
+
+    /** The core's activities as modules record theirs (reminders, follow-ups). A module's own types: {@link #activityTypes}. */
+    public ActivityRecorder activities() {
+        return activities;
+    }
+
+    /** Registers a module's activity types, as the whiteboard does while the module is active. */
+    public void activityTypes(ActivityTypeSet types) {
+        activities.addTypeSet(types);
     }
 
     // ---- accounts, contacts and users
@@ -234,6 +250,17 @@ public final class CrmTestKit implements AutoCloseable {
         return core.txExpr(TransactionType.Supports, em -> em.createQuery("SELECT t FROM TimelineRecord t ORDER BY t.id", TimelineRecord.class)
                 .getResultList().stream().map(r -> new TimelineEntry(r.id, r.contactId, r.accountId, r.moduleId, r.type, r.title, r.detail,
                         r.occurredAt, r.actor, r.refType, r.refId)).toList());
+    }
+
+    /** A core activity as the kit reads it back. */
+    public record KitActivity(long id, String type, String subject, String owner, String status, java.time.LocalDate dueDate, Long accountId, Long contactId) {
+    }
+
+    /** The core activities of an account, oldest first (read back from the core's table). */
+    public List<KitActivity> activitiesOf(long accountId) {
+        return core.txExpr(TransactionType.Supports, em -> em.createQuery("SELECT a FROM Activity a WHERE a.accountId = :a ORDER BY a.id", Activity.class)
+                .setParameter("a", accountId).getResultList().stream()
+                .map(a -> new KitActivity(a.id, a.type, a.subject, a.owner, a.status, a.dueDate, a.accountId, a.contactId)).toList());
     }
 
     /** The events that reached EventAdmin (after their transaction committed), in the order they were posted. */

@@ -3,14 +3,15 @@ package org.opencrm.module.channel.internal;
 import java.util.List;
 import java.util.Map;
 
+import org.opencrm.platform.api.activity.ActivityTypeSet;
 import org.opencrm.platform.api.module.CrmModule;
 import org.opencrm.platform.api.security.Permission;
 import org.opencrm.platform.api.security.PermissionSet;
 import org.osgi.service.component.annotations.Component;
 
 /** The module's descriptor, its permissions and their default grants to the platform's roles. */
-@Component(service = { CrmModule.class, PermissionSet.class })
-public class ChannelModule implements CrmModule, PermissionSet {
+@Component(service = { CrmModule.class, PermissionSet.class, ActivityTypeSet.class })
+public class ChannelModule implements CrmModule, PermissionSet, ActivityTypeSet {
     public static final String ID = ChannelNames.ID;
     /** See partners, price lists, orders, receivables, statements and rebates (within one's data scope). */
     public static final String READ = ChannelNames.PERMISSION_PREFIX + "read";
@@ -24,6 +25,8 @@ public class ChannelModule implements CrmModule, PermissionSet {
     public static final String CREDIT_OVERRIDE = ChannelNames.PERMISSION_PREFIX + "credit.override";
     /** Partner profiles (grade, credit limit, term, credit status), price lists, products, rebate programmes, write-off approval. */
     public static final String ADMIN = ChannelNames.PERMISSION_PREFIX + "admin";
+    /** The core activity of a payment reminder (collection step) for the partner's account manager. */
+    public static final String COLLECTION_ACTIVITY = "CHANNEL_COLLECTION";
 
     @Override
     public String id() {
@@ -48,6 +51,12 @@ public class ChannelModule implements CrmModule, PermissionSet {
                 new Permission(FINANCE, "Record payments and credit notes, allocate, request write-offs, run collection and rebates"),
                 new Permission(CREDIT_OVERRIDE, "Let an order exceed the credit check, with a reason"),
                 new Permission(ADMIN, "Maintain partner profiles, grades, credit limits, terms, price lists, rebate programmes; approve write-offs"));
+    }
+
+    /** Payment reminders are core activities on the partner's account (named in the module's messages, timeline.type.ACTIVITY_*). */
+    @Override
+    public List<String> activityTypes() {
+        return List.of(COLLECTION_ACTIVITY);
     }
 
     /** Partners order and read their own statements; managers run the channel (HQ finance gets its grants from admin). */

@@ -1,6 +1,7 @@
 package org.opencrm.module.handset.api;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -38,4 +39,19 @@ public interface HandsetRegistry {
      * @since 1.1.0
      */
     Map<String, Long> unitsSoldByModel(LocalDate from, LocalDate to);
+
+    /**
+     * Models of the catalogue whose code or name starts with {@code prefix} (case-insensitive; all when null or blank),
+     * codes in order, at most {@code limit}.
+     *
+     * @since 1.2.0
+     */
+    List<HandsetModelInfo> models(String prefix, int limit);
+
+    /**
+     * The model with this code (case-insensitive), or empty.
+     *
+     * @since 1.2.0
+     */
+    Optional<HandsetModelInfo> model(String code);
 }

@@ -21,5 +21,7 @@ public class CollectionStep {
     @Column(length = 30)
     public String action;
     public LocalDate takenOn;
+    /** The core activity (payment reminder) recorded for the account manager with this step. */
+    public Long activityId;
     public Instant createdAt;
 }

@@ -147,11 +147,12 @@ public class CatalogueService {
             throw new InvalidInputException("body", "a JSON request body is required", "required");
         }
         String grade = settings.grades().require("grade", in.grade());
-        String code = PartnerService.required("productCode", in.productCode(), 40);
+        String given = PartnerService.required("productCode", in.productCode(), 40);
         long fen = Money.ofYuan("price", in.price(), Money.Sign.NON_NEGATIVE, MAX_PRICE).fen();
         return retry.run("price", () -> jpa.txExpr(TransactionType.Required, em -> {
-            ProductData product = product(em, code).orElseThrow(
-                    () -> new InvalidInputException("productCode", "product " + code + " does not exist", "channel.product.unknown", code));
+            ProductData product = product(em, given).orElseThrow(
+                    () -> new InvalidInputException("productCode", "product " + given + " does not exist", "channel.product.unknown", given));
+            String code = product.code();
             List<Price> found = em.createQuery("SELECT p FROM Price p WHERE p.grade = :g AND p.productCode = :c", Price.class).setParameter("g", grade)
                     .setParameter("c", code).getResultList();
             Price p = found.isEmpty() ? new Price() : found.get(0);

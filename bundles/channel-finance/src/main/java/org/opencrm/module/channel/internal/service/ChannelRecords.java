@@ -1,9 +1,11 @@
 package org.opencrm.module.channel.internal.service;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.opencrm.module.channel.internal.ChannelNames;
+import org.opencrm.platform.api.activity.ActivityRecorder;
 import org.opencrm.platform.api.audit.AuditTrail;
 import org.opencrm.platform.api.event.CrmEventPublisher;
 import org.opencrm.platform.api.time.BusinessClock;
@@ -24,13 +26,24 @@ public class ChannelRecords {
     private final TimelineService timeline;
     private final CrmEventPublisher events;
     private final BusinessClock clock;
+    private final ActivityRecorder activities;
 
     @Activate
-    public ChannelRecords(@Reference AuditTrail audit, @Reference TimelineService timeline, @Reference CrmEventPublisher events, @Reference BusinessClock clock) {
+    public ChannelRecords(@Reference AuditTrail audit, @Reference TimelineService timeline, @Reference CrmEventPublisher events, @Reference BusinessClock clock,
+            @Reference ActivityRecorder activities) {
         this.audit = audit;
         this.timeline = timeline;
         this.events = events;
         this.clock = clock;
+        this.activities = activities;
+    }
+
+    /**
+     * A core activity on the partner's account (in its activities, its owner's list and, as {@code ACTIVITY_<type>},
+     * on its timeline), for {@code owner} (null: the actor), due {@code due}; its id. In the change's transaction.
+     */
+    public long activity(long accountId, String type, String subject, String description, LocalDate due, String owner, String actor) {
+        return activities.record(actor, new ActivityRecorder.NewActivity(ChannelNames.ID, type, subject, description, due, owner, accountId, null), false);
     }
 
     public void audit(String actor, String recordType, Object recordId, String action, Map<String, ?> changes, long accountId) {

@@ -141,11 +141,12 @@ public class OrderService {
                 String field = "lines[" + i + "].productCode";
                 ProductData product = catalogue.product(em, code)
                         .orElseThrow(() -> new InvalidInputException(field, "product " + code + " does not exist", "channel.product.unknown", code));
-                Price price = CatalogueService.price(em, p.grade, code).orElseThrow(() -> new InvalidInputException(field,
+                // the product's own spelling of its code (the handset registry's are upper case)
+                Price price = CatalogueService.price(em, p.grade, product.code()).orElseThrow(() -> new InvalidInputException(field,
                         "product " + code + " has no price for grade " + p.grade, "channel.price.missing", code, p.grade));
                 OrderLine line = new OrderLine();
                 line.lineNo = i + 1;
-                line.productCode = code;
+                line.productCode = product.code();
                 line.productName = product.name();
                 line.serialised = Boolean.TRUE.equals(product.serialised());
                 line.quantity = l.quantity();

@@ -59,6 +59,7 @@ import org.opencrm.platform.api.money.Money;
 import org.opencrm.platform.api.scope.DataScopes;
 import org.opencrm.platform.api.scope.ScopeFilter;
 import org.opencrm.platform.api.security.CrmUser;
+import org.opencrm.platform.persistence.Schema;
 import org.opencrm.platform.persistence.TransactionRetry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -90,6 +91,18 @@ public class ReceivablesService {
         this.settings = settings;
         this.records = records;
         this.partners = partners;
+        jpa.tx(TransactionType.Required, ReceivablesService::migrate);
+    }
+
+    /**
+     * What create-or-extend-tables does not do for a database made before {@code settledOn}: the index, and the day
+     * settled of the invoices already settled (their latest allocation; the issue day for one settled without any).
+     * Plain SQL for Derby and PostgreSQL alike; a no-op once done, so it runs at every start and on every node.
+     */
+    static void migrate(EntityManager em) {
+        Schema.ensureIndex(em, "CF_INVOICE", Invoice.SETTLED_INDEX, Invoice.SETTLED_COLUMNS);
+        em.createNativeQuery("UPDATE CF_INVOICE SET SETTLEDON = COALESCE((SELECT MAX(a.ONDATE) FROM CF_ALLOCATION a WHERE a.INVOICEID = CF_INVOICE.ID), ISSUEDON)"
+                + " WHERE OPENFEN = 0 AND SETTLEDON IS NULL").executeUpdate();
     }
 
     // ------------------------------------------------------------ payments and credit notes
@@ -368,13 +381,28 @@ public class ReceivablesService {
         if (scope.isNothing()) {
             return new AgingReport(day, row(0, null, new long[5]), List.of(), 0);
         }
-        // open as of the day: the amount less what was allocated on or before it
-        String base = " FROM Invoice i WHERE i.issuedOn <= :d" + (accountId == null ? "" : " AND i.accountId = :a")
-                + " AND (i.openFen > 0 OR EXISTS (SELECT x.id FROM Allocation x WHERE x.invoiceId = i.id AND x.onDate > :d))" + scope.jpql("i.accountId");
-        javax.persistence.Query q = em.createQuery("SELECT i.id, i.accountId, i.dueOn, i.amountFen" + base);
-        // one partner: its own allocations by the (account, date) index, not a subquery per allocation row of every partner
-        javax.persistence.Query paid = em.createQuery("SELECT a.invoiceId, SUM(a.amountFen) FROM Allocation a WHERE a.onDate <= :d"
-                + (accountId == null ? "" : " AND a.accountId = :a") + " AND a.invoiceId IN (SELECT i.id" + base + ") GROUP BY a.invoiceId");
+        long[] totals = new long[5];
+        Map<Long, long[]> byPartner = buckets(em, scope, day, accountId, totals);
+        List<Map.Entry<Long, long[]>> sorted = new ArrayList<>(byPartner.entrySet());
+        sorted.sort((x, y) -> Long.compare(sum(y.getValue()), sum(x.getValue())));
+        Map<Long, String> names = new HashMap<>();
+        List<AgingRow> rows = new ArrayList<>();
+        for (Map.Entry<Long, long[]> e : sorted.subList(0, Math.min(limit, sorted.size()))) {
+            rows.add(row(e.getKey(), name(em, names, e.getKey()), e.getValue()));
+        }
+        return new AgingReport(day, row(0, null, totals), rows, byPartner.size());
+    }
+
+    /**
+     * Open amounts as of {@code day} per partner and bucket (added to {@code totals} too), in two statements whatever
+     * the number of partners: the invoices open as of the day ({@code settledOn} after it or not yet, on the
+     * CF_INVOICE_SETTLED / CF_INVOICE_ACCOUNT index) and, joined to the same invoices, what was allocated to them by then.
+     */
+    private static Map<Long, long[]> buckets(EntityManager em, ScopeFilter scope, LocalDate day, Long accountId, long[] totals) {
+        String open = "i.issuedOn <= :d AND (i.settledOn IS NULL OR i.settledOn > :d)" + (accountId == null ? "" : " AND i.accountId = :a") + scope.jpql("i.accountId");
+        javax.persistence.Query q = em.createQuery("SELECT i.id, i.accountId, i.dueOn, i.amountFen FROM Invoice i WHERE " + open);
+        javax.persistence.Query paid = em.createQuery("SELECT a.invoiceId, SUM(a.amountFen) FROM Allocation a, Invoice i WHERE a.invoiceId = i.id AND a.onDate <= :d AND "
+                + open + " GROUP BY a.invoiceId");
         for (javax.persistence.Query x : List.of(q, paid)) {
             x.setParameter("d", day);
             if (accountId != null) {
@@ -388,25 +416,17 @@ public class ReceivablesService {
             allocated.put(((Number) r[0]).longValue(), ((Number) r[1]).longValue());
         }
         Map<Long, long[]> byPartner = new HashMap<>();
-        long[] totals = new long[5];
         for (Object o : q.getResultList()) {
             Object[] r = (Object[]) o;
-            long open = ((Number) r[3]).longValue() - allocated.getOrDefault(((Number) r[0]).longValue(), 0L);
-            if (open <= 0) {
+            long left = ((Number) r[3]).longValue() - allocated.getOrDefault(((Number) r[0]).longValue(), 0L);
+            if (left <= 0) {
                 continue;
             }
             int bucket = Aging.of((LocalDate) r[2], day).ordinal();
-            byPartner.computeIfAbsent(((Number) r[1]).longValue(), k -> new long[5])[bucket] += open;
-            totals[bucket] += open;
+            byPartner.computeIfAbsent(((Number) r[1]).longValue(), k -> new long[5])[bucket] += left;
+            totals[bucket] += left;
         }
-        List<Map.Entry<Long, long[]>> sorted = new ArrayList<>(byPartner.entrySet());
-        sorted.sort((x, y) -> Long.compare(sum(y.getValue()), sum(x.getValue())));
-        Map<Long, String> names = new HashMap<>();
-        List<AgingRow> rows = new ArrayList<>();
-        for (Map.Entry<Long, long[]> e : sorted.subList(0, Math.min(limit, sorted.size()))) {
-            rows.add(row(e.getKey(), name(em, names, e.getKey()), e.getValue()));
-        }
-        return new AgingReport(day, row(0, null, totals), rows, byPartner.size());
+        return byPartner;
     }
 
     private static long sum(long[] b) {
@@ -439,6 +459,48 @@ public class ReceivablesService {
         long opening = Books.balanceBefore(em, accountId, from);
         List<LedgerEntry> entries = em.createQuery("SELECT l FROM LedgerEntry l WHERE l.accountId = :a AND l.onDate >= :f AND l.onDate <= :t ORDER BY l.onDate, l.id",
                 LedgerEntry.class).setParameter("a", accountId).setParameter("f", from).setParameter("t", to).getResultList();
+        Map<Long, long[]> aging = buckets(em, ScopeFilter.unrestricted(), to, accountId, new long[5]);
+        long rebates = Books.sum(em.createQuery("SELECT SUM(r.totalFen) FROM RebateResult r, RebateRun u WHERE r.runId = u.id AND r.accountId = :a"
+                + " AND u.periodEnd >= :f AND u.periodEnd <= :t").setParameter("a", accountId).setParameter("f", from).setParameter("t", to).getSingleResult());
+        return statement(p, from, to, opening, entries, aging.getOrDefault(accountId, new long[5]), rebates);
+    }
+
+    /**
+     * The statements of every partner for the period (the month-end close), in five statements whatever the number of
+     * partners instead of five per partner: the partners, the opening balances (grouped), the period's ledger entries,
+     * the aging at the period's end and the rebates earned (grouped). Each equals {@link #statement(EntityManager, long,
+     * LocalDate, LocalDate)} of that partner.
+     */
+    List<StatementData> statements(EntityManager em, LocalDate from, LocalDate to) {
+        List<PartnerProfile> all = em.createQuery("SELECT p FROM PartnerProfile p ORDER BY p.accountId", PartnerProfile.class).getResultList();
+        Map<Long, Long> opening = grouped(em.createQuery("SELECT l.accountId, SUM(l.amountFen) FROM LedgerEntry l WHERE l.onDate < :f GROUP BY l.accountId")
+                .setParameter("f", from).getResultList());
+        Map<Long, List<LedgerEntry>> entries = new HashMap<>();
+        for (LedgerEntry l : em.createQuery("SELECT l FROM LedgerEntry l WHERE l.onDate >= :f AND l.onDate <= :t ORDER BY l.accountId, l.onDate, l.id",
+                LedgerEntry.class).setParameter("f", from).setParameter("t", to).getResultList()) {
+            entries.computeIfAbsent(l.accountId, k -> new ArrayList<>()).add(l);
+        }
+        Map<Long, long[]> aging = buckets(em, ScopeFilter.unrestricted(), to, null, new long[5]);
+        Map<Long, Long> rebates = grouped(em.createQuery("SELECT r.accountId, SUM(r.totalFen) FROM RebateResult r, RebateRun u WHERE r.runId = u.id"
+                + " AND u.periodEnd >= :f AND u.periodEnd <= :t GROUP BY r.accountId").setParameter("f", from).setParameter("t", to).getResultList());
+        List<StatementData> out = new ArrayList<>(all.size());
+        for (PartnerProfile p : all) {
+            out.add(statement(p, from, to, opening.getOrDefault(p.accountId, 0L), entries.getOrDefault(p.accountId, List.of()),
+                    aging.getOrDefault(p.accountId, new long[5]), rebates.getOrDefault(p.accountId, 0L)));
+        }
+        return out;
+    }
+
+    private static Map<Long, Long> grouped(List<?> rows) {
+        Map<Long, Long> out = new HashMap<>();
+        for (Object o : rows) {
+            Object[] r = (Object[]) o;
+            out.put(((Number) r[0]).longValue(), r[1] == null ? 0L : ((Number) r[1]).longValue());
+        }
+        return out;
+    }
+
+    private static StatementData statement(PartnerProfile p, LocalDate from, LocalDate to, long opening, List<LedgerEntry> entries, long[] aging, long rebates) {
         Map<LedgerKind, Long> sums = new EnumMap<>(LedgerKind.class);
         for (LedgerKind k : LedgerKind.values()) {
             sums.put(k, 0L);
@@ -447,13 +509,9 @@ public class ReceivablesService {
             sums.merge(l.kind, l.amountFen, Long::sum);
         }
         long closing = opening + entries.stream().mapToLong(l -> l.amountFen).sum();
-        AgingReport aging = aging(em, ScopeFilter.unrestricted(), to, accountId, 1);
-        AgingRow row = aging.partners().isEmpty() ? row(accountId, p.accountName, new long[5]) : aging.partners().get(0);
-        long rebates = Books.sum(em.createQuery("SELECT SUM(r.totalFen) FROM RebateResult r, RebateRun u WHERE r.runId = u.id AND r.accountId = :a"
-                + " AND u.periodEnd >= :f AND u.periodEnd <= :t").setParameter("a", accountId).setParameter("f", from).setParameter("t", to).getSingleResult());
-        return new StatementData(accountId, p.accountName, from, to, Money.yuan(opening), Money.yuan(sums.get(LedgerKind.INVOICE)),
+        return new StatementData(p.accountId, p.accountName, from, to, Money.yuan(opening), Money.yuan(sums.get(LedgerKind.INVOICE)),
                 Money.yuan(-sums.get(LedgerKind.PAYMENT)), Money.yuan(-sums.get(LedgerKind.CREDIT_NOTE)), Money.yuan(-sums.get(LedgerKind.WRITE_OFF)),
-                Money.yuan(closing), running(entries, opening), row, Money.yuan(rebates));
+                Money.yuan(closing), running(entries, opening), row(p.accountId, p.accountName, aging), Money.yuan(rebates));
     }
 
     // ------------------------------------------------------------ collection
@@ -503,9 +561,12 @@ public class ReceivablesService {
                     s.action = "REMINDER";
                     s.takenOn = today;
                     s.createdAt = settings.now();
+                    // the reminder is a core activity of the partner's account for its manager: in the account's activities, the
+                    // manager's list and the timeline (the step above makes it once per invoice and level)
+                    s.activityId = records.activity(p.accountId, ChannelModule.COLLECTION_ACTIVITY, "Collection reminder (level " + level + "): " + inv.number
+                            + " overdue " + days + " days, " + Money.yuan(inv.openFen) + " CNY open", p.accountManager == null ? null : "for " + p.accountManager,
+                            today, p.accountManager, user.username());
                     em.persist(s);
-                    records.timeline(p.accountId, "channel.collection", "Collection reminder (level " + level + "): " + inv.number + " overdue " + days + " days, "
-                            + Money.yuan(inv.openFen) + " CNY open", p.accountManager == null ? null : "for " + p.accountManager, user.username(), "invoice", inv.id);
                     records.audit(user.username(), "invoice", inv.id, "collectionReminder", ChannelRecords.changes("level", level, "overdueDays", days,
                             "accountManager", p.accountManager), p.accountId);
                     counts[0]++;
@@ -565,6 +626,10 @@ public class ReceivablesService {
             em.persist(a);
             made.add(a);
             if (inv.openFen == 0) {
+                // settled as of the latest date of its allocations
+                LocalDate last = em.createQuery("SELECT MAX(x.onDate) FROM Allocation x WHERE x.invoiceId = :i", LocalDate.class).setParameter("i", inv.id)
+                        .getSingleResult();
+                inv.settledOn = last == null || a.onDate.isAfter(last) ? a.onDate : last;
                 orders.add(inv.orderId);
             }
         }

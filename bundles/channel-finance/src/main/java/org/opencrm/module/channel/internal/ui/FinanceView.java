@@ -106,7 +106,7 @@ final class FinanceView extends VerticalLayout {
                 reference.clear();
                 recent.getDataProvider().refreshAll();
             } catch (RuntimeException ex) {
-                Feedback.failed(ex, Map.of("accountId", partner, "amount", amount, "method", method, "reference", reference));
+                Feedback.failed(ex, Map.of("accountId", partner, "amount", amount, "method", method, "reference", reference), msg);
             }
         });
         record.setId("channel-payment-record");
@@ -162,7 +162,7 @@ final class FinanceView extends VerticalLayout {
                 Feedback.done(msg.get("collection.done", c.reminders(), c.holds()));
                 load.run();
             } catch (RuntimeException ex) {
-                Feedback.failed(ex, Map.of());
+                Feedback.failed(ex, Map.of(), msg);
             }
         });
         run.setId("channel-collection-run");
@@ -226,7 +226,7 @@ final class FinanceView extends VerticalLayout {
             Feedback.done(msg.get("finance.done"));
             grid.getDataProvider().refreshAll();
         } catch (RuntimeException ex) {
-            Feedback.failed(ex, fields);
+            Feedback.failed(ex, fields, msg);
         }
     }
 }

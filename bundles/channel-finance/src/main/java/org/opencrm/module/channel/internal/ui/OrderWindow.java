@@ -152,7 +152,7 @@ final class OrderWindow {
                 refusal.setVisible(true);
                 Feedback.error(refusal.getValue());
             } catch (RuntimeException ex) {
-                Feedback.failed(ex, fields);
+                Feedback.failed(ex, fields, msg);
             }
         });
         VerticalLayout body = new VerticalLayout(partner, new HorizontalLayout(product, quantity, add), grid, credit, refusal, override, submit);

@@ -196,7 +196,7 @@ final class PartnersView extends VerticalLayout implements BaseMenuEntry.DeepLin
         } catch (org.opencrm.module.channel.internal.service.CreditRefusedException refused) {
             Feedback.error(OrderWindow.refusal(msg, refused));
         } catch (RuntimeException e) {
-            Feedback.failed(e, java.util.Map.of());
+            Feedback.failed(e, java.util.Map.of(), msg);
         }
     }
 
@@ -255,7 +255,7 @@ final class PartnersView extends VerticalLayout implements BaseMenuEntry.DeepLin
                 totals.setId("channel-statement-totals");
                 out.addComponents(totals, lines);
             } catch (RuntimeException ex) {
-                Feedback.failed(ex, java.util.Map.of("from", from, "to", to));
+                Feedback.failed(ex, java.util.Map.of("from", from, "to", to), msg);
             }
         });
         return new VerticalLayout(new HorizontalLayout(from, to, show, print, csv), out);

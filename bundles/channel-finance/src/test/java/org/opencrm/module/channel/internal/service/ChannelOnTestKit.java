@@ -45,7 +45,8 @@ final class ChannelOnTestKit implements AutoCloseable {
         jpa = kit.jpa("crm-channel");
         clock = kit.clock();
         settings = new ChannelSettings(clock, ChannelSettings.Rules.defaults());
-        records = new ChannelRecords(kit.audit(), kit.timeline(), kit.events(), clock);
+        kit.activityTypes(new org.opencrm.module.channel.internal.ChannelModule());
+        records = new ChannelRecords(kit.audit(), kit.timeline(), kit.events(), clock, kit.activities());
         partners = new PartnerService(jpa, kit.scopes(), kit.directory(), settings, records);
         catalogue = new CatalogueService(jpa, settings, records);
         receivables = new ReceivablesService(jpa, kit.scopes(), settings, records, partners);

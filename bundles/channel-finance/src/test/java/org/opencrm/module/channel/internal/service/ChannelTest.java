@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.apache.aries.jpa.template.TransactionType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opencrm.module.channel.internal.ChannelModule;
@@ -41,11 +42,13 @@ import org.opencrm.module.channel.internal.dto.ShipmentData;
 import org.opencrm.module.channel.internal.dto.StatementData;
 import org.opencrm.module.channel.internal.dto.WriteOffData;
 import org.opencrm.module.channel.internal.dto.WriteOffInput;
+import org.opencrm.module.channel.internal.model.Invoice;
 import org.opencrm.platform.api.AccessDeniedException;
 import org.opencrm.platform.api.ConflictException;
 import org.opencrm.platform.api.PageRequest;
 import org.opencrm.platform.api.RecordNotFoundException;
 import org.opencrm.platform.api.security.CrmUser;
+import org.opencrm.platform.testkit.CrmTestKit;
 
 /** The services on the real core (test kit): credit exposure, orders to payments, allocation, aging, grades, scope, rebates, races. */
 class ChannelTest {
@@ -146,6 +149,10 @@ class ChannelTest {
         assertEquals(y("-1000.00"), st.closing());
         assertEquals(5, st.entries().size());
         assertEquals(y("-1000.00"), st.entries().get(4).balance());
+        // the month-end close's statements of every partner at once (grouped queries) say the same
+        StatementData batch = t.jpa.txExpr(TransactionType.Supports, em -> t.receivables.statements(em, LocalDate.of(2024, 3, 1), LocalDate.of(2024, 3, 31)))
+                .stream().filter(x -> x.accountId() == p).findFirst().orElseThrow();
+        assertEquals(st, batch);
         // what was paid ahead pays the next invoice
         OrderData next = t.order(t.hq, p, 2, null);
         t.orders.approve(t.hq, next.id(), null);
@@ -182,6 +189,17 @@ class ChannelTest {
         assertEquals("credit_overdue", refused.code());
         assertEquals(1, t.receivables.collect(t.hq).reminders());
         assertEquals(0, t.receivables.collect(t.hq).reminders()); // once per level
+        // the reminder is a core activity of the partner's account, due today, for its account manager, and on its timeline
+        List<CrmTestKit.KitActivity> reminders = t.kit.activitiesOf(p);
+        assertEquals(1, reminders.size());
+        assertEquals(ChannelModule.COLLECTION_ACTIVITY, reminders.get(0).type());
+        assertEquals("OPEN", reminders.get(0).status());
+        assertEquals(LocalDate.of(2024, 5, 20), reminders.get(0).dueDate());
+        assertEquals(t.partners.get(t.hq, p).accountManager(), reminders.get(0).owner());
+        assertNotNull(reminders.get(0).owner());
+        assertTrue(reminders.get(0).subject().contains("level 2"), reminders.get(0).subject());
+        assertTrue(t.kit.timelineEntries().stream().anyMatch(e -> e.accountId() != null && e.accountId() == p && e.type().equals("ACTIVITY_CHANNEL_COLLECTION")
+                && e.moduleId().equals(ChannelModule.ID)));
         assertEquals("NORMAL", t.partners.get(t.hq, p).creditStatus());
         t.clock.set(LocalDate.of(2024, 6, 19).atTime(9, 0)); // 61 days
         assertEquals(1, t.receivables.collect(t.hq).holds());
@@ -192,6 +210,14 @@ class ChannelTest {
         // as of a date before the payment the invoice is still open
         assertEquals(y("1000.00"), t.receivables.aging(t.hq, LocalDate.of(2024, 6, 18), p, 10).totals().days31to60());
         assertEquals(y("0.00"), t.receivables.aging(t.hq, LocalDate.of(2024, 6, 19), p, 10).totals().total());
+        // the day it was settled is kept on the invoice (open as of D: settled after D); a database from before it gets it at start
+        assertEquals(LocalDate.of(2024, 6, 19), t.jpa.txExpr(TransactionType.Supports, em -> em.find(Invoice.class, s.invoiceId()).settledOn));
+        t.jpa.tx(TransactionType.Required, em -> {
+            em.createQuery("UPDATE Invoice i SET i.settledOn = NULL WHERE i.id = :i").setParameter("i", s.invoiceId()).executeUpdate();
+        });
+        t.jpa.tx(TransactionType.Required, ReceivablesService::migrate);
+        assertEquals(LocalDate.of(2024, 6, 19), t.jpa.txExpr(TransactionType.Supports, em -> em.find(Invoice.class, s.invoiceId()).settledOn));
+        assertEquals(y("1000.00"), t.receivables.aging(t.hq, LocalDate.of(2024, 6, 18), p, 10).totals().days31to60());
         assertEquals("credit_hold", assertThrows(CreditRefusedException.class, () -> t.order(t.hq, p, 1, null)).code());
         t.partners.change(t.hq, p, new ChangeInput(null, null, null, "NORMAL", "回款到账"));
         assertEquals("SUBMITTED", t.order(t.hq, p, 1, null).status());

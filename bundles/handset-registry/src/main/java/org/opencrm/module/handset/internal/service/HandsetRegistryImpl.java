@@ -2,6 +2,8 @@ package org.opencrm.module.handset.internal.service;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -9,9 +11,12 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 
 import org.opencrm.module.handset.api.HandsetInfo;
+import org.opencrm.module.handset.api.HandsetModelInfo;
 import org.opencrm.module.handset.api.HandsetRegistry;
 import org.opencrm.module.handset.api.HandsetStatus;
+import org.opencrm.module.handset.internal.model.HandsetModel;
 import org.opencrm.module.handset.internal.model.SaleStatus;
+import org.opencrm.platform.persistence.Queries;
 import org.opencrm.platform.api.security.CrmUser;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -69,5 +74,24 @@ public class HandsetRegistryImpl implements HandsetRegistry {
             }
             return sold;
         });
+    }
+
+    /** Code or name prefix, both on an index (HS_MODEL_CODE, HS_MODEL_NAME on the lower-cased name). */
+    @Override
+    public List<HandsetModelInfo> models(String prefix, int limit) {
+        String q = prefix == null ? "" : prefix.strip();
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            var query = em.createQuery("SELECT m FROM HandsetModel m" + (q.isEmpty() ? "" : " WHERE m.code LIKE :code ESCAPE '\\' OR m.nameKey LIKE :name ESCAPE '\\'")
+                    + " ORDER BY m.code", HandsetModel.class);
+            if (!q.isEmpty()) {
+                query.setParameter("code", Queries.escapeLike(q.toUpperCase(Locale.ROOT)) + "%").setParameter("name", Queries.prefixPattern(q));
+            }
+            return query.setMaxResults(Math.max(0, limit)).getResultList().stream().map(m -> new HandsetModelInfo(m.code, m.name)).toList();
+        });
+    }
+
+    @Override
+    public Optional<HandsetModelInfo> model(String code) {
+        return jpa.txExpr(TransactionType.Supports, em -> ModelService.byCode(em, code).map(m -> new HandsetModelInfo(m.code, m.name)));
     }
 }

@@ -370,6 +370,20 @@ class HandsetLifecycleTest {
         assertNull(registry.unitsSoldByModel(null, day.minusDays(1)).get("US-A"));
     }
 
+    @Test
+    void modelsAreListedByCodeOrNamePrefixAndFoundByCodeForOtherModules() {
+        HandsetRegistryImpl registry = new HandsetRegistryImpl(f.handsets, f.jpa);
+        f.model("ML-A1", null, null);
+        f.model("ML-B2", null, null);
+        assertEquals(List.of("ML-A1", "ML-B2"), registry.models("ml-", 10).stream().map(m -> m.code()).toList(), "code prefix, case-insensitive");
+        assertEquals(List.of("ML-A1"), registry.models("ML-", 1).stream().map(m -> m.code()).toList(), "at most limit");
+        assertEquals(List.of("ML-B2"), registry.models("model ml-b", 10).stream().map(m -> m.code()).toList(), "name prefix");
+        assertTrue(registry.models(null, 1000).stream().anyMatch(m -> m.code().equals("LC-STD")), "all when no prefix");
+        assertEquals("Model ML-B2", registry.model("ml-b2").orElseThrow().name());
+        assertTrue(registry.model("ML-NONE").isEmpty());
+        assertTrue(registry.model(null).isEmpty());
+    }
+
     private static Map<String, Long> filter(Map<String, Long> sold) {
         Map<String, Long> mine = new java.util.TreeMap<>(sold);
         mine.keySet().removeIf(code -> !code.startsWith("US-"));

@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.opencrm.module.handset.api.HandsetInfo;
+import org.opencrm.module.handset.api.HandsetModelInfo;
 import org.opencrm.module.handset.api.HandsetRegistry;
 import org.opencrm.module.handset.api.HandsetStatus;
 import org.opencrm.module.handset.api.NoWarrantyReason;
@@ -56,6 +57,16 @@ class HandsetDevicesTest {
         @Override
         public Map<String, Long> unitsSoldByModel(LocalDate from, LocalDate to) {
             return Map.of("NOVA-5", 42L);
+        }
+
+        @Override
+        public List<HandsetModelInfo> models(String prefix, int limit) {
+            return List.of(new HandsetModelInfo("NOVA-5", "Nova 5"));
+        }
+
+        @Override
+        public Optional<HandsetModelInfo> model(String code) {
+            return Optional.of(new HandsetModelInfo("NOVA-5", "Nova 5"));
         }
     };
 

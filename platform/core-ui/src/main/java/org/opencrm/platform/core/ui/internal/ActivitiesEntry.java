@@ -1,8 +1,12 @@
 package org.opencrm.platform.core.ui.internal;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.opencrm.platform.api.ui.NavigationEntry;
+import org.opencrm.platform.api.ui.TimelineTypes;
 import org.opencrm.ui.BaseMenuEntry;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.platform.core.internal.dto.ActivityData;
@@ -14,7 +18,10 @@ import org.opencrm.ui.RecordLinks;
 import org.opencrm.ui.Times;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.FieldOption;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 import com.vaadin.data.provider.ConfigurableFilterDataProvider;
 import com.vaadin.ui.Button;
@@ -28,6 +35,9 @@ import com.vaadin.ui.themes.ValoTheme;
 public class ActivitiesEntry extends BaseMenuEntry {
     private final ActivityService activities;
     private final org.opencrm.platform.api.customer.CustomerDirectory customers;
+    /** A module's activity type is named by that module's timeline types ({@code ACTIVITY_<type>}); modules come and go. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, fieldOption = FieldOption.UPDATE)
+    private final List<TimelineTypes> types = new CopyOnWriteArrayList<>();
 
     @Activate
     public ActivitiesEntry(@Reference ActivityService activities, @Reference org.opencrm.platform.api.customer.CustomerDirectory customers) {
@@ -51,7 +61,7 @@ public class ActivitiesEntry extends BaseMenuEntry {
         LocalDate today = Times.today();
         grid.addColumn(a -> a.dueDate() == null ? "" : a.dueDate().toString()).setCaption(msg.get("activity.dueDate")).setWidth(130);
         grid.addColumn(a -> a.dueDate() != null && a.dueDate().isBefore(today) ? msg.get("activity.overdue") : "").setCaption("").setWidth(110);
-        grid.addColumn(a -> msg.has("activity.type." + a.type()) ? msg.get("activity.type." + a.type()) : a.type()).setCaption(msg.get("timeline.type")).setWidth(110);
+        grid.addColumn(a -> typeLabel(a.type(), msg, context.locale())).setCaption(msg.get("timeline.type")).setWidth(110);
         grid.addColumn(ActivityData::subject).setCaption(msg.get("activity.subject"));
         grid.addComponentColumn(a -> {
             Button done = new Button(msg.get("activity.markDone"), e -> {
@@ -74,5 +84,19 @@ public class ActivitiesEntry extends BaseMenuEntry {
                 "activity-contact", ActivityData::id).setCaption(msg.get("activity.customer")).setWidth(200);
         layout.addComponents(title, grid);
         return layout;
+    }
+
+    /** A core type from the core's messages, a module's from its timeline types, else the code. */
+    private String typeLabel(String type, Messages msg, Locale locale) {
+        if (msg.has("activity.type." + type)) {
+            return msg.get("activity.type." + type);
+        }
+        for (TimelineTypes t : types) {
+            String label = t.label("ACTIVITY_" + type, locale);
+            if (label != null) {
+                return label;
+            }
+        }
+        return type;
     }
 }

@@ -17,6 +17,7 @@ import org.opencrm.platform.api.Page;
 import org.opencrm.platform.api.PageRequest;
 import org.opencrm.platform.api.RecordNotFoundException;
 import org.opencrm.platform.api.Validation;
+import org.opencrm.platform.api.activity.ActivityRecorder;
 import org.opencrm.platform.api.activity.ActivityTypeSet;
 import org.opencrm.platform.api.audit.AuditTrail;
 import org.opencrm.platform.api.event.CrmEventPublisher;
@@ -32,9 +33,12 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
-/** Activities: calls, visits, e-mails, SMS, tasks, notes and module-defined types; each also goes on the timeline. */
-@Component(service = ActivityService.class)
-public class ActivityService {
+/**
+ * Activities: calls, visits, e-mails, SMS, tasks, notes and module-defined types; each also goes on the timeline. Also
+ * the {@link ActivityRecorder} modules record theirs with (a payment reminder for an account manager).
+ */
+@Component(service = { ActivityService.class, ActivityRecorder.class })
+public class ActivityService implements ActivityRecorder {
     static final String READ = "core.activity.read";
     static final String WRITE = "core.activity.write";
     public static final List<String> CORE_TYPES = List.of("CALL", "VISIT", "EMAIL", "SMS", "TASK", "NOTE");
@@ -60,12 +64,13 @@ public class ActivityService {
         this.events = events;
     }
 
+    /** Public for the test kit, which registers a module's types as the whiteboard does. */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addTypeSet(ActivityTypeSet set) {
+    public void addTypeSet(ActivityTypeSet set) {
         typeSets.add(set);
     }
 
-    void removeTypeSet(ActivityTypeSet set) {
+    public void removeTypeSet(ActivityTypeSet set) {
         typeSets.remove(set);
     }
 
@@ -180,6 +185,49 @@ public class ActivityService {
         });
         events.post(CrmEvents.ACTIVITY_CREATED, user.username(), CrmEvents.ID, out.id());
         return out;
+    }
+
+    /**
+     * {@link ActivityRecorder}: the module checked its permissions and scope; here the type, the texts and that the
+     * account or contact exists. In the caller's transaction; the timeline entry is the recording module's
+     * ({@code "ACTIVITY_" + type}, named by its timeline types).
+     */
+    @Override
+    public long record(String actor, NewActivity in, boolean done) {
+        if (in == null) {
+            throw new InvalidInputException("body", "activity details are required");
+        }
+        String moduleId = Validation.required("moduleId", in.moduleId(), 64);
+        String by = Validation.required("actor", actor, 64);
+        Activity a = new Activity();
+        apply(a, new ActivityData(null, in.type(), in.subject(), in.description(), in.dueDate(), done ? "DONE" : "OPEN", in.owner() == null ? by : in.owner(),
+                in.contactId(), in.accountId(), null, null, null, null));
+        if (a.contactId == null && a.accountId == null) {
+            throw new InvalidInputException("accountId", "an activity is about an account or a contact");
+        }
+        a.createdAt = Instant.now();
+        a.createdBy = by;
+        a.updatedAt = a.createdAt;
+        a.updatedBy = by;
+        if (done) {
+            a.completedAt = a.createdAt;
+        }
+        long id = jpa.txExpr(TransactionType.Required, em -> {
+            if (a.accountId != null && em.find(org.opencrm.platform.core.internal.model.Account.class, a.accountId) == null) {
+                throw new InvalidInputException("accountId", "account " + a.accountId + " does not exist");
+            }
+            if (a.contactId != null && em.find(org.opencrm.platform.core.internal.model.Contact.class, a.contactId) == null) {
+                throw new InvalidInputException("contactId", "contact " + a.contactId + " does not exist");
+            }
+            em.persist(a);
+            em.flush();
+            audit.record(by, "activity", a.id.toString(), "create", changes(a), accountOf(em, a));
+            timeline.record(TimelineEntry.of(a.contactId, a.accountId, moduleId, "ACTIVITY_" + a.type, a.subject, a.description, by, "activity",
+                    a.id.toString()));
+            return a.id;
+        });
+        events.post(CrmEvents.ACTIVITY_CREATED, by, CrmEvents.ID, id);
+        return id;
     }
 
     public ActivityData update(CrmUser user, long id, ActivityData in) {

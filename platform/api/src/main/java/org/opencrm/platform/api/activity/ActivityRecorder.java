@@ -1,0 +1,34 @@
+package org.opencrm.platform.api.activity;
+
+import java.time.LocalDate;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Core activities recorded by a module on behalf of the platform (e.g. a payment reminder for an account's manager): the
+ * activity is the core's own, in the account's (or contact's) activities, on its timeline, in the audit trail and in the
+ * owner's list, exactly as one entered on the Activities page. The caller has checked its own permissions and the data
+ * scope; the recorder checks only that the type is known (the core's or an {@link ActivityTypeSet}'s) and that the
+ * account or contact exists. It joins the caller's transaction: a rolled-back change leaves no activity behind.
+ *
+ * @since 1.1.0
+ */
+@ProviderType
+public interface ActivityRecorder {
+    /**
+     * What to record. {@code moduleId}: the module recording it (its timeline types name the entry
+     * {@code "ACTIVITY_" + type}); {@code owner}: the user who should act (null: {@code actor}); at least one of
+     * {@code accountId} and {@code contactId}.
+     */
+    record NewActivity(String moduleId, String type, String subject, String description, LocalDate dueDate, String owner, Long accountId,
+            Long contactId) {
+    }
+
+    /**
+     * Records an OPEN activity (DONE when {@code done}) by {@code actor} and returns its id.
+     *
+     * @throws org.opencrm.platform.api.InvalidInputException naming the field when the type is unknown, a text is
+     *         missing or too long, or the account or contact does not exist
+     */
+    long record(String actor, NewActivity activity, boolean done);
+}
