@@ -61,9 +61,9 @@ public final class Feedback {
                 String text = translated(shell, ce, caption);
                 field.setComponentError(new UserError(text));
                 error(shell.get("feedback.fieldError", caption, text));
-            } else if (e instanceof AccessDeniedException) {
+            } else if (e instanceof AccessDeniedException && !known(shell, ce)) {
                 error(shell.get("feedback.denied", ce.getMessage()));
-            } else if (e instanceof RecordNotFoundException) {
+            } else if (e instanceof RecordNotFoundException && !known(shell, ce)) {
                 error(shell.get("feedback.notFound", ce.getMessage()));
             } else {
                 error(translated(shell, ce, ce.field() == null ? "" : ce.field()));
@@ -85,7 +85,15 @@ public final class Feedback {
         return translated(own == null ? shell : shell.withFirst(own), e, e.field() == null ? "" : e.field());
     }
 
-    /** The broken rule in the user's language when the platform knows it (argument 0 is the field's caption), else the service's message. */
+    private static boolean known(Messages shell, CrmException e) {
+        return e.messageKey() != null && shell.has("error." + e.messageKey());
+    }
+
+    /**
+     * The broken rule in the user's language when the platform or the module knows it (argument 0 is the field's
+     * caption), else the service's message. An argument naming a catalogue entry ({@code status.SOLD}) or a record type
+     * with a name ({@code record.<type>}, e.g. for "repair order") is said in the user's language too.
+     */
     private static String translated(Messages shell, CrmException e, String caption) {
         String key = e.messageKey() == null ? null : "error." + e.messageKey();
         if (key == null || !shell.has(key)) {
@@ -99,9 +107,17 @@ public final class Feedback {
         for (int i = 1; i < args.length; i++) {
             if (args[i] instanceof String s && s.matches("[a-zA-Z]+\\.[A-Z][A-Z0-9_]*") && shell.has(s)) {
                 args[i] = shell.get(s);
+            } else if (i == 1 && e instanceof RecordNotFoundException && args[i] instanceof String type) {
+                String record = "record." + type.replaceAll("[^A-Za-z]", "");
+                args[i] = shell.has(record) ? shell.get(record) : type;
             }
         }
-        return shell.get(key, args);
+        try {
+            return shell.get(key, args);
+        } catch (IllegalArgumentException badArgument) {
+            // a value that does not fit the text's format (a module's mistake): the service's own words, not a crash
+            return e.getMessage();
+        }
     }
 
     public static void clearFieldErrors(Map<String, ? extends AbstractComponent> fields) {

@@ -278,7 +278,7 @@ public class BrowserIT {
         click("accounts-new");
         type("account-name", "华南通讯 " + tag);
         selectOption("account-type", "Provincial distributor");
-        type("account-region", "SOUTH");
+        selectOption("account-region", "South China");
         click("account-save");
         wait.until(ExpectedConditions.textToBe(By.id("record-title"), "华南通讯 " + tag));
         click("account-new-child");

@@ -256,6 +256,29 @@ public class RepairPartsIT extends CrmTestSupport {
     }
 
     @Test
+    public void faultCodesAndRegionsHaveANamePerLanguage() {
+        JsonNode f01 = null;
+        for (JsonNode c : get("repair-orders/fault-codes").expect(200).json().get("items")) {
+            f01 = "F01".equals(c.get("code").asText()) ? c : f01;
+        }
+        assertNotNull("the seeded catalogue has F01", f01);
+        assertEquals("No power / does not boot", f01.get("description").asText());
+        assertEquals("不开机/无法启动", f01.get("descriptionZh").asText());
+        String code = "T" + tag().replaceAll("[^0-9A-Za-z]", "").toUpperCase(java.util.Locale.ROOT);
+        code = code.substring(0, Math.min(16, code.length()));
+        JsonNode saved = put("repair-orders/fault-codes", obj().put("code", code).put("description", "Speaker rattles").put("descriptionZh", "扬声器杂音"))
+                .expect(200).json();
+        assertEquals("扬声器杂音", saved.get("descriptionZh").asText());
+        JsonNode south = null;
+        for (JsonNode r : get("regions").expect(200).json().get("items")) {
+            south = "SOUTH".equals(r.get("code").asText()) ? r : south;
+        }
+        assertNotNull("the shipped regions have SOUTH", south);
+        assertEquals("华南", south.get("nameZh").asText());
+        assertEquals("South China", south.get("nameEn").asText());
+    }
+
+    @Test
     public void refusalsAreClearAndChangeNothing() {
         JsonNode o = receive(clerkA, centreA, HandsetRegistryIT.newImei(), true);
         long id = o.get("id").asLong();

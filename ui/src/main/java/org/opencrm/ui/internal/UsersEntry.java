@@ -1,6 +1,7 @@
 package org.opencrm.ui.internal;
 
 import org.opencrm.platform.api.customer.CustomerDirectory;
+import org.opencrm.platform.api.region.Regions;
 import org.opencrm.platform.api.security.UserService;
 import org.opencrm.platform.api.ui.NavigationEntry;
 import org.opencrm.ui.BaseMenuEntry;
@@ -12,7 +13,7 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = NavigationEntry.class)
 public class UsersEntry extends BaseMenuEntry {
     @Activate
-    public UsersEntry(@Reference UserService users, @Reference CustomerDirectory customers) {
-        super("admin.users", "admin", 20, "platform.users.read", CrmUI::shellMessages, "menu.admin.users", c -> new UsersView(users, customers, c));
+    public UsersEntry(@Reference UserService users, @Reference CustomerDirectory customers, @Reference Regions regions) {
+        super("admin.users", "admin", 20, "platform.users.read", CrmUI::shellMessages, "menu.admin.users", c -> new UsersView(users, customers, regions, c));
     }
 }

@@ -1,6 +1,7 @@
 package org.opencrm.ui.internal;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -10,6 +11,8 @@ import org.opencrm.platform.api.security.ScopeType;
 import org.opencrm.platform.api.security.UserAccount;
 import org.opencrm.platform.api.security.UserChange;
 import org.opencrm.platform.api.customer.CustomerDirectory;
+import org.opencrm.platform.api.region.Region;
+import org.opencrm.platform.api.region.Regions;
 import org.opencrm.platform.api.security.UserService;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.ui.Feedback;
@@ -38,11 +41,13 @@ final class UsersView extends VerticalLayout {
     private final transient UserService users;
     private final transient CustomerDirectory customers;
     private final UiContext context;
+    private final transient Regions regions;
     private final Messages msg;
     private final Grid<UserAccount> grid = new Grid<>();
 
-    UsersView(UserService users, CustomerDirectory customers, UiContext context) {
+    UsersView(UserService users, CustomerDirectory customers, Regions regions, UiContext context) {
         this.users = users;
+        this.regions = regions;
         this.customers = customers;
         this.context = context;
         this.msg = Messages.of(UsersView.class, CrmUI.MESSAGES, context.locale());
@@ -70,7 +75,7 @@ final class UsersView extends VerticalLayout {
     private String scopeText(UserAccount u) {
         String type = msg.label("scope", u.scopeType());
         return switch (u.scopeType()) {
-            case REGION -> type + " " + u.region();
+            case REGION -> type + " " + regions.name(u.region(), context.locale());
             case PARTNER, STORE -> type + " " + org.opencrm.ui.RecordNames.account(customers, context.user(), u.accountId());
             default -> type;
         };
@@ -120,7 +125,12 @@ final class UsersView extends VerticalLayout {
         scope.setItemCaptionGenerator(s -> msg.label("scope", s));
         scope.setEmptySelectionAllowed(false);
         scope.setValue(ScopeType.HQ);
-        TextField region = new TextField(msg.get("users.region"));
+        List<String> regionCodes = new java.util.ArrayList<>(regions.all().stream().map(Region::code).toList());
+        if (existing != null && existing.region() != null && !regionCodes.contains(existing.region())) {
+            regionCodes.add(existing.region());
+        }
+        ComboBox<String> region = new ComboBox<>(msg.get("users.region"), regionCodes);
+        region.setItemCaptionGenerator(code -> regions.name(code, context.locale()));
         region.setId("user-region");
         RecordPicker<Long> accountId = Pickers.account(customers, context, msg.get("users.accountId"), "user-account");
         if (existing != null) {
@@ -130,7 +140,7 @@ final class UsersView extends VerticalLayout {
             displayName.setValue(existing.displayName() == null ? "" : existing.displayName());
             roles.setValue(new TreeSet<>(existing.roles()));
             scope.setValue(existing.scopeType());
-            region.setValue(existing.region() == null ? "" : existing.region());
+            region.setValue(existing.region());
             accountId.setValue(existing.accountId());
         }
         Map<String, AbstractComponent> fields = new LinkedHashMap<>();
@@ -145,7 +155,7 @@ final class UsersView extends VerticalLayout {
             Long account = accountId.getValue();
             try {
                 Set<String> chosen = roles.getValue();
-                String regionValue = region.isEmpty() ? null : region.getValue().trim();
+                String regionValue = region.getValue();
                 if (existing == null) {
                     users.create(context.user(), new NewUser(username.getValue().trim(), password.getValue(), displayName.getValue(),
                             chosen, scope.getValue(), regionValue, account));

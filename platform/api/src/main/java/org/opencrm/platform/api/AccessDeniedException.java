@@ -5,7 +5,7 @@ public class AccessDeniedException extends CrmException {
     private static final long serialVersionUID = 1L;
 
     public AccessDeniedException(String permission) {
-        super("permission required: " + permission, null);
+        super("permission required: " + permission, null, "permissionRequired", permission);
     }
 
     /** A refusal with its own English {@code message} and the key and values that say it in the user's language. */

@@ -5,7 +5,7 @@ public class RecordNotFoundException extends CrmException {
     private static final long serialVersionUID = 1L;
 
     public RecordNotFoundException(String recordType, Object id) {
-        super(recordType + " " + id + " not found", null);
+        super(recordType + " " + id + " not found", null, "notFound", recordType, id == null ? null : String.valueOf(id));
     }
 
     @Override

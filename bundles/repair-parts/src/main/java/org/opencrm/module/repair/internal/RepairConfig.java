@@ -21,8 +21,9 @@ public @interface RepairConfig {
     @AttributeDefinition(min = "1", description = "Hours after an escalation before an overdue request escalates again (to the next level)")
     int escalationRepeatHours() default 24;
 
-    @AttributeDefinition(description = "Fault codes written to an empty catalogue as CODE:description; maintained afterwards through /api/v1/repair-orders/fault-codes")
-    String[] faultCodes() default { "F01:No power / does not boot", "F02:Display or touch fault", "F03:Battery or charging fault",
-            "F04:Audio (speaker, microphone) fault", "F05:Camera fault", "F06:Network or SIM fault", "F07:Liquid damage", "F08:Physical damage",
-            "F09:Software fault", "F99:Other" };
+    @AttributeDefinition(description = "Fault codes written to an empty catalogue as CODE:English description|Chinese description (the Chinese part is optional); maintained afterwards through /api/v1/repair-orders/fault-codes")
+    String[] faultCodes() default { "F01:No power / does not boot|不开机/无法启动", "F02:Display or touch fault|屏幕或触摸故障",
+            "F03:Battery or charging fault|电池或充电故障", "F04:Audio (speaker, microphone) fault|音频（扬声器、麦克风）故障", "F05:Camera fault|摄像头故障",
+            "F06:Network or SIM fault|网络或 SIM 卡故障", "F07:Liquid damage|进液损坏", "F08:Physical damage|外力损坏", "F09:Software fault|软件故障",
+            "F99:Other|其他" };
 }

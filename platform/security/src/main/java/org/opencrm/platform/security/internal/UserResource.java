@@ -96,7 +96,7 @@ public class UserResource {
     @ApiDoc(value = "changePassword", status = 204, summary = "Set a user's password")
     public Response password(@PathParam("username") String username, PasswordChange body, @Context SecurityContext sc) {
         if (body == null || body.password() == null) {
-            throw new InvalidInputException("password", "password is required");
+            throw new InvalidInputException("password", "password is required", "user.passwordRequired");
         }
         users.changePassword(RestSupport.user(sc), username, body.password().toCharArray());
         return Response.noContent().build();

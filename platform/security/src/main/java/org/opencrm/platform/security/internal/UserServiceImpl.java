@@ -426,7 +426,7 @@ public class UserServiceImpl implements UserService {
         actor.require(PERMISSION_MANAGE);
         String key = usernameOrAddress == null ? null : usernameOrAddress.strip();
         if (key == null || key.isEmpty()) {
-            throw new InvalidInputException("username", "a user name or client address is required");
+            throw new InvalidInputException("username", "a user name or client address is required", "user.nameOrAddressRequired");
         }
         String canonical = ClientAddresses.canonical(key);
         boolean had = throttle.clear(key) | (canonical != null && throttle.clear(canonical));
@@ -478,10 +478,10 @@ public class UserServiceImpl implements UserService {
     public UserAccount create(CrmUser actor, NewUser in) {
         actor.require(PERMISSION_MANAGE);
         if (in == null) {
-            throw new InvalidInputException("body", "user details are required");
+            throw new InvalidInputException("body", "user details are required", "user.bodyRequired");
         }
         if (in.username() == null || !USERNAME.matcher(in.username()).matches()) {
-            throw new InvalidInputException("username", "username must be 2-64 letters, digits, '.', '_' or '-'");
+            throw new InvalidInputException("username", "username must be 2-64 letters, digits, '.', '_' or '-'", "user.usernameFormat");
         }
         validatePassword(in.password());
         ScopeType scope = checkRolesAndScope(in.roles(), in.scopeType(), in.region(), in.accountId(), in.displayName());
@@ -498,7 +498,7 @@ public class UserServiceImpl implements UserService {
         e.createdAt = Instant.now();
         return jpa.txExpr(TransactionType.Required, em -> {
             if (em.find(UserEntity.class, e.username) != null) {
-                throw new ConflictException("duplicate", "username", "user '" + e.username + "' already exists");
+                throw new ConflictException("duplicate", "username", "user '" + e.username + "' already exists", "user.exists", e.username);
             }
             em.persist(e);
             audit(actor, e.username, "create", Map.of("roles", e.roles, "scopeType", e.scopeType.name(),
@@ -509,10 +509,10 @@ public class UserServiceImpl implements UserService {
 
     private static void validatePassword(String password) {
         if (password == null || password.length() < 8) {
-            throw new InvalidInputException("password", "password must have at least 8 characters");
+            throw new InvalidInputException("password", "password must have at least 8 characters", "user.passwordShort");
         }
         if (password.length() > 128) {
-            throw new InvalidInputException("password", "password must have at most 128 characters");
+            throw new InvalidInputException("password", "password must have at most 128 characters", "user.passwordLong");
         }
     }
 
@@ -560,26 +560,26 @@ public class UserServiceImpl implements UserService {
     /** The checks that creating and changing a user share; returns the effective scope type. */
     private ScopeType checkRolesAndScope(Set<String> userRoles, ScopeType scopeType, String region, Long accountId, String displayName) {
         if (userRoles == null || userRoles.isEmpty()) {
-            throw new InvalidInputException("roles", "at least one role is required; known roles: " + roles.keySet());
+            throw new InvalidInputException("roles", "at least one role is required; known roles: " + roles.keySet(), "user.roleRequired", String.join(", ", roles.keySet()));
         }
         for (String r : userRoles) {
             if (!roles.containsKey(r)) {
-                throw new InvalidInputException("roles", "unknown role '" + r + "'; known roles: " + roles.keySet());
+                throw new InvalidInputException("roles", "unknown role '" + r + "'; known roles: " + roles.keySet(), "user.unknownRole", r, String.join(", ", roles.keySet()));
             }
         }
         ScopeType scope = scopeType == null ? ScopeType.HQ : scopeType;
         if (scope == ScopeType.REGION && (region == null || region.isBlank())) {
-            throw new InvalidInputException("region", "a REGION-scoped user needs a region");
+            throw new InvalidInputException("region", "a REGION-scoped user needs a region", "user.regionRequired");
         }
         if ((scope == ScopeType.PARTNER || scope == ScopeType.STORE) && accountId == null) {
-            throw new InvalidInputException("accountId", "a " + scope + "-scoped user needs the account it belongs to");
+            throw new InvalidInputException("accountId", "a " + scope + "-scoped user needs the account it belongs to", "user.accountRequired", "scope." + scope);
         }
         CustomerDirectory dir = customers;
         if (accountId != null && dir != null && dir.account(accountId).isEmpty()) {
-            throw new InvalidInputException("accountId", "account " + accountId + " does not exist");
+            throw new InvalidInputException("accountId", "account " + accountId + " does not exist", "noSuchAccount", accountId);
         }
         if (displayName != null && displayName.length() > 100) {
-            throw new InvalidInputException("displayName", "display name is longer than 100 characters");
+            throw new InvalidInputException("displayName", "display name is longer than 100 characters", "user.displayNameLong");
         }
         return scope;
     }
@@ -588,7 +588,7 @@ public class UserServiceImpl implements UserService {
     public UserAccount update(CrmUser actor, String username, UserChange in) {
         actor.require(PERMISSION_MANAGE);
         if (in == null) {
-            throw new InvalidInputException("body", "user details are required");
+            throw new InvalidInputException("body", "user details are required", "user.bodyRequired");
         }
         ScopeType scope = checkRolesAndScope(in.roles(), in.scopeType(), in.region(), in.accountId(), in.displayName());
         long[] stamp = new long[1];
@@ -600,7 +600,7 @@ public class UserServiceImpl implements UserService {
             }
             if (username.equals(actor.username()) && !in.roles().contains("admin") && Set.of(split(e.roles)).contains("admin")) {
                 // nobody locks themselves out of administration by accident
-                throw new InvalidInputException("roles", "you cannot remove the admin role from yourself");
+                throw new InvalidInputException("roles", "you cannot remove the admin role from yourself", "user.ownAdminRole");
             }
             String grantsBefore = e.roles + "|" + e.scopeType + "|" + e.region + "|" + e.accountId;
             e.displayName = in.displayName() == null || in.displayName().isBlank() ? e.displayName : in.displayName().strip();

@@ -82,18 +82,18 @@ public class BulkLoader {
     public Result load(CrmUser user, Options o) {
         user.require(HandsetModule.WRITE);
         if (o.count() < 1 || o.count() > 10_000_000) {
-            throw new InvalidInputException("count", "count must be between 1 and 10,000,000");
+            throw new InvalidInputException("count", "count must be between 1 and 10,000,000", "handset.bulkCount");
         }
         if (o.dualSimPercent() < 0 || o.dualSimPercent() > 100 || o.soldPercent() < 0 || o.soldPercent() > 100) {
-            throw new InvalidInputException("percent", "percentages must be between 0 and 100");
+            throw new InvalidInputException("percent", "percentages must be between 0 and 100", "handset.bulkPercent");
         }
         if (o.soldPercent() > 0) {
             user.require(HandsetModule.SALE);
             if (o.contactId() == null || customers.contact(o.contactId()).isEmpty()) {
-                throw new InvalidInputException("contactId", "selling demo units needs an existing contact (--contact)");
+                throw new InvalidInputException("contactId", "selling demo units needs an existing contact (--contact)", "handset.bulkContact");
             }
             if (o.storeAccountId() == null || customers.account(o.storeAccountId()).isEmpty()) {
-                throw new InvalidInputException("storeAccountId", "selling demo units needs an existing store account (--store)");
+                throw new InvalidInputException("storeAccountId", "selling demo units needs an existing store account (--store)", "handset.bulkStore");
             }
         }
         List<HandsetModel> demoModels = demoModels(user);

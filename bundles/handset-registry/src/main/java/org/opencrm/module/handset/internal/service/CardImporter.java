@@ -66,7 +66,7 @@ public class CardImporter {
             Map<String, String> v = row.values();
             SaleRequest request = request(v);
             if (v.get("imei") == null) {
-                throw new InvalidInputException("imei", "imei is required");
+                throw new InvalidInputException("imei", "imei is required", "handset.imeiRequired");
             }
             return new Card(v, request);
         }, (chunk, errors) -> {
@@ -110,27 +110,27 @@ public class CardImporter {
         if (contactId == null) {
             String mobile = v.get("ownerMobile");
             if (mobile == null) {
-                throw new InvalidInputException("contactId", "contactId or ownerMobile is required");
+                throw new InvalidInputException("contactId", "contactId or ownerMobile is required", "handset.ownerRequired");
             }
             contactId = customers.contactByMobile(Validation.mobile("ownerMobile", mobile))
-                    .orElseThrow(() -> new InvalidInputException("ownerMobile", "no contact has mobile " + mobile + "; create the contact first"))
+                    .orElseThrow(() -> new InvalidInputException("ownerMobile", "no contact has mobile " + mobile + "; create the contact first", "handset.noContactWithMobile", mobile))
                     .id();
         }
         LocalDate saleDate;
         if (v.get("saleDate") == null) {
-            throw new InvalidInputException("saleDate", "saleDate is required");
+            throw new InvalidInputException("saleDate", "saleDate is required", "handset.saleDateRequired");
         }
         try {
             saleDate = LocalDate.parse(v.get("saleDate"));
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException("saleDate", "'" + v.get("saleDate") + "' is not a date (yyyy-MM-dd)");
+            throw new InvalidInputException("saleDate", "'" + v.get("saleDate") + "' is not a date (yyyy-MM-dd)", "notADate", v.get("saleDate"));
         }
         CaptureChannel channel = CaptureChannel.STORE_CLERK;
         if (v.get("channel") != null) {
             try {
                 channel = CaptureChannel.valueOf(v.get("channel").toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("channel", "'" + v.get("channel") + "' is not one of " + java.util.Arrays.toString(CaptureChannel.values()));
+                throw new InvalidInputException("channel", "'" + v.get("channel") + "' is not one of " + java.util.Arrays.toString(CaptureChannel.values()), "notOneOf", v.get("channel"), java.util.Arrays.toString(CaptureChannel.values()));
             }
         }
         return new SaleRequest(contactId, number("retailerAccountId", v.get("retailerAccountId")), number("storeAccountId", v.get("storeAccountId")),
@@ -144,7 +144,7 @@ public class CardImporter {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, "'" + value + "' is not an id (a whole number)");
+            throw new InvalidInputException(field, "'" + value + "' is not an id (a whole number)", "handset.notAnId", value);
         }
     }
 
@@ -164,13 +164,13 @@ public class CardImporter {
             try {
                 out.add(new AccessoryData(AccessoryType.valueOf(type), code, null));
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("accessories", "'" + type + "' is not one of " + java.util.Arrays.toString(AccessoryType.values()));
+                throw new InvalidInputException("accessories", "'" + type + "' is not one of " + java.util.Arrays.toString(AccessoryType.values()), "notOneOf", type, java.util.Arrays.toString(AccessoryType.values()));
             }
         }
         try {
             return SaleService.accessories("accessories", out);
         } catch (InvalidInputException e) {
-            throw new InvalidInputException("accessories", e.getMessage());
+            throw new InvalidInputException("accessories", e.getMessage(), e.messageKey(), e.messageArgs());
         }
     }
 }

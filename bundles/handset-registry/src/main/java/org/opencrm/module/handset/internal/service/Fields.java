@@ -48,7 +48,7 @@ public final class Fields {
     public static String serial(String field, String value) {
         String v = required(field, value, 32).toUpperCase(Locale.ROOT);
         if (!SERIAL.matcher(v).matches()) {
-            throw new InvalidInputException(field, "'" + value + "' is not a valid serial number: 4-32 letters, digits or '-'");
+            throw new InvalidInputException(field, "'" + value + "' is not a valid serial number: 4-32 letters, digits or '-'", "handset.serialFormat", value);
         }
         return v;
     }
@@ -56,7 +56,7 @@ public final class Fields {
     public static String modelCode(String field, String value) {
         String v = required(field, value, 32).toUpperCase(Locale.ROOT);
         if (!MODEL_CODE.matcher(v).matches()) {
-            throw new InvalidInputException(field, "'" + value + "' is not a valid model code: up to 32 letters, digits, '.', '_' or '-'");
+            throw new InvalidInputException(field, "'" + value + "' is not a valid model code: up to 32 letters, digits, '.', '_' or '-'", "handset.modelCodeFormat", value);
         }
         return v;
     }
@@ -68,14 +68,14 @@ public final class Fields {
         }
         v = v.toUpperCase(Locale.ROOT);
         if (!LICENCE.matcher(v).matches()) {
-            throw new InvalidInputException(field, "'" + value + "' is not a network access licence number (format XX-XXXX-XXXXXX, e.g. 02-C045-192736)");
+            throw new InvalidInputException(field, "'" + value + "' is not a network access licence number (format XX-XXXX-XXXXXX, e.g. 02-C045-192736)", "handset.licenceFormat", value);
         }
         return v;
     }
 
     public static Integer months(String field, Integer value) {
         if (value != null && (value < 0 || value > 120)) {
-            throw new InvalidInputException(field, field + " must be between 0 and 120 months");
+            throw new InvalidInputException(field, field + " must be between 0 and 120 months", "handset.monthsRange");
         }
         return value;
     }

@@ -105,7 +105,7 @@ public class HandsetService {
         h.imei = Fields.imei("imei", in.imei());
         h.imei2 = Fields.optionalImei("imei2", in.imei2());
         if (h.imei.equals(h.imei2)) {
-            throw new InvalidInputException("imei2", "imei2 must differ from imei");
+            throw new InvalidInputException("imei2", "imei2 must differ from imei", "handset.imei2Same");
         }
         h.serialNumber = Fields.serial("serialNumber", in.serialNumber());
         String modelCode = Fields.modelCode("modelCode", in.modelCode());
@@ -118,7 +118,7 @@ public class HandsetService {
         h.updatedBy = h.registeredBy;
         HandsetData out = jpa.txExpr(TransactionType.Required, em -> {
             HandsetModel model = ModelService.byCode(em, modelCode)
-                    .orElseThrow(() -> new InvalidInputException("modelCode", "no model with code " + modelCode + " in the catalogue"));
+                    .orElseThrow(() -> new InvalidInputException("modelCode", "no model with code " + modelCode + " in the catalogue", "handset.noSuchModel", modelCode));
             h.modelId = model.id;
             checkUnique(em, h);
             em.persist(h);
@@ -159,10 +159,10 @@ public class HandsetService {
         for (HandsetImei taken : em.createQuery("SELECT x FROM HandsetImei x WHERE x.imei IN :i", HandsetImei.class).setParameter("i", imeis)
                 .getResultList()) {
             String field = taken.imei.equals(h.imei) ? "imei" : "imei2";
-            throw new ConflictException("duplicate", field, "IMEI " + taken.imei + " is already registered (handset " + taken.handsetId + ")");
+            throw new ConflictException("duplicate", field, "IMEI " + taken.imei + " is already registered (handset " + taken.handsetId + ")", "handset.imeiRegistered", taken.imei);
         }
         if (Units.bySerial(em, h.serialNumber, false).isPresent()) {
-            throw new ConflictException("duplicate", "serialNumber", "a handset with serial number " + h.serialNumber + " is already registered");
+            throw new ConflictException("duplicate", "serialNumber", "a handset with serial number " + h.serialNumber + " is already registered", "handset.serialRegistered", h.serialNumber);
         }
     }
 
@@ -274,7 +274,7 @@ public class HandsetService {
         if (c.imei() != null && !c.imei().isBlank()) {
             String digits = Imei.normalise(c.imei());
             if (!digits.matches("\\d{1,15}")) {
-                throw new InvalidInputException("imei", "'" + c.imei() + "' is not (the start of) an IMEI: digits only");
+                throw new InvalidInputException("imei", "'" + c.imei() + "' is not (the start of) an IMEI: digits only", "handset.imeiDigits", c.imei());
             }
             orderBy = addImei(where, params, digits) ? orderBy : " ORDER BY h.imei";
         }
@@ -285,7 +285,7 @@ public class HandsetService {
         }
         if (c.model() != null && !c.model().isBlank()) {
             HandsetModel m = ModelService.byCode(em, c.model())
-                    .orElseThrow(() -> new InvalidInputException("model", "no model with code " + c.model().strip().toUpperCase(Locale.ROOT)));
+                    .orElseThrow(() -> new InvalidInputException("model", "no model with code " + c.model().strip().toUpperCase(Locale.ROOT), "handset.noSuchModel", c.model().strip().toUpperCase(Locale.ROOT)));
             where.append(" AND h.modelId = :model");
             params.put("model", m.id);
         }
@@ -377,7 +377,7 @@ public class HandsetService {
             throw Units.missingBody();
         }
         if (in.status() == null) {
-            throw new InvalidInputException("status", "status is required");
+            throw new InvalidInputException("status", "status is required", "handset.statusRequired");
         }
         String note = Fields.optional("note", in.note(), 500);
         return changeStatus(user, imei, in.status(), note, true, true).data;
@@ -397,7 +397,7 @@ public class HandsetService {
             boolean allowed = manual ? WarrantyRules.canChangeManually(from, to) : WarrantyRules.canChange(from, to);
             if (!allowed) {
                 throw new ConflictException("invalid_status", "status", "handset " + h.imei + " cannot go from " + from + " to " + to
-                        + (manual ? "; allowed from " + from + ": " + WarrantyRules.manualTargets(from) : ""));
+                        + (manual ? "; allowed from " + from + ": " + WarrantyRules.manualTargets(from) : ""), "handset.statusChange", h.imei, "status." + from, "status." + to);
             }
             h.status = to;
             if (to == HandsetStatus.IN_STOCK) {

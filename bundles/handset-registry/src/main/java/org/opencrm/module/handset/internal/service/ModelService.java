@@ -116,7 +116,7 @@ public class ModelService {
             boolean used = !em.createQuery("SELECT h.id FROM Handset h WHERE h.modelId = :m", Long.class).setParameter("m", id)
                     .setMaxResults(1).getResultList().isEmpty();
             if (used) {
-                throw new ConflictException("in_use", "id", "model " + m.code + " has registered handsets and cannot be deleted");
+                throw new ConflictException("in_use", "id", "model " + m.code + " has registered handsets and cannot be deleted", "handset.modelInUse", m.code);
             }
             em.remove(m);
             audit.record(user.username(), RECORD, String.valueOf(id), "delete", Map.of("code", m.code));
@@ -141,7 +141,7 @@ public class ModelService {
 
     private static void checkUniqueCode(EntityManager em, String code, Long self) {
         byCode(em, code).filter(other -> !other.id.equals(self)).ifPresent(other -> {
-            throw new ConflictException("duplicate", "code", "a model with code " + code + " already exists (id " + other.id + ")");
+            throw new ConflictException("duplicate", "code", "a model with code " + code + " already exists (id " + other.id + ")", "handset.modelExists", code);
         });
     }
 
@@ -150,7 +150,7 @@ public class ModelService {
             em.flush();
         } catch (javax.persistence.PersistenceException e) {
             if (Units.uniqueViolation(e) != null) { // a concurrent create with the same code
-                throw new ConflictException("duplicate", "code", "a model with code " + code + " already exists");
+                throw new ConflictException("duplicate", "code", "a model with code " + code + " already exists", "handset.modelExists", code);
             }
             throw e;
         }
@@ -165,7 +165,7 @@ public class ModelService {
         m.nameKey = m.name.toLowerCase(Locale.ROOT);
         m.licenceNumber = Fields.licence("licenceNumber", in.licenceNumber());
         if (in.launchDate() != null && (in.launchDate().getYear() < 1990 || in.launchDate().isAfter(policy.today().plusYears(2)))) {
-            throw new InvalidInputException("launchDate", "launchDate " + in.launchDate() + " is not plausible");
+            throw new InvalidInputException("launchDate", "launchDate " + in.launchDate() + " is not plausible", "handset.launchDateImplausible", in.launchDate());
         }
         m.launchDate = in.launchDate();
         m.handsetMonths = Fields.months("handsetMonths", in.handsetMonths());

@@ -91,12 +91,12 @@ public class SaleService {
         }
         ContactRef owner = owner(user, "contactId", in.contactId());
         if (in.storeAccountId() == null) {
-            throw new InvalidInputException("storeAccountId", "storeAccountId is required: the store that sold the unit");
+            throw new InvalidInputException("storeAccountId", "storeAccountId is required: the store that sold the unit", "handset.storeRequired");
         }
         AccountRef store = customers.account(in.storeAccountId())
                 .orElseThrow(() -> new InvalidInputException("storeAccountId", "account " + in.storeAccountId() + " does not exist", "handset.noSuchAccount"));
         if (!scopes.canSee(user, store.id())) {
-            throw new ScopeDeniedException("store " + store.id() + " (" + store.name() + ") is outside your data scope: you can register sales only for your own stores");
+            throw new ScopeDeniedException("store " + store.id() + " (" + store.name() + ") is outside your data scope: you can register sales only for your own stores", "handset.storeOutsideScope", store.id(), store.name());
         }
         if (in.retailerAccountId() != null && customers.account(in.retailerAccountId()).isEmpty()) {
             throw new InvalidInputException("retailerAccountId", "account " + in.retailerAccountId() + " does not exist", "handset.noSuchAccount");
@@ -108,7 +108,7 @@ public class SaleService {
             throw new InvalidInputException("saleDate", "saleDate " + saleDate + " is in the future (today is " + today + ")", "handset.dateInFuture", saleDate.toString(), today.toString());
         }
         if (in.channel() == null) {
-            throw new InvalidInputException("channel", "channel is required: one of STORE_CLERK, HOTLINE, SELF_SERVICE_WEB, SERVICE_OUTLET");
+            throw new InvalidInputException("channel", "channel is required: one of STORE_CLERK, HOTLINE, SELF_SERVICE_WEB, SERVICE_OUTLET", "handset.channelRequired");
         }
         List<AccessoryData> accessories = accessories("accessories", in.accessories());
         String note = Fields.optional("note", in.note(), 500);
@@ -117,7 +117,7 @@ public class SaleService {
             Units.requireStatus(h, "a sale", HandsetStatus.IN_STOCK);
             HandsetModel model = em.find(HandsetModel.class, h.modelId);
             if (model.launchDate != null && saleDate.isBefore(model.launchDate)) {
-                throw new InvalidInputException("saleDate", "saleDate " + saleDate + " is before model " + model.code + " was launched (" + model.launchDate + ")");
+                throw new InvalidInputException("saleDate", "saleDate " + saleDate + " is before model " + model.code + " was launched (" + model.launchDate + ")", "handset.saleBeforeLaunch", saleDate.toString(), model.code, String.valueOf(model.launchDate));
             }
             WarrantyTerms terms = policy.terms();
             Sale s = new Sale();
@@ -191,7 +191,7 @@ public class SaleService {
             return List.of();
         }
         if (in.size() > MAX_ACCESSORIES) {
-            throw new InvalidInputException(field, "at most " + MAX_ACCESSORIES + " accessories");
+            throw new InvalidInputException(field, "at most " + MAX_ACCESSORIES + " accessories", "handset.tooManyAccessories", MAX_ACCESSORIES);
         }
         Set<AccessoryType> seen = EnumSet.noneOf(AccessoryType.class);
         List<AccessoryData> out = new ArrayList<>();
@@ -199,10 +199,10 @@ public class SaleService {
             AccessoryData a = in.get(i);
             String f = field + "[" + i + "]";
             if (a == null || a.type() == null) {
-                throw new InvalidInputException(f + ".type", "type is required: one of " + java.util.Arrays.toString(AccessoryType.values()));
+                throw new InvalidInputException(f + ".type", "type is required: one of " + java.util.Arrays.toString(AccessoryType.values()), "handset.accessoryTypeRequired", java.util.Arrays.toString(AccessoryType.values()));
             }
             if (!seen.add(a.type())) {
-                throw new InvalidInputException(f + ".type", a.type() + " is listed twice");
+                throw new InvalidInputException(f + ".type", a.type() + " is listed twice", "handset.accessoryTwice", "accessory." + a.type());
             }
             out.add(new AccessoryData(a.type(), Fields.optional(f + ".code", a.code(), 64), null));
         }
@@ -212,10 +212,10 @@ public class SaleService {
     /** A contact that exists and that the user may see, else a 400 naming the field. */
     private ContactRef owner(CrmUser user, String field, Long contactId) {
         if (contactId == null) {
-            throw new InvalidInputException(field, field + " is required: the owner (a contact id)");
+            throw new InvalidInputException(field, field + " is required: the owner (a contact id)", "handset.ownerContactRequired");
         }
         return customers.contact(contactId).filter(c -> scopes.canSeeContact(user, c.id()))
-                .orElseThrow(() -> new InvalidInputException(field, "contact " + contactId + " does not exist"));
+                .orElseThrow(() -> new InvalidInputException(field, "contact " + contactId + " does not exist", "noSuchContact", contactId));
     }
 
     /** A sold unit the user may see, locked; 404 when it does not exist or lies outside the user's scope. */
@@ -235,7 +235,7 @@ public class SaleService {
             throw new InvalidInputException("date", "date " + day + " is in the future (today is " + today + ")", "handset.dateInFuture", day.toString(), today.toString());
         }
         if (day.isBefore(s.saleDate)) {
-            throw new InvalidInputException("date", "date " + day + " is before the sale on " + s.saleDate);
+            throw new InvalidInputException("date", "date " + day + " is before the sale on " + s.saleDate, "handset.dateBeforeSale", day.toString(), String.valueOf(s.saleDate));
         }
         return day;
     }
@@ -250,7 +250,7 @@ public class SaleService {
         }
         String reason = Fields.optional("overrideReason", reasonInput, 400);
         if (reason == null) {
-            throw new ConflictException(refusalCode, refusalField, String.join("; ", brokenRules));
+            throw new ConflictException(refusalCode, refusalField, String.join("; ", brokenRules), "handset.overrideNeeded");
         }
         if (!user.hasPermission(HandsetModule.OVERRIDE)) {
             throw new AccessDeniedException(HandsetModule.OVERRIDE);
@@ -330,7 +330,7 @@ public class SaleService {
         }
         String newImei = Fields.imei("newImei", in.newImei());
         if (newImei.equals(imei)) {
-            throw new InvalidInputException("newImei", "newImei must be another unit than the one exchanged");
+            throw new InvalidInputException("newImei", "newImei must be another unit than the one exchanged", "handset.exchangeSameUnit");
         }
         String note = Fields.optional("note", in.note(), 500);
         List<AccessoryData> newAccessories = in.accessories() == null ? null : accessories("accessories", in.accessories());
@@ -338,9 +338,9 @@ public class SaleService {
             // lock both rows in id order, so that two exchanges involving the same two units cannot deadlock
             Handset oldPeek = Units.byImei(em, imei, false).orElseThrow(() -> new RecordNotFoundException("handset", imei));
             Handset newPeek = Units.byImei(em, newImei, false)
-                    .orElseThrow(() -> new InvalidInputException("newImei", "no unit with IMEI " + newImei + " is registered"));
+                    .orElseThrow(() -> new InvalidInputException("newImei", "no unit with IMEI " + newImei + " is registered", "handset.noUnitWithImei", newImei));
             if (oldPeek.id.equals(newPeek.id)) {
-                throw new InvalidInputException("newImei", "newImei is the second IMEI of the unit exchanged");
+                throw new InvalidInputException("newImei", "newImei is the second IMEI of the unit exchanged", "handset.exchangeImei2");
             }
             Handset old;
             Handset fresh;
@@ -353,7 +353,7 @@ public class SaleService {
             }
             Units.requireStatus(old, "an exchange", HandsetStatus.SOLD);
             if (fresh.status != HandsetStatus.IN_STOCK) {
-                throw new ConflictException("invalid_status", "newImei", "unit " + fresh.imei + " is " + fresh.status + "; only an IN_STOCK unit can be handed out");
+                throw new ConflictException("invalid_status", "newImei", "unit " + fresh.imei + " is " + fresh.status + "; only an IN_STOCK unit can be handed out", "handset.newUnitNotInStock", fresh.imei, "status." + fresh.status.name());
             }
             Sale card = activeCard(em, old);
             LocalDate day = actionDay(in.date(), card);
@@ -460,7 +460,7 @@ public class SaleService {
             Sale s = activeCard(em, h);
             Long previous = h.ownerContactId;
             if (java.util.Objects.equals(previous, next.id())) {
-                throw new InvalidInputException("contactId", "contact " + next.id() + " already owns handset " + h.imei);
+                throw new InvalidInputException("contactId", "contact " + next.id() + " already owns handset " + h.imei, "handset.alreadyOwner", next.id(), h.imei);
             }
             s.contactId = next.id();
             h.ownerContactId = next.id();

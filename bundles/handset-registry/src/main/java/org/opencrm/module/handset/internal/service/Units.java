@@ -148,12 +148,12 @@ final class Units {
                 throw e;
             }
             if (constraint.contains("SERIAL")) {
-                throw new ConflictException("duplicate", "serialNumber", "a handset with serial number " + serial + " is already registered");
+                throw new ConflictException("duplicate", "serialNumber", "a handset with serial number " + serial + " is already registered", "handset.serialRegistered", serial);
             }
             if (constraint.contains("IMEI2") && imei2 != null) {
-                throw new ConflictException("duplicate", "imei2", "a handset with IMEI " + imei2 + " is already registered");
+                throw new ConflictException("duplicate", "imei2", "a handset with IMEI " + imei2 + " is already registered", "handset.imeiRegistered", imei2);
             }
-            throw new ConflictException("duplicate", "imei", "a handset with IMEI " + imei + (imei2 == null ? "" : " or " + imei2) + " is already registered");
+            throw new ConflictException("duplicate", "imei", "a handset with IMEI " + imei + (imei2 == null ? "" : " or " + imei2) + " is already registered", "handset.imeiRegistered", imei);
         }
     }
 
@@ -253,6 +253,6 @@ final class Units {
     }
 
     static InvalidInputException missingBody() {
-        return new InvalidInputException("body", "a JSON request body is required");
+        return new InvalidInputException("body", "a JSON request body is required", "bodyRequired");
     }
 }

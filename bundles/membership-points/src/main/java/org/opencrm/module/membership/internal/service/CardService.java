@@ -74,26 +74,26 @@ public class CardService {
     public CardData issue(CrmUser user, CardRequest in) {
         user.require(MembershipModule.WRITE);
         if (in == null) {
-            throw new InvalidInputException("body", "a JSON request body is required");
+            throw new InvalidInputException("body", "a JSON request body is required", "bodyRequired");
         }
         kind(in.kind());
         if (in.storeAccountId() != null && !scopes.canSee(user, in.storeAccountId())) {
-            throw new ScopeDeniedException("store " + in.storeAccountId() + " is outside your data scope");
+            throw new ScopeDeniedException("store " + in.storeAccountId() + " is outside your data scope", "membership.storeOutsideScope", in.storeAccountId());
         }
         if (in.holderContactId() != null && customers.contact(in.holderContactId()).isEmpty()) {
-            throw new InvalidInputException("holderContactId", "contact " + in.holderContactId() + " does not exist");
+            throw new InvalidInputException("holderContactId", "contact " + in.holderContactId() + " does not exist", "noSuchContact", in.holderContactId());
         }
         CardData out = retry.run("card issue", () -> jpa.txExpr(TransactionType.Required, em -> {
             Long memberId = in.memberId();
             if (in.parentCardNumber() != null) {
                 Card parent = byNumber(em, in.parentCardNumber(), "parentCardNumber");
                 if (memberId != null && !memberId.equals(parent.memberId)) {
-                    throw new InvalidInputException("parentCardNumber", "card " + parent.cardNumber + " belongs to another member");
+                    throw new InvalidInputException("parentCardNumber", "card " + parent.cardNumber + " belongs to another member", "membership.cardOfOther", parent.cardNumber);
                 }
                 memberId = parent.memberId;
             }
             if (memberId == null) {
-                throw new InvalidInputException("memberId", "memberId (or parentCardNumber) is required");
+                throw new InvalidInputException("memberId", "memberId (or parentCardNumber) is required", "membership.memberRequired");
             }
             Member m = LedgerService.lockMember(em, memberId);
             if (m == null || !scopes.canSee(user, m.joinStoreAccountId)) {
@@ -108,7 +108,7 @@ public class CardService {
     /** Issues a card inside the caller's transaction, the member locked. */
     Card issueIn(EntityManager em, CrmUser user, Member m, CardRequest in) {
         if (m.status != MemberStatus.ACTIVE) {
-            throw new ConflictException("member_not_active", "memberId", "member " + m.memberNumber + " is " + m.status);
+            throw new ConflictException("member_not_active", "memberId", "member " + m.memberNumber + " is " + m.status, "membership.memberNotActive", m.memberNumber, "memberStatus." + m.status);
         }
         CardKind kind = kind(in.kind());
         Integer discount = in.discountPercent();
@@ -124,10 +124,10 @@ public class CardService {
         if (in.parentCardNumber() != null) {
             parent = byNumber(em, in.parentCardNumber(), "parentCardNumber");
             if (parent.parentCardId != null) {
-                throw new InvalidInputException("parentCardNumber", "card " + parent.cardNumber + " is itself a child card");
+                throw new InvalidInputException("parentCardNumber", "card " + parent.cardNumber + " is itself a child card", "membership.childOfChild", parent.cardNumber);
             }
             if (parent.status == CardStatus.CANCELLED || parent.status == CardStatus.REPLACED) {
-                throw new ConflictException("card_dead", "parentCardNumber", "card " + parent.cardNumber + " is " + parent.status);
+                throw new ConflictException("card_dead", "parentCardNumber", "card " + parent.cardNumber + " is " + parent.status, "membership.cardIs", parent.cardNumber, "cardStatus." + parent.status);
             }
         }
         Card c = new Card();
@@ -192,7 +192,7 @@ public class CardService {
         CardData[] both = retry.run("card replace", () -> jpa.txExpr(TransactionType.Required, em -> {
             Card old = lockedCard(em, user, number);
             if (old.status != CardStatus.ACTIVE && old.status != CardStatus.LOST && old.status != CardStatus.ISSUED) {
-                throw new ConflictException("invalid_status", "status", "card " + old.cardNumber + " is " + old.status + " and cannot be replaced");
+                throw new ConflictException("invalid_status", "status", "card " + old.cardNumber + " is " + old.status + " and cannot be replaced", "membership.cardNotReplaceable", old.cardNumber, "cardStatus." + old.status);
             }
             Member m = em.find(Member.class, old.memberId);
             Card c = new Card();
@@ -236,7 +236,7 @@ public class CardService {
             Card c = lockedCard(em, user, number);
             if (Arrays.stream(from).noneMatch(s -> s == c.status)) {
                 throw new ConflictException("invalid_status", "status", "card " + c.cardNumber + " is " + c.status + "; " + action + " needs a card that is "
-                        + String.join(" or ", Arrays.stream(from).map(Enum::name).toList()));
+                        + String.join(" or ", Arrays.stream(from).map(Enum::name).toList()), "membership.cardWrongStatus", c.cardNumber, "cardStatus." + c.status);
             }
             CardStatus previous = c.status;
             c.status = to;
@@ -273,12 +273,12 @@ public class CardService {
 
     static Card byNumber(EntityManager em, String number, String field) {
         if (number == null || number.isBlank()) {
-            throw new InvalidInputException(field == null ? "cardNumber" : field, "a card number is required");
+            throw new InvalidInputException(field == null ? "cardNumber" : field, "a card number is required", "membership.cardNumberRequired");
         }
         List<Card> found = em.createQuery("SELECT c FROM Card c WHERE c.cardNumber = :n", Card.class).setParameter("n", number.strip()).getResultList();
         if (found.isEmpty()) {
             if (field != null) {
-                throw new InvalidInputException(field, "card " + number + " does not exist");
+                throw new InvalidInputException(field, "card " + number + " does not exist", "membership.noSuchCard", number);
             }
             throw new RecordNotFoundException(RECORD, number);
         }
@@ -308,7 +308,7 @@ public class CardService {
 
     static CardKind kind(String value) {
         if (value == null) {
-            throw new InvalidInputException("kind", "kind is required: one of " + Arrays.toString(CardKind.values()));
+            throw new InvalidInputException("kind", "kind is required: one of " + Arrays.toString(CardKind.values()), "membership.kindRequired");
         }
         return enumOf("kind", value, CardKind.class);
     }
@@ -317,7 +317,7 @@ public class CardService {
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(field, "'" + value + "' is not one of " + Arrays.toString(type.getEnumConstants()));
+            throw new InvalidInputException(field, "'" + value + "' is not one of " + Arrays.toString(type.getEnumConstants()), "notOneOf", value, Arrays.toString(type.getEnumConstants()));
         }
     }
 }

@@ -163,7 +163,7 @@ public class LedgerService {
         String reference = reference(in.reference());
         long points = points("points", in.points());
         if (points <= 0) {
-            throw new InvalidInputException("points", "points must be more than 0");
+            throw new InvalidInputException("points", "points must be more than 0", "membership.pointsPositive");
         }
         Long store = store(user, in.storeAccountId());
         String note = optional("note", in.note(), 500);
@@ -195,11 +195,11 @@ public class LedgerService {
         String reference = reference(in.reference());
         long points = points("points", in.points());
         if (points == 0) {
-            throw new InvalidInputException("points", "points must not be 0 (positive adds, negative takes)");
+            throw new InvalidInputException("points", "points must not be 0 (positive adds, negative takes)", "membership.pointsNotZero");
         }
         String reason = optional("reason", in.reason(), 500);
         if (reason == null) {
-            throw new InvalidInputException("reason", "a reason is required for an adjustment");
+            throw new InvalidInputException("reason", "a reason is required for an adjustment", "membership.reasonRequired");
         }
         return apply(user, memberId, reference, TxnKind.ADJUST, (em, m, after) -> {
             if (!scopes.canSee(user, m.joinStoreAccountId)) {
@@ -248,7 +248,7 @@ public class LedgerService {
         return apply(user, memberId, reference, TxnKind.TOP_UP, (em, m, after) -> {
             Card card = card(em, m, in.cardNumber(), false, true);
             if (m.valueBalanceFen + amount + bonus > MAX_AMOUNT.fen()) {
-                throw new InvalidInputException("amount", "the stored value may not exceed " + yuan(MAX_AMOUNT.fen()) + " CNY");
+                throw new InvalidInputException("amount", "the stored value may not exceed " + yuan(MAX_AMOUNT.fen()) + " CNY", "membership.valueLimit", yuan(MAX_AMOUNT.fen()));
             }
             Txn t = txn(em, user, m, reference, TxnKind.TOP_UP, card, store, rules.now());
             t.amountFen = amount;
@@ -299,18 +299,18 @@ public class LedgerService {
         long amount = Money.ofYuan("amount", in.amount(), Money.Sign.POSITIVE, MAX_AMOUNT).fen();
         Long store = store(user, in.storeAccountId());
         if (in.originalReference() == null || in.originalReference().isBlank()) {
-            throw new InvalidInputException("originalReference", "originalReference (the spend to refund) is required");
+            throw new InvalidInputException("originalReference", "originalReference (the spend to refund) is required", "membership.refundOriginalRequired");
         }
         String original = in.originalReference().strip();
         return apply(user, memberId, reference, TxnKind.REFUND, (em, m, after) -> {
             Txn spend = byReference(em, original);
             if (spend == null || spend.kind != TxnKind.SPEND || !spend.memberId.equals(m.id)) {
-                throw new InvalidInputException("originalReference", "no stored-value spend " + original + " of this member");
+                throw new InvalidInputException("originalReference", "no stored-value spend " + original + " of this member", "membership.noSuchSpend", original);
             }
             em.lock(spend, LockModeType.PESSIMISTIC_WRITE);
             if (amount > spend.amountFen - spend.refundedFen) {
                 throw new ConflictException("refund_exceeds_spend", "amount", "spend " + original + " of CNY " + yuan(spend.amountFen) + " has CNY "
-                        + yuan(spend.amountFen - spend.refundedFen) + " left to refund");
+                        + yuan(spend.amountFen - spend.refundedFen) + " left to refund", "membership.refundExceeds", original, yuan(spend.amountFen), yuan(spend.amountFen - spend.refundedFen));
             }
             spend.refundedFen += amount;
             Txn t = txn(em, user, m, reference, TxnKind.REFUND, null, store, rules.now());
@@ -433,7 +433,7 @@ public class LedgerService {
                     return replay(prior, memberId, kind);
                 }
                 if (m.status != MemberStatus.ACTIVE) {
-                    throw new ConflictException("member_not_active", "memberId", "member " + m.memberNumber + " is " + m.status);
+                    throw new ConflictException("member_not_active", "memberId", "member " + m.memberNumber + " is " + m.status, "membership.memberNotActive", m.memberNumber, "memberStatus." + m.status);
                 }
                 Txn t = work.apply(em, m, after);
                 em.flush();
@@ -462,7 +462,7 @@ public class LedgerService {
     private static TxnResult replay(Txn prior, long memberId, TxnKind kind) {
         if (prior.memberId != memberId || prior.kind != kind) {
             throw new ConflictException("reference_used", "reference", "reference " + prior.reference + " was already used for a " + prior.kind
-                    + " of member " + prior.memberId);
+                    + " of member " + prior.memberId, "membership.referenceUsed", prior.reference, "txn." + prior.kind);
         }
         return Views.txn(prior, true);
     }
@@ -488,7 +488,7 @@ public class LedgerService {
 
     private void credit(EntityManager em, Member m, Txn t, long points) {
         if (points < 0 || points > MAX_BALANCE - m.pointsBalance) {
-            throw new InvalidInputException("points", "the points balance may not exceed " + MAX_BALANCE);
+            throw new InvalidInputException("points", "the points balance may not exceed " + MAX_BALANCE, "membership.pointsLimit", MAX_BALANCE);
         }
         m.pointsBalance = Math.addExact(m.pointsBalance, points);
         PointsEntry e = entry(m, t, t.kind, points);
@@ -602,7 +602,7 @@ public class LedgerService {
         }
         Card c = CardService.byNumber(em, number, "cardNumber");
         if (!c.memberId.equals(m.id)) {
-            throw new InvalidInputException("cardNumber", "card " + c.cardNumber + " belongs to another member");
+            throw new InvalidInputException("cardNumber", "card " + c.cardNumber + " belongs to another member", "membership.cardOfOther", c.cardNumber);
         }
         if (c.status != CardStatus.ACTIVE) {
             throw new ConflictException("card_blocked", "cardNumber", "card " + c.cardNumber + " is " + c.status + " and cannot be used", "membership.cardBlocked",
@@ -610,7 +610,7 @@ public class LedgerService {
         }
         if ((points && !c.kind.points) || (storedValue && !c.kind.storedValue)) {
             throw new ConflictException("card_kind", "cardNumber", "card " + c.cardNumber + " is a " + c.kind + " card and cannot be used for "
-                    + (points ? "points" : "stored value"));
+                    + (points ? "points" : "stored value"), "membership.cardKindNotFor", c.cardNumber, "cardKind." + c.kind, (points ? "use.POINTS" : "use.STORED_VALUE"));
         }
         return c;
     }
@@ -632,19 +632,19 @@ public class LedgerService {
             if (user.scope().type() == org.opencrm.platform.api.security.ScopeType.STORE) {
                 return user.scope().accountId();
             }
-            throw new InvalidInputException("storeAccountId", "storeAccountId is required: the store where this happens");
+            throw new InvalidInputException("storeAccountId", "storeAccountId is required: the store where this happens", "membership.storeRequired");
         }
         if (hq) {
             if (knownStores.get(store) == null) {
                 if (customers.account(store).isEmpty()) {
-                    throw new InvalidInputException("storeAccountId", "account " + store + " does not exist");
+                    throw new InvalidInputException("storeAccountId", "account " + store + " does not exist", "noSuchAccount", store);
                 }
                 knownStores.put(store, Boolean.TRUE);
             }
             return store;
         }
         if (!scopes.canSee(user, store)) {
-            throw new ScopeDeniedException("store " + store + " is outside your data scope: record transactions for your own stores");
+            throw new ScopeDeniedException("store " + store + " is outside your data scope: record transactions for your own stores", "membership.storeOutsideScope", store);
         }
         return store;
     }
@@ -662,14 +662,14 @@ public class LedgerService {
 
     static String reference(String reference) {
         if (reference == null || reference.isBlank()) {
-            throw new InvalidInputException("reference", "reference is required: the till's unique id of this request (a repeat is applied once)");
+            throw new InvalidInputException("reference", "reference is required: the till's unique id of this request (a repeat is applied once)", "membership.referenceRequired");
         }
         String r = reference.strip();
         if (r.length() > MAX_REFERENCE || !r.matches("[A-Za-z0-9._:/-]+")) {
-            throw new InvalidInputException("reference", "reference is up to " + MAX_REFERENCE + " letters, digits or . _ : / -");
+            throw new InvalidInputException("reference", "reference is up to " + MAX_REFERENCE + " letters, digits or . _ : / -", "membership.referenceFormat", MAX_REFERENCE);
         }
         if (r.startsWith("EXPIRE-")) {
-            throw new InvalidInputException("reference", "references starting with EXPIRE- are the system's");
+            throw new InvalidInputException("reference", "references starting with EXPIRE- are the system's", "membership.referenceReserved");
         }
         return r;
     }
@@ -680,10 +680,10 @@ public class LedgerService {
      */
     static long points(String field, Long points) {
         if (points == null) {
-            throw new InvalidInputException(field, field + " is required");
+            throw new InvalidInputException(field, field + " is required", "required");
         }
         if (points < -MAX_POINTS || points > MAX_POINTS) {
-            throw new InvalidInputException(field, field + " must be between -" + MAX_POINTS + " and " + MAX_POINTS);
+            throw new InvalidInputException(field, field + " must be between -" + MAX_POINTS + " and " + MAX_POINTS, "membership.pointsRange", field, MAX_POINTS, MAX_POINTS);
         }
         return points;
     }
@@ -693,14 +693,14 @@ public class LedgerService {
             return null;
         }
         if (value.strip().length() > max) {
-            throw new InvalidInputException(field, field + " is up to " + max + " characters");
+            throw new InvalidInputException(field, field + " is up to " + max + " characters", "tooLong", max);
         }
         return value.strip();
     }
 
     private static void body(Object in) {
         if (in == null) {
-            throw new InvalidInputException("body", "a JSON request body is required");
+            throw new InvalidInputException("body", "a JSON request body is required", "bodyRequired");
         }
     }
 

@@ -84,7 +84,7 @@ public class Maintenance {
         user.require(MembershipModule.ADMIN);
         Reports.MaintenanceRun r = run();
         if (r == null) {
-            throw new ConflictException("running", null, "a run is under way; try again when it has finished");
+            throw new ConflictException("running", null, "a run is under way; try again when it has finished", "membership.runUnderWay");
         }
         return r;
     }

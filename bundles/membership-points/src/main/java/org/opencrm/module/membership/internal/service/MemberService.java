@@ -84,7 +84,7 @@ public class MemberService {
     public MemberData enrol(CrmUser user, EnrolRequest in) {
         user.require(MembershipModule.WRITE);
         if (in == null) {
-            throw new InvalidInputException("body", "a JSON request body is required");
+            throw new InvalidInputException("body", "a JSON request body is required", "bodyRequired");
         }
         Long store = in.joinStoreAccountId();
         if (store == null && !user.scope().isUnrestricted()) {
@@ -92,10 +92,10 @@ public class MemberService {
         }
         if (store != null) {
             if (customers.account(store).isEmpty()) {
-                throw new InvalidInputException("joinStoreAccountId", "account " + store + " does not exist");
+                throw new InvalidInputException("joinStoreAccountId", "account " + store + " does not exist", "noSuchAccount", store);
             }
             if (!scopes.canSee(user, store)) {
-                throw new ScopeDeniedException("store " + store + " is outside your data scope: members join at your own stores");
+                throw new ScopeDeniedException("store " + store + " is outside your data scope: members join at your own stores", "membership.storeOutsideScope", store);
             }
         }
         if (in.cardKind() != null) {
@@ -104,11 +104,11 @@ public class MemberService {
         ContactRef contact;
         if (in.contactId() != null) {
             contact = customers.contact(in.contactId()).filter(c -> scopes.canSeeContact(user, c.id()))
-                    .orElseThrow(() -> new InvalidInputException("contactId", "contact " + in.contactId() + " does not exist"));
+                    .orElseThrow(() -> new InvalidInputException("contactId", "contact " + in.contactId() + " does not exist", "noSuchContact", in.contactId()));
         } else {
             String mobile = Validation.mobile("mobile", in.mobile());
             if (mobile == null) {
-                throw new InvalidInputException("mobile", "mobile is required to enrol a new customer (or give contactId)");
+                throw new InvalidInputException("mobile", "mobile is required to enrol a new customer (or give contactId)", "membership.mobileRequired");
             }
             Optional<ContactRef> existing = customers.contactByMobile(mobile);
             contact = existing.isPresent() ? existing.get() : customers.createContact(user, in.name(), mobile, store);
@@ -119,7 +119,7 @@ public class MemberService {
         try {
             out = jpa.txExpr(TransactionType.Required, em -> {
                 if (!em.createQuery("SELECT m.id FROM Member m WHERE m.contactId = :c", Long.class).setParameter("c", contactId).getResultList().isEmpty()) {
-                    throw new ConflictException("duplicate", "contactId", "contact " + contactId + " is already a member");
+                    throw new ConflictException("duplicate", "contactId", "contact " + contactId + " is already a member", "membership.alreadyMember", contactId);
                 }
                 Member m = new Member();
                 m.contactId = contactId;
@@ -151,7 +151,7 @@ public class MemberService {
             });
         } catch (RuntimeException e) {
             if (SqlFailure.of(e) == SqlFailure.UNIQUE_VIOLATION) {
-                throw new ConflictException("duplicate", "contactId", "contact " + contactId + " is already a member");
+                throw new ConflictException("duplicate", "contactId", "contact " + contactId + " is already a member", "membership.alreadyMember", contactId);
             }
             throw e;
         }
@@ -181,7 +181,7 @@ public class MemberService {
             user.require(MembershipModule.READ);
         }
         if (key == null || key.isBlank()) {
-            throw new InvalidInputException("q", "a card number, member number or mobile is required");
+            throw new InvalidInputException("q", "a card number, member number or mobile is required", "membership.searchRequired");
         }
         String k = key.strip().toUpperCase(Locale.ROOT);
         return jpa.txExpr(TransactionType.Supports, em -> {
@@ -245,15 +245,15 @@ public class MemberService {
     public MemberData update(CrmUser user, long id, MemberUpdate in) {
         user.require(MembershipModule.WRITE);
         if (in == null) {
-            throw new InvalidInputException("body", "a JSON request body is required");
+            throw new InvalidInputException("body", "a JSON request body is required", "bodyRequired");
         }
         MemberStatus status = in.status() == null ? null : CardService.enumOf("status", in.status(), MemberStatus.class);
         if (in.joinStoreAccountId() != null) {
             if (customers.account(in.joinStoreAccountId()).isEmpty()) {
-                throw new InvalidInputException("joinStoreAccountId", "account " + in.joinStoreAccountId() + " does not exist");
+                throw new InvalidInputException("joinStoreAccountId", "account " + in.joinStoreAccountId() + " does not exist", "noSuchAccount", in.joinStoreAccountId());
             }
             if (!scopes.canSee(user, in.joinStoreAccountId())) {
-                throw new ScopeDeniedException("store " + in.joinStoreAccountId() + " is outside your data scope");
+                throw new ScopeDeniedException("store " + in.joinStoreAccountId() + " is outside your data scope", "membership.storeOutsideScope", in.joinStoreAccountId());
             }
         }
         return retry.run("member update", () -> jpa.txExpr(TransactionType.Required, em -> {
@@ -262,7 +262,7 @@ public class MemberService {
                 throw new RecordNotFoundException(RECORD, id);
             }
             if (m.status == MemberStatus.CLOSED && status != null && status != MemberStatus.CLOSED) {
-                throw new ConflictException("invalid_status", "status", "member " + m.memberNumber + " is CLOSED; a closed membership cannot be reopened");
+                throw new ConflictException("invalid_status", "status", "member " + m.memberNumber + " is CLOSED; a closed membership cannot be reopened", "membership.closedForGood", m.memberNumber);
             }
             Map<String, Object> changes = new LinkedHashMap<>();
             if (status != null && status != m.status) {
@@ -351,7 +351,7 @@ public class MemberService {
     public Reports.ActiveMembers active(CrmUser user, int days) {
         user.require(MembershipModule.READ);
         if (days < 1 || days > 3660) {
-            throw new InvalidInputException("days", "days must be between 1 and 3660");
+            throw new InvalidInputException("days", "days must be between 1 and 3660", "membership.daysRange");
         }
         ScopeFilter scope = scopes.filter(user);
         Instant since = rules.now().minus(java.time.Duration.ofDays(days));

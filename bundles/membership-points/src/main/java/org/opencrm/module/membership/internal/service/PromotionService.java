@@ -105,14 +105,14 @@ public class PromotionService {
         List<Coupon> found = em.createQuery("SELECT c FROM Coupon c WHERE c.code = :c", Coupon.class).setParameter("c", code.strip().toUpperCase(Locale.ROOT))
                 .getResultList();
         if (found.isEmpty() || !found.get(0).memberId.equals(m.id)) {
-            throw new InvalidInputException("couponCode", "coupon " + code + " does not exist for member " + m.memberNumber);
+            throw new InvalidInputException("couponCode", "coupon " + code + " does not exist for member " + m.memberNumber, "membership.noSuchCoupon", code, m.memberNumber);
         }
         Coupon c = found.get(0);
         if (c.usedByTxnId != null) {
-            throw new ConflictException("coupon_used", "couponCode", "coupon " + c.code + " was already used on " + c.usedAt);
+            throw new ConflictException("coupon_used", "couponCode", "coupon " + c.code + " was already used on " + c.usedAt, "membership.couponUsed", c.code, String.valueOf(c.usedAt));
         }
         if (c.validUntil != null && day.isAfter(c.validUntil)) {
-            throw new ConflictException("coupon_expired", "couponCode", "coupon " + c.code + " was valid until " + c.validUntil);
+            throw new ConflictException("coupon_expired", "couponCode", "coupon " + c.code + " was valid until " + c.validUntil, "membership.couponExpired", c.code, String.valueOf(c.validUntil));
         }
         return c;
     }
@@ -157,7 +157,7 @@ public class PromotionService {
     public PromotionData update(CrmUser user, long id, PromotionData in) {
         user.require(MembershipModule.ADMIN);
         if (in == null) {
-            throw new InvalidInputException("body", "a JSON request body is required");
+            throw new InvalidInputException("body", "a JSON request body is required", "bodyRequired");
         }
         PromotionData out = jpa.txExpr(TransactionType.Required, em -> {
             Promotion p = find(em, id);
@@ -185,22 +185,22 @@ public class PromotionService {
 
     private void apply(Promotion p, PromotionData in) {
         if (in == null) {
-            throw new InvalidInputException("body", "a JSON request body is required");
+            throw new InvalidInputException("body", "a JSON request body is required", "bodyRequired");
         }
         if (in.name() == null || in.name().isBlank() || in.name().length() > 100) {
-            throw new InvalidInputException("name", "name is required (up to 100 characters)");
+            throw new InvalidInputException("name", "name is required (up to 100 characters)", "membership.promotionNameRequired");
         }
         p.multiplier = multiplier("multiplier", in.multiplier(), true).toPlainString();
         if (in.startDate() == null) {
-            throw new InvalidInputException("startDate", "startDate is required");
+            throw new InvalidInputException("startDate", "startDate is required", "membership.startDateRequired");
         }
         if (in.endDate() == null || in.endDate().isBefore(in.startDate())) {
-            throw new InvalidInputException("endDate", "endDate is required and may not be before startDate");
+            throw new InvalidInputException("endDate", "endDate is required and may not be before startDate", "membership.endDateOrder");
         }
         if (in.tiers() != null) {
             for (String t : in.tiers()) {
                 if (rules.terms().tiers().stream().noneMatch(x -> x.name().equalsIgnoreCase(t))) {
-                    throw new InvalidInputException("tiers", "'" + t + "' is not a configured tier");
+                    throw new InvalidInputException("tiers", "'" + t + "' is not a configured tier", "membership.notATier", t);
                 }
             }
         }
@@ -215,12 +215,12 @@ public class PromotionService {
     static BigDecimal multiplier(String field, BigDecimal m, boolean required) {
         if (m == null) {
             if (required) {
-                throw new InvalidInputException(field, field + " is required, e.g. 2.0");
+                throw new InvalidInputException(field, field + " is required, e.g. 2.0", "membership.multiplierRequired");
             }
             return null;
         }
         if (m.compareTo(BigDecimal.ONE) < 0 || m.compareTo(MAX_MULTIPLIER) > 0 || m.stripTrailingZeros().scale() > 2) {
-            throw new InvalidInputException(field, field + " must be between 1 and 100 with at most 2 decimal places");
+            throw new InvalidInputException(field, field + " must be between 1 and 100 with at most 2 decimal places", "membership.multiplierRange");
         }
         return m.stripTrailingZeros().scale() < 1 ? m.setScale(1) : m.stripTrailingZeros();
     }
@@ -243,23 +243,23 @@ public class PromotionService {
     public CouponData issueCoupon(CrmUser user, CouponRequest in, DataScopes scopes) {
         user.require(MembershipModule.WRITE);
         if (in == null || in.memberId() == null) {
-            throw new InvalidInputException("memberId", "memberId is required");
+            throw new InvalidInputException("memberId", "memberId is required", "membership.memberRequired");
         }
         BigDecimal multiplier = multiplier("multiplier", in.multiplier(), false);
         long bonus = in.bonusPoints() == null ? 0 : in.bonusPoints();
         if (bonus < 0 || bonus > 10_000_000) {
-            throw new InvalidInputException("bonusPoints", "bonusPoints must be between 0 and 10,000,000");
+            throw new InvalidInputException("bonusPoints", "bonusPoints must be between 0 and 10,000,000", "membership.bonusRange");
         }
         if (multiplier == null && bonus == 0) {
-            throw new InvalidInputException("multiplier", "a coupon needs a multiplier or bonusPoints");
+            throw new InvalidInputException("multiplier", "a coupon needs a multiplier or bonusPoints", "membership.couponNeedsValue");
         }
         if (in.name() != null && in.name().length() > 100) {
-            throw new InvalidInputException("name", "name is up to 100 characters");
+            throw new InvalidInputException("name", "name is up to 100 characters", "membership.nameLong");
         }
         String code = in.code() == null || in.code().isBlank() ? "C" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase(Locale.ROOT)
                 : in.code().strip().toUpperCase(Locale.ROOT);
         if (!code.matches("[A-Z0-9-]{4,40}")) {
-            throw new InvalidInputException("code", "code is 4-40 letters, digits or dashes");
+            throw new InvalidInputException("code", "code is 4-40 letters, digits or dashes", "membership.couponCodeFormat");
         }
         try {
             return jpa.txExpr(TransactionType.Required, em -> {
@@ -284,7 +284,7 @@ public class PromotionService {
             });
         } catch (RuntimeException e) {
             if (SqlFailure.of(e) == SqlFailure.UNIQUE_VIOLATION) {
-                throw new ConflictException("duplicate", "code", "coupon " + code + " exists");
+                throw new ConflictException("duplicate", "code", "coupon " + code + " exists", "membership.couponExists", code);
             }
             throw e;
         }

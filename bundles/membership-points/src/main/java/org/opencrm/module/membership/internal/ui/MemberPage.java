@@ -76,7 +76,8 @@ final class MemberPage extends VerticalLayout {
         details.addComponent(Fields.readOnly(msg.get("member.mobile"), m.mobile()));
         details.addComponent(Fields.readOnly(msg.get("member.status"), msg.get("memberStatus." + m.status())));
         details.addComponent(Fields.readOnly(msg.get("member.birthday"), Fields.shown(m.birthday())));
-        details.addComponent(Fields.readOnly(msg.get("member.joinStore"), m.joinStoreAccountId() == null ? null : "#" + m.joinStoreAccountId()));
+        details.addComponent(Fields.readOnly(msg.get("member.joinStore"), m.joinStoreAccountId() == null ? null
+                : org.opencrm.ui.RecordNames.account(services.customers(), context.user(), m.joinStoreAccountId())));
         details.addComponent(Fields.readOnly(msg.get("member.lastActivity"), m.lastActivityAt() == null ? null : Times.dateTime(m.lastActivityAt())));
 
         Grid<CardData> cards = new Grid<>();

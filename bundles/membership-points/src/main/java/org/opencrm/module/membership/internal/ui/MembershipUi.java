@@ -54,7 +54,7 @@ final class MembershipUi {
         try {
             return new BigDecimal(v.replace(",", "").replace("¥", ""));
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, msg.get("amount.notNumber", v));
+            throw new InvalidInputException(field, msg.get("amount.notNumber", v), "membership.notAnAmount", v);
         }
     }
 
@@ -66,7 +66,7 @@ final class MembershipUi {
         try {
             return Long.valueOf(v.replace(",", ""));
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, msg.get("number.notWhole", v));
+            throw new InvalidInputException(field, msg.get("number.notWhole", v), "membership.notWhole", v);
         }
     }
 }

@@ -15,8 +15,12 @@ public class FaultCode {
     @Id
     @Column(length = 16)
     public String code;
+    /** The description in English (the catalogue's name of record, also what REST clients without a language get). */
     @Column(length = 200, nullable = false)
     public String description;
+    /** The description in Simplified Chinese; null: staff working in Chinese see the English one. */
+    @Column(name = "DESCRIPTION_ZH", length = 200)
+    public String descriptionZh;
     public boolean active;
     public Instant updatedAt;
     @Column(length = 64)

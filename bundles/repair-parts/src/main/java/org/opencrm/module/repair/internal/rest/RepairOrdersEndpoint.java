@@ -192,7 +192,7 @@ public class RepairOrdersEndpoint implements ModuleEndpoint {
         return Page.of(faultCodes.list(RestSupport.user(sc), Boolean.TRUE.equals(QueryParams.flag("active", active))));
     }
 
-    /** {code, description, active?}: adds a code or changes it (repair.admin) */
+    /** {code, description (English), descriptionZh? (Chinese), active?}: adds a code or changes it (repair.admin) */
     @PUT
     @Path("fault-codes")
     @Consumes(MediaType.APPLICATION_JSON)

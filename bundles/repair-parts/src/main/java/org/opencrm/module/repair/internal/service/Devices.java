@@ -17,7 +17,7 @@ final class Devices {
         }
         String v = value.replaceAll("[\\s-]", "");
         if (v.length() != 15 || !v.chars().allMatch(Character::isDigit)) {
-            throw new InvalidInputException(field, "'" + value + "' is not an IMEI (15 digits)");
+            throw new InvalidInputException(field, "'" + value + "' is not an IMEI (15 digits)", "repair.notAnImei", value);
         }
         return v;
     }
@@ -26,7 +26,7 @@ final class Devices {
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(field, "'" + value + "' is not one of " + Arrays.toString(type.getEnumConstants()));
+            throw new InvalidInputException(field, "'" + value + "' is not one of " + Arrays.toString(type.getEnumConstants()), "notOneOf", value, Arrays.toString(type.getEnumConstants()));
         }
     }
 }

@@ -9,7 +9,8 @@ public class InsufficientStockException extends ConflictException {
 
     public InsufficientStockException(String partNumber, String warehouseCode, long available, long wanted) {
         super("insufficient_stock", "quantity",
-                "warehouse " + warehouseCode + " has " + available + " of part " + partNumber + "; " + wanted + " cannot be taken");
+                "warehouse " + warehouseCode + " has " + available + " of part " + partNumber + "; " + wanted + " cannot be taken",
+                "repair.insufficientStock", warehouseCode, available, partNumber, wanted);
         this.available = available;
     }
 

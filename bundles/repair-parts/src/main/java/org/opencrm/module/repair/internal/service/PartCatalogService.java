@@ -44,7 +44,7 @@ public class PartCatalogService {
         Checked c = check(in);
         return ctx.jpa().txExpr(TransactionType.Required, em -> {
             if (find(em, c.number) != null) {
-                throw new ConflictException("duplicate", "partNumber", "part " + c.number + " exists already");
+                throw new ConflictException("duplicate", "partNumber", "part " + c.number + " exists already", "repair.partExists", c.number);
             }
             Part p = new Part();
             p.partNumber = c.number;
@@ -67,7 +67,7 @@ public class PartCatalogService {
             }
             Queries.checkVersion("part", id, in.version(), p.version);
             if (!p.partNumber.equals(c.number)) {
-                throw new InvalidInputException("partNumber", "the part number of part " + id + " is " + p.partNumber + " and cannot change");
+                throw new InvalidInputException("partNumber", "the part number of part " + id + " is " + p.partNumber + " and cannot change", "repair.partNumberFixed", id, p.partNumber);
             }
             apply(p, c, in.active() == null ? p.active : in.active(), user);
             em.flush();
@@ -120,7 +120,7 @@ public class PartCatalogService {
         String number = Validation.required(field, partNumber, 32).toUpperCase(Locale.ROOT);
         Part p = find(em, number);
         if (p == null) {
-            throw new InvalidInputException(field, "no part " + number + " in the catalogue");
+            throw new InvalidInputException(field, "no part " + number + " in the catalogue", "repair.noSuchPart", number);
         }
         return p;
     }
@@ -135,24 +135,24 @@ public class PartCatalogService {
 
     private static Checked check(PartInput in) {
         if (in == null) {
-            throw new InvalidInputException("body", "a JSON request body is required");
+            throw new InvalidInputException("body", "a JSON request body is required", "bodyRequired");
         }
         String number = Validation.required("partNumber", in.partNumber(), 32).toUpperCase(Locale.ROOT);
         if (!PART_NUMBER.matcher(number).matches()) {
-            throw new InvalidInputException("partNumber", "'" + in.partNumber() + "' is not a part number (letters, digits, . _ -)");
+            throw new InvalidInputException("partNumber", "'" + in.partNumber() + "' is not a part number (letters, digits, . _ -)", "repair.partNumberFormat", in.partNumber());
         }
         String name = Validation.required("name", in.name(), 100);
         Set<String> models = new LinkedHashSet<>();
         for (String m : in.models() == null ? List.<String>of() : in.models()) {
             String code = Validation.required("models", m, 32).toUpperCase(Locale.ROOT);
             if (code.contains("|")) {
-                throw new InvalidInputException("models", "'" + m + "' is not a model code");
+                throw new InvalidInputException("models", "'" + m + "' is not a model code", "repair.notAModelCode", m);
             }
             models.add(code);
         }
         String joined = models.isEmpty() ? "|" : "|" + String.join("|", models) + "|";
         if (joined.length() > 1000) {
-            throw new InvalidInputException("models", "too many models (at most 1000 characters together)");
+            throw new InvalidInputException("models", "too many models (at most 1000 characters together)", "repair.tooManyModels");
         }
         return new Checked(number, name, joined, Money.ofYuan("cost", in.cost(), Money.Sign.NON_NEGATIVE, Records.MAX_CHARGE).fen(),
                 Money.ofYuan("price", in.price(), Money.Sign.NON_NEGATIVE, Records.MAX_CHARGE).fen());

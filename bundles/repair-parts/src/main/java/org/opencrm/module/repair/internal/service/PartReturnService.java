@@ -57,7 +57,7 @@ public class PartReturnService {
     public PartReturnData create(CrmUser user, PartReturnInput in) {
         user.require(RepairModule.WRITE);
         if (in == null) {
-            throw new InvalidInputException("body", "a JSON request body is required");
+            throw new InvalidInputException("body", "a JSON request body is required", "bodyRequired");
         }
         String tracking = Validation.optional("trackingNumber", in.trackingNumber(), 64);
         String note = Validation.optional("note", in.note(), 500);
@@ -65,7 +65,7 @@ public class PartReturnService {
             throw new InvalidInputException("lines", "at least one line (repairOrderId, partNumber, serial) is required", "required");
         }
         if (in.lines().size() > MAX_LINES) {
-            throw new InvalidInputException("lines", "at most " + MAX_LINES + " lines");
+            throw new InvalidInputException("lines", "at most " + MAX_LINES + " lines", "repair.tooManyLines", MAX_LINES);
         }
         return ctx.jpa().txExpr(TransactionType.Required, em -> {
             Warehouse from = stock.requireWarehouse(em, "warehouseId", in.warehouseId());
@@ -93,14 +93,14 @@ public class PartReturnService {
                 }
                 RepairOrder o = em.find(RepairOrder.class, line.repairOrderId());
                 if (o == null || !o.centreAccountId.equals(from.accountId)) {
-                    throw new InvalidInputException(field + ".repairOrderId", "repair order " + line.repairOrderId() + " is not an order of this centre");
+                    throw new InvalidInputException(field + ".repairOrderId", "repair order " + line.repairOrderId() + " is not an order of this centre", "repair.orderNotOfCentre", Records.number("RO", line.repairOrderId()));
                 }
                 Part p = parts.require(em, field + ".partNumber", line.partNumber());
                 if (line.replacementId() != null) {
                     Replacement rep = em.find(Replacement.class, line.replacementId());
                     if (rep == null || !rep.repairOrderId.equals(o.id) || !rep.partId.equals(p.id)) {
                         throw new InvalidInputException(field + ".replacementId", "replacement " + line.replacementId() + " is not a replacement of part "
-                                + p.partNumber + " in repair order " + o.id);
+                                + p.partNumber + " in repair order " + o.id, "repair.replacementMismatch", line.replacementId(), p.partNumber, Records.number("RO", o.id));
                     }
                 }
                 PartReturnLine l = new PartReturnLine();
@@ -127,7 +127,7 @@ public class PartReturnService {
             ctx.scopes().require(user, to.accountId, "warehouse " + to.code);
             em.refresh(r, LockModeType.PESSIMISTIC_WRITE);
             if (r.status != ReturnStatus.SHIPPED) {
-                throw new ConflictException("invalid_status", "status", "part return " + Records.number("PR", id) + " is " + r.status + " already");
+                throw new ConflictException("invalid_status", "status", "part return " + Records.number("PR", id) + " is " + r.status + " already", "repair.returnIs", Records.number("PR", id), "returnStatus." + r.status);
             }
             r.status = ReturnStatus.RECEIVED;
             r.inspection = inspection;

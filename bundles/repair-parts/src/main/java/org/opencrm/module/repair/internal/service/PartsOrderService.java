@@ -59,14 +59,14 @@ public class PartsOrderService {
     public PartsOrderData submit(CrmUser user, PartsOrderInput in) {
         user.require(RepairModule.WRITE);
         if (in == null) {
-            throw new InvalidInputException("body", "a JSON request body is required");
+            throw new InvalidInputException("body", "a JSON request body is required", "bodyRequired");
         }
         String note = Validation.optional("note", in.note(), 500);
         if (in.lines() == null || in.lines().isEmpty()) {
             throw new InvalidInputException("lines", "at least one line (partNumber, quantity) is required", "required");
         }
         if (in.lines().size() > MAX_LINES) {
-            throw new InvalidInputException("lines", "at most " + MAX_LINES + " lines");
+            throw new InvalidInputException("lines", "at most " + MAX_LINES + " lines", "repair.tooManyLines", MAX_LINES);
         }
         if (in.warehouseId() == null && in.centreAccountId() == null) {
             throw new InvalidInputException("warehouseId", "warehouseId or centreAccountId (who orders) is required", "required");
@@ -86,21 +86,21 @@ public class PartsOrderService {
             }
             Warehouse supplier = stock.requireWarehouse(em, "supplierId", supplierId);
             if (supplier.id.equals(w.id)) {
-                throw new InvalidInputException("supplierId", "a warehouse does not order from itself");
+                throw new InvalidInputException("supplierId", "a warehouse does not order from itself", "repair.ownSupplier");
             }
             Map<Long, Long> quantities = new LinkedHashMap<>();
             for (int i = 0; i < in.lines().size(); i++) {
                 OrderLineInput line = in.lines().get(i);
                 String field = "lines[" + i + "]";
                 if (line == null) {
-                    throw new InvalidInputException(field, field + " is empty");
+                    throw new InvalidInputException(field, field + " is empty", "repair.empty");
                 }
                 Part p = parts.require(em, field + ".partNumber", line.partNumber());
                 long q;
                 try {
                     q = StockService.quantity(line.quantity(), false);
                 } catch (InvalidInputException e) {
-                    throw new InvalidInputException(field + ".quantity", e.getMessage());
+                    throw new InvalidInputException(field + ".quantity", e.getMessage(), e.messageKey(), e.messageArgs());
                 }
                 quantities.merge(p.id, q, Long::sum);
             }
@@ -225,7 +225,7 @@ public class PartsOrderService {
                 }
             }
             if (total == 0) {
-                throw new ConflictException("nothing_in_transit", "status", "parts order " + Records.number("PO", o.id) + " has nothing in transit to receive");
+                throw new ConflictException("nothing_in_transit", "status", "parts order " + Records.number("PO", o.id) + " has nothing in transit to receive", "repair.nothingInTransit", Records.number("PO", o.id));
             }
             if (lines.stream().allMatch(l -> l.received >= l.ordered)) {
                 o.status = PartsOrderStatus.RECEIVED;
@@ -293,7 +293,7 @@ public class PartsOrderService {
             }
         }
         throw new ConflictException("invalid_status", "status", "parts order " + Records.number("PO", o.id) + " is " + o.status + "; this needs "
-                + java.util.Arrays.toString(allowed));
+                + java.util.Arrays.toString(allowed), "repair.partsOrderWrongStatus", Records.number("PO", o.id), "partsOrderStatus." + o.status);
     }
 
     private PartsOrder visible(EntityManager em, CrmUser user, long id) {

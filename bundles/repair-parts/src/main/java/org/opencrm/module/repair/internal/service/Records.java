@@ -61,7 +61,7 @@ public final class Records {
     public static long requireNumber(String prefix, String field, String text) {
         Long id = parseNumber(prefix, text);
         if (id == null) {
-            throw new InvalidInputException(field, "'" + text + "' is not a " + prefix + " number");
+            throw new InvalidInputException(field, "'" + text + "' is not a " + prefix + " number", "repair.notANumber", text, prefix);
         }
         return id;
     }

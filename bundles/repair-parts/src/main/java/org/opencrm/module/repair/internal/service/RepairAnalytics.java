@@ -57,14 +57,14 @@ public class RepairAnalytics {
         LocalDate end = to != null ? to : ctx.settings().today();
         LocalDate start = from != null ? from : end.minusDays(89);
         if (start.isAfter(end)) {
-            throw new InvalidInputException("from", "from " + start + " is after to " + end);
+            throw new InvalidInputException("from", "from " + start + " is after to " + end, "repair.periodOrder", String.valueOf(start), String.valueOf(end));
         }
         if (start.plusDays(MAX_DAYS).isBefore(end)) {
-            throw new InvalidInputException("from", "a period is at most " + MAX_DAYS + " days");
+            throw new InvalidInputException("from", "a period is at most " + MAX_DAYS + " days", "repair.periodLength", MAX_DAYS);
         }
         int limit = top == null ? 10 : top;
         if (limit < 1 || limit > 100) {
-            throw new InvalidInputException("top", "top must be from 1 to 100");
+            throw new InvalidInputException("top", "top must be from 1 to 100", "repair.topRange");
         }
         Instant a = ctx.settings().clock().startOf(start);
         Instant b = ctx.settings().clock().endOf(end);
@@ -124,7 +124,7 @@ public class RepairAnalytics {
                 r.repairRates().forEach(x -> out.append(Csv.line(r.from(), r.to(), x.modelCode(), x.repairs(), x.unitsSold(),
                         x.rate() == null ? null : x.rate().toPlainString())));
             }
-            default -> throw new InvalidInputException("kind", "'" + kind + "' is not one of faults, parts, rates");
+            default -> throw new InvalidInputException("kind", "'" + kind + "' is not one of faults, parts, rates", "notOneOf", kind, "faults, parts, rates");
         }
         return out.toString();
     }

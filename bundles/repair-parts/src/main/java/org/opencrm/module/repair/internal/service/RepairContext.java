@@ -123,7 +123,7 @@ public class RepairContext {
             throw new InvalidInputException(field, field + " is required", "required");
         }
         if (customers.contact(contactId).isEmpty()) {
-            throw new InvalidInputException(field, "contact " + contactId + " does not exist");
+            throw new InvalidInputException(field, "contact " + contactId + " does not exist", "noSuchContact", contactId);
         }
         boolean forCentre = centreAccountId != null ? scopes.canSee(user, centreAccountId) : canSeeAnyCentre(user);
         if (!forCentre && !scopes.canSeeContact(user, contactId)) {

@@ -94,7 +94,7 @@ public class RepairOrderService {
     public RepairOrderData receive(CrmUser user, NewRepairOrder in) {
         user.require(RepairModule.WRITE);
         if (in == null) {
-            throw new InvalidInputException("body", "a JSON request body is required");
+            throw new InvalidInputException("body", "a JSON request body is required", "bodyRequired");
         }
         Long contactId = in.contactId();
         if (contactId == null && in.serviceRequestId() != null) {
@@ -124,7 +124,7 @@ public class RepairOrderService {
         if (device.isPresent()) {
             DeviceRegistry.Device d = device.get();
             if ("IN_REPAIR".equals(d.status())) {
-                throw new ConflictException("in_repair", "imei", "device " + d.imei() + " is in repair already");
+                throw new ConflictException("in_repair", "imei", "device " + d.imei() + " is in repair already", "repair.inRepair", d.imei());
             }
             DeviceRegistry.Warranty check = registry.warranty(d.imei(), ctx.settings().today());
             w = new Warranty(check.inWarranty(), WarrantySource.REGISTRY, check.reason(), "SOLD".equals(d.status()), d.imei(), d.serialNumber(),
@@ -259,7 +259,7 @@ public class RepairOrderService {
     public RepairOrderData diagnose(CrmUser user, long id, Diagnosis in) {
         user.require(RepairModule.WRITE);
         if (in == null) {
-            throw new InvalidInputException("body", "a JSON request body is required");
+            throw new InvalidInputException("body", "a JSON request body is required", "bodyRequired");
         }
         String cause = Validation.optional("cause", in.cause(), 1000);
         String technician = Validation.optional("technician", in.technician(), 64);
@@ -306,10 +306,10 @@ public class RepairOrderService {
             throw new InvalidInputException("status", "status is required (the step to move to)", "required");
         }
         if (in.status() == RepairStatus.DIAGNOSED) {
-            throw new InvalidInputException("faultCode", "a diagnosis needs a fault code: POST /repair-orders/{id}/diagnosis");
+            throw new InvalidInputException("faultCode", "a diagnosis needs a fault code: POST /repair-orders/{id}/diagnosis", "repair.diagnosisNeedsFault");
         }
         if (in.status() == RepairStatus.RECEIVED) {
-            throw new InvalidInputException("status", "an order is RECEIVED only when it is created");
+            throw new InvalidInputException("status", "an order is RECEIVED only when it is created", "repair.receivedOnlyAtCreation");
         }
         String note = Validation.optional("note", in.note(), 1000);
         RepairStatus[] previous = new RepairStatus[1];
@@ -320,7 +320,7 @@ public class RepairOrderService {
             }
             if (!o.inWarranty && (target == RepairStatus.WAITING_FOR_PARTS || target == RepairStatus.REPAIRING) && o.quoteStatus != QuoteStatus.ACCEPTED) {
                 throw new ConflictException("quote_required", "quote", "repair order " + Records.number("RO", o.id)
-                        + " is out of warranty: the customer must accept a quote before the work starts (quote is " + o.quoteStatus + ")");
+                        + " is out of warranty: the customer must accept a quote before the work starts (quote is " + o.quoteStatus + ")", "repair.quoteRequiredForWork", Records.number("RO", o.id), "quoteStatus." + o.quoteStatus);
             }
             previous[0] = o.status;
             moveTo(em, user, o, target, note);
@@ -341,17 +341,17 @@ public class RepairOrderService {
     public RepairOrderData quote(CrmUser user, long id, QuoteInput in) {
         user.require(RepairModule.WRITE);
         if (in == null) {
-            throw new InvalidInputException("body", "a JSON request body is required");
+            throw new InvalidInputException("body", "a JSON request body is required", "bodyRequired");
         }
         long partsFen = Money.ofYuan("parts", in.parts(), Money.Sign.NON_NEGATIVE, Records.MAX_CHARGE).fen();
         long labourFen = Money.ofYuan("labour", in.labour(), Money.Sign.NON_NEGATIVE, Records.MAX_CHARGE).fen();
         return work(user, id, "quote", (em, o) -> {
             if (o.inWarranty) {
-                throw new ConflictException("in_warranty", "quote", "repair order " + Records.number("RO", o.id) + " is in warranty: the customer pays nothing");
+                throw new ConflictException("in_warranty", "quote", "repair order " + Records.number("RO", o.id) + " is in warranty: the customer pays nothing", "repair.inWarrantyNoQuote", Records.number("RO", o.id));
             }
             if (o.status != RepairStatus.DIAGNOSED || o.quoteStatus == QuoteStatus.ACCEPTED) {
                 throw new ConflictException("invalid_status", "status", "a quote is made while the order is DIAGNOSED and not yet accepted; "
-                        + Records.number("RO", o.id) + " is " + o.status + " with the quote " + o.quoteStatus);
+                        + Records.number("RO", o.id) + " is " + o.status + " with the quote " + o.quoteStatus, "repair.quoteWhenDiagnosed", Records.number("RO", o.id), "orderStatus." + o.status, "quoteStatus." + o.quoteStatus);
             }
             o.quoteStatus = QuoteStatus.PENDING;
             o.quotePartsFen = partsFen;
@@ -377,7 +377,7 @@ public class RepairOrderService {
         return work(user, id, "quote-decision", (em, o) -> {
             if (o.quoteStatus != QuoteStatus.PENDING) {
                 throw new ConflictException("invalid_status", "quote", "repair order " + Records.number("RO", o.id) + " has no pending quote (quote is "
-                        + o.quoteStatus + ")");
+                        + o.quoteStatus + ")", "repair.noPendingQuote", Records.number("RO", o.id), "quoteStatus." + o.quoteStatus);
             }
             o.quoteStatus = in.accepted() ? QuoteStatus.ACCEPTED : QuoteStatus.DECLINED;
             o.quoteDecidedAt = ctx.now();
@@ -417,7 +417,7 @@ public class RepairOrderService {
         RepairOrder o = visible(em, user, id);
         em.refresh(o, LockModeType.PESSIMISTIC_WRITE);
         if (o.status.isFinal()) {
-            throw new ConflictException("invalid_status", "status", "repair order " + Records.number("RO", id) + " is " + o.status + " and does not change any more");
+            throw new ConflictException("invalid_status", "status", "repair order " + Records.number("RO", id) + " is " + o.status + " and does not change any more", "repair.orderFinal", Records.number("RO", id), "orderStatus." + o.status);
         }
         return o;
     }
@@ -456,7 +456,7 @@ public class RepairOrderService {
 
     static ConflictException invalid(RepairOrder o, RepairStatus target) {
         return new ConflictException("invalid_transition", "status", "repair order " + Records.number("RO", o.id) + " is " + o.status + " and cannot move to "
-                + target + "; allowed: " + o.status.next());
+                + target + "; allowed: " + o.status.next(), "repair.orderTransition", Records.number("RO", o.id), "orderStatus." + o.status, "orderStatus." + target);
     }
 
     private static String label(RepairStatus s) {

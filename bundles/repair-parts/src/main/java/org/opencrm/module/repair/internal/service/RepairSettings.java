@@ -20,18 +20,22 @@ import org.osgi.service.metatype.annotations.Designate;
 @Component(service = RepairSettings.class, configurationPid = RepairConfig.PID)
 @Designate(ocd = RepairConfig.class)
 public class RepairSettings {
+    /** A fault code's description in English and in Chinese (null when the configuration gives none). */
+    public record FaultName(String en, String zh) {
+    }
+
     /** The whole configuration, immutable: a change replaces it at once. */
     public record Terms(Map<RequestChannel, Duration> sla, Duration defaultSla, Duration escalationRepeat, int escalationIntervalMinutes,
-            Map<String, String> defaultFaultCodes) {
+            Map<String, FaultName> defaultFaultCodes) {
         public static Terms defaults() {
             Map<RequestChannel, Duration> sla = new EnumMap<>(RequestChannel.class);
             sla.put(RequestChannel.HOTLINE, Duration.ofHours(48));
             sla.put(RequestChannel.WEB, Duration.ofHours(72));
             sla.put(RequestChannel.STORE, Duration.ofHours(24));
             sla.put(RequestChannel.SMS, Duration.ofHours(72));
-            Map<String, String> codes = new LinkedHashMap<>();
+            Map<String, FaultName> codes = new LinkedHashMap<>();
             for (String c : new String[] { "F01", "F02", "F03", "F04", "F05", "F06", "F07", "F08", "F09", "F99" }) {
-                codes.put(c, "Fault " + c);
+                codes.put(c, new FaultName("Fault " + c, "故障 " + c));
             }
             return new Terms(sla, Duration.ofHours(72), Duration.ofHours(24), 15, codes);
         }
@@ -94,13 +98,15 @@ public class RepairSettings {
                 throw new IllegalArgumentException("slaHours: '" + entry + "' is not CHANNEL:hours with a channel of " + java.util.Arrays.toString(RequestChannel.values()));
             }
         }
-        Map<String, String> codes = new LinkedHashMap<>();
+        Map<String, FaultName> codes = new LinkedHashMap<>();
         for (String entry : c.faultCodes()) {
             int colon = entry.indexOf(':');
-            if (colon < 1) {
-                throw new IllegalArgumentException("faultCodes: '" + entry + "' is not CODE:description");
+            if (colon < 1 || entry.substring(colon + 1).split("\\|", -1)[0].isBlank()) {
+                throw new IllegalArgumentException("faultCodes: '" + entry + "' is not CODE:English description|Chinese description");
             }
-            codes.put(entry.substring(0, colon).strip().toUpperCase(java.util.Locale.ROOT), entry.substring(colon + 1).strip());
+            String[] names = entry.substring(colon + 1).split("\\|", 2);
+            codes.put(entry.substring(0, colon).strip().toUpperCase(java.util.Locale.ROOT),
+                    new FaultName(names[0].strip(), names.length < 2 || names[1].isBlank() ? null : names[1].strip()));
         }
         return new Terms(sla, Duration.ofHours(Math.max(1, c.defaultSlaHours())), Duration.ofHours(Math.max(1, c.escalationRepeatHours())),
                 Math.max(0, c.escalationIntervalMinutes()), codes);

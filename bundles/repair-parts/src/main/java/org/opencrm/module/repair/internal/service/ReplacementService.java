@@ -68,11 +68,11 @@ public class ReplacementService {
     public ReplacementData request(CrmUser user, long repairOrderId, ReplacementInput in) {
         user.require(RepairModule.WRITE);
         if (in == null) {
-            throw new InvalidInputException("body", "a JSON request body is required");
+            throw new InvalidInputException("body", "a JSON request body is required", "bodyRequired");
         }
         int quantity = in.quantity() == null ? 1 : in.quantity();
         if (quantity < 1 || quantity > MAX_QUANTITY) {
-            throw new InvalidInputException("quantity", "quantity must be from 1 to " + MAX_QUANTITY);
+            throw new InvalidInputException("quantity", "quantity must be from 1 to " + MAX_QUANTITY, "repair.quantityRange", MAX_QUANTITY);
         }
         String note = Validation.optional("note", in.note(), 500);
         String removedSerial = Validation.optional("removedSerial", in.removedSerial(), 64);
@@ -82,11 +82,11 @@ public class ReplacementService {
             RepairOrder o = orders.lockOpen(em, user, repairOrderId);
             Part part = parts.require(em, "partNumber", in.partNumber());
             if (!part.active) {
-                throw new InvalidInputException("partNumber", "part " + part.partNumber + " is no longer used");
+                throw new InvalidInputException("partNumber", "part " + part.partNumber + " is no longer used", "repair.partRetired", part.partNumber);
             }
             if (!WORKING.contains(o.status)) {
                 throw new ConflictException("invalid_status", "status", "parts are requested for a diagnosed order in the workshop; repair order "
-                        + Records.number("RO", o.id) + " is " + o.status);
+                        + Records.number("RO", o.id) + " is " + o.status, "repair.partsNeedDiagnosed", Records.number("RO", o.id), "orderStatus." + o.status);
             }
             Replacement r = new Replacement();
             r.repairOrderId = o.id;
@@ -136,7 +136,7 @@ public class ReplacementService {
             RepairOrder o = orders.lockOpen(em, user, r.repairOrderId);
             if (!o.inWarranty && o.quoteStatus != QuoteStatus.ACCEPTED) {
                 throw new ConflictException("quote_required", "quote", "repair order " + Records.number("RO", o.id)
-                        + " is out of warranty: the customer must accept the quote before parts are issued");
+                        + " is out of warranty: the customer must accept the quote before parts are issued", "repair.quoteRequiredForParts", Records.number("RO", o.id));
             }
             Part part = em.find(Part.class, r.partId);
             StockMovement m = stock.move(em, user, r.warehouseId, r.partId, MovementKind.ISSUE, -r.quantity, null, null, "replacement", String.valueOf(r.id),
@@ -194,7 +194,7 @@ public class ReplacementService {
         }
         em.refresh(r, LockModeType.PESSIMISTIC_WRITE);
         if (r.status != ReplacementStatus.PENDING) {
-            throw new ConflictException("invalid_status", "status", "replacement request " + id + " is " + r.status + " already");
+            throw new ConflictException("invalid_status", "status", "replacement request " + id + " is " + r.status + " already", "repair.replacementIs", id, "replacementStatus." + r.status);
         }
         return r;
     }

@@ -53,7 +53,7 @@ public class ServiceRequestService {
     public ServiceRequestData create(CrmUser user, NewServiceRequest in) {
         user.require(RepairModule.WRITE);
         if (in == null) {
-            throw new InvalidInputException("body", "a JSON request body is required");
+            throw new InvalidInputException("body", "a JSON request body is required", "bodyRequired");
         }
         if (in.channel() == null) {
             throw new InvalidInputException("channel", "channel is required (HOTLINE, WEB, STORE or SMS)", "required");
@@ -167,11 +167,11 @@ public class ServiceRequestService {
     public ServiceRequestData route(CrmUser user, long id, RouteRequest in) {
         user.require(RepairModule.WRITE);
         if (in == null) {
-            throw new InvalidInputException("body", "a JSON request body is required");
+            throw new InvalidInputException("body", "a JSON request body is required", "bodyRequired");
         }
         String owner = Validation.optional("owner", in.owner(), 64);
         if (in.centreAccountId() == null && owner == null) {
-            throw new InvalidInputException("centreAccountId", "centreAccountId or owner is required");
+            throw new InvalidInputException("centreAccountId", "centreAccountId or owner is required", "repair.centreRequired");
         }
         if (in.centreAccountId() != null) {
             ctx.scopes().require(user, in.centreAccountId(), "service centre " + in.centreAccountId());
@@ -234,7 +234,7 @@ public class ServiceRequestService {
                 Queries.checkVersion("service request", id, version, r.version);
             }
             if (!r.status.isOpen()) {
-                throw new ConflictException("invalid_status", "status", "service request " + Records.number("SR", id) + " is " + r.status + "; only open requests change");
+                throw new ConflictException("invalid_status", "status", "service request " + Records.number("SR", id) + " is " + r.status + "; only open requests change", "repair.requestNotOpen", Records.number("SR", id), "requestStatus." + r.status);
             }
             Map<String, Object> changes = change.apply(em, r);
             em.flush();
@@ -258,7 +258,7 @@ public class ServiceRequestService {
         em.refresh(r, LockModeType.PESSIMISTIC_WRITE);
         if (r.status != RequestStatus.OPEN) {
             throw new ConflictException("invalid_status", "serviceRequestId", "service request " + Records.number("SR", requestId) + " is " + r.status
-                    + (r.repairOrderId == null ? "" : " with repair order " + Records.number("RO", r.repairOrderId)));
+                    + (r.repairOrderId == null ? "" : " with repair order " + Records.number("RO", r.repairOrderId)), "repair.requestIs", Records.number("SR", requestId), "requestStatus." + r.status);
         }
         r.status = RequestStatus.IN_REPAIR;
         r.repairOrderId = orderId;

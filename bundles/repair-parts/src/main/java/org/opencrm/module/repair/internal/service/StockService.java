@@ -63,7 +63,7 @@ public class StockService {
     public WarehouseData createWarehouse(CrmUser user, WarehouseInput in) {
         user.require(RepairModule.ADMIN);
         if (in == null) {
-            throw new InvalidInputException("body", "a JSON request body is required");
+            throw new InvalidInputException("body", "a JSON request body is required", "bodyRequired");
         }
         String code = Validation.required("code", in.code(), 32).toUpperCase(Locale.ROOT);
         String name = Validation.required("name", in.name(), 100);
@@ -74,17 +74,17 @@ public class StockService {
             throw new InvalidInputException("accountId", "accountId is required (the core account the warehouse belongs to)", "required");
         }
         if (ctx.customers().account(in.accountId()).isEmpty()) {
-            throw new InvalidInputException("accountId", "account " + in.accountId() + " does not exist");
+            throw new InvalidInputException("accountId", "account " + in.accountId() + " does not exist", "noSuchAccount", in.accountId());
         }
         WarehouseData created = ctx.jpa().txExpr(TransactionType.Required, em -> {
             if (!em.createQuery("SELECT w.id FROM Warehouse w WHERE w.code = :c", Long.class).setParameter("c", code).getResultList().isEmpty()) {
-                throw new ConflictException("duplicate", "code", "warehouse " + code + " exists already");
+                throw new ConflictException("duplicate", "code", "warehouse " + code + " exists already", "repair.warehouseExists", code);
             }
             if (in.kind() == WarehouseKind.CENTRE && centreOf(em, in.accountId()) != null) {
-                throw new ConflictException("duplicate", "accountId", "service centre " + in.accountId() + " has a warehouse already");
+                throw new ConflictException("duplicate", "accountId", "service centre " + in.accountId() + " has a warehouse already", "repair.centreHasWarehouse", in.accountId());
             }
             if (in.supplierId() != null && em.find(Warehouse.class, in.supplierId()) == null) {
-                throw new InvalidInputException("supplierId", "warehouse " + in.supplierId() + " does not exist");
+                throw new InvalidInputException("supplierId", "warehouse " + in.supplierId() + " does not exist", "repair.noSuchWarehouse", in.supplierId());
             }
             Warehouse w = newWarehouse(code, name, in.kind(), in.accountId(), in.supplierId() != null ? in.supplierId() : defaultSupplier(em, in.kind()), user);
             em.persist(w);
@@ -128,7 +128,7 @@ public class StockService {
             return w;
         }
         if (ctx.customers().account(centreAccountId).isEmpty()) {
-            throw new InvalidInputException("centreAccountId", "account " + centreAccountId + " does not exist");
+            throw new InvalidInputException("centreAccountId", "account " + centreAccountId + " does not exist", "noSuchAccount", centreAccountId);
         }
         try {
             return ctx.jpa().txExpr(TransactionType.RequiresNew, em -> {
@@ -163,7 +163,7 @@ public class StockService {
         }
         Warehouse w = em.find(Warehouse.class, id);
         if (w == null) {
-            throw new InvalidInputException(field, "warehouse " + id + " does not exist");
+            throw new InvalidInputException(field, "warehouse " + id + " does not exist", "repair.noSuchWarehouse", id);
         }
         return w;
     }
@@ -266,7 +266,7 @@ public class StockService {
 
     private MovementData single(CrmUser user, StockInput in, MovementKind kind, String what) {
         if (in == null) {
-            throw new InvalidInputException("body", "a JSON request body is required");
+            throw new InvalidInputException("body", "a JSON request body is required", "bodyRequired");
         }
         long quantity = quantity(in.quantity(), kind == MovementKind.ADJUSTMENT);
         String note = Validation.optional("note", in.note(), 500);
@@ -297,7 +297,7 @@ public class StockService {
     public TransferData transfer(CrmUser user, TransferInput in) {
         user.require(RepairModule.STOCK);
         if (in == null) {
-            throw new InvalidInputException("body", "a JSON request body is required");
+            throw new InvalidInputException("body", "a JSON request body is required", "bodyRequired");
         }
         long quantity = quantity(in.quantity(), false);
         String note = Validation.optional("note", in.note(), 500);
@@ -305,7 +305,7 @@ public class StockService {
             Warehouse from = requireWarehouse(em, "fromWarehouseId", in.fromWarehouseId());
             Warehouse to = requireWarehouse(em, "toWarehouseId", in.toWarehouseId());
             if (from.id.equals(to.id)) {
-                throw new InvalidInputException("toWarehouseId", "a transfer needs two different warehouses");
+                throw new InvalidInputException("toWarehouseId", "a transfer needs two different warehouses", "repair.transferSame");
             }
             ctx.scopes().require(user, from.accountId, "warehouse " + from.code);
             return new long[] { from.id, to.id, parts.require(em, "partNumber", in.partNumber()).id };
@@ -416,7 +416,7 @@ public class StockService {
         }
         if ((signed ? quantity == 0 : quantity <= 0) || Math.abs(quantity) > MAX_QUANTITY) {
             throw new InvalidInputException("quantity", signed ? "quantity must not be 0 and at most " + MAX_QUANTITY + " either way"
-                    : "quantity must be from 1 to " + MAX_QUANTITY);
+                    : "quantity must be from 1 to " + MAX_QUANTITY, signed ? "repair.quantitySigned" : "repair.quantityRange", MAX_QUANTITY);
         }
         return quantity;
     }

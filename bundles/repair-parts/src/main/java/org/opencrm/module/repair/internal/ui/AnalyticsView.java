@@ -10,6 +10,7 @@ import org.opencrm.module.repair.internal.dto.FaultReport;
 import org.opencrm.module.repair.internal.dto.FaultRow;
 import org.opencrm.module.repair.internal.dto.PartFailures;
 import org.opencrm.module.repair.internal.dto.RepairRate;
+import org.opencrm.module.repair.internal.service.FaultCodeService;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.ui.Charts;
 import org.opencrm.ui.Feedback;
@@ -103,7 +104,8 @@ final class AnalyticsView extends VerticalLayout implements BaseMenuEntry.DeepLi
         faults.setItems(r.faults());
         faults.setHeightByRows(Math.max(1, Math.min(12, r.faults().size())));
         faults.addColumn(f -> Fields.shown(f.modelCode())).setCaption(msg.get("request.model"));
-        faults.addColumn(FaultRow::faultCode).setCaption(msg.get("order.faultCode"));
+        Map<String, String> faultNames = screens.faultCodes.names(context.user(), msg.locale());
+        faults.addColumn(f -> FaultCodeService.shown(faultNames, f.faultCode())).setCaption(msg.get("order.faultCode"));
         faults.addColumn(f -> Fields.shown(f.partNumber())).setCaption(msg.get("part.number"));
         faults.addColumn(FaultRow::repairs).setCaption(msg.get("analytics.repairs"));
 

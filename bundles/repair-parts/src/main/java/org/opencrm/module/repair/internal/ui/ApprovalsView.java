@@ -169,7 +169,7 @@ final class ApprovalsView extends VerticalLayout implements BaseMenuEntry.DeepLi
         if (o == null) {
             return "";
         }
-        String code = o.faultCode() == null ? "" : o.faultCode() + faultCodes().getOrDefault(o.faultCode(), "");
+        String code = org.opencrm.module.repair.internal.service.FaultCodeService.shown(faultCodes(), o.faultCode());
         return (code.isEmpty() ? "" : code) + (o.cause() == null ? "" : (code.isEmpty() ? "" : " · ") + msg.get("order.cause") + ": " + o.cause());
     }
 
@@ -184,8 +184,7 @@ final class ApprovalsView extends VerticalLayout implements BaseMenuEntry.DeepLi
 
     private Map<String, String> faultCodes() {
         if (faultCodes == null) {
-            faultCodes = new java.util.HashMap<>();
-            screens.faultCodes.list(context.user(), false).forEach(f -> faultCodes.put(f.code(), " · " + f.description()));
+            faultCodes = screens.faultCodes.names(context.user(), msg.locale());
         }
         return faultCodes;
     }

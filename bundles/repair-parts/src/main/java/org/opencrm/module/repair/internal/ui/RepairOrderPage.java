@@ -18,6 +18,7 @@ import org.opencrm.module.repair.internal.dto.StatusChange;
 import org.opencrm.module.repair.internal.dto.StepData;
 import org.opencrm.module.repair.internal.model.RepairStatus;
 import org.opencrm.module.repair.internal.service.Records;
+import org.opencrm.module.repair.internal.service.FaultCodeService;
 import org.opencrm.platform.api.PageRequest;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.ui.CrmSession;
@@ -142,7 +143,8 @@ final class RepairOrderPage extends VerticalLayout {
         conditionRow.setId("order-condition");
         f.addComponent(conditionRow);
         f.addComponent(Fields.readOnly(msg.get("order.accessories"), o.accessories()));
-        f.addComponent(Fields.readOnly(msg.get("order.faultCode"), o.faultCode()));
+        f.addComponent(Fields.readOnly(msg.get("order.faultCode"),
+                o.faultCode() == null ? null : FaultCodeService.shown(screens.faultCodes.names(context.user(), msg.locale()), o.faultCode())));
         f.addComponent(Fields.readOnly(msg.get("order.cause"), o.cause()));
         f.addComponent(Fields.readOnly(msg.get("order.faultyPart"), o.faultyPartNumber()));
         f.addComponent(Fields.readOnly(msg.get("order.receivedAt"), Times.dateTime(o.receivedAt()) + " · " + o.receivedBy()));
@@ -163,7 +165,7 @@ final class RepairOrderPage extends VerticalLayout {
         ComboBox<FaultCodeData> code = new ComboBox<>(msg.get("order.faultCode"), codes);
         code.setId("diagnosis-code");
         code.setWidth("100%");
-        code.setItemCaptionGenerator(c -> c.code() + " · " + c.description());
+        code.setItemCaptionGenerator(c -> c.code() + " · " + c.describe(msg.locale()));
         code.setEmptySelectionAllowed(false);
         codes.stream().filter(c -> c.code().equals(o.faultCode())).findFirst().ifPresent(code::setValue);
         TextField cause = Fields.text(msg.get("order.cause"), "diagnosis-cause");

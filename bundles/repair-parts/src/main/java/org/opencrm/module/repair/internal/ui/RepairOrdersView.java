@@ -2,11 +2,13 @@ package org.opencrm.module.repair.internal.ui;
 
 import org.opencrm.ui.BaseMenuEntry;
 import java.util.List;
+import java.util.Map;
 
 import org.opencrm.module.repair.internal.RepairModule;
 import org.opencrm.module.repair.internal.dto.RepairOrderData;
 import org.opencrm.module.repair.internal.dto.RepairOrderSearch;
 import org.opencrm.module.repair.internal.model.RepairStatus;
+import org.opencrm.module.repair.internal.service.FaultCodeService;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.ui.CrmSession;
 import org.opencrm.ui.Fields;
@@ -102,7 +104,8 @@ final class RepairOrdersView extends VerticalLayout implements BaseMenuEntry.Dee
         grid.addColumn(o -> Fields.shown(o.imei() != null ? o.imei() : o.serialNumber())).setCaption(msg.get("request.device"));
         grid.addColumn(o -> Fields.shown(o.modelCode())).setCaption(msg.get("request.model"));
         grid.addColumn(o -> msg.get(o.inWarranty() ? "order.warrantyYes" : "order.warrantyNo")).setCaption(msg.get("order.inWarranty"));
-        grid.addColumn(o -> Fields.shown(o.faultCode())).setCaption(msg.get("order.faultCode"));
+        Map<String, String> faultNames = screens.faultCodes.names(context.user(), msg.locale());
+        grid.addColumn(o -> FaultCodeService.shown(faultNames, o.faultCode())).setCaption(msg.get("order.faultCode"));
         grid.addColumn(o -> RecordNames.account(screens.customers, context.user(), o.centreAccountId())).setCaption(msg.get("request.centre"));
         grid.addColumn(o -> Fields.shown(o.technician())).setCaption(msg.get("order.technician"));
         return grid;

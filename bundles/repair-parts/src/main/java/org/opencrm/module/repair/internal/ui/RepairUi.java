@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.function.LongConsumer;
 
 import org.opencrm.module.repair.internal.dto.WarehouseData;
@@ -70,8 +69,9 @@ final class RepairUi {
     }
 
     /**
-     * The service centres a user may pick: the accounts of the centre warehouses in the user's scope (a centre user
-     * gets their own preselected); an account id typed in adds a centre that has no warehouse yet.
+     * The service centres a user may pick, by name: the accounts of the centre warehouses in the user's scope (a centre
+     * user gets their own preselected). Typing filters by name; a typed number is not taken as an account id (a centre
+     * without a warehouse is not one to route repairs to: HQ sets its warehouse up first).
      */
     static ComboBox<Long> centrePicker(RepairScreens screens, UiContext context, String caption, String id) {
         List<Long> centres = new ArrayList<>(screens.stock.warehouses(context.user()).stream().filter(w -> "CENTRE".equals(w.kind()))
@@ -81,17 +81,6 @@ final class RepairUi {
         picker.setWidth("320px");
         picker.setItems(centres);
         picker.setItemCaptionGenerator(a -> RecordNames.account(screens.customers, context.user(), a));
-        picker.setNewItemProvider(text -> {
-            try {
-                Long account = Long.valueOf(text.strip());
-                centres.add(account);
-                picker.setItems(centres);
-                picker.setValue(account);
-                return Optional.of(account);
-            } catch (NumberFormatException e) {
-                return Optional.empty();
-            }
-        });
         DataScope scope = context.user().scope();
         if (scope != null && !scope.isUnrestricted() && scope.accountId() != null && centres.contains(scope.accountId())) {
             picker.setValue(scope.accountId());

@@ -1,6 +1,7 @@
 package org.opencrm.platform.core.ui.internal;
 
 import org.opencrm.platform.api.customer.CustomerDirectory;
+import org.opencrm.platform.api.region.Regions;
 import org.opencrm.platform.api.ui.RecordTab;
 import org.opencrm.ui.BaseRecordTab;
 import org.opencrm.platform.api.ui.UiContext;
@@ -30,13 +31,16 @@ public class AccountDetailsTab extends BaseRecordTab {
     private final AccountService accounts;
     private final ContactService contacts;
     private final CustomerDirectory customers;
+    private final Regions regions;
 
     @Activate
-    public AccountDetailsTab(@Reference AccountService accounts, @Reference ContactService contacts, @Reference CustomerDirectory customers) {
+    public AccountDetailsTab(@Reference AccountService accounts, @Reference ContactService contacts, @Reference CustomerDirectory customers,
+            @Reference Regions regions) {
         super("account.details", Record.ACCOUNT, 0, null, CoreUi::messages, "tab.account.details");
         this.accounts = accounts;
         this.contacts = contacts;
         this.customers = customers;
+        this.regions = regions;
     }
 
     @Override
@@ -54,10 +58,10 @@ public class AccountDetailsTab extends BaseRecordTab {
         HorizontalLayout actions = new HorizontalLayout();
         if (context.user().hasPermission(AccountService.WRITE)) {
             Button edit = new Button(msg.get("account.edit"),
-                    e -> AccountForm.open(accounts, customers, context, accounts.get(context.user(), accountId), null, saved -> show(layout, context, msg, saved)));
+                    e -> AccountForm.open(accounts, customers, regions, context, accounts.get(context.user(), accountId), null, saved -> show(layout, context, msg, saved)));
             edit.setId("account-edit");
             Button child = new Button(msg.get("account.newChild"),
-                    e -> AccountForm.open(accounts, customers, context, null, accountId, saved -> CrmSession.openAccount(saved.id())));
+                    e -> AccountForm.open(accounts, customers, regions, context, null, accountId, saved -> CrmSession.openAccount(saved.id())));
             child.setId("account-new-child");
             actions.addComponents(edit, child);
         }
@@ -65,7 +69,7 @@ public class AccountDetailsTab extends BaseRecordTab {
         details.setId("account-details");
         details.addComponent(Fields.readOnly(msg.get("account.name"), a.name()));
         details.addComponent(Fields.readOnly(msg.get("account.type"), msg.label("accountType", a.type())));
-        details.addComponent(Fields.readOnly(msg.get("account.region"), a.region()));
+        details.addComponent(Fields.readOnly(msg.get("account.region"), regions.name(a.region(), context.locale())));
         details.addComponent(Fields.readOnly(msg.get("contact.address"), String.join(" ", Fields.shown(a.province()), Fields.shown(a.city()), Fields.shown(a.address())).strip()));
         details.addComponent(Fields.readOnly(msg.get("account.phone"), a.phone()));
         details.addComponent(Fields.readOnly(msg.get("contact.owner"), a.owner()));

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.opencrm.platform.api.customer.CustomerDirectory;
+import org.opencrm.platform.api.region.Region;
+import org.opencrm.platform.api.region.Regions;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.platform.core.internal.dto.AccountData;
 import org.opencrm.platform.core.internal.model.AccountType;
@@ -34,7 +36,7 @@ final class AccountForm {
     }
 
     /** {@code existing} null creates; {@code parentId} pre-fills the parent of a new account. */
-    static void open(AccountService accounts, CustomerDirectory customers, UiContext context, AccountData existing, Long parentId, Consumer<AccountData> saved) {
+    static void open(AccountService accounts, CustomerDirectory customers, Regions regions, UiContext context, AccountData existing, Long parentId, Consumer<AccountData> saved) {
         Messages msg = CoreUi.messages(context.locale());
         Window window = new Window(msg.get(existing == null ? "account.new" : "account.edit"));
         window.setModal(true);
@@ -48,7 +50,15 @@ final class AccountForm {
         type.setEmptySelectionAllowed(false);
         type.setWidth("100%");
         RecordPicker<Long> parent = Pickers.account(customers, context, msg.get("account.parentId"), "account-parent");
-        TextField region = Fields.text(msg.get("account.region"), "account-region");
+        // the region from the catalogue, by its name in the user's language (a code the catalogue no longer has stays choosable)
+        List<String> regionCodes = new java.util.ArrayList<>(regions.all().stream().map(Region::code).toList());
+        if (existing != null && existing.region() != null && !regionCodes.contains(existing.region())) {
+            regionCodes.add(existing.region());
+        }
+        ComboBox<String> region = new ComboBox<>(msg.get("account.region"), regionCodes);
+        region.setId("account-region");
+        region.setWidth("100%");
+        region.setItemCaptionGenerator(code -> regions.name(code, context.locale()));
         TextField province = Fields.text(msg.get("contact.province"), "account-province");
         TextField city = Fields.text(msg.get("contact.city"), "account-city");
         TextField address = Fields.text(msg.get("account.address"), "account-address");
@@ -57,7 +67,7 @@ final class AccountForm {
             name.setValue(Fields.shown(existing.name()));
             type.setValue(existing.type());
             parent.setValue(existing.parentId());
-            region.setValue(Fields.shown(existing.region()));
+            region.setValue(existing.region());
             province.setValue(Fields.shown(existing.province()));
             city.setValue(Fields.shown(existing.city()));
             address.setValue(Fields.shown(existing.address()));
@@ -78,7 +88,7 @@ final class AccountForm {
         Button save = new Button(msg.get("action.save"), e -> {
             Long parentValue = parent.getValue();
             AccountData in = new AccountData(existing == null ? null : existing.id(), name.getValue().strip(), type.getValue(), parentValue,
-                    Fields.typed(region.getValue()), Fields.typed(province.getValue()), Fields.typed(city.getValue()), Fields.typed(address.getValue()), Fields.typed(phone.getValue()),
+                    region.getValue(), Fields.typed(province.getValue()), Fields.typed(city.getValue()), Fields.typed(address.getValue()), Fields.typed(phone.getValue()),
                     existing == null ? null : existing.status(), existing == null ? null : existing.owner(), null, null, null, null,
                     existing == null ? null : existing.version());
             try {

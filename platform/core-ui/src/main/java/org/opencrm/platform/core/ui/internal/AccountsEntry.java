@@ -1,6 +1,7 @@
 package org.opencrm.platform.core.ui.internal;
 
 import org.opencrm.platform.api.customer.CustomerDirectory;
+import org.opencrm.platform.api.region.Regions;
 import org.opencrm.platform.api.ui.NavigationEntry;
 import org.opencrm.ui.BaseMenuEntry;
 import org.opencrm.platform.api.ui.UiContext;
@@ -13,16 +14,18 @@ import org.osgi.service.component.annotations.Reference;
 public class AccountsEntry extends BaseMenuEntry {
     private final AccountService accounts;
     private final CustomerDirectory customers;
+    private final Regions regions;
 
     @Activate
-    public AccountsEntry(@Reference AccountService accounts, @Reference CustomerDirectory customers) {
+    public AccountsEntry(@Reference AccountService accounts, @Reference CustomerDirectory customers, @Reference Regions regions) {
         super("accounts", "customers", 20, "core.account.read", CoreUi::messages, "menu.accounts");
         this.accounts = accounts;
         this.customers = customers;
+        this.regions = regions;
     }
 
     @Override
     public Object createView(UiContext context) {
-        return new AccountsView(accounts, customers, context);
+        return new AccountsView(accounts, customers, regions, context);
     }
 }

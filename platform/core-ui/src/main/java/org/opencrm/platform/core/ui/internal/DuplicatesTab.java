@@ -114,7 +114,7 @@ public class DuplicatesTab extends BaseRecordTab {
         add(rows, msg.get("contact.birthday"), self, other, c -> c.birthday() == null ? null : c.birthday().toString());
         add(rows, msg.get("contact.address"), self, other, c -> String.join(" ", Fields.shown(c.province()), Fields.shown(c.city()), Fields.shown(c.district()), Fields.shown(c.street())).strip());
         add(rows, msg.get("contact.tags"), self, other, c -> String.join(", ", c.tags()));
-        add(rows, msg.get("contact.account"), self, other, c -> c.accountId() == null ? null : "#" + c.accountId());
+        add(rows, msg.get("contact.account"), self, other, c -> c.accountId() == null ? null : org.opencrm.ui.RecordNames.account(customers, context.user(), c.accountId()));
         add(rows, msg.get("contact.owner"), self, other, ContactData::owner);
         Grid<Row> grid = new Grid<>();
         grid.setItems(rows);

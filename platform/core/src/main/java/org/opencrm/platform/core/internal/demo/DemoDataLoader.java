@@ -45,7 +45,7 @@ public class DemoDataLoader {
         List<DemoDataSet.AccountSeed> accountSeeds = data.accounts();
         String root = accountSeeds.get(0).name();
         if (accounts.search(user, PageRequest.of(root, 0, 1), null, null).total() > 0) {
-            throw new ConflictException("duplicate", null, "the demo data (seed " + seed + ") is already loaded: account '" + root + "' exists");
+            throw new ConflictException("duplicate", null, "the demo data (seed " + seed + ") is already loaded: account '" + root + "' exists", "demo.alreadyLoaded", seed, root);
         }
         Map<String, Long> accountIds = new HashMap<>();
         for (DemoDataSet.AccountSeed a : accountSeeds) {

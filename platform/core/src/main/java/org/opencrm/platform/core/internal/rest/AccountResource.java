@@ -74,7 +74,7 @@ public class AccountResource {
             try {
                 t = AccountType.valueOf(type.strip());
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("type", "'" + type + "' is not one of " + java.util.Arrays.toString(AccountType.values()));
+                throw new InvalidInputException("type", "'" + type + "' is not one of " + java.util.Arrays.toString(AccountType.values()), "notOneOf", type, java.util.Arrays.toString(AccountType.values()));
             }
         }
         return accounts.search(RestSupport.user(sc), PageRequest.of(q, offset, limit), t, parentId);

@@ -73,7 +73,7 @@ public class AuditResource {
             }
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, field + " must be a date (yyyy-MM-dd) or an ISO-8601 instant, got '" + value + "'");
+            throw new InvalidInputException(field, field + " must be a date (yyyy-MM-dd) or an ISO-8601 instant, got '" + value + "'", "notADateOrInstant", field, value);
         }
     }
 

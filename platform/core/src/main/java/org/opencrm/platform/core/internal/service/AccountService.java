@@ -133,7 +133,7 @@ public class AccountService {
             if (a.parentId != null) {
                 parent = em.find(Account.class, a.parentId);
                 if (parent == null && scope.unrestricted()) {
-                    throw new InvalidInputException("parentId", "parent account " + a.parentId + " does not exist");
+                    throw new InvalidInputException("parentId", "parent account " + a.parentId + " does not exist", "account.noSuchParent", a.parentId);
                 }
             }
             if (!scope.unrestricted() && (parent == null || !scope.covers(parent))) {
@@ -194,11 +194,11 @@ public class AccountService {
             Scope scope = Scope.of(user, em);
             if (parent == null || !scope.covers(parent)) {
                 // a missing account and another partner's answer alike
-                throw scope.unrestricted() ? new InvalidInputException("parentId", "parent account " + a.parentId + " does not exist")
+                throw scope.unrestricted() ? new InvalidInputException("parentId", "parent account " + a.parentId + " does not exist", "account.noSuchParent", a.parentId)
                         : new InvalidInputException("parentId", "you can only move accounts below an account of your own", "moveOutOfScope");
             }
             if (parent.path.startsWith(oldPath)) {
-                throw new InvalidInputException("parentId", "an account cannot be moved below itself or its own descendants");
+                throw new InvalidInputException("parentId", "an account cannot be moved below itself or its own descendants", "account.belowItself");
             }
             newPrefix = parent.path;
         }
@@ -221,7 +221,7 @@ public class AccountService {
             long contacts = em.createQuery("SELECT COUNT(c) FROM Contact c WHERE c.accountId = :id", Long.class).setParameter("id", id).getSingleResult();
             if (children > 0 || contacts > 0) {
                 throw new ConflictException("in_use", null, "account " + id + " still has " + children + " child accounts and "
-                        + contacts + " contacts; move them or set the account INACTIVE instead");
+                        + contacts + " contacts; move them or set the account INACTIVE instead", "account.inUse", id, children, contacts);
             }
             em.remove(a);
             // the account is gone: its parent's subtree keeps the entry
@@ -233,12 +233,12 @@ public class AccountService {
         a.name = Validation.required("name", in.name(), 200);
         a.nameKey = a.name.toLowerCase(java.util.Locale.ROOT);
         if (in.type() == null) {
-            throw new InvalidInputException("type", "type is required; one of " + java.util.Arrays.toString(AccountType.values()));
+            throw new InvalidInputException("type", "type is required; one of " + java.util.Arrays.toString(AccountType.values()), "account.typeRequired", java.util.Arrays.toString(AccountType.values()));
         }
         a.type = in.type();
         a.parentId = in.parentId();
         if (a.id != null && a.id.equals(a.parentId)) {
-            throw new InvalidInputException("parentId", "an account cannot be its own parent");
+            throw new InvalidInputException("parentId", "an account cannot be its own parent", "account.ownParent");
         }
         a.region = Validation.optional("region", in.region(), 32);
         a.province = Validation.optional("province", in.province(), 50);
@@ -247,7 +247,7 @@ public class AccountService {
         a.phone = Validation.phone("phone", in.phone());
         if (in.status() != null) {
             if (!STATUSES.contains(in.status())) {
-                throw new InvalidInputException("status", "'" + in.status() + "' is not one of " + STATUSES);
+                throw new InvalidInputException("status", "'" + in.status() + "' is not one of " + STATUSES, "notOneOf", in.status(), STATUSES);
             }
             a.status = in.status();
         }

@@ -142,7 +142,7 @@ public class ActivityService implements ActivityRecorder {
             }
             if (status != null) {
                 if (!STATUSES.contains(status)) {
-                    throw new InvalidInputException("status", "'" + status + "' is not one of " + STATUSES);
+                    throw new InvalidInputException("status", "'" + status + "' is not one of " + STATUSES, "notOneOf", status, STATUSES);
                 }
                 where.append(" AND a.status = :s");
                 p.put("s", status);
@@ -269,28 +269,28 @@ public class ActivityService implements ActivityRecorder {
             try {
                 contacts.get(user, contactId);
             } catch (RecordNotFoundException e) {
-                throw new InvalidInputException("contactId", "contact " + contactId + " does not exist");
+                throw new InvalidInputException("contactId", "contact " + contactId + " does not exist", "noSuchContact", contactId);
             }
         }
         if (accountId != null) {
             try {
                 accounts.get(user, accountId);
             } catch (RecordNotFoundException e) {
-                throw new InvalidInputException("accountId", "account " + accountId + " does not exist");
+                throw new InvalidInputException("accountId", "account " + accountId + " does not exist", "noSuchAccount", accountId);
             }
         }
         if (contactId == null && accountId == null && !user.scope().isUnrestricted()) {
-            throw new InvalidInputException("contactId", "an activity must be about one of your contacts or accounts");
+            throw new InvalidInputException("contactId", "an activity must be about one of your contacts or accounts", "activity.aboutYours");
         }
     }
 
     private void apply(Activity a, ActivityData in) {
         if (in == null) {
-            throw new InvalidInputException("body", "activity details are required");
+            throw new InvalidInputException("body", "activity details are required", "activity.bodyRequired");
         }
         String type = Validation.required("type", in.type(), 32);
         if (!types().contains(type)) {
-            throw new InvalidInputException("type", "'" + type + "' is not one of " + types());
+            throw new InvalidInputException("type", "'" + type + "' is not one of " + types(), "notOneOf", type, types());
         }
         a.type = type;
         a.subject = Validation.required("subject", in.subject(), 200);
@@ -298,7 +298,7 @@ public class ActivityService implements ActivityRecorder {
         a.dueDate = in.dueDate();
         if (in.status() != null) {
             if (!STATUSES.contains(in.status())) {
-                throw new InvalidInputException("status", "'" + in.status() + "' is not one of " + STATUSES);
+                throw new InvalidInputException("status", "'" + in.status() + "' is not one of " + STATUSES, "notOneOf", in.status(), STATUSES);
             }
             a.status = in.status();
         }

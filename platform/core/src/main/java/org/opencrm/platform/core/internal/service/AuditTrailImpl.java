@@ -89,7 +89,7 @@ public class AuditTrailImpl implements AuditTrail {
 
     private static void check(AuditQuery query) {
         if (query != null && query.from() != null && query.to() != null && !query.from().isBefore(query.to())) {
-            throw new InvalidInputException("to", "'to' must be after 'from'");
+            throw new InvalidInputException("to", "'to' must be after 'from'", "periodOrder");
         }
     }
 

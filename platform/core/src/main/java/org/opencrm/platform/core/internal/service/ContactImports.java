@@ -238,7 +238,7 @@ public class ContactImports {
             jpa.tx(TransactionType.RequiresNew, em -> {
                 ImportRecord r = em.find(ImportRecord.class, id);
                 if (r.version != version) {
-                    throw new ConflictException("stale_version", null, raced);
+                    throw new ConflictException("stale_version", null, raced, "importBusy", id);
                 }
                 r.status = status;
                 r.node = node;
@@ -247,7 +247,7 @@ public class ContactImports {
                 r.message = null;
             });
         } catch (OptimisticLockException e) {
-            throw new ConflictException("stale_version", null, raced);
+            throw new ConflictException("stale_version", null, raced, "importBusy", id);
         }
     }
 
@@ -359,7 +359,7 @@ public class ContactImports {
                     c.updatedBy = user.username();
                     c.importId = id;
                     if (c.mobile != null && !mobilesInFile.add(Long.valueOf(c.mobile))) {
-                        throw new ConflictException("duplicate", "mobile", "mobile " + c.mobile + " appears earlier in this file");
+                        throw new ConflictException("duplicate", "mobile", "mobile " + c.mobile + " appears earlier in this file", "contact.mobileTwiceInFile", c.mobile);
                     }
                     chunk.rows.add(c);
                     chunk.rowLines.add(line);
@@ -718,7 +718,7 @@ public class ContactImports {
         user.require(ContactService.IMPORT_EXPORT);
         String s = status == null || status.isBlank() ? null : status.strip().toUpperCase(Locale.ROOT);
         if (s != null && !Set.of("RUNNING", "COMPLETED", "FAILED", "INTERRUPTED", "ROLLING_BACK", "ROLLED_BACK").contains(s)) {
-            throw new InvalidInputException("status", "'" + status + "' is not one of RUNNING, COMPLETED, FAILED, INTERRUPTED, ROLLING_BACK, ROLLED_BACK");
+            throw new InvalidInputException("status", "'" + status + "' is not one of RUNNING, COMPLETED, FAILED, INTERRUPTED, ROLLING_BACK, ROLLED_BACK", "notOneOf", status, "RUNNING, COMPLETED, FAILED, INTERRUPTED, ROLLING_BACK, ROLLED_BACK");
         }
         Instant staleCut = Instant.now().minus(staleAfter);
         return jpa.txExpr(TransactionType.Supports, em -> {

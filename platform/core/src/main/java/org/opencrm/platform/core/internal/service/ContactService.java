@@ -284,14 +284,14 @@ public class ContactService {
         ContactData out = jpa.txExpr(TransactionType.Required, em -> {
             Contact c = visible(user, em, id);
             if (c.status == ContactStatus.MERGED) {
-                throw new ConflictException("merged", null, "contact " + id + " was merged into " + c.mergedIntoId + "; edit that one");
+                throw new ConflictException("merged", null, "contact " + id + " was merged into " + c.mergedIntoId + "; edit that one", "contact.merged", id, c.mergedIntoId);
             }
             Queries.checkVersion("contact", id, in.version(), c.version);
             ContactStatus status = c.status;
             apply(c, in);
             c.status = in.status() == null ? status : in.status();
             if (c.status == ContactStatus.MERGED) {
-                throw new InvalidInputException("status", "MERGED is set by a merge, not by an update");
+                throw new InvalidInputException("status", "MERGED is set by a merge, not by an update", "contact.mergedByMerge");
             }
             checkReferences(user, em, c);
             checkUniqueMobile(user, em, c.mobile, c.id);
@@ -356,19 +356,19 @@ public class ContactService {
     public ContactData merge(CrmUser user, Long targetId, Long sourceId) {
         user.require(WRITE);
         if (targetId == null) {
-            throw new InvalidInputException("targetId", "targetId is required");
+            throw new InvalidInputException("targetId", "targetId is required", "contact.mergeTargetRequired");
         }
         if (sourceId == null) {
-            throw new InvalidInputException("sourceId", "sourceId is required");
+            throw new InvalidInputException("sourceId", "sourceId is required", "contact.mergeSourceRequired");
         }
         if (targetId.equals(sourceId)) {
-            throw new InvalidInputException("sourceId", "a contact cannot be merged into itself");
+            throw new InvalidInputException("sourceId", "a contact cannot be merged into itself", "contact.mergeSelf");
         }
         ContactData out = jpa.txExpr(TransactionType.Required, em -> {
             Contact target = visible(user, em, targetId);
             Contact source = visible(user, em, sourceId);
             if (target.status == ContactStatus.MERGED || source.status == ContactStatus.MERGED) {
-                throw new ConflictException("merged", "sourceId", "one of the contacts was already merged");
+                throw new ConflictException("merged", "sourceId", "one of the contacts was already merged", "contact.alreadyMerged");
             }
             String sourceMobile = source.mobile;
             if (sourceMobile != null) {
@@ -472,7 +472,7 @@ public class ContactService {
             if (account != null) {
                 Account a = em.find(Account.class, account);
                 if (a == null || !scope.covers(a)) {
-                    throw new InvalidInputException("accountId", "account " + account + " does not exist");
+                    throw new InvalidInputException("accountId", "account " + account + " does not exist", "noSuchAccount", account);
                 }
             }
             h.accountId = account;
@@ -538,7 +538,7 @@ public class ContactService {
                 case "MALE", "M", "男" -> Gender.MALE;
                 case "FEMALE", "F", "女" -> Gender.FEMALE;
                 case "UNKNOWN" -> Gender.UNKNOWN;
-                default -> throw new InvalidInputException("gender", "'" + g + "' is not one of MALE, FEMALE, UNKNOWN (or 男/女)");
+                default -> throw new InvalidInputException("gender", "'" + g + "' is not one of MALE, FEMALE, UNKNOWN (or 男/女)", "contact.gender", g);
             };
         }
         LocalDate birthday = null;
@@ -547,7 +547,7 @@ public class ContactService {
             try {
                 birthday = LocalDate.parse(b.strip());
             } catch (DateTimeParseException e) {
-                throw new InvalidInputException("birthday", "'" + b + "' is not a date (yyyy-MM-dd)");
+                throw new InvalidInputException("birthday", "'" + b + "' is not a date (yyyy-MM-dd)", "notADate", b);
             }
         }
         Long accountId = null;
@@ -556,7 +556,7 @@ public class ContactService {
             try {
                 accountId = Long.parseLong(a.strip());
             } catch (NumberFormatException e) {
-                throw new InvalidInputException("accountId", "'" + a + "' is not an account id");
+                throw new InvalidInputException("accountId", "'" + a + "' is not an account id", "contact.notAnAccountId", a);
             }
         }
         return new ContactData(null, v.apply("name"), v.apply("mobile"), splitList(v.apply("otherPhones")), v.apply("email"),
@@ -689,16 +689,16 @@ public class ContactService {
         if (c.accountId != null) {
             Account a = em.find(Account.class, c.accountId);
             if (a == null || !scope.covers(a)) {
-                throw new InvalidInputException("accountId", "account " + c.accountId + " does not exist");
+                throw new InvalidInputException("accountId", "account " + c.accountId + " does not exist", "noSuchAccount", c.accountId);
             }
         } else if (!scope.unrestricted()) {
-            throw new InvalidInputException("accountId", "accountId is required: contacts you create must belong to one of your accounts");
+            throw new InvalidInputException("accountId", "accountId is required: contacts you create must belong to one of your accounts", "contact.accountRequired");
         }
         if (c.householdId != null) {
             try {
                 visibleHousehold(user, em, c.householdId);
             } catch (RecordNotFoundException e) {
-                throw new InvalidInputException("householdId", "household " + c.householdId + " does not exist");
+                throw new InvalidInputException("householdId", "household " + c.householdId + " does not exist", "contact.noSuchHousehold", c.householdId);
             }
         }
     }
@@ -729,7 +729,7 @@ public class ContactService {
 
     void apply(Contact c, ContactData in) {
         if (in == null) {
-            throw new InvalidInputException("body", "contact details are required");
+            throw new InvalidInputException("body", "contact details are required", "contact.bodyRequired");
         }
         c.name = Validation.required("name", in.name(), 100);
         c.nameKey = c.name.toLowerCase(Locale.ROOT);
@@ -737,7 +737,7 @@ public class ContactService {
         List<String> phones = new ArrayList<>();
         if (in.otherPhones() != null) {
             if (in.otherPhones().size() > 5) {
-                throw new InvalidInputException("otherPhones", "at most 5 other phone numbers");
+                throw new InvalidInputException("otherPhones", "at most 5 other phone numbers", "contact.tooManyPhones");
             }
             for (String p : in.otherPhones()) {
                 String ph = Validation.phone("otherPhones", p);
@@ -751,7 +751,7 @@ public class ContactService {
         c.emailKey = c.email == null ? null : c.email.toLowerCase(Locale.ROOT);
         c.gender = in.gender() == null ? Gender.UNKNOWN : in.gender();
         if (in.birthday() != null && (in.birthday().isAfter(clock.today()) || in.birthday().getYear() < 1900)) {
-            throw new InvalidInputException("birthday", "birthday " + in.birthday() + " is not plausible");
+            throw new InvalidInputException("birthday", "birthday " + in.birthday() + " is not plausible", "contact.birthdayImplausible", in.birthday());
         }
         c.birthday = in.birthday();
         c.province = Validation.optional("province", in.province(), 50);
@@ -763,13 +763,13 @@ public class ContactService {
         List<String> tags = new ArrayList<>();
         if (in.tags() != null) {
             if (in.tags().size() > 20) {
-                throw new InvalidInputException("tags", "at most 20 tags");
+                throw new InvalidInputException("tags", "at most 20 tags", "contact.tooManyTags");
             }
             for (String t : in.tags()) {
                 String tag = Validation.optional("tags", t, 32);
                 if (tag != null) {
                     if (tag.contains(",")) {
-                        throw new InvalidInputException("tags", "a tag cannot contain ','");
+                        throw new InvalidInputException("tags", "a tag cannot contain ','", "contact.tagComma");
                     }
                     tags.add(tag);
                 }

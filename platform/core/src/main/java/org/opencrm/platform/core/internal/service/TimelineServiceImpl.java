@@ -28,7 +28,7 @@ public class TimelineServiceImpl implements TimelineService {
     @Override
     public TimelineEntry record(TimelineEntry e) {
         if (e.contactId() == null && e.accountId() == null) {
-            throw new InvalidInputException("contactId", "a timeline entry needs a contact or an account");
+            throw new InvalidInputException("contactId", "a timeline entry needs a contact or an account", "timeline.subjectRequired");
         }
         TimelineRecord r = new TimelineRecord();
         r.contactId = e.contactId();

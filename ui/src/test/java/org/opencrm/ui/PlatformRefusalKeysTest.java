@@ -1,0 +1,27 @@
+package org.opencrm.ui;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.opencrm.platform.testkit.RefusalKeys;
+
+/**
+ * The refusals of the core, the security bundle and the shell are said by the shell's feedback messages: each carries a
+ * message key with English and Chinese text. (The modules check their own in their RefusalKeysTest.)
+ */
+class PlatformRefusalKeysTest {
+    @Test
+    void coreRefusalsAreSaidInEnglishAndChinese() {
+        RefusalKeys.assertComplete(Path.of("../platform/core/src/main/java"), RefusalKeys.PLATFORM_MESSAGES);
+    }
+
+    @Test
+    void securityRefusalsAreSaidInEnglishAndChinese() {
+        RefusalKeys.assertComplete(Path.of("../platform/security/src/main/java"), RefusalKeys.PLATFORM_MESSAGES);
+    }
+
+    @Test
+    void shellRefusalsAreSaidInEnglishAndChinese() {
+        RefusalKeys.assertComplete(Path.of("src/main/java"), RefusalKeys.PLATFORM_MESSAGES);
+    }
+}
