@@ -195,7 +195,7 @@ public class ActivityService implements ActivityRecorder {
     @Override
     public long record(String actor, NewActivity in, boolean done) {
         if (in == null) {
-            throw new InvalidInputException("body", "activity details are required");
+            throw new InvalidInputException("body", "activity details are required", "activity.bodyRequired");
         }
         String moduleId = Validation.required("moduleId", in.moduleId(), 64);
         String by = Validation.required("actor", actor, 64);
@@ -203,7 +203,7 @@ public class ActivityService implements ActivityRecorder {
         apply(a, new ActivityData(null, in.type(), in.subject(), in.description(), in.dueDate(), done ? "DONE" : "OPEN", in.owner() == null ? by : in.owner(),
                 in.contactId(), in.accountId(), null, null, null, null));
         if (a.contactId == null && a.accountId == null) {
-            throw new InvalidInputException("accountId", "an activity is about an account or a contact");
+            throw new InvalidInputException("accountId", "an activity is about an account or a contact", "activity.subjectRequired");
         }
         a.createdAt = Instant.now();
         a.createdBy = by;
@@ -214,10 +214,10 @@ public class ActivityService implements ActivityRecorder {
         }
         long id = jpa.txExpr(TransactionType.Required, em -> {
             if (a.accountId != null && em.find(org.opencrm.platform.core.internal.model.Account.class, a.accountId) == null) {
-                throw new InvalidInputException("accountId", "account " + a.accountId + " does not exist");
+                throw new InvalidInputException("accountId", "account " + a.accountId + " does not exist", "noSuchAccount", a.accountId);
             }
             if (a.contactId != null && em.find(org.opencrm.platform.core.internal.model.Contact.class, a.contactId) == null) {
-                throw new InvalidInputException("contactId", "contact " + a.contactId + " does not exist");
+                throw new InvalidInputException("contactId", "contact " + a.contactId + " does not exist", "noSuchContact", a.contactId);
             }
             em.persist(a);
             em.flush();
