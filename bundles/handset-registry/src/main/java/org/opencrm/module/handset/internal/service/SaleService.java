@@ -244,13 +244,13 @@ public class SaleService {
      * Overrides of a rule (window, model) need the permission and a reason; returns the reason to record, or null
      * when no rule had to be overridden.
      */
-    private static String override(CrmUser user, List<String> brokenRules, String reasonInput, String refusalCode, String refusalField) {
+    private static String override(CrmUser user, List<String> brokenRules, String reasonInput, String refusalCode, String refusalField, int windowDays) {
         if (brokenRules.isEmpty()) {
             return null;
         }
         String reason = Fields.optional("overrideReason", reasonInput, 400);
         if (reason == null) {
-            throw new ConflictException(refusalCode, refusalField, String.join("; ", brokenRules), "handset.overrideNeeded");
+            throw new ConflictException(refusalCode, refusalField, String.join("; ", brokenRules), "handset.overrideNeeded", windowDays);
         }
         if (!user.hasPermission(HandsetModule.OVERRIDE)) {
             throw new AccessDeniedException(HandsetModule.OVERRIDE);
@@ -282,7 +282,7 @@ public class SaleService {
             int window = policy.terms().returnDays();
             List<String> broken = WarrantyRules.withinWindow(s.saleDate, day, window) ? List.of()
                     : List.of(WarrantyRules.windowMessage("a return", window, s.saleDate, day));
-            String overridden = override(user, broken, r.overrideReason(), "return_window_expired", "date");
+            String overridden = override(user, broken, r.overrideReason(), "return_window_expired", "date", window);
             Long previousOwner = h.ownerContactId;
             HandsetStatus from = h.status;
             s.status = SaleStatus.RETURNED;
@@ -370,7 +370,7 @@ public class SaleService {
             }
             String code = broken.size() == 1 && !oldModel.id.equals(newModel.id) ? "model_mismatch" : "exchange_window_expired";
             String field = code.equals("model_mismatch") ? "newImei" : "date";
-            String overridden = override(user, broken, in.overrideReason(), code, field);
+            String overridden = override(user, broken, in.overrideReason(), code, field, window);
             WarrantyTerms terms = policy.terms();
 
             Sale next = new Sale();
