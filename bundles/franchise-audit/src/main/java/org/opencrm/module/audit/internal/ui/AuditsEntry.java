@@ -100,7 +100,7 @@ public class AuditsEntry extends BaseMenuEntry {
                     AuditData a = rt.audits.start(c.user(), new Requests.StartAudit(store.getValue(), null, null, announced.getValue(), null));
                     openAudit.accept(a.id());
                 } catch (RuntimeException ex) {
-                    Feedback.failed(ex, Map.of("storeId", store));
+                    Feedback.failed(ex, Map.of("storeId", store), msg);
                 }
             });
             start.setId("audit-start");
@@ -166,7 +166,7 @@ public class AuditsEntry extends BaseMenuEntry {
                 data.refreshAll();
                 Feedback.done(msg.get("ui.saved"));
             } catch (RuntimeException ex) {
-                Feedback.failed(ex, Map.of("response", text));
+                Feedback.failed(ex, Map.of("response", text), msg);
             }
         }));
         respond.setId("audit-action-respond");
@@ -181,7 +181,7 @@ public class AuditsEntry extends BaseMenuEntry {
                         data.refreshAll();
                         Feedback.done(msg.get("ui.saved"));
                     } catch (RuntimeException ex) {
-                        Feedback.failed(ex, Map.of("note", text));
+                        Feedback.failed(ex, Map.of("note", text), msg);
                     }
                 }));
                 b.setId(accept ? "audit-action-accept" : "audit-action-reopen");
@@ -282,7 +282,7 @@ public class AuditsEntry extends BaseMenuEntry {
                 try {
                     edit.accept(rt.templates.newVersion(c.user(), t.id()).id());
                 } catch (RuntimeException ex) {
-                    Feedback.failed(ex, Map.of());
+                    Feedback.failed(ex, Map.of(), msg);
                 }
             }));
             newVersion.setId("audit-template-new-version");
