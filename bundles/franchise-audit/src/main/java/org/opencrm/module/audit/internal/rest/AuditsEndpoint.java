@@ -210,8 +210,8 @@ public class AuditsEndpoint implements ModuleEndpoint {
 
     @POST
     @Path(ID + "/photos")
-    @Consumes({ "multipart/mixed", "multipart/related" })
-    @ApiDoc(value = "addAuditPhoto", status = 201, returns = PhotoData.class, summary = "Attach a photo (JPEG or PNG; parts file and itemId)")
+    @Consumes({ "multipart/form-data", "multipart/mixed", "multipart/related" })
+    @ApiDoc(value = "addAuditPhoto", status = 201, returns = PhotoData.class, summary = "Attach a photo (JPEG or PNG; parts file (or photo) and itemId; multipart/form-data needs the header X-Requested-With)")
     public Response addPhoto(@PathParam("id") long id, InputStream body, @Context HttpHeaders headers, @Context SecurityContext sc) {
         CrmUser user = RestSupport.user(sc);
         Multipart m = Multipart.read(headers.getHeaderString(HttpHeaders.CONTENT_TYPE), body, rt.settings().maxPhotoBytes());
@@ -220,8 +220,10 @@ public class AuditsEndpoint implements ModuleEndpoint {
                 .build();
     }
 
+    /** The upload: part "file", or "photo" as in {@code curl -F photo=@x.jpg}. */
     private static Multipart.Part file(Multipart m) {
-        return m.part("file").orElseThrow(() -> new InvalidInputException("file", "the part 'file' is missing", "required"));
+        return m.part("file").or(() -> m.part("photo"))
+                .orElseThrow(() -> new InvalidInputException("file", "the part 'file' (or 'photo') is missing", "required"));
     }
 
     @GET
@@ -278,8 +280,8 @@ public class AuditsEndpoint implements ModuleEndpoint {
 
     @POST
     @Path("actions/" + ID + "/evidence")
-    @Consumes({ "multipart/mixed", "multipart/related" })
-    @ApiDoc(value = "addAuditActionEvidence", status = 201, returns = PhotoData.class, summary = "An evidence photo of the correction")
+    @Consumes({ "multipart/form-data", "multipart/mixed", "multipart/related" })
+    @ApiDoc(value = "addAuditActionEvidence", status = 201, returns = PhotoData.class, summary = "An evidence photo of the correction (part file or photo; multipart/form-data needs the header X-Requested-With)")
     public Response evidence(@PathParam("id") long id, InputStream body, @Context HttpHeaders headers, @Context SecurityContext sc) {
         CrmUser user = RestSupport.user(sc);
         Multipart m = Multipart.read(headers.getHeaderString(HttpHeaders.CONTENT_TYPE), body, rt.settings().maxPhotoBytes());
