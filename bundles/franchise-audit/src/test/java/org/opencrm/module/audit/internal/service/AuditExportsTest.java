@@ -33,13 +33,17 @@ class AuditExportsTest {
         return rows;
     }
 
+    /** Store A audited with one failed item, store B with two; exports of one row a page, so that the pages must follow each other without a gap or a repeat. */
+    private static AuditExports twoStoresAudited(AuditOnTestKit t) {
+        AuditFlowTest.doAudit(t, t.hq, t.storeA, "VI-01");
+        AuditFlowTest.doAudit(t, t.hq, t.storeB, "SA-03", "VI-02");
+        return new AuditExports(t.results, t.actions, 1);
+    }
+
     @Test
     void theRankingIsTheJsonRankingInTheUsersScopeAndLanguage() {
         try (AuditOnTestKit t = new AuditOnTestKit()) {
-            AuditFlowTest.doAudit(t, t.hq, t.storeA, "VI-01");
-            AuditFlowTest.doAudit(t, t.hq, t.storeB, "SA-03", "VI-02");
-            // one row a page: the pages follow each other without a gap or a repeat
-            AuditExports exports = new AuditExports(t.results, t.actions, 1);
+            AuditExports exports = twoStoresAudited(t);
             List<List<String>> zh = rows(exports.ranking(t.hq, null, false, Locale.SIMPLIFIED_CHINESE));
             assertEquals(List.of("排名", "门店", "区域", "得分", "等级", "巡检日期"), zh.get(0));
             List<ResultData.StoreRank> json = t.results.ranking(t.hq, null, false, ALL).items();
@@ -61,9 +65,7 @@ class AuditExportsTest {
     @Test
     void theActionsAreTheJsonListInTheUsersScopeWithLabels() {
         try (AuditOnTestKit t = new AuditOnTestKit()) {
-            AuditFlowTest.doAudit(t, t.hq, t.storeA, "VI-01");
-            AuditFlowTest.doAudit(t, t.hq, t.storeB, "SA-03", "VI-02");
-            AuditExports exports = new AuditExports(t.results, t.actions, 1);
+            AuditExports exports = twoStoresAudited(t);
             List<List<String>> all = rows(exports.actions(t.hq, null, null, null, false, Locale.SIMPLIFIED_CHINESE));
             assertEquals(List.of("门店", "检查项编号", "检查内容", "严重程度", "整改期限", "已逾期", "状态"), all.get(0));
             List<ActionData> json = t.actions.list(t.hq, null, null, null, false, ALL).items();
