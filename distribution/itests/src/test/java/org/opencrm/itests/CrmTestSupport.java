@@ -145,9 +145,23 @@ public abstract class CrmTestSupport extends CrmContainerTest {
         return send("GET", path, user, password, null, null);
     }
 
-    private static Download send(String method, String path, String user, String password, String contentType, byte[] body) {
+    /** {@link #callBytes} with request headers besides the credentials and the type: name, value, ... (e.g. Accept-Language). */
+    protected static Reply callWith(String method, String path, String user, String password, String contentType, byte[] body, String... headers) {
+        Download d = send(method, path, user, password, contentType, body, headers);
+        return new Reply(d.status(), new String(d.bytes(), StandardCharsets.UTF_8), d.contentType());
+    }
+
+    /** {@link #download} with request headers: name, value, ... */
+    protected static Download downloadWith(String path, String user, String password, String... headers) {
+        return send("GET", path, user, password, null, null, headers);
+    }
+
+    private static Download send(String method, String path, String user, String password, String contentType, byte[] body, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(120))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
         if (user != null) {
             b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }

@@ -39,6 +39,8 @@ public class FranchiseAuditIT extends CrmTestSupport {
     private static As franchiseeB;
     private static long storeA;
     private static long storeB;
+    private static String nameA;
+    private static String nameB;
 
     /** The API as one user. */
     private record As(String user, String password) {
@@ -60,17 +62,38 @@ public class FranchiseAuditIT extends CrmTestSupport {
 
         /** A file as a multipart/mixed body: part "file" and a text part per field (name, value, ...). */
         Reply postFile(String path, String fileName, String type, byte[] content, Object... fields) {
+            return postMultipart("multipart/mixed", "file", path, fileName, type, content, fields, new String[0]);
+        }
+
+        /**
+         * A file as {@code curl -F photo=@name -F field=value ...} sends it: multipart/form-data, part "photo", with the request
+         * headers given (name, value, ...).
+         */
+        Reply postForm(String path, String fileName, String type, byte[] content, Object[] fields, String... headers) {
+            return postMultipart("multipart/form-data", "photo", path, fileName, type, content, fields, headers);
+        }
+
+        private Reply postMultipart(String multipartType, String part, String path, String fileName, String type, byte[] content, Object[] fields,
+                String[] headers) {
             String boundary = "fa-" + Long.toHexString(System.nanoTime());
             java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
             for (int i = 0; i + 1 < fields.length; i += 2) {
                 body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fields[i] + "\"\r\n\r\n" + fields[i + 1] + "\r\n")
                         .getBytes(StandardCharsets.UTF_8));
             }
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\nContent-Type: " + type
-                    + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\"" + fileName + "\"\r\nContent-Type: "
+                    + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
             body.writeBytes(content);
             body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-            return sendBytes("POST", path, "multipart/mixed; boundary=" + boundary, body.toByteArray());
+            return callWith("POST", path, user, password, multipartType + "; boundary=" + boundary, body.toByteArray(), headers);
+        }
+
+        /** A CSV export in a language: 200, text/csv, the text (with its BOM). */
+        String csv(String path, String language) {
+            Download d = downloadWith(path, user, password, "Accept-Language", language);
+            assertEquals("GET " + path + ": " + new String(d.bytes(), StandardCharsets.UTF_8), 200, d.status());
+            assertTrue(d.contentType(), d.contentType().startsWith("text/csv"));
+            return new String(d.bytes(), StandardCharsets.UTF_8);
         }
 
         Download download(String path, int expected) {
@@ -146,8 +169,10 @@ public class FranchiseAuditIT extends CrmTestSupport {
         String t = tag();
         long partnerA = createAccount("华南加盟商 " + t, "FRANCHISEE", null);
         long partnerB = createAccount("华北加盟商 " + t, "FRANCHISEE", null);
-        storeA = createAccount("南山店 " + t, "STORE", partnerA);
-        storeB = createAccount("朝阳店 " + t, "STORE", partnerB);
+        nameA = "南山店 " + t;
+        nameB = "朝阳店 " + t;
+        storeA = createAccount(nameA, "STORE", partnerA);
+        storeB = createAccount(nameB, "STORE", partnerB);
         supervisor = createUser("sup-" + t, "supervisor", "REGION", "NONE-" + t, null);
         franchiseeA = createUser("fa-" + t, "partner", "PARTNER", null, partnerA);
         franchiseeB = createUser("fb-" + t, "partner", "PARTNER", null, partnerB);
@@ -258,6 +283,58 @@ public class FranchiseAuditIT extends CrmTestSupport {
         assertEquals("CLOSED", closed.get("status").asText());
         assertEquals(1, closed.get("evidence").size());
         franchiseeB.get("audits/" + idA).expect(404);
+
+        // the CSV exports hold what the JSON lists hold, in the same scope: UTF-8 with a BOM, headers in the caller's language
+        String ranking = franchiseeA.csv("audits/results/ranking/export", "zh-CN,zh;q=0.9");
+        assertTrue(ranking, ranking.startsWith("\uFEFF排名,门店,区域,得分,等级,巡检日期\r\n"));
+        assertTrue(ranking, ranking.contains(nameA));
+        assertFalse(ranking, ranking.contains(nameB));
+        String all = admin.csv("audits/results/ranking/export", "en");
+        assertTrue(all, all.startsWith("\uFEFFRank,Store,Region,Score,Grade,Audit date\r\n") && all.contains(nameA) && all.contains(nameB));
+        String actions = franchiseeA.csv("audits/actions/export?auditId=" + idA, "zh-CN");
+        assertTrue(actions, actions.startsWith("\uFEFF门店,检查项编号,检查内容,严重程度,整改期限,已逾期,状态\r\n"));
+        assertTrue(actions, actions.contains(nameA + ",SA-03,") && actions.contains("已关闭"));
+        assertEquals(actions, 2, actions.split("\r\n").length);
+        franchiseeA.download("audits/actions/export?status=LOST", 400);
+        assertFalse(franchiseeA.csv("audits/actions/export", "en").contains(nameB));
+    }
+
+    @Test
+    public void refusalsCarryTheirKeyInTheCallersLanguageAndPhotosComeAsFormData() {
+        JsonNode a = supervisor.post("audits", json("storeId", storeA, "announced", true)).expect(201).json();
+        long id = a.get("id").asLong();
+        long vi01 = itemId(a, "VI-01");
+        String photos = "audits/" + id + "/photos";
+        byte[] gif = "GIF89a\u0001\u0000\u0001\u0000".getBytes(StandardCharsets.ISO_8859_1);
+
+        // Accept-Language zh-CN: the module's Chinese text, and the key either way
+        JsonNode zh = supervisor.postForm(photos, "x.png", "image/png", gif, new Object[] { "itemId", vi01 }, "X-Requested-With", "curl",
+                "Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8").expect(400).json();
+        assertEquals("invalid_input", zh.get("error").asText());
+        assertEquals("audit.photoType", zh.get("messageKey").asText());
+        assertEquals("照片必须是 JPEG 或 PNG 图片，未保存任何内容。", zh.get("message").asText());
+        assertEquals("file", zh.get("field").asText());
+        JsonNode en = supervisor.postFile(photos, "x.png", "image/png", gif, "itemId", vi01).expect(400).json();
+        assertEquals("audit.photoType", en.get("messageKey").asText());
+        assertTrue(en.toString(), en.get("message").asText().contains("JPEG or PNG"));
+        // a refusal with arguments: the item that is not answered, named in the Chinese text
+        JsonNode unanswered = callWith("POST", "audits/" + id + "/submit", supervisor.user(), supervisor.password(), null, null, "Accept-Language", "zh-CN")
+                .expect(400).json();
+        assertEquals("audit.unanswered", unanswered.get("messageKey").asText());
+        String item = unanswered.get("field").asText().substring("items.".length());
+        assertEquals(item + " 尚未作答。", unanswered.get("message").asText());
+
+        // multipart/form-data as a cross-site form could send it (Basic credentials, no header a form cannot set): 415, nothing kept
+        JsonNode form = supervisor.postForm(photos, "门头.png", "image/png", PNG, new Object[] { "itemId", vi01 }).expect(415).json();
+        assertEquals("formContentType", form.get("messageKey").asText());
+        // from another site, the header does not help
+        supervisor.postForm(photos, "门头.png", "image/png", PNG, new Object[] { "itemId", vi01 }, "X-Requested-With", "XMLHttpRequest",
+                "Sec-Fetch-Site", "cross-site").expect(403);
+        assertEquals(0, supervisor.get("audits/" + id).expect(200).json().get("photos").size());
+        // curl -u ... -H "X-Requested-With: curl" -F photo=@门头.png -F itemId=...: taken, as from the API's own page (same origin)
+        supervisor.postForm(photos, "门头.png", "image/png", PNG, new Object[] { "itemId", vi01 }, "X-Requested-With", "curl").expect(201);
+        supervisor.postForm(photos, "门头2.png", "image/png", PNG, new Object[] { "itemId", vi01 }, "Sec-Fetch-Site", "same-origin").expect(201);
+        assertEquals(2, supervisor.get("audits/" + id).expect(200).json().get("photos").size());
     }
 
     @Test

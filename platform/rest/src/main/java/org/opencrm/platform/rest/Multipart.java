@@ -16,9 +16,10 @@ import org.opencrm.platform.api.PayloadTooLargeException;
 /**
  * A multipart body (RFC 2046: {@code multipart/mixed}, {@code multipart/related}, ... with a {@code boundary}) read
  * into its parts, for endpoints that take files with fields (photos with the item they show). The whole body is read
- * with a limit first, so a body over it is refused (413) before anything is parsed or written. ({@code
- * multipart/form-data} from an HTML form is refused earlier by the API's cross-site request filter; clients send the
- * same body as {@code multipart/mixed}.)
+ * with a limit first, so a body over it is refused (413) before anything is parsed or written. An endpoint may take
+ * {@code multipart/form-data} too (what {@code curl -F} sends): the API's cross-site request filter lets it through
+ * only with an {@code X-Requested-With} header or from the API's own origin, never from another site's HTML form;
+ * the same body as {@code multipart/mixed} needs no header.
  *
  * @since 1.3
  */

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.opencrm.module.audit.internal.service.ActionService;
+import org.opencrm.module.audit.internal.service.AuditExports;
 import org.opencrm.module.audit.internal.service.AuditService;
 import org.opencrm.module.audit.internal.service.AuditSettings;
 import org.opencrm.module.audit.internal.service.DemoAudits;
@@ -52,6 +53,7 @@ public class AuditRuntime {
     public final AuditService audits;
     public final ResultsService results;
     public final DemoAudits demo;
+    public final AuditExports exports;
     public final BusinessClock clock;
     public final CustomerDirectory directory;
     private ScheduledExecutorService scheduler;
@@ -70,6 +72,7 @@ public class AuditRuntime {
         actions = new ActionService(jpa, access, trail, timeline, events, clock, this::settings);
         audits = new AuditService(jpa, access, directory, trail, timeline, events, clock, templates, actions, this::settings);
         results = new ResultsService(jpa, access, clock, () -> List.copyOf(sales));
+        exports = new AuditExports(results, actions);
         demo = new DemoAudits(jpa, trail, clock, this::settings, templates);
         templates.ensureDefaults();
         schedule(config);

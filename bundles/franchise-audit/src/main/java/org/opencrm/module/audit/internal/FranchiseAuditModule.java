@@ -8,11 +8,15 @@ import java.util.Map;
 import org.opencrm.platform.api.module.CrmModule;
 import org.opencrm.platform.api.security.Permission;
 import org.opencrm.platform.api.security.PermissionSet;
+import org.opencrm.platform.rest.RefusalTexts;
 import org.osgi.service.component.annotations.Component;
 
-/** The module's descriptor and permissions with their default role grants. */
-@Component(service = { CrmModule.class, PermissionSet.class })
-public class FranchiseAuditModule implements CrmModule, PermissionSet {
+/**
+ * The module's descriptor, its permissions with their default role grants, and where its refusals are worded (the
+ * REST API's error bodies in the caller's language).
+ */
+@Component(service = { CrmModule.class, PermissionSet.class, RefusalTexts.class })
+public class FranchiseAuditModule implements CrmModule, PermissionSet, RefusalTexts {
     @Override
     public String id() {
         return ID;
@@ -26,6 +30,11 @@ public class FranchiseAuditModule implements CrmModule, PermissionSet {
     @Override
     public String moduleId() {
         return ID;
+    }
+
+    @Override
+    public String baseName() {
+        return MESSAGES;
     }
 
     @Override

@@ -21,6 +21,21 @@ class CsvTest {
     }
 
     @Test
+    void writesUtf8WithABomThatTheParserReadsBack() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (Csv.Writer w = new Csv.Writer(bytes)) {
+            w.row("门店", "得分").row("王府井店, 北京", new java.math.BigDecimal("92.50")).row("=cmd", null);
+        }
+        byte[] b = bytes.toByteArray();
+        assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(b[0], b[1], b[2]));
+        String text = new String(b, java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals("\uFEFF门店,得分\r\n\"王府井店, 北京\",92.50\r\n'=cmd,\r\n", text);
+        Csv.Parser p = new Csv.Parser(new StringReader(text));
+        assertEquals(List.of("门店", "得分"), p.next());
+        assertEquals(List.of("王府井店, 北京", "92.50"), p.next());
+    }
+
+    @Test
     void keepsEmptyTrailingFieldsAndBlankLines() {
         Csv.Parser p = new Csv.Parser(new StringReader("a,,\n\nb"));
         assertEquals(List.of("a", "", ""), p.next());

@@ -1,6 +1,12 @@
 package org.opencrm.platform.rest.internal;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+
 import javax.ws.rs.WebApplicationException;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.ext.ExceptionMapper;
@@ -14,28 +20,49 @@ import org.opencrm.platform.api.PayloadTooLargeException;
 import org.opencrm.platform.api.RecordNotFoundException;
 import org.opencrm.platform.persistence.SqlFailure;
 import org.opencrm.platform.rest.ApiError;
+import org.opencrm.platform.rest.RefusalTexts;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Maps every failure of every resource, once, to a status and the {"error","message","field"} body. */
+/**
+ * Maps every failure of every resource, once, to a status and the {"error","message","field","messageKey"} body; a
+ * business refusal's message in the caller's language (Accept-Language) where a {@link RefusalTexts} bundle words it.
+ */
 @Component(service = ExceptionMapper.class)
 @JaxrsExtension
 @JaxrsApplicationSelect(CrmRest.APPLICATION_SELECT)
 public class ErrorMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+    private final List<RefusalTexts> texts = new CopyOnWriteArrayList<>();
+    /** The current call's headers (CXF injects a thread-local proxy). */
+    @Context
+    HttpHeaders headers;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void addTexts(RefusalTexts t) {
+        texts.add(t);
+    }
+
+    void removeTexts(RefusalTexts t) {
+        texts.remove(t);
+    }
 
     @Override
     public Response toResponse(Throwable thrown) {
         Throwable e = unwrap(thrown);
         if (e instanceof CrmException c) {
-            return respond(status(c), new ApiError(c.code(), c.getMessage(), c.field()));
+            return respond(status(c), new ApiError(c.code(), RefusalWording.message(c, language(), texts), c.field(), c.messageKey()));
         }
         if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
             InvalidInputException i = Json.toInvalidInput(j);
-            return respond(400, new ApiError(i.code(), i.getMessage(), i.field()));
+            return respond(400, new ApiError(i.code(), RefusalWording.message(i, language(), texts), i.field(), i.messageKey()));
         }
         if (isOptimisticLock(e)) {
             return respond(409, new ApiError("stale_version", "the record was changed by someone else; reload it and apply your change again", "version"));
@@ -65,6 +92,14 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         }
         LOG.error("Unexpected failure in a REST call", thrown);
         return respond(500, new ApiError("server_error", "unexpected server error; see the server log", null));
+    }
+
+    private Locale language() {
+        try {
+            return RefusalWording.language(headers == null ? null : headers.getAcceptableLanguages());
+        } catch (RuntimeException outsideACall) {
+            return Locale.ENGLISH; // no request bound to the proxy (a unit test), or a malformed header
+        }
     }
 
     private static int status(CrmException c) {

@@ -17,6 +17,7 @@ import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.StreamingOutput;
 
 import org.opencrm.module.audit.internal.AuditRuntime;
 import org.opencrm.module.audit.internal.FranchiseAuditNames;
@@ -28,6 +29,7 @@ import org.opencrm.module.audit.internal.dto.PlanData.PlanStoreData;
 import org.opencrm.module.audit.internal.dto.Requests;
 import org.opencrm.module.audit.internal.dto.ResultData;
 import org.opencrm.module.audit.internal.dto.TemplateData;
+import org.opencrm.module.audit.internal.service.AuditExports;
 import org.opencrm.module.audit.internal.service.AuditReport;
 import org.opencrm.module.audit.internal.service.AuditService;
 import org.opencrm.platform.pdf.PdfDocuments;
@@ -210,8 +212,8 @@ public class AuditsEndpoint implements ModuleEndpoint {
 
     @POST
     @Path(ID + "/photos")
-    @Consumes({ "multipart/mixed", "multipart/related" })
-    @ApiDoc(value = "addAuditPhoto", status = 201, returns = PhotoData.class, summary = "Attach a photo (JPEG or PNG; parts file and itemId)")
+    @Consumes({ "multipart/form-data", "multipart/mixed", "multipart/related" })
+    @ApiDoc(value = "addAuditPhoto", status = 201, returns = PhotoData.class, summary = "Attach a photo (JPEG or PNG; parts file (or photo) and itemId; multipart/form-data needs the header X-Requested-With)")
     public Response addPhoto(@PathParam("id") long id, InputStream body, @Context HttpHeaders headers, @Context SecurityContext sc) {
         CrmUser user = RestSupport.user(sc);
         Multipart m = Multipart.read(headers.getHeaderString(HttpHeaders.CONTENT_TYPE), body, rt.settings().maxPhotoBytes());
@@ -220,8 +222,10 @@ public class AuditsEndpoint implements ModuleEndpoint {
                 .build();
     }
 
+    /** The upload: part "file", or "photo" as in {@code curl -F photo=@x.jpg}. */
     private static Multipart.Part file(Multipart m) {
-        return m.part("file").orElseThrow(() -> new InvalidInputException("file", "the part 'file' is missing", "required"));
+        return m.part("file").or(() -> m.part("photo"))
+                .orElseThrow(() -> new InvalidInputException("file", "the part 'file' (or 'photo') is missing", "required"));
     }
 
     @GET
@@ -262,6 +266,18 @@ public class AuditsEndpoint implements ModuleEndpoint {
     }
 
     @GET
+    @Path("actions/export")
+    @Produces("text/csv; charset=UTF-8")
+    @ApiDoc(value = "exportAuditActions", returns = String.class, summary = "The corrective actions as CSV (UTF-8 with BOM; the list's filters and scope; "
+            + "headers in the Accept-Language)")
+    public Response exportActions(@QueryParam("storeId") String storeId, @QueryParam("auditId") String auditId, @QueryParam("status") String status,
+            @QueryParam("overdue") String overdue, @Context HttpHeaders headers, @Context SecurityContext sc) {
+        AuditExports.Download csv = rt.exports.actions(RestSupport.user(sc), QueryParams.number("storeId", storeId), QueryParams.number("auditId", auditId),
+                status, "true".equals(overdue), language(headers));
+        return download(csv, "audit-actions-" + rt.clock.today() + ".csv");
+    }
+
+    @GET
     @Path("actions/" + ID)
     @ApiDoc(value = "getAuditAction", summary = "A corrective action with its evidence photos")
     public ActionData action(@PathParam("id") long id, @Context SecurityContext sc) {
@@ -278,8 +294,8 @@ public class AuditsEndpoint implements ModuleEndpoint {
 
     @POST
     @Path("actions/" + ID + "/evidence")
-    @Consumes({ "multipart/mixed", "multipart/related" })
-    @ApiDoc(value = "addAuditActionEvidence", status = 201, returns = PhotoData.class, summary = "An evidence photo of the correction")
+    @Consumes({ "multipart/form-data", "multipart/mixed", "multipart/related" })
+    @ApiDoc(value = "addAuditActionEvidence", status = 201, returns = PhotoData.class, summary = "An evidence photo of the correction (part file or photo; multipart/form-data needs the header X-Requested-With)")
     public Response evidence(@PathParam("id") long id, InputStream body, @Context HttpHeaders headers, @Context SecurityContext sc) {
         CrmUser user = RestSupport.user(sc);
         Multipart m = Multipart.read(headers.getHeaderString(HttpHeaders.CONTENT_TYPE), body, rt.settings().maxPhotoBytes());
@@ -303,6 +319,29 @@ public class AuditsEndpoint implements ModuleEndpoint {
     public Page<ResultData.StoreRank> ranking(@QueryParam("region") String region, @QueryParam("worst") String worst,
             @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit, @Context SecurityContext sc) {
         return rt.results.ranking(RestSupport.user(sc), region, "true".equals(worst), page(offset, limit));
+    }
+
+    @GET
+    @Path("results/ranking/export")
+    @Produces("text/csv; charset=UTF-8")
+    @ApiDoc(value = "exportAuditStoreRanking", returns = String.class, summary = "The store ranking as CSV (UTF-8 with BOM; region=, worst=; "
+            + "headers in the Accept-Language)")
+    public Response exportRanking(@QueryParam("region") String region, @QueryParam("worst") String worst, @Context HttpHeaders headers,
+            @Context SecurityContext sc) {
+        AuditExports.Download csv = rt.exports.ranking(RestSupport.user(sc), region, "true".equals(worst), language(headers));
+        return download(csv, "audit-ranking-" + rt.clock.today() + ".csv");
+    }
+
+    /** A CSV download, streamed (the checks ran before: a refusal is an error answer, not a broken file). */
+    private static Response download(AuditExports.Download csv, String fileName) {
+        StreamingOutput body = csv::writeTo;
+        return Response.ok(body, "text/csv; charset=UTF-8").header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
+    }
+
+    /** The first language of the Accept-Language list (English when none). */
+    private static Locale language(HttpHeaders headers) {
+        List<Locale> wanted = headers.getAcceptableLanguages();
+        return wanted.isEmpty() || "*".equals(wanted.get(0).getLanguage()) ? Locale.ENGLISH : wanted.get(0);
     }
 
     @GET

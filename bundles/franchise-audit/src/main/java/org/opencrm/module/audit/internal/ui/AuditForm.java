@@ -157,7 +157,7 @@ final class AuditForm extends VerticalLayout {
                     rt.audits.addPhoto(context.user(), auditId, i.id(), name[0], received.toByteArray());
                     render(rt.audits.get(context.user(), auditId));
                 } catch (RuntimeException ex) {
-                    Feedback.failed(ex, Map.of());
+                    Feedback.failed(ex, Map.of(), msg);
                 }
             });
             card.addComponent(upload);
@@ -179,7 +179,7 @@ final class AuditForm extends VerticalLayout {
             try {
                 render(rt.audits.answer(context.user(), auditId, i.id(), new Requests.Answer(answer, score, null)));
             } catch (RuntimeException ex) {
-                Feedback.failed(ex, Map.of());
+                Feedback.failed(ex, Map.of(), msg);
             }
         });
         return b;
@@ -197,7 +197,7 @@ final class AuditForm extends VerticalLayout {
                 Feedback.done(msg.get("ui.submitted", done.score().toPlainString(), done.grade()));
                 render(done);
             } catch (RuntimeException ex) {
-                Feedback.failed(ex, Map.of("acknowledgedBy", ack, "comment", comment));
+                Feedback.failed(ex, Map.of("acknowledgedBy", ack, "comment", comment), msg);
             }
         });
         yes.setId("audit-submit-confirm");

@@ -1,5 +1,7 @@
 package org.opencrm.module.audit.internal.ui;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,7 @@ import org.opencrm.module.audit.internal.dto.PlanData.PlanStoreData;
 import org.opencrm.module.audit.internal.dto.Requests;
 import org.opencrm.module.audit.internal.dto.ResultData;
 import org.opencrm.module.audit.internal.dto.TemplateData;
+import org.opencrm.module.audit.internal.service.AuditExports;
 import org.opencrm.platform.api.PageRequest;
 import org.opencrm.platform.api.ui.NavigationEntry;
 import org.opencrm.platform.api.ui.UiContext;
@@ -27,6 +30,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import com.vaadin.server.FileDownloader;
+import com.vaadin.server.StreamResource;
 import com.vaadin.ui.Button;
 import com.vaadin.ui.CheckBox;
 import com.vaadin.ui.Grid;
@@ -100,7 +105,7 @@ public class AuditsEntry extends BaseMenuEntry {
                     AuditData a = rt.audits.start(c.user(), new Requests.StartAudit(store.getValue(), null, null, announced.getValue(), null));
                     openAudit.accept(a.id());
                 } catch (RuntimeException ex) {
-                    Feedback.failed(ex, Map.of("storeId", store));
+                    Feedback.failed(ex, Map.of("storeId", store), msg);
                 }
             });
             start.setId("audit-start");
@@ -166,7 +171,7 @@ public class AuditsEntry extends BaseMenuEntry {
                 data.refreshAll();
                 Feedback.done(msg.get("ui.saved"));
             } catch (RuntimeException ex) {
-                Feedback.failed(ex, Map.of("response", text));
+                Feedback.failed(ex, Map.of("response", text), msg);
             }
         }));
         respond.setId("audit-action-respond");
@@ -181,7 +186,7 @@ public class AuditsEntry extends BaseMenuEntry {
                         data.refreshAll();
                         Feedback.done(msg.get("ui.saved"));
                     } catch (RuntimeException ex) {
-                        Feedback.failed(ex, Map.of("note", text));
+                        Feedback.failed(ex, Map.of("note", text), msg);
                     }
                 }));
                 b.setId(accept ? "audit-action-accept" : "audit-action-reopen");
@@ -189,8 +194,24 @@ public class AuditsEntry extends BaseMenuEntry {
                 buttons.addComponent(b);
             }
         }
+        buttons.addComponent(csvButton("audit-actions-export", msg, "audit-actions", () -> rt.exports.actions(c.user(), null, null, null, false, c.locale())));
         v.addComponents(grid, text, buttons);
         return v;
+    }
+
+    /** A button that downloads a CSV export (the same file as the REST export; the rows at the moment of the click). */
+    private Button csvButton(String id, Messages msg, String fileName, java.util.function.Supplier<AuditExports.Download> export) {
+        Button b = new Button(msg.get("ui.exportCsv"));
+        b.setId(id);
+        StreamResource file = new StreamResource(() -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            export.get().writeTo(out);
+            return new ByteArrayInputStream(out.toByteArray());
+        }, fileName + "-" + rt.clock.today() + ".csv");
+        file.setMIMEType("text/csv; charset=UTF-8");
+        file.setCacheTime(0);
+        new FileDownloader(file).extend(b);
+        return b;
     }
 
     private com.vaadin.ui.Component results(UiContext c, Messages msg) {
@@ -240,7 +261,10 @@ public class AuditsEntry extends BaseMenuEntry {
         ResultData.ScoreBesideSales sales = rt.results.scoreBesideSales(c.user(), null, null, c.locale(), PageRequest.of(null, 0, 50));
         Label salesTitle = new Label(msg.get("ui.scoreBesideSales", sales.from(), sales.to()));
         salesTitle.addStyleName(ValoTheme.LABEL_H3);
-        v.addComponents(trendTitle, chart, actionLine, rankTitle, ranking, regions, failed, salesTitle);
+        Button rankingCsv = csvButton("audit-ranking-export", msg, "audit-ranking", () -> rt.exports.ranking(c.user(), null, false, c.locale()));
+        HorizontalLayout rankHeader = new HorizontalLayout(rankTitle, rankingCsv);
+        rankHeader.setDefaultComponentAlignment(com.vaadin.ui.Alignment.MIDDLE_LEFT);
+        v.addComponents(trendTitle, chart, actionLine, rankHeader, ranking, regions, failed, salesTitle);
         if (sales.providers().isEmpty()) {
             Label none = new Label(msg.get("ui.noSalesModules"));
             none.setId("audit-no-sales");
@@ -282,7 +306,7 @@ public class AuditsEntry extends BaseMenuEntry {
                 try {
                     edit.accept(rt.templates.newVersion(c.user(), t.id()).id());
                 } catch (RuntimeException ex) {
-                    Feedback.failed(ex, Map.of());
+                    Feedback.failed(ex, Map.of(), msg);
                 }
             }));
             newVersion.setId("audit-template-new-version");

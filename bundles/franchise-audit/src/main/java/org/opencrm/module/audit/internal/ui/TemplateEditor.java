@@ -91,7 +91,7 @@ final class TemplateEditor extends VerticalLayout {
                             null, sections));
                     Feedback.done(msg.get("ui.saved"));
                 } catch (RuntimeException ex) {
-                    Feedback.failed(ex, Map.of("name", name));
+                    Feedback.failed(ex, Map.of("name", name), msg);
                 }
             });
             save.setId("audit-template-save");
@@ -102,7 +102,7 @@ final class TemplateEditor extends VerticalLayout {
                     Feedback.done(msg.get("ui.published"));
                     back.run();
                 } catch (RuntimeException ex) {
-                    Feedback.failed(ex, Map.of());
+                    Feedback.failed(ex, Map.of(), msg);
                 }
             });
             publish.setId("audit-template-publish");

@@ -1,0 +1,101 @@
+package org.opencrm.module.audit.internal.service;
+
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+import org.opencrm.module.audit.internal.FranchiseAuditNames;
+import org.opencrm.module.audit.internal.dto.ActionData;
+import org.opencrm.module.audit.internal.dto.ResultData.StoreRank;
+import org.opencrm.platform.api.Page;
+import org.opencrm.platform.api.PageRequest;
+import org.opencrm.platform.api.csv.Csv;
+import org.opencrm.platform.api.security.CrmUser;
+
+/**
+ * CSV downloads of the results ranking and of the corrective actions: the same rows, in the same user's scope and
+ * order, as the JSON lists ({@link ResultsService#ranking}, {@link ActionService#list}), read page by page and
+ * flushed after each page so that a network of thousands of stores streams; UTF-8 with a BOM (the platform's
+ * {@link Csv.Writer}), column headers and labels in the user's language.
+ */
+public final class AuditExports {
+    private final ResultsService results;
+    private final ActionService actions;
+    /** Rows read (and flushed) at a time. */
+    private final int batch;
+
+    public AuditExports(ResultsService results, ActionService actions) {
+        this(results, actions, PageRequest.MAX_LIMIT);
+    }
+
+    AuditExports(ResultsService results, ActionService actions, int batch) {
+        this.results = results;
+        this.actions = actions;
+        this.batch = batch;
+    }
+
+    /** A download's content, written once the answer's header is sent. */
+    @FunctionalInterface
+    public interface Download {
+        void writeTo(OutputStream out);
+    }
+
+    /**
+     * Columns: rank, store, region, score, grade, audit date. Permissions and arguments are checked now, so that a
+     * refusal is an error answer rather than a broken download.
+     */
+    public Download ranking(CrmUser user, String region, boolean worstFirst, Locale locale) {
+        results.ranking(user, region, worstFirst, PageRequest.of(null, 0, 1));
+        return out -> writeRanking(user, region, worstFirst, messages(locale), out);
+    }
+
+    private void writeRanking(CrmUser user, String region, boolean worstFirst, ResourceBundle m, OutputStream out) {
+        Csv.Writer csv = new Csv.Writer(out);
+        csv.row(m.getString("csv.rank"), m.getString("csv.store"), m.getString("csv.region"), m.getString("csv.score"), m.getString("csv.grade"),
+                m.getString("csv.auditDate"));
+        for (int offset = 0;; offset += batch) {
+            Page<StoreRank> page = results.ranking(user, region, worstFirst, PageRequest.of(null, offset, batch));
+            for (StoreRank r : page.items()) {
+                csv.row(r.rank(), r.storeName(), r.region(), r.score() == null ? null : r.score().toPlainString(), r.grade(), r.auditDate());
+            }
+            csv.flush();
+            if (page.items().size() < batch) {
+                break;
+            }
+        }
+    }
+
+    /** Columns: store, item code, question, severity, due date, overdue, status; filters as the JSON list's (checked now). */
+    public Download actions(CrmUser user, Long storeId, Long auditId, String status, boolean overdueOnly, Locale locale) {
+        actions.list(user, storeId, auditId, status, overdueOnly, PageRequest.of(null, 0, 1));
+        return out -> writeActions(user, storeId, auditId, status, overdueOnly, messages(locale), out);
+    }
+
+    private void writeActions(CrmUser user, Long storeId, Long auditId, String status, boolean overdueOnly, ResourceBundle m, OutputStream out) {
+        Csv.Writer csv = new Csv.Writer(out);
+        csv.row(m.getString("csv.store"), m.getString("csv.itemCode"), m.getString("csv.question"), m.getString("csv.severity"), m.getString("csv.due"),
+                m.getString("csv.overdue"), m.getString("csv.status"));
+        for (int offset = 0;; offset += batch) {
+            List<ActionData> page = actions.list(user, storeId, auditId, status, overdueOnly, PageRequest.of(null, offset, batch)).items();
+            for (ActionData a : page) {
+                csv.row(a.storeName(), a.itemCode(), a.question(), label(m, "severity." + a.severity()), a.dueDate(),
+                        a.overdue() ? m.getString("report.yes") : "", label(m, "actionStatus." + a.status()));
+            }
+            csv.flush();
+            if (page.size() < batch) {
+                break;
+            }
+        }
+    }
+
+    private static ResourceBundle messages(Locale locale) {
+        Locale l = locale != null && "zh".equals(locale.getLanguage()) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
+        return ResourceBundle.getBundle(FranchiseAuditNames.MESSAGES, l, AuditExports.class.getClassLoader(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    private static String label(ResourceBundle m, String key) {
+        return m.containsKey(key) ? m.getString(key) : key.substring(key.indexOf('.') + 1);
+    }
+}

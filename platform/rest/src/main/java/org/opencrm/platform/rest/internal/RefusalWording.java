@@ -1,0 +1,68 @@
+package org.opencrm.platform.rest.internal;
+
+import java.text.MessageFormat;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+import org.opencrm.platform.api.CrmException;
+import org.opencrm.platform.rest.RefusalTexts;
+
+/**
+ * A business refusal's message in the caller's language: the {@code error.<messageKey>} entry of the first registered
+ * {@link RefusalTexts} bundle that has it. The API speaks English and Simplified Chinese; English keeps the service's
+ * own message, which is what the API has always answered.
+ */
+final class RefusalWording {
+    private RefusalWording() {
+    }
+
+    /** The first language of an Accept-Language list the API speaks other than English, or English. */
+    static Locale language(List<Locale> acceptable) {
+        if (acceptable != null) {
+            for (Locale l : acceptable) {
+                if ("zh".equals(l.getLanguage())) {
+                    return Locale.SIMPLIFIED_CHINESE;
+                }
+                if ("en".equals(l.getLanguage())) {
+                    return Locale.ENGLISH;
+                }
+            }
+        }
+        return Locale.ENGLISH;
+    }
+
+    static String message(CrmException e, Locale language, Collection<RefusalTexts> catalogues) {
+        if (e.messageKey() == null || !"zh".equals(language.getLanguage())) {
+            return e.getMessage();
+        }
+        String key = "error." + e.messageKey();
+        for (RefusalTexts texts : catalogues) {
+            String pattern = entry(texts, key, language);
+            if (pattern != null) {
+                Object[] ruleArgs = e.messageArgs();
+                Object[] args = new Object[ruleArgs.length + 1];
+                args[0] = e.field() == null ? "" : e.field();
+                System.arraycopy(ruleArgs, 0, args, 1, ruleArgs.length);
+                try {
+                    return new MessageFormat(pattern, language).format(args);
+                } catch (IllegalArgumentException badArgument) {
+                    return e.getMessage(); // a pattern that does not fit the arguments: the English text, not a 500
+                }
+            }
+        }
+        return e.getMessage();
+    }
+
+    private static String entry(RefusalTexts texts, String key, Locale language) {
+        try {
+            ResourceBundle bundle = ResourceBundle.getBundle(texts.baseName(), language, texts.getClass().getClassLoader(),
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+            return bundle.containsKey(key) ? bundle.getString(key) : null;
+        } catch (MissingResourceException noBundle) {
+            return null;
+        }
+    }
+}

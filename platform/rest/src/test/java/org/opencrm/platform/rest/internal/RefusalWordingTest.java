@@ -1,0 +1,52 @@
+package org.opencrm.platform.rest.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+import org.opencrm.platform.api.InvalidInputException;
+import org.opencrm.platform.rest.ApiError;
+import org.opencrm.platform.rest.RefusalTexts;
+
+class RefusalWordingTest {
+    private static final RefusalTexts SAMPLE = () -> "org.opencrm.platform.rest.internal.refusals";
+    private static final RefusalTexts NONE = () -> "org.opencrm.platform.rest.internal.noSuchBundle";
+
+    @Test
+    void chineseWhenAskedForAndWorded() {
+        InvalidInputException e = new InvalidInputException("photos", "at most 5 photos", "sample.tooMany", 5);
+        assertEquals("photos：最多 5 张照片。", RefusalWording.message(e, Locale.SIMPLIFIED_CHINESE, List.of(NONE, SAMPLE)));
+    }
+
+    @Test
+    void englishKeepsTheServiceMessage() {
+        InvalidInputException e = new InvalidInputException("photos", "at most 5 photos", "sample.tooMany", 5);
+        assertEquals("at most 5 photos", RefusalWording.message(e, Locale.ENGLISH, List.of(SAMPLE)));
+    }
+
+    @Test
+    void aKeyNobodyWordsKeepsTheServiceMessage() {
+        InvalidInputException e = new InvalidInputException("x", "x is odd", "sample.unknown");
+        assertEquals("x is odd", RefusalWording.message(e, Locale.SIMPLIFIED_CHINESE, List.of(SAMPLE, NONE)));
+        assertEquals("x is odd", RefusalWording.message(new InvalidInputException("x", "x is odd"), Locale.SIMPLIFIED_CHINESE, List.of(SAMPLE)));
+    }
+
+    @Test
+    void theFirstLanguageTheApiSpeaks() {
+        assertEquals(Locale.SIMPLIFIED_CHINESE, RefusalWording.language(List.of(Locale.forLanguageTag("zh-CN"), Locale.ENGLISH)));
+        assertEquals(Locale.SIMPLIFIED_CHINESE, RefusalWording.language(List.of(Locale.FRENCH, Locale.forLanguageTag("zh"))));
+        assertEquals(Locale.ENGLISH, RefusalWording.language(List.of(Locale.forLanguageTag("en-US"), Locale.forLanguageTag("zh-CN"))));
+        assertEquals(Locale.ENGLISH, RefusalWording.language(List.of(new Locale("*"))));
+        assertEquals(Locale.ENGLISH, RefusalWording.language(null));
+    }
+
+    @Test
+    void theErrorMapperAnswersWithTheKey() {
+        ErrorMapper mapper = new ErrorMapper();
+        mapper.addTexts(SAMPLE);
+        ApiError body = (ApiError) mapper.toResponse(new InvalidInputException("photos", "at most 5 photos", "sample.tooMany", 5)).getEntity();
+        assertEquals(new ApiError("invalid_input", "at most 5 photos", "photos", "sample.tooMany"), body);
+    }
+}
