@@ -419,11 +419,13 @@ public class SecurityIT extends CrmTestSupport {
                 .header("Content-Type", "multipart/form-data; boundary=x").header("X-Requested-With", "curl").POST(HttpRequest.BodyPublishers.ofString(formBody)));
         // past the filter: the module's answer to a body that is no image (400), or 404 while the module is disabled
         assertTrue("curl -F with X-Requested-With reaches the endpoint: " + curl.status() + " " + curl.body(), curl.status() == 400 || curl.status() == 404);
-        // a form-data body to an endpoint that does not take it stays a 415, with the header too
+        // a form-data body to an endpoint that does not take it stays a 415, with the header too, and adds no contact (the
+        // text/csv import above added the one that is there)
+        long planted = get("contacts?q=Form%20Planted").json().get("total").asLong();
         Answer formImport = send(HttpRequest.newBuilder(URI.create(url("contacts/import"))).header("Authorization", basic(ADMIN, ADMIN_PASSWORD))
                 .header("Content-Type", "multipart/form-data; boundary=x").header("X-Requested-With", "curl").POST(HttpRequest.BodyPublishers.ofString(csv)));
         assertEquals(formImport.body(), 415, formImport.status());
-        assertEquals(0, get("contacts?q=Form%20Planted").json().get("total").asLong());
+        assertEquals(planted, get("contacts?q=Form%20Planted").json().get("total").asLong());
     }
 
     @Test
