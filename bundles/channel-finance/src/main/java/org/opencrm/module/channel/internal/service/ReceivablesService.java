@@ -685,7 +685,8 @@ public class ReceivablesService {
         for (Long id : ids) {
             Invoice i = id == null ? null : em.find(Invoice.class, id);
             if (i == null || i.accountId != accountId) {
-                throw new InvalidInputException("invoiceIds", "invoice " + id + " is not an invoice of this partner", "channel.invoice.notPartners", id);
+                throw new InvalidInputException("invoiceIds", "invoice " + id + " is not an invoice of this partner", "channel.invoice.notPartners",
+                        i == null ? String.valueOf(id) : i.number);
             }
         }
     }
