@@ -63,7 +63,7 @@ public class HandsetProducts implements ProductSource {
             }
             if (h.status() != HandsetStatus.IN_STOCK) {
                 throw new InvalidInputException("serials", "IMEI " + serial + " is " + h.status() + ", not in stock", "channel.handset.notInStock", serial,
-                        h.status().name());
+                        "handsetStatus." + h.status().name());
             }
         }
     }

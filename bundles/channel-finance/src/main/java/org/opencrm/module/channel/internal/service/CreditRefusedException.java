@@ -8,7 +8,8 @@ import org.opencrm.platform.api.money.Money;
 /**
  * 409: the credit check refused an order (nothing was written). The REST answer adds the limit, the exposure (with
  * the order) and the shortfall (how much the exposure is over the limit; 0 when the refusal is for a hold or an
- * overdue invoice) to the error body.
+ * overdue invoice) to the error body. Its message arguments are the limit, the exposure and the shortfall (in yuan), then
+ * the detail: the credit status as its catalogue key ({@code status.ON_HOLD}) or the days the oldest invoice is overdue.
  */
 public class CreditRefusedException extends ConflictException {
     private static final long serialVersionUID = 1L;

@@ -64,6 +64,19 @@ public record Grades(List<Grade> grades) {
         return grades.stream().anyMatch(g -> g.code().equals(code));
     }
 
+    /**
+     * A grade as a refusal names it: the shipped grades as their catalogue key ({@code grade.GOLD}, said in the user's
+     * language), a configured one by its code (it has no translation).
+     */
+    public static String messageArg(String code) {
+        for (String d : DEFAULTS) {
+            if (d.substring(0, d.indexOf(':')).equals(code)) {
+                return "grade." + code;
+            }
+        }
+        return code;
+    }
+
     /** The code, checked against the configured grades (400 naming the field otherwise). */
     public String require(String field, String code) {
         if (code == null || !exists(code.strip())) {

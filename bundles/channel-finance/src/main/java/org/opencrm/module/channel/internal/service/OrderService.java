@@ -143,7 +143,7 @@ public class OrderService {
                         .orElseThrow(() -> new InvalidInputException(field, "product " + code + " does not exist", "channel.product.unknown", code));
                 // the product's own spelling of its code (the handset registry's are upper case)
                 Price price = CatalogueService.price(em, p.grade, product.code()).orElseThrow(() -> new InvalidInputException(field,
-                        "product " + code + " has no price for grade " + p.grade, "channel.price.missing", code, p.grade));
+                        "product " + code + " has no price for grade " + p.grade, "channel.price.missing", code, Grades.messageArg(p.grade)));
                 OrderLine line = new OrderLine();
                 line.lineNo = i + 1;
                 line.productCode = product.code();
@@ -189,7 +189,7 @@ public class OrderService {
             em.refresh(o);
             if (o.status != OrderStatus.SUBMITTED) {
                 throw new ConflictException("invalid_status", "status", "order " + o.number + " is " + o.status + ", not SUBMITTED", "channel.order.status",
-                        o.number, o.status.name());
+                        o.number, "orderStatus." + o.status.name());
             }
             Instant now = on == null ? settings.now() : on;
             Books.Position pos = Books.position(em, p, settings.clock().dateOf(now));
@@ -226,7 +226,7 @@ public class OrderService {
             em.refresh(o);
             if (o.status != OrderStatus.SUBMITTED && o.status != OrderStatus.APPROVED) {
                 throw new ConflictException("invalid_status", "status", "order " + o.number + " is " + o.status + ": only orders not shipped are cancelled",
-                        "channel.order.notCancellable", o.number, o.status.name());
+                        "channel.order.notCancellable", o.number, "orderStatus." + o.status.name());
             }
             o.status = OrderStatus.CANCELLED;
             o.cancelReason = reason;
@@ -259,7 +259,7 @@ public class OrderService {
             em.refresh(o);
             if (o.status != OrderStatus.APPROVED && o.status != OrderStatus.PARTIALLY_SHIPPED) {
                 throw new ConflictException("invalid_status", "status", "order " + o.number + " is " + o.status + ": approve it before shipping",
-                        "channel.order.notShippable", o.number, o.status.name());
+                        "channel.order.notShippable", o.number, "orderStatus." + o.status.name());
             }
             LocalDate day = on == null ? settings.today() : on;
             List<OrderLine> lines = lines(em, o.id);
@@ -271,7 +271,7 @@ public class OrderService {
                     if (l.quantity > l.shippedQuantity) {
                         if (l.serialised) {
                             throw new InvalidInputException("lines", "line " + l.lineNo + " (" + l.productCode + ") ships by serial number: list the lines with their serials",
-                                    "channel.ship.serialsRequired", l.lineNo);
+                                    "channel.ship.serialsRequired", l.lineNo, l.productCode);
                         }
                         plan.add(new ShipLineInput(l.id, l.quantity - l.shippedQuantity, null));
                     }
@@ -412,7 +412,7 @@ public class OrderService {
         if (p.creditStatus != CreditStatus.NORMAL) {
             refusal = new CreditRefusedException("credit_hold", "partner " + p.accountName + " is " + p.creditStatus
                     + (p.creditStatusReason == null ? "" : " (" + p.creditStatusReason + ")"), CreditRefusedException.KEY_HOLD, p.creditLimitFen, exposure,
-                    p.creditStatus.name());
+                    "status." + p.creditStatus.name());
         } else if (pos.oldestOverdueDays() > settings.rules().blockingOverdueDays()) {
             refusal = new CreditRefusedException("credit_overdue", "partner " + p.accountName + " has an invoice overdue " + pos.oldestOverdueDays()
                     + " days (more than " + settings.rules().blockingOverdueDays() + ")", CreditRefusedException.KEY_OVERDUE, p.creditLimitFen, exposure,

@@ -89,7 +89,7 @@ public class PartnerService {
         if (type == null) {
             if (!ChannelType.isChannel(account.type())) {
                 throw new InvalidInputException("channelType", "account " + account.name() + " is a " + account.type() + ", not a channel partner: name the channelType",
-                        "channel.channelType.required");
+                        "channel.channelType.required", account.name());
             }
             type = ChannelType.valueOf(account.type());
         }
@@ -100,7 +100,7 @@ public class PartnerService {
         try {
             return retry.run("partner create", () -> jpa.txExpr(TransactionType.Required, em -> {
                 if (em.find(PartnerProfile.class, accountId) != null) {
-                    throw new ConflictException("duplicate", "accountId", "account " + accountId + " is a partner already", "channel.partner.exists", accountId);
+                    throw new ConflictException("duplicate", "accountId", "account " + accountId + " is a partner already", "channel.partner.exists", account.name());
                 }
                 PartnerProfile p = new PartnerProfile();
                 p.accountId = accountId;
@@ -130,7 +130,7 @@ public class PartnerService {
             }));
         } catch (RuntimeException e) {
             if (SqlFailure.of(e).isIntegrityViolation()) {
-                throw new ConflictException("duplicate", "accountId", "account " + accountId + " is a partner already", "channel.partner.exists", accountId);
+                throw new ConflictException("duplicate", "accountId", "account " + accountId + " is a partner already", "channel.partner.exists", account.name());
             }
             throw e;
         }

@@ -147,7 +147,7 @@ public class RebateService {
             LocalDate start = in.periodStart();
             if (!periodStart(prog.period, start).equals(start)) {
                 throw new InvalidInputException("periodStart", "a " + prog.period + " period starts on " + periodStart(prog.period, start), "channel.period.start",
-                        periodStart(prog.period, start));
+                        periodStart(prog.period, start), "rebatePeriod." + prog.period.name());
             }
             LocalDate end = periodEnd(prog.period, start);
             if (start.isAfter(settings.today())) {
@@ -168,7 +168,7 @@ public class RebateService {
                 em.refresh(run);
                 if (run.status != RebateRunStatus.COMPUTED) {
                     throw new ConflictException("run_closed", "periodStart", "the run of " + prog.code + " for " + start + " is " + run.status + ": it is not computed again",
-                            "channel.run.closed", prog.code, start, run.status.name());
+                            "channel.run.closed", prog.code, start, "runStatus." + run.status.name());
                 }
                 em.createQuery("DELETE FROM RebateResult r WHERE r.runId = :r").setParameter("r", run.id).executeUpdate();
             }
@@ -261,7 +261,7 @@ public class RebateService {
         return retry.run("rebate approve", () -> jpa.txExpr(TransactionType.Required, em -> {
             RebateRun run = lockedRun(em, runId);
             if (run.status != RebateRunStatus.COMPUTED) {
-                throw new ConflictException("invalid_status", "status", "run " + runId + " is " + run.status, "channel.run.status", run.status.name());
+                throw new ConflictException("invalid_status", "status", "run " + runId + " is " + run.status, "channel.run.status", "runStatus." + run.status.name());
             }
             if (!run.periodEnd.isBefore(settings.today())) {
                 throw new ConflictException("period_open", "status", "the period ends " + run.periodEnd + ": approve its run after it closed (and compute it again then)",

@@ -63,13 +63,13 @@ public final class Rebates {
             try {
                 rate = new BigDecimal(p[1].strip());
             } catch (NumberFormatException e) {
-                throw new InvalidInputException(field, "'" + p[1] + "' is not a rate in %", "channel.tiers.invalid", part);
+                throw new InvalidInputException(field, "'" + p[1] + "' is not a rate in %", "channel.tiers.rate", p[1]);
             }
             if (rate.signum() < 0 || rate.compareTo(HUNDRED) > 0 || rate.scale() > 4) {
-                throw new InvalidInputException(field, "rate " + p[1] + " must be between 0 and 100 % with at most 4 decimals", "channel.tiers.invalid", part);
+                throw new InvalidInputException(field, "rate " + p[1] + " must be between 0 and 100 % with at most 4 decimals", "channel.tiers.rateRange", p[1]);
             }
             if (!tiers.isEmpty() && threshold <= tiers.get(tiers.size() - 1).thresholdFen()) {
-                throw new InvalidInputException(field, "tier thresholds must rise", "channel.tiers.invalid", part);
+                throw new InvalidInputException(field, "tier thresholds must rise", "channel.tiers.order", part);
             }
             tiers.add(new Tier(threshold, rate));
         }

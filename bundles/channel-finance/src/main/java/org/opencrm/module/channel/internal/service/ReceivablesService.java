@@ -160,7 +160,7 @@ public class ReceivablesService {
             throw new InvalidInputException("reason", "reason must be RETURN or ADJUSTMENT", "channel.creditNote.reason", in.reason());
         }
         if (reason == CreditNoteReason.REBATE) {
-            throw new InvalidInputException("reason", "rebate credit notes are issued by settling a rebate run", "channel.creditNote.reason", in.reason());
+            throw new InvalidInputException("reason", "rebate credit notes are issued by settling a rebate run", "channel.creditNote.rebate");
         }
         long amount = Money.ofYuan("amount", in.amount(), Money.Sign.POSITIVE, MAX_AMOUNT).fen();
         String note = PartnerService.optional("note", in.note(), 500);
@@ -250,7 +250,7 @@ public class ReceivablesService {
             Books.lock(em, w.accountId);
             em.refresh(w);
             if (w.status != WriteOffStatus.REQUESTED) {
-                throw new ConflictException("invalid_status", "status", "write-off " + id + " is " + w.status, "channel.writeOff.decided", w.status.name());
+                throw new ConflictException("invalid_status", "status", "write-off " + id + " is " + w.status, "channel.writeOff.decided", "writeOffStatus." + w.status.name());
             }
             if (w.requestedBy.equals(user.username())) {
                 throw new ConflictException("four_eyes", "approve", "a write-off is decided by someone other than who asked for it", "channel.writeOff.fourEyes");
@@ -685,7 +685,8 @@ public class ReceivablesService {
         for (Long id : ids) {
             Invoice i = id == null ? null : em.find(Invoice.class, id);
             if (i == null || i.accountId != accountId) {
-                throw new InvalidInputException("invoiceIds", "invoice " + id + " is not an invoice of this partner", "channel.invoice.notPartners", id);
+                throw new InvalidInputException("invoiceIds", "invoice " + id + " is not an invoice of this partner", "channel.invoice.notPartners",
+                        i == null ? String.valueOf(id) : i.number);
             }
         }
     }

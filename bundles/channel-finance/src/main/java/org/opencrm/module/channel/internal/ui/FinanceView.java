@@ -96,7 +96,7 @@ final class FinanceView extends VerticalLayout {
                 try {
                     yuan = new BigDecimal(amount.getValue().strip().replace(",", ""));
                 } catch (NumberFormatException ex) {
-                    throw new InvalidInputException("amount", msg.get("payment.notAmount", amount.getValue()));
+                    throw new InvalidInputException("amount", msg.get("payment.notAmount", amount.getValue()), "money.notAnAmount", amount.getValue());
                 }
                 PaymentData p = services.receivables().pay(context.user(), new PaymentInput(partner.getValue(), method.getValue(), yuan, Fields.typed(reference.getValue()),
                         null));
@@ -215,7 +215,7 @@ final class FinanceView extends VerticalLayout {
     private <T> T selected(Grid<T> grid) {
         T t = grid.asSingleSelect().getValue();
         if (t == null) {
-            throw new InvalidInputException(null, msg.get("order.pick"));
+            throw new InvalidInputException(null, msg.get("order.pick"), "channel.pickRow");
         }
         return t;
     }

@@ -140,7 +140,7 @@ final class OrderWindow {
             Map<String, AbstractComponent> fields = Map.of("accountId", partner, "lines", grid, "overrideReason", override);
             try {
                 if (partner.getValue() == null) {
-                    throw new InvalidInputException("accountId", msg.get("order.pickPartner"));
+                    throw new InvalidInputException("accountId", msg.get("order.pickPartner"), "channel.pickPartner");
                 }
                 List<LineInput> in = lines.stream().map(l -> new LineInput(l.product().code(), l.quantity())).toList();
                 OrderData o = services.orders().submit(context.user(), new OrderInput(partner.getValue(), in, null, Fields.typed(override.getValue())));
@@ -165,14 +165,8 @@ final class OrderWindow {
         UI.getCurrent().addWindow(w);
     }
 
-    /** A credit refusal in the user's language: why, the limit, the exposure and the shortfall. */
+    /** A credit refusal in the user's language: why, the limit, the exposure and the shortfall (as every refusal is said). */
     static String refusal(Messages msg, CreditRefusedException e) {
-        Object[] args = e.messageArgs();
-        Object[] shown = new Object[args.length];
-        for (int i = 0; i < args.length; i++) {
-            shown[i] = args[i] instanceof BigDecimal b ? ChannelUi.yuan(b) : args[i] == null ? "" : args[i] instanceof String s && msg.has("status." + s)
-                    ? msg.get("status." + s) : args[i];
-        }
-        return msg.has(e.messageKey()) ? msg.get(e.messageKey(), shown) : e.getMessage();
+        return Feedback.describe(e, msg.locale(), msg);
     }
 }

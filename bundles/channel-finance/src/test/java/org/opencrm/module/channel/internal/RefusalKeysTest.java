@@ -1,0 +1,17 @@
+package org.opencrm.module.channel.internal;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.opencrm.platform.testkit.RefusalKeys;
+
+/**
+ * Every refusal this module throws carries a message key with English and Chinese text (in the module's messages or the
+ * platform's), so that staff read it in their language; a new refusal with only an English message fails here.
+ */
+class RefusalKeysTest {
+    @Test
+    void everyRefusalIsSaidInEnglishAndChinese() {
+        RefusalKeys.assertComplete(Path.of("src/main/java"), "org/opencrm/module/channel/internal/ui/messages", RefusalKeys.PLATFORM_MESSAGES);
+    }
+}
