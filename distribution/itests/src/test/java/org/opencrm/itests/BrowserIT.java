@@ -1059,6 +1059,129 @@ public class BrowserIT {
         assertTrue(browser.findElement(By.id("login-username")).isDisplayed());
     }
 
+    /**
+     * A supervisor's store audit on a 390×844 phone (issue 16): the store picked by name, every item answered with the
+     * large buttons, a failed item photographed with the phone's file picker, the store manager's acknowledgement and
+     * the confirmed submission; the score and grade are the checklist's rule (88.00, B), and the audit and its photo are
+     * stored as the REST API shows them, with its printable report.
+     */
+    @Test
+    public void o_franchiseAuditAtAStoreOnAPhone() throws Exception {
+        assertEquals("ACTIVE", rest("POST", "modules/franchise-audit/enable", null).get("state").asText());
+        String tag = Long.toString(System.nanoTime() % 1_000_000);
+        String storeName = "华为授权体验店 " + tag;
+        long store = restId("POST", "accounts", obj().put("name", storeName).put("type", "STORE"));
+        java.nio.file.Path photo = Files.createTempFile("shopfront-", ".png");
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        image.setRGB(10, 10, 0xcc0000);
+        javax.imageio.ImageIO.write(image, "png", photo.toFile());
+        try {
+            browser.manage().window().setSize(new Dimension(390, 844));
+            signInOnPhone("admin", PASSWORD);
+            openFromDrawer("menu-franchise-audit");
+            pick("audit-store-picker", storeName, storeName + " #" + store);
+            click("audit-start");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("audit-form")));
+
+            // the shopfront sign is broken: failed, with the photo it requires
+            answer("audit-answer-VI-01-FAIL", "v-button-danger");
+            browser.findElement(By.cssSelector("#audit-photo-VI-01 input[type=file]")).sendKeys(photo.toString());
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#audit-item-VI-01 img")));
+            // the shelves score 4 of 5, the queue does not apply to this store, everything else passes in full
+            answer("audit-answer-VI-03-4", "v-button-primary");
+            answer("audit-answer-SV-01-NA", "v-button-primary");
+            for (String pass : List.of("VI-02", "VI-04", "SA-02", "SA-03", "SV-02", "SV-03", "SV-04", "SV-05")) {
+                answer("audit-answer-" + pass + "-PASS", "v-button-primary");
+            }
+            answer("audit-answer-SA-01-5", "v-button-primary");
+            answer("audit-answer-SV-06-5", "v-button-primary");
+            assertFitsTheScreen("audit-item-VI-01");
+            shot("phone-390-audit-items");
+            type("audit-ack", "店长 李娜");
+            assertFitsTheScreen("audit-submit");
+            shot("phone-390-audit-submit");
+            click("audit-submit");
+            click("audit-submit-confirm");
+            // 88 of the 100 applicable weights (the queue item leaves both sums): grade B
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit-score"), "88.00"));
+            assertTrue(browser.findElement(By.id("audit-score")).getText().contains("B"));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("audit-report-link")));
+            shot("phone-390-audit-submitted");
+
+            JsonNode audits = rest("GET", "audits?storeId=" + store, null).get("items");
+            assertEquals(1, audits.size());
+            JsonNode audit = rest("GET", "audits/" + audits.get(0).get("id").asLong(), null);
+            assertEquals("SUBMITTED", audit.get("status").asText());
+            assertEquals("店长 李娜", audit.get("acknowledgedBy").asText());
+            assertEquals(0, new java.math.BigDecimal("88.00").compareTo(audit.get("score").decimalValue()));
+            assertEquals(1, audit.get("photos").size());
+            HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(BASE + "/api/v1/audits/" + audit.get("id").asLong() + "/report.pdf")).header("Authorization", "Basic "
+                            + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8))).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, pdf.statusCode());
+            assertEquals("%PDF", new String(pdf.body(), 0, 4, StandardCharsets.US_ASCII));
+        } finally {
+            browser.manage().window().setSize(new Dimension(1400, 900));
+            Files.deleteIfExists(photo);
+            rest("POST", "modules/franchise-audit/disable", null);
+        }
+    }
+
+    /**
+     * HQ sales enters a partner's sell-in order from the partner's page (channel finance, issue 15): the product picked
+     * by typing, the available credit and what is left after the order shown before submitting; an order over the
+     * credit limit is refused in the window with the limit, the exposure and the shortfall, and nothing is written; with
+     * a credit override and its reason it goes through and is listed on the partner's page.
+     */
+    @Test
+    public void p_channelSellInOrderCheckedAgainstTheCreditLimit() throws Exception {
+        assertEquals("ACTIVE", rest("POST", "modules/channel-finance/enable", null).get("state").asText());
+        String tag = Long.toString(System.nanoTime() % 1_000_000);
+        String name = "华东省代 " + tag;
+        long partner = restId("POST", "accounts", obj().put("name", name).put("type", "PROVINCIAL_DISTRIBUTOR"));
+        rest("POST", "channel/partners", obj().put("accountId", partner).put("creditLimit", "5000").put("term", "MONTHLY"));
+        String product = "CB-" + tag;
+        rest("POST", "channel/products", obj().put("code", product).put("name", "星河手机 " + tag));
+        rest("PUT", "channel/price-lists", obj().put("grade", "STANDARD").put("productCode", product).put("price", "1000.00"));
+        try {
+            signIn("admin", PASSWORD);
+            browser.get(BASE + "/crm/#!channel-partners/" + partner);
+            wait.until(ExpectedConditions.textToBe(By.id("channel-partner-title"), name));
+            click("channel-partner-order");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("channel-order-window")));
+            pick("channel-order-product", product, product + " · 星河手机 " + tag);
+            retype("channel-order-quantity", "6");
+            click("channel-order-add");
+            // 6 × ¥1,000.00 against a limit of ¥5,000.00 with nothing open: ¥1,000.00 short, said before submitting
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("channel-order-credit"), "-¥1,000.00"));
+            click("channel-order-submit");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("channel-order-refusal")));
+            String refusal = browser.findElement(By.id("channel-order-refusal")).getText();
+            assertTrue(refusal, refusal.contains("¥5,000.00") && refusal.contains("¥6,000.00") && refusal.contains("¥1,000.00"));
+            dismissError();
+            shot("channel-order-refused");
+            assertEquals("a refused order writes nothing", 0, rest("GET", "channel/orders?accountId=" + partner, null).get("total").asLong());
+
+            type("channel-order-override", "年底冲量，销售总监批准");
+            click("channel-order-submit");
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("channel-order-window")));
+            JsonNode orders = rest("GET", "channel/orders?accountId=" + partner, null);
+            assertEquals(1, orders.get("total").asLong());
+            String number = orders.get("items").get(0).get("number").asText();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[@id='channel-partner-orders']//td[contains(normalize-space(.),'" + number + "')]")));
+            shot("channel-partner-page");
+        } finally {
+            rest("POST", "modules/channel-finance/disable", null);
+        }
+    }
+
+    /** Clicks an answer button of the audit form and waits until the re-rendered form shows it chosen. */
+    private static void answer(String buttonId, String chosenStyle) {
+        click(buttonId);
+        wait.until(ExpectedConditions.attributeContains(By.id(buttonId), "class", chosenStyle));
+    }
+
     @Test
     public void z_idleSessionEndsAfterTheConfiguredTimeout() throws Exception {
         // the session ends at the first heartbeat (every 30 s) after the timeout; waiting out that time is the test
