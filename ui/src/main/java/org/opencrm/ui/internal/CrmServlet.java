@@ -69,7 +69,7 @@ public class CrmServlet extends VaadinServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
-        UiSecurityHeaders.apply(response, config.contentSecurityPolicy());
+        UiSecurityHeaders.apply(response, config.contentSecurityPolicy(), UiSecurityHeaders.isUpload(request.getPathInfo()));
         super.service(request, response);
     }
 
