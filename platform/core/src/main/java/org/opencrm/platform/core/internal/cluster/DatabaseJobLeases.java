@@ -36,7 +36,8 @@ public class DatabaseJobLeases implements JobLeases {
 
     @Activate
     public DatabaseJobLeases(@Reference(target = "(osgi.jndi.service.name=crm)") DataSource dataSource) {
-        this(dataSource, Clock.systemUTC(), nodeId());
+        this(dataSource, Clock.systemUTC(), nodeId(System.getProperty("karaf.name"), hostName()));
+        LOG.info("This node is {} in the cluster's job leases ({})", node, TABLE);
     }
 
     DatabaseJobLeases(DataSource dataSource, Clock clock, String node) {
@@ -45,16 +46,23 @@ public class DatabaseJobLeases implements JobLeases {
         this.node = node;
     }
 
-    /** The host's name and a random part: unique per start, recognisable in the table. */
-    private static String nodeId() {
-        String host;
-        try {
-            host = java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            host = "node";
-        }
-        String id = host + "-" + UUID.randomUUID().toString().substring(0, 8);
+    /**
+     * The node's name and a random part: unique per start, recognisable in the table. The name is Karaf's instance name
+     * ({@code karaf.name} in etc/system.properties) when an operator gave one, else (Karaf's default "root") the host's
+     * name; two nodes on one host are told apart by their instance names.
+     */
+    static String nodeId(String karafName, String host) {
+        String name = karafName == null || karafName.isBlank() || "root".equals(karafName) ? host : karafName.strip();
+        String id = name + "-" + UUID.randomUUID().toString().substring(0, 8);
         return id.length() > 64 ? id.substring(id.length() - 64) : id;
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "node";
+        }
     }
 
     @Override

@@ -137,4 +137,14 @@ class DatabaseJobLeasesTest {
             throw new UnsupportedOperationException();
         }
     }
+
+    @Test
+    void aNodeIsNamedAfterItsKarafInstanceNameElseItsHostAndIsNewAtEachStart() {
+        String named = DatabaseJobLeases.nodeId("node-a", "host1");
+        assertTrue(named.matches("node-a-[0-9a-f]{8}"), named);
+        assertTrue(DatabaseJobLeases.nodeId("root", "host1").matches("host1-[0-9a-f]{8}"), "Karaf's default instance name is no name");
+        assertTrue(DatabaseJobLeases.nodeId(null, "host1").startsWith("host1-"));
+        assertFalse(named.equals(DatabaseJobLeases.nodeId("node-a", "host1")), "unique per start");
+        assertEquals(64, DatabaseJobLeases.nodeId("n".repeat(80), "host1").length());
+    }
 }
