@@ -12,17 +12,26 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -176,8 +185,8 @@ public class TwoNodeIT {
         }
         assertEquals(404, status(b, "sample-notes"));
 
-        java.time.Instant[] requestedAt = new java.time.Instant[2];
-        requestedAt[0] = java.time.Instant.now();
+        Instant[] requestedAt = new Instant[2];
+        requestedAt[0] = Instant.now();
         long asked = System.nanoTime();
         CrmRestClient.Reply enabled = a.admin.call("POST", module + "/enable", "").expect(200);
         long t0 = System.nanoTime();
@@ -188,7 +197,7 @@ public class TwoNodeIT {
         System.out.println("TwoNodeIT: sample-notes enabled through node A (its answer after " + (t0 - asked) / 1_000_000 + " ms) served on node B "
                 + enableMs + " ms after node A's answer, " + millis(asked) + " ms after the request (goal " + CONVERGENCE_GOAL_MS + " ms after node A's answer)");
 
-        requestedAt[1] = java.time.Instant.now();
+        requestedAt[1] = Instant.now();
         asked = System.nanoTime();
         b.admin.call("POST", module + "/disable", "").expect(200);
         t0 = System.nanoTime();
@@ -246,7 +255,7 @@ public class TwoNodeIT {
         AtomicLong killedAt = new AtomicLong();
         AtomicLong firstFailoverOk = new AtomicLong();
         AtomicInteger servedBySurvivorAfterKill = new AtomicInteger();
-        List<String> samples = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> samples = Collections.synchronizedList(new ArrayList<>());
         int total = CLIENTS * REQUESTS_PER_CLIENT;
         CountDownLatch halfway = new CountDownLatch(1);
         CountDownLatch go = new CountDownLatch(1);
@@ -332,8 +341,8 @@ public class TwoNodeIT {
             }));
         }
         // the lease's holder while both nodes live, seen every 50 ms: never anyone but the victim
-        java.util.Set<String> holdersWhileBothLive = ConcurrentHashMap.newKeySet();
-        java.util.concurrent.ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        Set<String> holdersWhileBothLive = ConcurrentHashMap.newKeySet();
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
         sampler.scheduleWithFixedDelay(() -> {
             String h = leaseHolderRaw(OUTBOX_LEASE);
             if (killedAt.get() == 0) {
@@ -346,7 +355,7 @@ public class TwoNodeIT {
         long beforeKill = done.get();
         double beforeKillS = secs(t0);
         String holderAtKill = leaseHolderRaw(OUTBOX_LEASE);
-        java.time.Instant killInstant = java.time.Instant.now();
+        Instant killInstant = Instant.now();
         killedAt.set(System.nanoTime());
         victim.server.kill();
         sampler.shutdownNow();
@@ -379,14 +388,14 @@ public class TwoNodeIT {
         }
 
         // one holder of the job while both nodes lived, and the survivor never ran it before the kill (its log)
-        assertEquals("the outbox lease's holders while both nodes lived", java.util.Set.of(victim.leaseId()), holdersWhileBothLive);
+        assertEquals("the outbox lease's holders while both nodes lived", Set.of(victim.leaseId()), holdersWhileBothLive);
         assertEquals("the outbox lease's holder at the kill", victim.leaseId(), holderAtKill);
-        List<java.time.Instant> survivorSends = outboxSends(survivor);
+        List<Instant> survivorSends = outboxSends(survivor);
         assertTrue(survivor + " sent the outbox after the kill", !survivorSends.isEmpty());
         assertTrue(survivor + " sent outbox messages before the kill, while " + victim + " held the lease: first at " + survivorSends.get(0)
                 + ", kill at " + killInstant, !survivorSends.get(0).isBefore(killInstant));
         System.out.println("TwoNodeIT: the outbox job ran on " + victim.name + " only while both nodes lived (" + holdersWhileBothLive.size()
-                + " holder seen), on " + survivor.name + " from " + java.time.Duration.between(killInstant, survivorSends.get(0)).toMillis()
+                + " holder seen), on " + survivor.name + " from " + Duration.between(killInstant, survivorSends.get(0)).toMillis()
                 + " ms after the kill");
 
         // every answer definitive, the survivor never failed, replays answered as such
@@ -482,8 +491,8 @@ public class TwoNodeIT {
      * What a node's log says of following the cluster's module set for sample-notes after {@code since}: when its poll
      * read the decision ("was enabled on another node") and when it had applied it, in ms after {@code since}.
      */
-    private static String followed(Node n, String change, java.time.Instant since) {
-        java.time.format.DateTimeFormatter format = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss,SSS");
+    private static String followed(Node n, String change, Instant since) {
+        DateTimeFormatter format = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss,SSS");
         String read = "not logged";
         String applied = "not logged";
         try {
@@ -491,30 +500,30 @@ public class TwoNodeIT {
                 if (line.length() < 23 || !line.contains("Module sample-notes")) {
                     continue;
                 }
-                java.time.Instant at = java.time.LocalDateTime.parse(line.substring(0, 23), format).atZone(java.time.ZoneId.systemDefault()).toInstant();
+                Instant at = LocalDateTime.parse(line.substring(0, 23), format).atZone(ZoneId.systemDefault()).toInstant();
                 if (at.isBefore(since)) {
                     continue;
                 }
-                long ms = java.time.Duration.between(since, at).toMillis();
+                long ms = Duration.between(since, at).toMillis();
                 if (line.contains("was " + change + " on another node")) {
                     read = ms + " ms";
                 } else if (line.contains(change + " by system")) {
                     applied = ms + " ms";
                 }
             }
-        } catch (IOException | java.time.format.DateTimeException e) {
+        } catch (IOException | DateTimeException e) {
             return "log not read: " + e;
         }
         return "read the decision " + read + " and had " + change + " the module " + applied + " after the request";
     }
 
     /** When a node handed outbox messages to the (logging) sender, from its karaf.log, in order. */
-    private static List<java.time.Instant> outboxSends(Node n) throws IOException {
-        java.time.format.DateTimeFormatter format = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss,SSS");
-        List<java.time.Instant> sends = new ArrayList<>();
+    private static List<Instant> outboxSends(Node n) throws IOException {
+        DateTimeFormatter format = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss,SSS");
+        List<Instant> sends = new ArrayList<>();
         for (String line : Files.readAllLines(n.server.home().resolve("data/log/karaf.log"))) {
             if (line.contains("| LoggingNotificationSender ") && line.length() > 23) {
-                sends.add(java.time.LocalDateTime.parse(line.substring(0, 23), format).atZone(java.time.ZoneId.systemDefault()).toInstant());
+                sends.add(LocalDateTime.parse(line.substring(0, 23), format).atZone(ZoneId.systemDefault()).toInstant());
             }
         }
         return sends;
@@ -583,7 +592,7 @@ public class TwoNodeIT {
                 return answer;
             }
             if (System.nanoTime() > deadline) {
-                fail(what + " did not happen within " + PATIENCE + "; last: " + (answer instanceof long[] l ? java.util.Arrays.toString(l) : answer));
+                fail(what + " did not happen within " + PATIENCE + "; last: " + (answer instanceof long[] l ? Arrays.toString(l) : answer));
             }
             try {
                 Thread.sleep(20);
