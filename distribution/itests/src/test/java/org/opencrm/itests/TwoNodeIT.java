@@ -60,7 +60,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <li>a module enabled through node A's REST serves on node B within 2 s, and disabled on B is gone on A within 2 s;
  * <li>32 till clients, half on each node, earn and redeem against the same few members (some requests sent again to
  * the other node with the same reference, as a till does after a timeout); in the middle of the run the node holding
- * the scheduled jobs' lease (A, which enabled the module first) is killed with SIGKILL: its clients fail over to the
+ * the scheduled jobs' lease (usually A, which enabled the module first) is killed with SIGKILL: its clients fail over to the
  * other node with the same reference, the other node keeps serving, and the lease of the notification outbox moves to
  * it within the lease time and one period of the job;
  * <li>afterwards every member's balance equals the sum of its ledger, every reference answered 2xx is in the ledger
