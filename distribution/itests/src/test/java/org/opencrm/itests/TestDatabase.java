@@ -10,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -18,23 +21,47 @@ import org.ops4j.pax.exam.Option;
 
 /**
  * The database the suite runs against: embedded Derby (the distribution's default, nothing to do) or, with
- * {@code -Dcrm.itest.database=postgresql}, a throw-away PostgreSQL cluster in {@code target/postgresql} on a free port,
- * started here once per test JVM from Debian's server binaries ({@code /usr/lib/postgresql/<version>/bin}) and stopped
+ * {@code -Dcrm.itest.database=postgresql}, a throw-away PostgreSQL cluster in {@code target/postgresql} on a free port.
+ * {@link TwoNodeIT} takes a database of its own on the same cluster ({@link #postgresql(String)}), whatever
+ * {@code crm.itest.database} says. The cluster is started here once per test JVM from Debian's server binaries ({@code /usr/lib/postgresql/<version>/bin}) and stopped
  * when the JVM ends, whether the tests passed or not. A cluster left behind by a JVM that was killed is stopped and
  * removed before the next one is made. The distribution is switched to it by configuration only, as the README says:
- * {@code etc/org.ops4j.datasource-crm.cfg}.
+ * {@code etc/org.ops4j.datasource-crm.cfg} ({@link Database#dataSourceConfig()}).
  *
  * <p>initdb and postgres refuse to run as root: as root (CI machines) they run as the {@code postgres} user the Debian
  * package creates, which then owns the cluster's folder.
  */
 final class TestDatabase {
+    /** The suite's database (and its user); {@link TwoNodeIT} has one of its own. */
     private static final String DATABASE = "crm";
-    private static final String USER = "crm";
+    private static final String DATASOURCE_CFG = "etc/org.ops4j.datasource-crm.cfg";
     private static final String PASSWORD = "Itest-db-1";
     /** The running cluster of this JVM, or null (started once, whatever number of test classes ask). */
-    private static List<Option> started;
+    private static Cluster cluster;
+    /** The databases made on it so far, by name. */
+    private static final Map<String, Database> databases = new HashMap<>();
 
     private TestDatabase() {
+    }
+
+    /** The throw-away cluster: its port, server binaries and whether its programs run as the postgres user. */
+    private record Cluster(int port, Path bin, boolean root) {
+    }
+
+    /**
+     * A database on the test cluster, owned by its own user: what etc/org.ops4j.datasource-crm.cfg says to reach it,
+     * and a JDBC URL for a test's own checks.
+     */
+    record Database(String url, String user, String password) {
+        /** The keys of etc/org.ops4j.datasource-crm.cfg that point the distribution at it (the rest stays as shipped). */
+        Map<String, String> dataSourceConfig() {
+            Map<String, String> cfg = new LinkedHashMap<>();
+            cfg.put("osgi.jdbc.driver.name", "PostgreSQL JDBC Driver");
+            cfg.put("url", url);
+            cfg.put("user", user);
+            cfg.put("password", password);
+            return cfg;
+        }
     }
 
     /** The configuration options that point the distribution at the chosen database (none for Derby). */
@@ -46,13 +73,42 @@ final class TestDatabase {
         if (!"postgresql".equals(database)) {
             throw new IllegalArgumentException("crm.itest.database: derby or postgresql, not " + database);
         }
-        if (started == null) {
-            started = startPostgresql();
-        }
-        return started;
+        List<Option> options = new ArrayList<>();
+        postgresql(DATABASE).dataSourceConfig().forEach((key, value) -> options.add(editConfigurationFilePut(DATASOURCE_CFG, key, value)));
+        return options;
     }
 
-    private static List<Option> startPostgresql() {
+    /**
+     * The database {@code name} on this JVM's throw-away PostgreSQL cluster (started at the first call), created
+     * empty at the first call for that name, owned by a user of the same name with a password.
+     */
+    static synchronized Database postgresql(String name) {
+        if (!name.matches("[a-z][a-z0-9_]*")) {
+            throw new IllegalArgumentException("a database name in lower case letters, digits and _: " + name);
+        }
+        Database existing = databases.get(name);
+        if (existing != null) {
+            return existing;
+        }
+        try {
+            if (cluster == null) {
+                cluster = startPostgresql();
+            }
+            String[] client = { "-h", "127.0.0.1", "-p", Integer.toString(cluster.port()), "-U", "postgres" };
+            runWithPassword(cluster.root(), cluster.bin().resolve("createuser").toString(), client, name);
+            runWithPassword(cluster.root(), cluster.bin().resolve("psql").toString(), client, "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-c",
+                    "ALTER ROLE " + name + " PASSWORD '" + PASSWORD + "'");
+            runWithPassword(cluster.root(), cluster.bin().resolve("createdb").toString(), client, "-O", name, name);
+            Database made = new Database("jdbc:postgresql://127.0.0.1:" + cluster.port() + "/" + name, name, PASSWORD);
+            databases.put(name, made);
+            System.out.println("PostgreSQL test database " + made.url());
+            return made;
+        } catch (IOException e) {
+            throw new IllegalStateException("PostgreSQL test database " + name + " not made: " + e.getMessage(), e);
+        }
+    }
+
+    private static Cluster startPostgresql() {
         try {
             Path bin = serverBinaries();
             Path requested = Path.of(System.getProperty("crm.itest.postgresqlDir", "target/postgresql")).toAbsolutePath();
@@ -101,32 +157,21 @@ final class TestDatabase {
                     + " -c max_prepared_transactions=50";
             run(root, 300, bin.resolve("pg_ctl").toString(), "start", "-w", "-t", "240", "-D", data.toString(),
                     "-l", home.resolve("postgresql.log").toString(), "-o", settings);
-            Path cluster = home;
+            Path made = home;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     run(root, 120, bin.resolve("pg_ctl").toString(), "stop", "-D", data.toString(), "-m", "fast");
-                    if (!cluster.equals(requested)) {
-                        Files.copy(cluster.resolve("postgresql.log"), requested.resolve("postgresql.log"));
-                        deleteTree(cluster);
+                    if (!made.equals(requested)) {
+                        Files.copy(made.resolve("postgresql.log"), requested.resolve("postgresql.log"));
+                        deleteTree(made);
                         Files.delete(location);
                     }
                 } catch (IOException e) {
                     System.err.println("PostgreSQL test cluster in " + data + " not stopped: " + e.getMessage());
                 }
             }, "stop-postgresql"));
-            String[] client = { "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", "postgres" };
-            runWithPassword(root, bin.resolve("createuser").toString(), client, USER);
-            runWithPassword(root, bin.resolve("psql").toString(), client, "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-c",
-                    "ALTER ROLE " + USER + " PASSWORD '" + PASSWORD + "'");
-            runWithPassword(root, bin.resolve("createdb").toString(), client, "-O", USER, DATABASE);
-            String cfg = "etc/org.ops4j.datasource-crm.cfg";
-            List<Option> options = new ArrayList<>();
-            options.add(editConfigurationFilePut(cfg, "osgi.jdbc.driver.name", "PostgreSQL JDBC Driver"));
-            options.add(editConfigurationFilePut(cfg, "url", "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE));
-            options.add(editConfigurationFilePut(cfg, "user", USER));
-            options.add(editConfigurationFilePut(cfg, "password", PASSWORD));
             System.out.println("PostgreSQL test cluster on port " + port + " in " + data);
-            return List.copyOf(options);
+            return new Cluster(port, bin, root);
         } catch (IOException e) {
             throw new IllegalStateException("PostgreSQL test cluster not started: " + e.getMessage(), e);
         }

@@ -71,6 +71,16 @@ public final class KarafServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Sets {@code key = value} in the configuration file {@code etc/<fileName>}, replacing the key's line if it has one
+     * (e.g. the database's url in org.ops4j.datasource-crm.cfg) and keeping every other line as shipped.
+     */
+    public KarafServer configPut(String fileName, String key, String value) throws IOException {
+        replaceLine(home.resolve("etc").resolve(fileName), java.util.regex.Pattern.quote(key) + " *=.*",
+                key + " = " + value);
+        return this;
+    }
+
     /** Starts {@code bin/karaf server}; its console goes to console.log in the home directory. */
     public KarafServer start() throws IOException {
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server").redirectErrorStream(true)
@@ -161,6 +171,24 @@ public final class KarafServer implements AutoCloseable {
         process = null;
     }
 
+    /**
+     * Ends the server at once as {@code kill -9} would (SIGKILL to its Java process and the script that started it): no
+     * shutdown hook, no bundle stopped, no transaction finished; what it had committed stays in the database.
+     */
+    public void kill() throws InterruptedException {
+        if (process == null) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** Whether the server's process (the script and its Java) still runs. */
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
     /** Waits until the server's process ends (after bin/stop, from this JVM or another), and answers its exit code. */
     public int awaitExit() throws InterruptedException {
         return process.waitFor();
@@ -173,9 +201,10 @@ public final class KarafServer implements AutoCloseable {
         }
     }
 
+    /** Replaces the lines matching {@code regex} by {@code replacement} (literal text), or appends it when none does. */
     private static void replaceLine(Path file, String regex, String replacement) throws IOException {
         String text = Files.readString(file);
-        String changed = text.replaceAll("(?m)^" + regex + "$", replacement);
+        String changed = text.replaceAll("(?m)^" + regex + "$", java.util.regex.Matcher.quoteReplacement(replacement));
         if (changed.equals(text)) {
             changed = text + "\n" + replacement + "\n";
         }

@@ -12,8 +12,9 @@ import org.osgi.annotation.versioning.ProviderType;
  * expired. With one node, that node always holds it.
  *
  * <p>The lease must be longer than the job's period (twice the period is the usual choice: the holder renews at each
- * tick, a node that died is replaced within two periods) and longer than one run of the task. The nodes' clocks are
- * assumed to agree within a small part of the lease (NTP).
+ * tick, a node that died is replaced within the lease and one period). While the task runs, the holder renews the
+ * lease every third of it, so a run may take longer than the lease without another node starting the job meanwhile.
+ * The nodes' clocks are assumed to agree within a small part of the lease (NTP).
  *
  * <p>The platform registers one as a service; jobs take it by {@code @Reference}. Never copy it into a module.
  */

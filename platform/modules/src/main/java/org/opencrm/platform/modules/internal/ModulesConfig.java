@@ -12,5 +12,5 @@ public @interface ModulesConfig {
     int maxPackageMegabytes() default 100;
 
     @AttributeDefinition(name = "Cluster poll (ms)", description = "How often this node reads the cluster's set of enabled modules from the database and follows it")
-    long clusterPollMillis() default 1000;
+    long clusterPollMillis() default 500;
 }

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,8 +38,51 @@ class DatabaseJobLeasesTest {
         EmbeddedDataSource ds = new EmbeddedDataSource();
         ds.setDatabaseName("memory:leases" + DATABASES.incrementAndGet());
         ds.setCreateDatabase("create");
-        a = new DatabaseJobLeases(ds, clock, "node-a");
-        b = new DatabaseJobLeases(ds, clock, "node-b");
+        // renewals of a running task's lease every 10 ms of real time: the test moves the clock, and waits for them
+        a = new DatabaseJobLeases(ds, clock, "node-a", lease -> Duration.ofMillis(10));
+        b = new DatabaseJobLeases(ds, clock, "node-b", lease -> Duration.ofMillis(10));
+    }
+
+    @AfterEach
+    void stop() {
+        a.deactivate();
+        b.deactivate();
+    }
+
+    /**
+     * A run longer than its lease keeps it while it goes on: the other node does not take it over (it did in the two-node
+     * test before leases were renewed during runs: the outbox emptied a long queue for more than its lease); after the
+     * run, the lease runs out as before when its holder stops ticking.
+     */
+    @Test
+    void aRunLongerThanItsLeaseKeepsItUntilItEnds() {
+        List<Boolean> otherRan = new ArrayList<>();
+        assertTrue(a.runIfHolder("job", LEASE, () -> {
+            for (int i = 0; i < 5; i++) {
+                int before = a.renewed();
+                clock.advance(PERIOD); // five periods: two and a half leases
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (a.renewed() <= before + 1 && System.nanoTime() < deadline) {
+                    sleepBriefly(); // until the renewal thread renewed at the moved clock's time (a state, with a deadline)
+                }
+                otherRan.add(b.runIfHolder("job", LEASE, () -> { }));
+                assertEquals("node-a", b.holder("job"));
+            }
+        }));
+        assertEquals(List.of(false, false, false, false, false), otherRan, "node b never ran the job while node a's run went on");
+        int after = a.renewed();
+        clock.advance(LEASE.plusMillis(1));
+        assertTrue(b.runIfHolder("job", LEASE, () -> { }), "no renewal after the run: the lease ran out");
+        assertEquals(after, a.renewed(), "no renewal once the run ended");
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(2);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     @Test
@@ -136,5 +180,15 @@ class DatabaseJobLeasesTest {
         public Clock withZone(ZoneId zone) {
             throw new UnsupportedOperationException();
         }
+    }
+
+    @Test
+    void aNodeIsNamedAfterItsKarafInstanceNameElseItsHostAndIsNewAtEachStart() {
+        String named = DatabaseJobLeases.nodeId("node-a", "host1");
+        assertTrue(named.matches("node-a-[0-9a-f]{8}"), named);
+        assertTrue(DatabaseJobLeases.nodeId("root", "host1").matches("host1-[0-9a-f]{8}"), "Karaf's default instance name is no name");
+        assertTrue(DatabaseJobLeases.nodeId(null, "host1").startsWith("host1-"));
+        assertFalse(named.equals(DatabaseJobLeases.nodeId("node-a", "host1")), "unique per start");
+        assertEquals(64, DatabaseJobLeases.nodeId("n".repeat(80), "host1").length());
     }
 }
