@@ -197,7 +197,7 @@ public class TwoNodeIT {
         await("sample-notes serving on node B", () -> status(b, "sample-notes"), s -> s == 200);
         long enableMs = millis(t0);
         long enableAnswerMs = (t0 - asked) / 1_000_000;
-        System.out.println("TwoNodeIT: sample-notes enabled through node A (its answer after " + (t0 - asked) / 1_000_000 + " ms) served on node B "
+        System.out.println("TwoNodeIT: sample-notes enabled through node A (its answer after " + enableAnswerMs + " ms) served on node B "
                 + enableMs + " ms after node A's answer, " + millis(asked) + " ms after the request (goal " + CONVERGENCE_GOAL_MS + " ms after node A's answer)");
 
         requestedAt[1] = Instant.now();
@@ -208,7 +208,7 @@ public class TwoNodeIT {
         await("sample-notes gone on node A", () -> status(a, "sample-notes"), s -> s == 404);
         long disableMs = millis(t0);
         long disableAnswerMs = (t0 - asked) / 1_000_000;
-        System.out.println("TwoNodeIT: sample-notes disabled through node B (its answer after " + (t0 - asked) / 1_000_000 + " ms) gone on node A "
+        System.out.println("TwoNodeIT: sample-notes disabled through node B (its answer after " + disableAnswerMs + " ms) gone on node A "
                 + disableMs + " ms after node B's answer, " + millis(asked) + " ms after the request (goal " + CONVERGENCE_GOAL_MS + " ms after node B's answer)");
         // where the time went, from the following nodes' logs: when their poll read the decision, how long their own
         // installation took (on a loaded machine the installation dominates, not the poll)
