@@ -418,6 +418,31 @@ class MembershipTest {
         assertEquals(0, f.outbox.deliver(200) + other.deliver(200));
     }
 
+    /**
+     * A node that claimed a message and died before marking it: the other node leaves it alone while the claim runs,
+     * and sends it once when the claim has run out (at least once, never lost). The run-out is simulated by moving the
+     * claim's end into the past, as {@link Outbox#CLAIM} later would.
+     */
+    @Test
+    void aMessageClaimedByANodeThatDiedIsSentOnceWhenItsClaimRunsOut() {
+        earn(f.member(store, null).id(), "10");
+        long id = f.outbox.list(null, "PENDING", PageRequest.of(null, 0, 10)).items().get(0).id();
+        Outbox dead = new Outbox(f.jpa, f.rules);
+        assertTrue(dead.claim(id));
+        assertEquals(0, f.outbox.deliver(200), "claimed by the dead node and the claim still runs");
+        assertTrue(f.sent.isEmpty());
+        int moved = f.jpa.txExpr(org.apache.aries.jpa.template.TransactionType.RequiresNew, em -> em
+                .createNativeQuery("UPDATE MP_OUTBOX SET CLAIMEDUNTIL = ? WHERE ID = ?")
+                .setParameter(1, System.currentTimeMillis() - 1).setParameter(2, id).executeUpdate());
+        assertEquals(1, moved);
+        assertEquals(1, f.outbox.deliver(200));
+        assertEquals(List.of(id), f.sent.stream().map(Notification::id).toList());
+        assertEquals(0, f.outbox.deliver(200) + dead.deliver(200), "sent once, not again");
+        var m = f.outbox.list(null, null, PageRequest.of(null, 0, 10)).items().get(0);
+        assertEquals("SENT", m.status());
+        assertEquals(1, m.attempts());
+    }
+
     @Test
     void storeUsersSeeTheirStoresMembersAndServeAnyMemberAtTheTill() {
         MemberData mine = f.member(store, null);
