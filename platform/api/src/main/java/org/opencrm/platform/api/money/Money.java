@@ -159,6 +159,24 @@ public final class Money implements Comparable<Money> {
         return Long.hashCode(fen);
     }
 
+    /**
+     * The amount as staff read it on a screen or a printout: {@code ¥1,288.50}, {@code -¥1,000.00} (the yuan sign,
+     * thousands grouped, 2 decimals; written the same in zh_CN and en, and the same way as the refusal texts'
+     * {@code {n,number,¥#,##0.00}}, so a screen and its refusal show one amount alike).
+     */
+    public String display() {
+        return display(yuan());
+    }
+
+    /** {@link #display()} of an amount in yuan as it comes from a service; "" for none. Exact: never rounds. */
+    public static String display(BigDecimal yuan) {
+        if (yuan == null) {
+            return "";
+        }
+        BigDecimal two = yuan.setScale(2, RoundingMode.UNNECESSARY);
+        return (two.signum() < 0 ? "-¥" : "¥") + String.format(java.util.Locale.ROOT, "%,.2f", two.abs());
+    }
+
     /** The yuan with 2 decimals, e.g. {@code 128.50} (no currency: the platform has one). */
     @Override
     public String toString() {

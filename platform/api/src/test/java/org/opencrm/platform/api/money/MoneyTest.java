@@ -94,4 +94,15 @@ class MoneyTest {
         assertEquals(-1, Money.ofFen(-2).signum());
         assertEquals(Money.ofFen(7).hashCode(), Money.ofFen(7).hashCode());
     }
+
+    @Test
+    void displaysGroupedWithTheYuanSignExactly() {
+        assertEquals("¥0.00", Money.ZERO.display());
+        assertEquals("¥0.05", Money.ofFen(5).display());
+        assertEquals("¥1,288.50", Money.display(new BigDecimal("1288.5")));
+        assertEquals("-¥1,000.00", Money.ofFen(-100_000).display());
+        assertEquals("¥92,233,720,368,547,758.07", Money.ofFen(Long.MAX_VALUE).display());
+        assertEquals("", Money.display(null));
+        assertThrows(ArithmeticException.class, () -> Money.display(new BigDecimal("1.005")), "a screen never rounds money");
+    }
 }

@@ -22,8 +22,6 @@ final class ChannelUi {
     }
 
     static String yuan(BigDecimal amount) {
-        // grouped like the refusals' texts ({n,number,¥#,##0.00}), so a screen and its refusal show one amount the same way
-        return amount == null ? "" : new java.text.DecimalFormat("¥#,##0.00", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT))
-                .format(amount.setScale(2, java.math.RoundingMode.UNNECESSARY));
+        return org.opencrm.platform.api.money.Money.display(amount);
     }
 }

@@ -42,7 +42,7 @@ final class MembershipUi {
     }
 
     static String yuan(BigDecimal amount) {
-        return amount == null ? "" : "¥" + amount.setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString();
+        return org.opencrm.platform.api.money.Money.display(amount);
     }
 
     /** A typed amount of yuan; the service checks sign and scale, this only turns text into a number. */

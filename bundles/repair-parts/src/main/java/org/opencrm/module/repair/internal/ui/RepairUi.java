@@ -59,7 +59,7 @@ final class RepairUi {
     }
 
     static String money(BigDecimal yuan) {
-        return yuan == null ? "" : "¥" + yuan.setScale(2).toPlainString();
+        return org.opencrm.platform.api.money.Money.display(yuan);
     }
 
     static Button link(String caption, Runnable click) {
