@@ -272,8 +272,9 @@ public class ShellCommandsIT extends CrmTestSupport {
     }
 
     /** The admin's open payment reminders (the account manager of the demo partners is admin). */
+    /** The account manager's open reminder activities; their subject is written in both languages, Chinese first. */
     private static long reminders() {
-        return get("activities?owner=admin&status=OPEN&q=Collection%20reminder&limit=1").expect(200).json().get("total").asLong();
+        return get("activities?owner=admin&status=OPEN&q=" + java.net.URLEncoder.encode("催款提醒", StandardCharsets.UTF_8) + "&limit=1").expect(200).json().get("total").asLong();
     }
 
     /** Runs a command as a shell administrator and returns what it printed (stdout and stderr). */
