@@ -68,14 +68,16 @@ public class HandsetProducts implements ProductSource {
             Optional<HandsetInfo> unit = registry.findByImei(serial);
             // models are named as staff know them (the registry's display name), not by their codes
             if (unit.isEmpty()) {
-                throw new InvalidInputException("serials", "IMEI " + serial + " is not a registered unit of " + modelName(ordered), "channel.handset.unknown",
-                        serial, modelName(ordered));
+                String orderedName = modelName(ordered);
+                throw new InvalidInputException("serials", "IMEI " + serial + " is not a registered unit of " + orderedName, "channel.handset.unknown",
+                        serial, orderedName);
             }
             HandsetInfo h = unit.get();
             if (h.modelCode() == null || !h.modelCode().equalsIgnoreCase(ordered)) {
                 String actual = h.modelName() != null ? h.modelName() : h.modelCode() == null ? "?" : modelName(h.modelCode());
-                throw new InvalidInputException("serials", "IMEI " + serial + " is a unit of " + actual + ", not " + modelName(ordered),
-                        "channel.handset.otherModel", serial, actual, modelName(ordered));
+                String orderedName = modelName(ordered);
+                throw new InvalidInputException("serials", "IMEI " + serial + " is a unit of " + actual + ", not " + orderedName,
+                        "channel.handset.otherModel", serial, actual, orderedName);
             }
             if (h.status() != HandsetStatus.IN_STOCK) {
                 throw new InvalidInputException("serials", "IMEI " + serial + " is " + h.status() + ", not in stock", "channel.handset.notInStock", serial,
