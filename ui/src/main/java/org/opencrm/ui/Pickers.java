@@ -2,6 +2,7 @@ package org.opencrm.ui;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.opencrm.platform.api.customer.AccountRef;
@@ -33,7 +34,7 @@ public final class Pickers {
 
     /** An account of the given type ("STORE", "SERVICE_PROVIDER", ...; null for any). */
     public static RecordPicker<Long> account(CustomerDirectory customers, UiContext context, String caption, String id, String type) {
-        return new RecordPicker<>(caption, id, accounts(customers, context.user(), type), messages(context).get("picker.account"));
+        return new RecordPicker<>(caption, id, accounts(customers, context.user(), type, context.locale()), messages(context).get("picker.account"));
     }
 
     public static RecordPicker<Long> contact(CustomerDirectory customers, UiContext context, String caption, String id) {
@@ -50,29 +51,34 @@ public final class Pickers {
     }
 
     static RecordPicker.Source<Long> accounts(CustomerDirectory customers, CrmUser user, String type) {
+        return accounts(customers, user, type, null);
+    }
+
+    /** Accounts captioned "name (type)" with the type in the language of {@code locale} (only the name when null). */
+    static RecordPicker.Source<Long> accounts(CustomerDirectory customers, CrmUser user, String type, Locale locale) {
         return new RecordPicker.Source<>() {
             @Override
             public List<Choice<Long>> find(PickerQuery q, int limit) {
                 List<Choice<Long>> found = new ArrayList<>();
                 if (q.number() != null) {
                     customers.account(q.number()).filter(a -> type == null || type.equals(a.type())).filter(a -> customers.canSeeAccount(user, a.id()))
-                            .ifPresent(a -> found.add(choice(a)));
+                            .ifPresent(a -> found.add(choice(a, locale)));
                 }
                 if (!q.numberOnly()) {
-                    customers.findAccounts(user, q.text(), type, limit).forEach(a -> found.add(choice(a)));
+                    customers.findAccounts(user, q.text(), type, limit).forEach(a -> found.add(choice(a, locale)));
                 }
                 return RecordPicker.concat(limit, found);
             }
 
             @Override
             public String caption(Long key) {
-                return RecordNames.account(customers, user, key);
+                return RecordNames.account(customers, user, key, locale);
             }
         };
     }
 
-    private static Choice<Long> choice(AccountRef a) {
-        return new Choice<>(a.id(), a.name() + " #" + a.id());
+    private static Choice<Long> choice(AccountRef a, Locale locale) {
+        return new Choice<>(a.id(), RecordNames.accountCaption(a, locale));
     }
 
     static RecordPicker.Source<Long> contacts(CustomerDirectory customers, CrmUser user) {
@@ -97,7 +103,7 @@ public final class Pickers {
     }
 
     private static Choice<Long> choice(ContactRef c) {
-        return new Choice<>(c.id(), c.name() + (c.mobile() == null ? "" : " (" + c.mobile() + ")"));
+        return new Choice<>(c.id(), RecordNames.contactCaption(c));
     }
 
     /**

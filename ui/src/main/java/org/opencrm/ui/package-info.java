@@ -7,5 +7,5 @@
  * ({@link org.opencrm.ui.Confirm}, since 1.4) and a date field that takes the forms staff type ({@link org.opencrm.ui.DateInput}, since 1.4). One place for these, so every module's screens behave alike.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.4.0")
+@org.osgi.annotation.versioning.Version("1.5.0")
 package org.opencrm.ui;

@@ -50,18 +50,21 @@ class PickersTest {
         d.visible = Set.of(10L);
         var stores = Pickers.accounts(d, STORE_CLERK, "STORE");
 
-        assertEquals(List.of(new Choice<>(10L, "天河店 #10")), stores.find(PickerQuery.of("#10"), 20));
+        assertEquals(List.of(new Choice<>(10L, "天河店")), stores.find(PickerQuery.of("#10"), 20));
         assertEquals(List.of(), stores.find(PickerQuery.of("#11"), 20), "a store outside the scope is not offered by its number");
         assertEquals(List.of(), stores.find(PickerQuery.of("#5"), 20), "nor an account of another type");
         assertEquals("[]", d.asked.toString(), "#number searches no names");
-        assertEquals(List.of(new Choice<>(10L, "天河店 #10")), stores.find(PickerQuery.of("天河"), 20));
+        assertEquals(List.of(new Choice<>(10L, "天河店")), stores.find(PickerQuery.of("天河"), 20));
         assertEquals("[天河|STORE|20]", d.asked.toString(), "the name search is the directory's scoped search, with the type and the limit");
 
         d.asked.clear();
         stores.find(PickerQuery.of(""), 7);
         assertEquals("[null|STORE|7]", d.asked.toString(), "blank lists the first accounts");
-        assertEquals("#11", stores.caption(11L), "outside the scope only the number shows");
-        assertEquals("天河店 #10", stores.caption(10L));
+        assertEquals(RecordNames.HIDDEN, stores.caption(11L), "outside the scope neither the name nor the number shows");
+        assertEquals("天河店", stores.caption(10L));
+        var storesInChinese = Pickers.accounts(d, STORE_CLERK, "STORE", java.util.Locale.SIMPLIFIED_CHINESE);
+        assertEquals(List.of(new Choice<>(10L, "天河店 (门店)")), storesInChinese.find(PickerQuery.of("天河"), 20), "a picker names the type in the user's language, never the id");
+        assertEquals("天河店 (门店)", storesInChinese.caption(10L));
     }
 
     @Test
@@ -76,8 +79,8 @@ class PickersTest {
         d.contacts.add(new ContactRef(7, "黄丽", "13800000007", 10L));
         d.visible = Set.of(7L);
         var contacts = Pickers.contacts(d, STORE_CLERK);
-        assertEquals(List.of(new Choice<>(7L, "黄丽 (13800000007)")), contacts.find(PickerQuery.of("#7"), 20));
-        assertEquals(List.of(new Choice<>(7L, "黄丽 (13800000007)")), contacts.find(PickerQuery.of("1380"), 20));
+        assertEquals(List.of(new Choice<>(7L, "黄丽 (138****0007)")), contacts.find(PickerQuery.of("#7"), 20));
+        assertEquals(List.of(new Choice<>(7L, "黄丽 (138****0007)")), contacts.find(PickerQuery.of("1380"), 20));
         assertEquals("[contact:1380|20]", d.asked.toString(), "digits go to the directory's search, which reads them as a mobile");
     }
 

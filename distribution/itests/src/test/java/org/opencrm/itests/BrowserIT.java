@@ -304,7 +304,7 @@ public class BrowserIT {
         type("user-password", PARTNER_PASSWORD);
         clickBy(By.xpath("//div[@id='user-roles']//label[text()='partner']"));
         selectOption("user-scope", "Partner");
-        pick("user-account", "川渝通讯 " + tag, "川渝通讯 " + tag + " #" + partner);
+        pickNamed("user-account", "川渝通讯 " + tag, "川渝通讯 " + tag);
         click("user-save");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//td[contains(@class,'v-grid-cell') and normalize-space(.)='ui-partner-" + tag + "']")));
         JsonNode created = rest("GET", "users", null).get("items");
@@ -412,7 +412,7 @@ public class BrowserIT {
         String mobile = mobile();
         type("sale-owner-mobile", mobile);
         type("sale-owner-name", "黄丽");
-        pick("sale-store", "深圳华强北旗舰店 " + tag, "深圳华强北旗舰店 " + tag + " #" + store);
+        pickNamed("sale-store", "深圳华强北旗舰店 " + tag, "深圳华强北旗舰店 " + tag);
         type("sale-invoice", "FP" + tag);
         type("sale-accessory-battery", "BAT-" + tag);
         // sold 20 days ago: still in warranty, but past the 7-day return window
@@ -466,7 +466,7 @@ public class BrowserIT {
         type("cashier-find", card);
         click("cashier-find-go");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("cashier-balances")));
-        pick("cashier-store", "#" + store, "金店南京西路店 " + tag + " #" + store);
+        pickNamed("cashier-store", "金店南京西路店 " + tag, "金店南京西路店 " + tag);
         // a purchase of 1,288.50: 1,288 points at the NORMAL tier
         type("purchase-amount", "1288.50");
         click("purchase-record");
@@ -525,7 +525,7 @@ public class BrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("request-customer-found"), "郭静"));
         type("request-imei", imei);
         type("request-description", "屏幕闪烁，触摸失灵");
-        selectOption("request-centre", centreName + " #" + centre);
+        selectOption("request-centre", centreName);
         click("request-save");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("request-title"), "SR"));
         shot("service-request");
@@ -781,7 +781,7 @@ public class BrowserIT {
             type("cashier-find", card);
             click("cashier-find-go");
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("cashier-balances")));
-            pick("cashier-store", storeName, storeName + " #" + store);
+            pickNamed("cashier-store", storeName, storeName);
             type("purchase-amount", "99.00");
             assertFitsTheScreen("purchase-record");
             shot("phone-390-cashier");
@@ -793,7 +793,7 @@ public class BrowserIT {
             click("handset-sell");
             type("sale-owner-mobile", mobile());
             type("sale-owner-name", "周敏");
-            pick("sale-store", storeName, storeName + " #" + store);
+            pickNamed("sale-store", storeName, storeName);
             type("sale-invoice", "FP" + tag);
             assertFitsTheScreen("sale-save");
             shot("phone-390-sale-form");
@@ -809,7 +809,7 @@ public class BrowserIT {
             type("request-imei", imei);
             type("request-description", "无法开机");
             // on a phone the list shows a few centres at a time: type part of the name, as staff do
-            pick("request-centre", centreName, centreName + " #" + centre);
+            pick("request-centre", centreName, centreName);
             assertFitsTheScreen("request-save");
             shot("phone-390-service-request");
             click("request-save");
@@ -1079,7 +1079,7 @@ public class BrowserIT {
             browser.manage().window().setSize(new Dimension(390, 844));
             signInOnPhone("admin", PASSWORD);
             openFromDrawer("menu-franchise-audit");
-            pick("audit-store-picker", storeName, storeName + " #" + store);
+            pickNamed("audit-store-picker", storeName, storeName);
             click("audit-start");
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("audit-form")));
             // the default checklist in the UI's language (English in this browser), not in the template's Chinese
@@ -1240,6 +1240,31 @@ public class BrowserIT {
         });
         clickBy(By.xpath("//td[contains(@class,'gwt-MenuItem')]/span[normalize-space(.)='" + suggestion + "']"));
         wait.until(ExpectedConditions.attributeToBe(By.cssSelector("#" + id + " input"), "value", suggestion));
+    }
+
+    /**
+     * Picks an account by typing its name: the suggestion is "name (type)" with the type in the UI's language, and
+     * neither the suggestion nor the chosen value shows the internal id (issue 17: staff never see "#603").
+     */
+    private static void pickNamed(String id, String typed, String name) {
+        settle();
+        wait.until(d -> {
+            try {
+                WebElement e = d.findElement(By.cssSelector("#" + id + " input"));
+                if (!e.isDisplayed() || !e.isEnabled()) {
+                    return false;
+                }
+                e.sendKeys(typed);
+                return true;
+            } catch (NoSuchElementException | StaleElementReferenceException | ElementNotInteractableException e) {
+                return false;
+            }
+        });
+        clickBy(By.xpath("//td[contains(@class,'gwt-MenuItem')]/span[normalize-space(.)='" + name + "' or starts-with(normalize-space(.),'" + name + " (')]"));
+        wait.until(d -> {
+            String value = d.findElement(By.cssSelector("#" + id + " input")).getAttribute("value");
+            return value != null && value.startsWith(name) && !value.contains("#");
+        });
     }
 
     private static void selectOption(String comboId, String caption) {

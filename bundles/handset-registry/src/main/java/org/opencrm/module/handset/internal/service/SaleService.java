@@ -474,7 +474,7 @@ public class SaleService {
             changes.put("note", note);
             audit.record(user.username(), HandsetService.RECORD, h.id.toString(), "transfer", changes, s.storeAccountId);
             HandsetModel model = em.find(HandsetModel.class, h.modelId);
-            String previousName = previous == null ? "?" : customers.contact(previous).map(ContactRef::name).orElse("#" + previous);
+            String previousName = previous == null ? "?" : customers.contact(previous).map(ContactRef::name).orElse("?");
             if (previous != null) {
                 timeline.record(TimelineEntry.of(previous, null, HandsetModule.ID, "HANDSET_TRANSFERRED", "Handset passed on: " + model.name,
                         "IMEI " + h.imei + " now belongs to " + next.name() + (note == null ? "" : ": " + note), user.username(), HandsetService.RECORD, h.imei));

@@ -74,7 +74,7 @@ public class AccountDetailsTab extends BaseRecordTab {
         details.addComponent(Fields.readOnly(msg.get("account.phone"), a.phone()));
         details.addComponent(Fields.readOnly(msg.get("contact.owner"), a.owner()));
         if (a.parentId() != null && context.user().scope().isUnrestricted()) {
-            Button parent = new Button(msg.get("account.parent") + ": #" + a.parentId(), e -> CrmSession.openAccount(a.parentId()));
+            Button parent = new Button(msg.get("account.parent") + ": " + org.opencrm.ui.RecordNames.account(customers, context.user(), a.parentId(), context.locale()), e -> CrmSession.openAccount(a.parentId()));
             parent.addStyleName(ValoTheme.BUTTON_LINK);
             details.addComponent(parent);
         }

@@ -79,7 +79,7 @@ public class ActivitiesEntry extends BaseMenuEntry {
         }).setWidth(120);
         // the customer by name: the contact, else the account the activity is about
         RecordLinks.column(grid, a -> a.contactId() != null ? org.opencrm.ui.RecordNames.contact(customers, context.user(), a.contactId())
-                : a.accountId() != null ? org.opencrm.ui.RecordNames.account(customers, context.user(), a.accountId()) : "",
+                : a.accountId() != null ? org.opencrm.ui.RecordNames.account(customers, context.user(), a.accountId(), context.locale()) : "",
                 a -> a.contactId() != null ? "contact/" + a.contactId() : a.accountId() != null ? "account/" + a.accountId() : null,
                 "activity-contact", ActivityData::id).setCaption(msg.get("activity.customer")).setWidth(200);
         layout.addComponents(title, grid);

@@ -70,7 +70,7 @@ public class ContactDetailsTab extends BaseRecordTab {
         details.addComponent(Fields.readOnly(msg.get("contact.status"), msg.label("status", c.status())));
         details.addComponent(Fields.readOnly(msg.get("contact.owner"), c.owner()));
         if (c.accountId() != null) {
-            Button account = new Button(msg.get("contact.account") + ": " + org.opencrm.ui.RecordNames.account(customers, context.user(), c.accountId()),
+            Button account = new Button(msg.get("contact.account") + ": " + org.opencrm.ui.RecordNames.account(customers, context.user(), c.accountId(), context.locale()),
                     e -> CrmSession.openAccount(c.accountId()));
             account.addStyleName(ValoTheme.BUTTON_LINK);
             details.addComponent(account);

@@ -64,7 +64,7 @@ public class DuplicatesTab extends BaseRecordTab {
         layout.removeAllComponents();
         ContactData self = contacts.get(context.user(), contactId);
         if (self.status() == ContactStatus.MERGED) {
-            Button target = new Button(msg.get("merge.mergedInto", String.valueOf(self.mergedIntoId())), e -> CrmSession.openContact(self.mergedIntoId()));
+            Button target = new Button(msg.get("merge.mergedInto", org.opencrm.ui.RecordNames.contact(customers, context.user(), self.mergedIntoId())), e -> CrmSession.openContact(self.mergedIntoId()));
             target.addStyleName(ValoTheme.BUTTON_LINK);
             layout.addComponent(target);
             return;
@@ -103,6 +103,11 @@ public class DuplicatesTab extends BaseRecordTab {
         }
     }
 
+    /** How staff tell two namesakes apart: the name and the masked mobile, never the internal id. */
+    private static String caption(ContactData c) {
+        return org.opencrm.ui.RecordNames.contactCaption(new org.opencrm.platform.api.customer.ContactRef(c.id(), c.name(), c.mobile(), c.accountId()));
+    }
+
     /** One candidate: its fields beside this contact's, and the merge button. */
     private Panel comparison(VerticalLayout layout, UiContext context, Messages msg, ContactData self, ContactData other) {
         List<Row> rows = new ArrayList<>();
@@ -114,29 +119,29 @@ public class DuplicatesTab extends BaseRecordTab {
         add(rows, msg.get("contact.birthday"), self, other, c -> c.birthday() == null ? null : c.birthday().toString());
         add(rows, msg.get("contact.address"), self, other, c -> String.join(" ", Fields.shown(c.province()), Fields.shown(c.city()), Fields.shown(c.district()), Fields.shown(c.street())).strip());
         add(rows, msg.get("contact.tags"), self, other, c -> String.join(", ", c.tags()));
-        add(rows, msg.get("contact.account"), self, other, c -> c.accountId() == null ? null : org.opencrm.ui.RecordNames.account(customers, context.user(), c.accountId()));
+        add(rows, msg.get("contact.account"), self, other, c -> c.accountId() == null ? null : org.opencrm.ui.RecordNames.account(customers, context.user(), c.accountId(), context.locale()));
         add(rows, msg.get("contact.owner"), self, other, ContactData::owner);
         Grid<Row> grid = new Grid<>();
         grid.setItems(rows);
         grid.setWidth("100%");
         grid.setHeightByRows(rows.size());
         grid.addColumn(Row::field).setCaption("").setWidth(140);
-        grid.addColumn(Row::kept).setCaption(msg.get("merge.kept", String.valueOf(self.id())));
-        grid.addColumn(Row::merged).setCaption(msg.get("merge.mergedFrom", String.valueOf(other.id())));
-        Button open = new Button(msg.get("merge.open", String.valueOf(other.id())), e -> CrmSession.openContact(other.id()));
+        grid.addColumn(Row::kept).setCaption(msg.get("merge.kept", caption(self)));
+        grid.addColumn(Row::merged).setCaption(msg.get("merge.mergedFrom", caption(other)));
+        Button open = new Button(msg.get("merge.open", caption(other)), e -> CrmSession.openContact(other.id()));
         open.addStyleName(ValoTheme.BUTTON_LINK);
-        Button merge = new Button(msg.get("merge.action", String.valueOf(other.id())), e -> confirm(layout, context, msg, self, other));
+        Button merge = new Button(msg.get("merge.action", caption(other)), e -> confirm(layout, context, msg, self, other));
         merge.setId("merge-" + other.id());
         merge.addStyleName(ValoTheme.BUTTON_DANGER);
         VerticalLayout content = new VerticalLayout(grid, new Label(msg.get("merge.rule")), new HorizontalLayout(merge, open));
-        Panel panel = new Panel(other.name() + " · #" + other.id(), content);
+        Panel panel = new Panel(caption(other), content);
         panel.setId("merge-candidate-" + other.id());
         return panel;
     }
 
     private void confirm(VerticalLayout layout, UiContext context, Messages msg, ContactData self, ContactData other) {
         org.opencrm.ui.Confirm.ask("merge-confirm", msg.get("merge.confirmTitle"),
-                msg.get("merge.confirmText", other.name(), String.valueOf(other.id()), self.name(), String.valueOf(self.id())), msg.get("merge.confirm"), () -> {
+                msg.get("merge.confirmText", caption(other), caption(self)), msg.get("merge.confirm"), () -> {
                     try {
                         ContactData merged = contacts.merge(context.user(), self.id(), other.id());
                         Feedback.done(msg.get("merge.done", other.name(), merged.name()));
