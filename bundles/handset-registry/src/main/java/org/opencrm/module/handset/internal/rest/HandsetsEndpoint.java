@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -36,17 +38,23 @@ import org.opencrm.module.handset.internal.dto.TransferRequest;
 import org.opencrm.module.handset.internal.service.CardImporter;
 import org.opencrm.module.handset.internal.service.HandsetService;
 import org.opencrm.module.handset.internal.service.SaleService;
+import org.opencrm.module.handset.internal.service.WarrantyCardPrint;
+import org.opencrm.module.handset.internal.service.WarrantyPolicy;
 import org.opencrm.platform.api.Page;
-import org.opencrm.platform.api.csv.ImportLimits;
 import org.opencrm.platform.api.PageRequest;
+import org.opencrm.platform.api.csv.ImportLimits;
+import org.opencrm.platform.api.customer.CustomerDirectory;
 import org.opencrm.platform.api.security.CrmUser;
+import org.opencrm.platform.pdf.PdfDocuments;
 import org.opencrm.platform.rest.ApiDoc;
 import org.opencrm.platform.rest.ModuleEndpoint;
-import org.opencrm.platform.rest.RestSupport;
 import org.opencrm.platform.rest.QueryParams;
+import org.opencrm.platform.rest.RestSupport;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * /api/v1/handsets: units, their warranty cards and their life (sale, return, exchange, transfer, status), history,
@@ -59,10 +67,17 @@ public class HandsetsEndpoint implements ModuleEndpoint {
     private final SaleService sales;
     private final CardImporter importer;
     private final ImportLimits limits;
+    private final WarrantyPolicy policy;
+    private final CustomerDirectory customers;
+    /** The platform's PDF service (crm-platform-pdf, which the module's feature installs); without it the printed card is 503. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile PdfDocuments pdfs;
 
     @Activate
     public HandsetsEndpoint(@Reference HandsetService handsets, @Reference SaleService sales, @Reference CardImporter importer,
-            @Reference ImportLimits limits) {
+            @Reference ImportLimits limits, @Reference WarrantyPolicy policy, @Reference CustomerDirectory customers) {
+        this.policy = policy;
+        this.customers = customers;
         this.handsets = handsets;
         this.sales = sales;
         this.importer = importer;
@@ -126,6 +141,25 @@ public class HandsetsEndpoint implements ModuleEndpoint {
     @ApiDoc(value = "getHandset", summary = "A unit by IMEI (either slot) or serial number")
     public HandsetData get(@PathParam("key") String key, @Context SecurityContext sc) {
         return handsets.get(RestSupport.user(sc), key);
+    }
+
+    /** The reader's language: ?lang= (the web shell passes the user's), else Accept-Language, else Chinese. */
+    @GET
+    @Path("{key}/warranty-card.pdf")
+    @Produces("application/pdf")
+    @ApiDoc(value = "getWarrantyCardPdf", summary = "The printed warranty card (三包凭证) of a sold unit as PDF, Chinese or English (?lang= or Accept-Language)")
+    public Response warrantyCard(@PathParam("key") String key, @QueryParam("lang") String lang, @Context HttpHeaders headers, @Context SecurityContext sc) {
+        PdfDocuments documents = pdfs;
+        if (documents == null) {
+            return Response.status(503).type(MediaType.APPLICATION_JSON)
+                    .entity(new org.opencrm.platform.rest.ApiError("unavailable", "PDF documents are not installed (feature crm-platform-pdf)", null)).build();
+        }
+        List<Locale> langs = headers.getAcceptableLanguages();
+        Locale locale = lang != null && !lang.isBlank() ? Locale.forLanguageTag(lang.replace('_', '-'))
+                : langs.isEmpty() || langs.get(0).getLanguage().equals("*") ? Locale.SIMPLIFIED_CHINESE : langs.get(0);
+        byte[] pdf = new WarrantyCardPrint(handsets, policy, customers, documents).pdf(RestSupport.user(sc), key, locale);
+        return Response.ok(pdf, "application/pdf").header("Content-Disposition", "inline; filename=\"warranty-card-" + key.replaceAll("[^0-9A-Za-z-]", "") + ".pdf\"")
+                .build();
     }
 
     @GET
