@@ -169,7 +169,7 @@ public class RepairPrintouts {
         return m.get("print.quote", Money.display(q.parts()), Money.display(q.labour()), Money.display(q.total()));
     }
 
-    private static void signatures(PdfDocument d, Text m) {
+    private static void signatures(PdfDocument d, Messages m) {
         d.paragraph(" ");
         d.paragraph(m.get("print.signCustomer") + "：______________________    " + m.get("print.date") + "：______________");
         d.paragraph(m.get("print.signClerk") + "：______________________    " + m.get("print.date") + "：______________");
