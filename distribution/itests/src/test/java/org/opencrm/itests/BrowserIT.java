@@ -1082,6 +1082,9 @@ public class BrowserIT {
             pick("audit-store-picker", storeName, storeName + " #" + store);
             click("audit-start");
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("audit-form")));
+            // the default checklist in the UI's language (English in this browser), not in the template's Chinese
+            String signItem = browser.findElement(By.id("audit-item-VI-01")).getText();
+            assertTrue(signItem, signItem.contains("Shopfront sign intact and clean"));
 
             // the shopfront sign is broken: failed, with the photo it requires
             answer("audit-answer-VI-01-FAIL", "v-button-danger");

@@ -287,10 +287,16 @@ public class ChannelFinanceIT extends CrmTestSupport {
             JsonNode refused = json(admin.post("channel/orders/" + id + "/shipments", write(unknown)).expect(400));
             assertEquals("serials", refused.get("field").asText());
             assertTrue(refused.toString(), refused.get("message").asText().contains(stranger));
+            assertTrue(refused.toString(), refused.get("message").asText().contains("华星 " + model)); // the model by its name, not its code
+            assertTrue("the refused shipment recorded nothing", json(admin.get("handsets/" + imei1).expect(200)).get("channelAccountId").isNull());
             assertEquals("APPROVED", json(admin.get("channel/orders/" + id)).get("status").asText());
             ObjectNode ship = obj();
             ship.putArray("lines").addObject().put("orderLineId", line.get("id").asLong()).put("quantity", 2).putArray("serials").add(imei1).add(imei2);
             admin.post("channel/orders/" + id + "/shipments", write(ship)).expect(201);
+            // the registry shows the partner holding the shipped units (registry API 1.3, through the bridge, in the shipment's transaction)
+            for (String imei : List.of(imei1, imei2)) {
+                assertEquals(p, json(admin.get("handsets/" + imei).expect(200)).get("channelAccountId").asLong());
+            }
 
             assertEquals("AVAILABLE", post("modules/" + handsets + "/disable", "").expect(200).json().get("state").asText());
             await("the models gone from the channel's products", () -> json(admin.get("channel/products?q=" + model).expect(200)),

@@ -323,6 +323,14 @@ public class FranchiseAuditIT extends CrmTestSupport {
         assertEquals("audit.unanswered", unanswered.get("messageKey").asText());
         String item = unanswered.get("field").asText().substring("items.".length());
         assertEquals(item + " 尚未作答。", unanswered.get("message").asText());
+        // the checklist itself in the caller's language, as the refusals (the default template has both): Chinese for zh-CN, else English
+        JsonNode zhAudit = callWith("GET", "audits/" + id, supervisor.user(), supervisor.password(), null, null, "Accept-Language", "zh-CN").expect(200).json();
+        assertEquals("zh_CN", zhAudit.get("language").asText());
+        assertEquals("门头招牌完好、清洁，灯箱夜间正常点亮", zhAudit.get("items").get(0).get("question").asText());
+        JsonNode enAudit = supervisor.get("audits/" + id).expect(200).json();
+        assertEquals("en", enAudit.get("language").asText());
+        assertEquals("Shopfront sign intact and clean, light box lit at night", enAudit.get("items").get(0).get("question").asText());
+        assertEquals("Visual identity (VI)", enAudit.get("sections").get(0).get("title").asText());
 
         // multipart/form-data as a cross-site form could send it (Basic credentials, no header a form cannot set): 415, nothing kept
         JsonNode form = supervisor.postForm(photos, "门头.png", "image/png", PNG, new Object[] { "itemId", vi01 }).expect(415).json();

@@ -87,12 +87,34 @@ public class ShellCommandsIT extends CrmTestSupport {
         String before = newMobile();
         createContact("Backup Before", before, null);
         java.io.File dir = java.nio.file.Files.createTempDirectory("crm-backup").toFile();
+        try {
+            backUpAndRestore(before, dir);
+        } finally {
+            deleteTree(dir.toPath()); // the copy and the restored database: megabytes per run, never left in /tmp
+        }
+    }
+
+    private static void deleteTree(java.nio.file.Path root) throws java.io.IOException {
+        try (java.util.stream.Stream<java.nio.file.Path> all = java.nio.file.Files.walk(root)) {
+            for (java.nio.file.Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private void backUpAndRestore(String before, java.io.File dir) throws Exception {
         String out = execute("crm:backup " + dir.getAbsolutePath());
         if (out.contains("pg_dump")) {
-            assertTrue(out, out.contains("PostgreSQL"));
+            assertTrue(out, out.contains("Not backed up") && out.contains("PostgreSQL"));
+            // over REST: 409 with the message key, in the caller's language
+            JsonNode refused = post("admin/backup", "").expect(409).json();
+            assertEquals("backupNotDerby", refused.get("messageKey").asText());
+            Reply zh = callWith("POST", "admin/backup", ADMIN, ADMIN_PASSWORD, "application/json", new byte[0], "Accept-Language", "zh-CN");
+            assertEquals(zh.body(), 409, zh.status());
+            assertTrue(zh.body(), zh.json().get("message").asText().contains("请用该数据库自带的工具备份"));
             return;
         }
-        assertTrue(out, out.contains("Backed up to"));
+        assertTrue(out, out.contains("Backed up to " + new java.io.File(dir, "crmdb").getAbsolutePath()));
         String after = newMobile();
         createContact("Backup After", after, null);
 
@@ -124,6 +146,49 @@ public class ShellCommandsIT extends CrmTestSupport {
                 // 08006: the restored database is closed
             }
             bundleContext.ungetService(ref);
+        }
+
+        // the same over REST, for the administrator only: a new folder under data/backup, where the answer says
+        JsonNode written = post("admin/backup", "").expect(200).json();
+        java.nio.file.Path copy = java.nio.file.Path.of(written.get("path").asText());
+        assertTrue(written.toString(), copy.startsWith(java.nio.file.Path.of(System.getProperty("karaf.data"), "backup"))
+                && java.nio.file.Files.isRegularFile(copy.resolve("service.properties")));
+        assertEquals("Apache Derby", written.get("database").asText());
+        deleteTree(copy.getParent());
+        String manager = "backup-" + (System.nanoTime() % 100_000);
+        post("users", obj().put("username", manager).put("password", "Backup-pass-1").put("scopeType", "HQ")
+                .set("roles", JSON.createArrayNode().add("manager"))).expect(201);
+        assertEquals("platform.backup is the administrator's", 403,
+                call("POST", "admin/backup", manager, "Backup-pass-1", "application/json", "").status());
+    }
+
+    /**
+     * The shell listens on the loopback interface only (sshHost = 127.0.0.1 in the distribution's
+     * etc/org.apache.karaf.shell.cfg): the ssh port answers on 127.0.0.1 and refuses on this host's other addresses.
+     */
+    @Test
+    public void theShellListensOnTheLoopbackInterfaceOnly() throws Exception {
+        java.util.Properties shellCfg = new java.util.Properties();
+        try (java.io.Reader r = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of(System.getProperty("karaf.etc"), "org.apache.karaf.shell.cfg"))) {
+            shellCfg.load(r);
+        }
+        assertEquals("127.0.0.1", shellCfg.getProperty("sshHost"));
+        int port = Integer.parseInt(shellCfg.getProperty("sshPort").trim());
+        try (java.net.Socket loopback = new java.net.Socket()) {
+            loopback.connect(new java.net.InetSocketAddress("127.0.0.1", port), 5_000);
+        }
+        for (java.net.NetworkInterface nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+            for (java.net.InetAddress a : java.util.Collections.list(nic.getInetAddresses())) {
+                if (a.isLoopbackAddress() || !nic.isUp()) {
+                    continue;
+                }
+                try (java.net.Socket outside = new java.net.Socket()) {
+                    outside.connect(new java.net.InetSocketAddress(a, port), 5_000);
+                    throw new AssertionError("the shell answers on " + a + ":" + port);
+                } catch (java.io.IOException refused) {
+                    // refused (or unreachable): nothing listens there
+                }
+            }
         }
     }
 
@@ -207,8 +272,9 @@ public class ShellCommandsIT extends CrmTestSupport {
     }
 
     /** The admin's open payment reminders (the account manager of the demo partners is admin). */
+    /** The account manager's open reminder activities; their subject is written in both languages, Chinese first. */
     private static long reminders() {
-        return get("activities?owner=admin&status=OPEN&q=Collection%20reminder&limit=1").expect(200).json().get("total").asLong();
+        return get("activities?owner=admin&status=OPEN&q=" + java.net.URLEncoder.encode("催款提醒", StandardCharsets.UTF_8) + "&limit=1").expect(200).json().get("total").asLong();
     }
 
     /** Runs a command as a shell administrator and returns what it printed (stdout and stderr). */

@@ -28,4 +28,16 @@ public interface ProductSource {
      * in stock) throws a platform exception naming the serial and the shipment is not made.
      */
     void shipped(CrmUser actor, long partnerAccountId, String code, List<String> serials);
+
+    /**
+     * {@link #shipped(CrmUser, long, String, List)} with the shipment's number, for the source to keep with what it
+     * records (e.g. the handset registry's "shipped to partner" entry). A source that records nothing of it need not
+     * implement this. The same units shipped to the same partner again (a retried transaction) must give the same
+     * answer and record nothing twice.
+     *
+     * @since 1.1.0
+     */
+    default void shipped(CrmUser actor, long partnerAccountId, String code, List<String> serials, String shipmentNumber) {
+        shipped(actor, partnerAccountId, code, serials);
+    }
 }

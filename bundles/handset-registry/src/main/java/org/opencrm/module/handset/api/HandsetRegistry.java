@@ -54,4 +54,28 @@ public interface HandsetRegistry {
      * @since 1.2.0
      */
     Optional<HandsetModelInfo> model(String code);
+
+    /**
+     * The units with these IMEIs were shipped to a channel partner's account (sell-in): the registry records the partner
+     * as the account that holds each unit (shown on the unit, in its history, and on the partner account's timeline)
+     * and returns what it holds for them, in the order given. The units stay {@code IN_STOCK} (channel stock) until
+     * sold. The caller checks its own permissions; the registry records {@code actor}. Joins the caller's transaction:
+     * a shipment that rolls back leaves nothing here.
+     * <p>
+     * Idempotent: a unit already recorded as shipped to this partner is left as it is (not recorded twice, no second
+     * history entry), so a retried or repeated call gives the same answer.
+     *
+     * @throws org.opencrm.platform.api.RecordNotFoundException when no unit has one of the IMEIs
+     * @throws org.opencrm.platform.api.ConflictException {@code invalid_status} when a unit is not {@code IN_STOCK},
+     *         {@code held_by_other} when another partner holds it; nothing is recorded then
+     * @since 1.3.0
+     */
+    List<HandsetChannelShipment> shippedToPartner(CrmUser actor, long partnerAccountId, List<String> imeis, String reference);
+
+    /**
+     * The channel partner a unit was shipped to, or empty (never shipped to a partner, or no such unit).
+     *
+     * @since 1.3.0
+     */
+    Optional<HandsetChannelShipment> channelShipment(String imei);
 }

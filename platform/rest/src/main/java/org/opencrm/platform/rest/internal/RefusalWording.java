@@ -21,17 +21,7 @@ final class RefusalWording {
 
     /** The first language of an Accept-Language list the API speaks other than English, or English. */
     static Locale language(List<Locale> acceptable) {
-        if (acceptable != null) {
-            for (Locale l : acceptable) {
-                if ("zh".equals(l.getLanguage())) {
-                    return Locale.SIMPLIFIED_CHINESE;
-                }
-                if ("en".equals(l.getLanguage())) {
-                    return Locale.ENGLISH;
-                }
-            }
-        }
-        return Locale.ENGLISH;
+        return org.opencrm.platform.rest.RestSupport.language(acceptable);
     }
 
     static String message(CrmException e, Locale language, Collection<RefusalTexts> catalogues) {

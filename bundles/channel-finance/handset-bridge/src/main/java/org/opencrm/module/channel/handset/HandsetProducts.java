@@ -23,8 +23,9 @@ import org.osgi.service.component.annotations.Reference;
  * stay intact when the registry goes away.
  *
  * <p>Shipping: every IMEI must be a registered unit of the ordered model that is still {@code IN_STOCK}; anything
- * else refuses the shipment (400 naming the serial). The registry's API has no "held by an account" operation yet, so
- * the holding partner is recorded by channel finance itself (CF_SHIPPED_UNIT).
+ * else refuses the shipment (400 naming the serial and the models by their names). The units are then recorded in the
+ * registry as shipped to the partner (API 1.3 {@code shippedToPartner}), so the registry shows which partner holds each
+ * IMEI; channel finance keeps its own CF_SHIPPED_UNIT as well.
  */
 @Component(service = ProductSource.class)
 public class HandsetProducts implements ProductSource {
@@ -51,20 +52,46 @@ public class HandsetProducts implements ProductSource {
 
     @Override
     public void shipped(CrmUser actor, long partnerAccountId, String code, List<String> serials) {
+        shipped(actor, partnerAccountId, code, serials, null);
+    }
+
+    /**
+     * Checks every unit, then records them in the registry as shipped to the partner (its "held by" fact, history and
+     * the partner's timeline), with the shipment's number. In the shipment's transaction: a refused or rolled-back
+     * shipment records nothing there either; a retried one records each unit once (the registry's call is idempotent).
+     */
+    @Override
+    public void shipped(CrmUser actor, long partnerAccountId, String code, List<String> serials, String shipmentNumber) {
+        String ordered = code.strip().toUpperCase(Locale.ROOT);
+        List<String> imeis = new java.util.ArrayList<>();
         for (String serial : serials) {
             Optional<HandsetInfo> unit = registry.findByImei(serial);
+            // models are named as staff know them (the registry's display name), not by their codes
             if (unit.isEmpty()) {
-                throw new InvalidInputException("serials", "IMEI " + serial + " is not a registered unit", "channel.handset.unknown", serial);
+                String orderedName = modelName(ordered);
+                throw new InvalidInputException("serials", "IMEI " + serial + " is not a registered unit of " + orderedName, "channel.handset.unknown",
+                        serial, orderedName);
             }
             HandsetInfo h = unit.get();
-            if (h.modelCode() == null || !h.modelCode().equalsIgnoreCase(code.strip().toUpperCase(Locale.ROOT))) {
-                throw new InvalidInputException("serials", "IMEI " + serial + " is a unit of " + h.modelCode() + ", not " + code, "channel.handset.otherModel",
-                        serial, h.modelCode(), code);
+            if (h.modelCode() == null || !h.modelCode().equalsIgnoreCase(ordered)) {
+                String actual = h.modelName() != null ? h.modelName() : h.modelCode() == null ? "?" : modelName(h.modelCode());
+                String orderedName = modelName(ordered);
+                throw new InvalidInputException("serials", "IMEI " + serial + " is a unit of " + actual + ", not " + orderedName,
+                        "channel.handset.otherModel", serial, actual, orderedName);
             }
             if (h.status() != HandsetStatus.IN_STOCK) {
                 throw new InvalidInputException("serials", "IMEI " + serial + " is " + h.status() + ", not in stock", "channel.handset.notInStock", serial,
                         "handsetStatus." + h.status().name());
             }
+            imeis.add(h.imei());
         }
+        if (!imeis.isEmpty()) {
+            registry.shippedToPartner(actor, partnerAccountId, imeis, shipmentNumber);
+        }
+    }
+
+    /** The model's display name in the registry's catalogue, its code when the catalogue has no such model. */
+    String modelName(String code) {
+        return registry.model(code).map(HandsetModelInfo::name).filter(n -> !n.isBlank()).orElse(code);
     }
 }

@@ -5,13 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.opencrm.module.channel.spi.ProductSource;
+import org.opencrm.module.handset.api.HandsetChannelShipment;
 import org.opencrm.module.handset.api.HandsetInfo;
 import org.opencrm.module.handset.api.HandsetModelInfo;
 import org.opencrm.module.handset.api.HandsetRegistry;
@@ -64,7 +67,20 @@ class HandsetProductsTest {
         public Optional<HandsetModelInfo> model(String code) {
             return MODELS.stream().filter(m -> m.code().equalsIgnoreCase(code)).findFirst();
         }
+
+        @Override
+        public List<HandsetChannelShipment> shippedToPartner(CrmUser actor, long partnerAccountId, List<String> imeis, String reference) {
+            recorded.add(partnerAccountId + " " + imeis + " " + reference);
+            return imeis.stream().map(i -> new HandsetChannelShipment(i, "NOVA-5", partnerAccountId, Instant.EPOCH, reference)).toList();
+        }
+
+        @Override
+        public Optional<HandsetChannelShipment> channelShipment(String imei) {
+            return Optional.empty();
+        }
     };
+    /** What the bridge recorded in the registry: "partner [imeis] reference" per call. */
+    private final List<String> recorded = new ArrayList<>();
 
     private final ProductSource source = new HandsetProducts(registry);
 
@@ -80,11 +96,30 @@ class HandsetProductsTest {
     @Test
     void onlyRegisteredUnitsOfTheModelInStockShip() {
         assertDoesNotThrow(() -> source.shipped(null, 7, "NOVA-5", List.of("860000000000001")));
-        assertEquals("channel.handset.unknown",
-                assertThrows(InvalidInputException.class, () -> source.shipped(null, 7, "NOVA-5", List.of("860000000000009"))).messageKey());
-        assertEquals("channel.handset.otherModel",
-                assertThrows(InvalidInputException.class, () -> source.shipped(null, 7, "NOVA-6", List.of("860000000000001"))).messageKey());
+        assertEquals(List.of("7 [860000000000001] null"), recorded, "recorded in the registry as shipped to the partner");
+        recorded.clear();
+        InvalidInputException unknown = assertThrows(InvalidInputException.class, () -> source.shipped(null, 7, "nova-5", List.of("860000000000009")));
+        assertEquals("channel.handset.unknown", unknown.messageKey());
+        // the models are named by their display names, not their codes
+        assertEquals(List.of("860000000000009", "华星 Nova 5"), List.of(unknown.messageArgs()));
+        InvalidInputException other = assertThrows(InvalidInputException.class, () -> source.shipped(null, 7, "NOVA-6", List.of("860000000000001")));
+        assertEquals("channel.handset.otherModel", other.messageKey());
+        assertEquals(List.of("860000000000001", "华星 Nova 5", "华星 Nova 6"), List.of(other.messageArgs()));
+        // a code the catalogue does not know is named by its code
+        assertEquals(List.of("860000000000009", "X1"),
+                List.of(assertThrows(InvalidInputException.class, () -> source.shipped(null, 7, "X1", List.of("860000000000009"))).messageArgs()));
         assertEquals("channel.handset.notInStock",
                 assertThrows(InvalidInputException.class, () -> source.shipped(null, 7, "NOVA-5", List.of("860000000000002"))).messageKey());
+    }
+
+    /** Shipped units are recorded in the registry as held by the partner, with the shipment number; a refused shipment records nothing. */
+    @Test
+    void shippedUnitsAreRecordedInTheRegistryAsHeldByThePartner() {
+        source.shipped(null, 7, "NOVA-5", List.of("860000000000001"), "SH-000042");
+        assertEquals(List.of("7 [860000000000001] SH-000042"), recorded);
+        recorded.clear();
+        // one unit of the shipment cannot go: nothing of it is recorded in the registry
+        assertThrows(InvalidInputException.class, () -> source.shipped(null, 7, "NOVA-5", List.of("860000000000001", "860000000000002"), "SH-000043"));
+        assertTrue(recorded.isEmpty(), recorded.toString());
     }
 }

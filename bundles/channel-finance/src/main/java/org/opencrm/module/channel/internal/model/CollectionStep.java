@@ -21,6 +21,14 @@ public class CollectionStep {
     @Column(length = 30)
     public String action;
     public LocalDate takenOn;
+    /**
+     * What the reminder says, as a key of the module's messages and its arguments ({@code ChannelTexts}), said in each
+     * reader's language (null on steps taken before it was kept).
+     */
+    @Column(length = 60)
+    public String messageKey;
+    @Column(length = 300)
+    public String messageArgs;
     /** The core activity (payment reminder) recorded for the account manager with this step. */
     public Long activityId;
     public Instant createdAt;

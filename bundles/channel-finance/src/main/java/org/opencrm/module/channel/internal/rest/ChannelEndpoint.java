@@ -142,6 +142,13 @@ public class ChannelEndpoint implements ModuleEndpoint {
     }
 
     @GET
+    @Path("partners/{id}/reminders")
+    @ApiDoc(value = "getChannelPartnerReminders", summary = "The partner's collection reminders, newest first, in the Accept-Language")
+    public List<String> reminders(@PathParam("id") long id, @Context javax.ws.rs.core.HttpHeaders headers, @Context SecurityContext sc) {
+        return receivables.reminders(user(sc), id, RestSupport.language(headers));
+    }
+
+    @GET
     @Path("partners/{id}/credit")
     @ApiDoc(value = "getChannelPartnerCredit", description = "Limit, receivables, orders not yet invoiced, exposure, available credit, overdue.")
     public CreditData credit(@PathParam("id") long id, @Context SecurityContext sc) {
@@ -368,8 +375,8 @@ public class ChannelEndpoint implements ModuleEndpoint {
     @POST
     @Path("collection-runs")
     @ApiDoc(value = "runChannelCollection", description = "Reminders for overdue invoices once per level; automatic credit hold past the configured days.")
-    public CollectionData collect(@Context SecurityContext sc) {
-        return receivables.collect(user(sc));
+    public CollectionData collect(@Context javax.ws.rs.core.HttpHeaders headers, @Context SecurityContext sc) {
+        return receivables.collect(user(sc), RestSupport.language(headers));
     }
 
     // ------------------------------------------------------------ rebates

@@ -320,7 +320,7 @@ public class OrderService {
                     }
                     Optional<ProductSource> source = catalogue.source();
                     if (source.isPresent() && source.get().product(l.productCode).isPresent()) {
-                        source.get().shipped(user, accountId, l.productCode, serials);
+                        source.get().shipped(user, accountId, l.productCode, serials, s.number);
                     }
                 }
                 long lineAmount = Math.multiplyExact(l.unitPriceFen, (long) x.quantity());

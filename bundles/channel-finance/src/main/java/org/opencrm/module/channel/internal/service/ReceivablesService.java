@@ -522,6 +522,11 @@ public class ReceivablesService {
      * {@code holdAfterOverdueDays} goes ON_HOLD (automatic, with the reason). Repeating it the same day does nothing more.
      */
     public CollectionData collect(CrmUser user) {
+        return collect(user, Locale.ENGLISH);
+    }
+
+    /** {@link #collect(CrmUser)}, what it did said in the reader's language. */
+    public CollectionData collect(CrmUser user, Locale reader) {
         user.require(ChannelModule.FINANCE);
         LocalDate today = settings.today();
         List<Object[]> due = jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
@@ -532,7 +537,7 @@ public class ReceivablesService {
             byPartner.computeIfAbsent(((Number) r[1]).longValue(), k -> new ArrayList<>()).add(((Number) r[0]).longValue());
         }
         int[] counts = new int[2];
-        List<String> actions = new ArrayList<>();
+        List<Said> actions = new ArrayList<>();
         int hold = settings.rules().holdAfterOverdueDays();
         for (Map.Entry<Long, List<Long>> e : byPartner.entrySet()) {
             retry.run("collection", () -> jpa.txExpr(TransactionType.Required, em -> {
@@ -563,25 +568,51 @@ public class ReceivablesService {
                     s.createdAt = settings.now();
                     // the reminder is a core activity of the partner's account for its manager: in the account's activities, the
                     // manager's list and the timeline (the step above makes it once per invoice and level)
-                    s.activityId = records.activity(p.accountId, ChannelModule.COLLECTION_ACTIVITY, "Collection reminder (level " + level + "): " + inv.number
-                            + " overdue " + days + " days, " + Money.yuan(inv.openFen) + " CNY open", p.accountManager == null ? null : "for " + p.accountManager,
+                    // what it says is kept as a message key and its arguments, said in the reader's language; the core's activity keeps one
+                    // subject for every reader (and its search), so it gets both languages
+                    s.messageKey = REMINDER_KEY;
+                    s.messageArgs = ChannelTexts.encode(level, inv.number, days, Money.yuan(inv.openFen));
+                    s.activityId = records.activity(p.accountId, ChannelModule.COLLECTION_ACTIVITY, ChannelTexts.inBothLanguages(s.messageKey, s.messageArgs),
+                            p.accountManager == null ? null : ChannelTexts.inBothLanguages(REMINDER_FOR_KEY, ChannelTexts.encode(p.accountManager)),
                             today, p.accountManager, user.username());
                     em.persist(s);
                     records.audit(user.username(), "invoice", inv.id, "collectionReminder", ChannelRecords.changes("level", level, "overdueDays", days,
                             "accountManager", p.accountManager), p.accountId);
                     counts[0]++;
-                    actions.add(p.accountName + ": reminder " + inv.number + " level " + level);
+                    actions.add(new Said(ACTION_REMINDER_KEY, ChannelTexts.encode(p.accountName, inv.number, level)));
                 }
                 if (oldest > hold && p.creditStatus == CreditStatus.NORMAL) {
                     partners.setStatus(em, p, CreditStatus.ON_HOLD, "automatic: invoice " + oldestNumber + " overdue " + oldest + " days (more than " + hold + ")",
                             user.username(), settings.now());
                     counts[1]++;
-                    actions.add(p.accountName + ": on hold");
+                    actions.add(new Said(ACTION_HOLD_KEY, ChannelTexts.encode(p.accountName)));
                 }
                 return null;
             }));
         }
-        return new CollectionData(counts[0], counts[1], actions);
+        return new CollectionData(counts[0], counts[1], actions.stream().map(a -> ChannelTexts.say(reader, a.key(), a.args())).toList());
+    }
+
+    /** A text kept as its key and arguments until it is said. */
+    private record Said(String key, String args) {
+    }
+
+    /** A collection reminder's subject: level, invoice number, days overdue, open amount (yuan). */
+    public static final String REMINDER_KEY = "collection.reminder.subject";
+    static final String REMINDER_FOR_KEY = "collection.reminder.for";
+    static final String ACTION_REMINDER_KEY = "collection.action.reminder";
+    static final String ACTION_HOLD_KEY = "collection.action.hold";
+
+    /**
+     * The collection reminders of an account as their readers see them: each step's text in the reader's language,
+     * newest first (steps taken before the text was kept say nothing).
+     */
+    public List<String> reminders(CrmUser user, long accountId, Locale reader) {
+        user.require(ChannelModule.READ);
+        partners.visible(user, accountId);
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("SELECT s FROM CollectionStep s WHERE s.accountId = :a AND s.messageKey IS NOT NULL "
+                + "ORDER BY s.takenOn DESC, s.id DESC", CollectionStep.class).setParameter("a", accountId).getResultList().stream()
+                .map(s -> ChannelTexts.say(reader, s.messageKey, s.messageArgs)).toList());
     }
 
     // ------------------------------------------------------------ inside a transaction, the partner locked

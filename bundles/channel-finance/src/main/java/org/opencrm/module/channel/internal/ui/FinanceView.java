@@ -158,7 +158,7 @@ final class FinanceView extends VerticalLayout {
         load.run();
         Button run = new Button(msg.get("collection.run"), e -> {
             try {
-                CollectionData c = services.receivables().collect(context.user());
+                CollectionData c = services.receivables().collect(context.user(), context.locale());
                 Feedback.done(msg.get("collection.done", c.reminders(), c.holds()));
                 load.run();
             } catch (RuntimeException ex) {

@@ -212,7 +212,15 @@ final class PartnersView extends VerticalLayout implements BaseMenuEntry.DeepLin
         grid.addColumn(i -> msg.get("agingBucket." + i.aging())).setCaption(msg.get("invoice.aging"));
         grid.setDataProvider(PagedData.of(r -> services.receivables().invoices(context.user(), accountId, false, r)));
         var aging = services.receivables().aging(context.user(), null, accountId, 1);
-        return new VerticalLayout(FinanceView.agingChart(msg, aging.totals()), grid);
+        // the collection reminders sent for this partner, each said in the user's language (kept as a message key and arguments)
+        Grid<String> reminders = new Grid<>();
+        reminders.setId("channel-partner-reminders");
+        reminders.setCaption(msg.get("partner.reminders"));
+        reminders.setWidth("100%");
+        reminders.setHeightByRows(4);
+        reminders.addColumn(r -> r).setCaption(msg.get("partner.reminder"));
+        reminders.setItems(services.receivables().reminders(context.user(), accountId, context.locale()));
+        return new VerticalLayout(FinanceView.agingChart(msg, aging.totals()), grid, reminders);
     }
 
     private Component statement(long accountId) {

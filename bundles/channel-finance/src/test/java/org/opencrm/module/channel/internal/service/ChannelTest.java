@@ -21,6 +21,7 @@ import org.apache.aries.jpa.template.TransactionType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opencrm.module.channel.internal.ChannelModule;
+import org.opencrm.module.channel.internal.dto.CollectionData;
 import org.opencrm.module.channel.internal.dto.AgingReport;
 import org.opencrm.module.channel.internal.dto.ChangeInput;
 import org.opencrm.module.channel.internal.dto.CreditNoteInput;
@@ -197,12 +198,22 @@ class ChannelTest {
         assertEquals(LocalDate.of(2024, 5, 20), reminders.get(0).dueDate());
         assertEquals(t.partners.get(t.hq, p).accountManager(), reminders.get(0).owner());
         assertNotNull(reminders.get(0).owner());
-        assertTrue(reminders.get(0).subject().contains("level 2"), reminders.get(0).subject());
+        // what it says is kept as a message key and its arguments, said in each reader's language; the core's one subject has both
+        String number = t.receivables.invoice(t.hq, s.invoiceId()).number();
+        assertEquals("催款提醒（第 2 级）：发票 " + number + " 已逾期 31 天，未收 ¥1,000.00 / Payment reminder (level 2): invoice " + number
+                + " is 31 days overdue, ¥1,000.00 open", reminders.get(0).subject());
+        assertEquals(List.of("Payment reminder (level 2): invoice " + number + " is 31 days overdue, ¥1,000.00 open"),
+                t.receivables.reminders(t.hq, p, java.util.Locale.ENGLISH));
+        assertEquals(List.of("催款提醒（第 2 级）：发票 " + number + " 已逾期 31 天，未收 ¥1,000.00"), t.receivables.reminders(t.hq, p, java.util.Locale.CHINA));
         assertTrue(t.kit.timelineEntries().stream().anyMatch(e -> e.accountId() != null && e.accountId() == p && e.type().equals("ACTIVITY_CHANNEL_COLLECTION")
                 && e.moduleId().equals(ChannelModule.ID)));
         assertEquals("NORMAL", t.partners.get(t.hq, p).creditStatus());
         t.clock.set(LocalDate.of(2024, 6, 19).atTime(9, 0)); // 61 days
-        assertEquals(1, t.receivables.collect(t.hq).holds());
+        CollectionData run = t.receivables.collect(t.hq, java.util.Locale.SIMPLIFIED_CHINESE);
+        assertEquals(1, run.holds());
+        assertEquals(List.of("华北代理：发票 " + number + " 催款提醒（第 3 级）", "华北代理：已冻结"), run.actions(), "said in the reader's language");
+        assertEquals(2, t.receivables.reminders(t.hq, p, java.util.Locale.ENGLISH).size());
+        assertTrue(t.receivables.reminders(t.hq, p, java.util.Locale.ENGLISH).get(0).startsWith("Payment reminder (level 3)"), "newest first");
         PartnerData held = t.partners.get(t.hq, p);
         assertEquals("ON_HOLD", held.creditStatus());
         assertTrue(held.creditStatusReason().startsWith("automatic"));

@@ -62,4 +62,20 @@ class RefusalTextTest {
         InvalidInputException tooMuch = new InvalidInputException("amount", "a write-off is at most ...", "channel.writeOff.tooMuch", new java.math.BigDecimal("1200.50"));
         assertEquals("核销金额不能超过该发票的未收金额 ¥1,200.50。", said(tooMuch, ZH));
     }
+
+    /** A refused IMEI names the handset models by their display names (the bridge passes the registry's names), in either language. */
+    @Test
+    void aRefusedImeiNamesTheModelsByTheirNames() {
+        InvalidInputException unknown = new InvalidInputException("serials", "IMEI 860000000000009 is not a registered unit of 华星 Nova 5",
+                "channel.handset.unknown", "860000000000009", "华星 Nova 5");
+        assertEquals("IMEI 860000000000009 is not a registered unit of 华星 Nova 5 in the handset registry.", said(unknown, Locale.ENGLISH));
+        assertEquals("串号 860000000000009 不是手机登记中 华星 Nova 5 的机器。", said(unknown, ZH));
+        InvalidInputException other = new InvalidInputException("serials", "IMEI 860000000000001 is a unit of 华星 Nova 5, not 华星 Nova 6",
+                "channel.handset.otherModel", "860000000000001", "华星 Nova 5", "华星 Nova 6");
+        assertEquals("IMEI 860000000000001 is a unit of 华星 Nova 5, not of 华星 Nova 6.", said(other, Locale.ENGLISH));
+        assertEquals("串号 860000000000001 是 华星 Nova 5 的机器，不是 华星 Nova 6。", said(other, ZH));
+        InvalidInputException notInStock = new InvalidInputException("serials", "IMEI 860000000000002 is SOLD, not in stock", "channel.handset.notInStock",
+                "860000000000002", "handsetStatus.SOLD");
+        assertEquals("IMEI 860000000000002 is not in stock: it is sold.", said(notInStock, Locale.ENGLISH));
+    }
 }

@@ -21,7 +21,10 @@ public class AuditTemplate {
     public int templateVersion;
     @Column(length = 200, nullable = false)
     public String name;
-    /** The language the questions are written in (zh_CN, en). */
+    /**
+     * The language the items' own texts are written in (zh_CN, en), and the fallback: texts in other languages are
+     * {@link TemplateItemText}s, and a viewer whose language has none sees these.
+     */
     @Column(length = 10, nullable = false)
     public String language;
     @Enumerated(EnumType.STRING)

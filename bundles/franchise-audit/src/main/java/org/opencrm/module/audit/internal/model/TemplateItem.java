@@ -24,6 +24,9 @@ public class TemplateItem {
     public String code;
     @Column(length = 500, nullable = false)
     public String question;
+    /** How to judge the item (optional), in the version's language; other languages in {@link TemplateItemText}. */
+    @Column(length = 1000)
+    public String guidance;
     @Column(nullable = false)
     public int weight;
     @Enumerated(EnumType.STRING)

@@ -176,38 +176,39 @@ public class AuditsEndpoint implements ModuleEndpoint {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @ApiDoc(value = "startAudit", status = 201, returns = AuditData.class, summary = "Start an audit at a store (announced or not)")
-    public Response start(Requests.StartAudit body, @Context SecurityContext sc) {
-        return Response.status(201).entity(rt.audits.start(RestSupport.user(sc), RestSupport.body(body))).build();
+    public Response start(Requests.StartAudit body, @Context HttpHeaders headers, @Context SecurityContext sc) {
+        return Response.status(201).entity(rt.audits.inLanguage(rt.audits.start(RestSupport.user(sc), RestSupport.body(body)), language(headers))).build();
     }
 
     @GET
     @Path(ID)
-    @ApiDoc(value = "getAudit", summary = "An audit with its section scores, items and photos")
-    public AuditData get(@PathParam("id") long id, @Context SecurityContext sc) {
-        return rt.audits.get(RestSupport.user(sc), id);
+    @ApiDoc(value = "getAudit", summary = "An audit with its section scores, items and photos; the checklist's texts in the Accept-Language where its template version has them")
+    public AuditData get(@PathParam("id") long id, @Context HttpHeaders headers, @Context SecurityContext sc) {
+        return rt.audits.get(RestSupport.user(sc), id, language(headers));
     }
 
     @PUT
     @Path(ID + "/items/{itemId: [0-9]+}")
     @Consumes(MediaType.APPLICATION_JSON)
     @ApiDoc(value = "answerAuditItem", summary = "Answer an item: PASS, FAIL, NA, or a score")
-    public AuditData answer(@PathParam("id") long id, @PathParam("itemId") long itemId, Requests.Answer body, @Context SecurityContext sc) {
-        return rt.audits.answer(RestSupport.user(sc), id, itemId, RestSupport.body(body));
+    public AuditData answer(@PathParam("id") long id, @PathParam("itemId") long itemId, Requests.Answer body, @Context HttpHeaders headers,
+            @Context SecurityContext sc) {
+        return rt.audits.inLanguage(rt.audits.answer(RestSupport.user(sc), id, itemId, RestSupport.body(body)), language(headers));
     }
 
     @PUT
     @Path(ID + "/finish")
     @Consumes(MediaType.APPLICATION_JSON)
     @ApiDoc(value = "finishAudit", summary = "The auditor's comment and the store manager's acknowledgement")
-    public AuditData finish(@PathParam("id") long id, Requests.Finish body, @Context SecurityContext sc) {
-        return rt.audits.finish(RestSupport.user(sc), id, RestSupport.body(body));
+    public AuditData finish(@PathParam("id") long id, Requests.Finish body, @Context HttpHeaders headers, @Context SecurityContext sc) {
+        return rt.audits.inLanguage(rt.audits.finish(RestSupport.user(sc), id, RestSupport.body(body)), language(headers));
     }
 
     @POST
     @Path(ID + "/submit")
     @ApiDoc(value = "submitAudit", summary = "Score and submit the audit (read-only afterwards; failed items become corrective actions)")
-    public AuditData submit(@PathParam("id") long id, @Context SecurityContext sc) {
-        return rt.audits.submit(RestSupport.user(sc), id);
+    public AuditData submit(@PathParam("id") long id, @Context HttpHeaders headers, @Context SecurityContext sc) {
+        return rt.audits.inLanguage(rt.audits.submit(RestSupport.user(sc), id), language(headers));
     }
 
     @POST
@@ -248,9 +249,7 @@ public class AuditsEndpoint implements ModuleEndpoint {
             return Response.status(503).type(MediaType.APPLICATION_JSON)
                     .entity(new org.opencrm.platform.rest.ApiError("unavailable", "PDF documents are not installed (feature crm-platform-pdf)", null)).build();
         }
-        List<Locale> langs = headers.getAcceptableLanguages();
-        Locale locale = langs.isEmpty() || langs.get(0).getLanguage().equals("*") ? Locale.SIMPLIFIED_CHINESE : langs.get(0);
-        byte[] pdf = new AuditReport(rt.audits, rt.actions, documents, rt.clock).pdf(RestSupport.user(sc), id, locale);
+        byte[] pdf = new AuditReport(rt.audits, rt.actions, documents, rt.clock).pdf(RestSupport.user(sc), id, language(headers));
         return Response.ok(pdf, "application/pdf").header("Content-Disposition", "inline; filename=\"audit-" + id + ".pdf\"").build();
     }
 
@@ -260,9 +259,11 @@ public class AuditsEndpoint implements ModuleEndpoint {
     @Path("actions")
     @ApiDoc(value = "listAuditActions", summary = "Corrective actions, due soonest first (overdue=true: only overdue)")
     public Page<ActionData> actions(@QueryParam("storeId") String storeId, @QueryParam("auditId") String auditId, @QueryParam("status") String status,
-            @QueryParam("overdue") String overdue, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit, @Context SecurityContext sc) {
-        return rt.actions.list(RestSupport.user(sc), QueryParams.number("storeId", storeId), QueryParams.number("auditId", auditId), status,
+            @QueryParam("overdue") String overdue, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit, @Context HttpHeaders headers,
+            @Context SecurityContext sc) {
+        Page<ActionData> found = rt.actions.list(RestSupport.user(sc), QueryParams.number("storeId", storeId), QueryParams.number("auditId", auditId), status,
                 "true".equals(overdue), page(offset, limit));
+        return new Page<>(rt.actions.inLanguage(found.items(), language(headers)), found.total());
     }
 
     @GET
@@ -280,8 +281,8 @@ public class AuditsEndpoint implements ModuleEndpoint {
     @GET
     @Path("actions/" + ID)
     @ApiDoc(value = "getAuditAction", summary = "A corrective action with its evidence photos")
-    public ActionData action(@PathParam("id") long id, @Context SecurityContext sc) {
-        return rt.actions.get(RestSupport.user(sc), id);
+    public ActionData action(@PathParam("id") long id, @Context HttpHeaders headers, @Context SecurityContext sc) {
+        return rt.actions.inLanguage(List.of(rt.actions.get(RestSupport.user(sc), id)), language(headers)).get(0);
     }
 
     @POST
@@ -338,10 +339,9 @@ public class AuditsEndpoint implements ModuleEndpoint {
         return Response.ok(body, "text/csv; charset=UTF-8").header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
     }
 
-    /** The first language of the Accept-Language list (English when none). */
+    /** The caller's language as the whole API chooses it (and words its refusals): the first zh or en of the Accept-Language, else English. */
     private static Locale language(HttpHeaders headers) {
-        List<Locale> wanted = headers.getAcceptableLanguages();
-        return wanted.isEmpty() || "*".equals(wanted.get(0).getLanguage()) ? Locale.ENGLISH : wanted.get(0);
+        return RestSupport.language(headers);
     }
 
     @GET
@@ -386,8 +386,7 @@ public class AuditsEndpoint implements ModuleEndpoint {
     @ApiDoc(value = "auditScoreBesideSales", summary = "Stores by latest score beside their sales from the modules that provide them")
     public ResultData.ScoreBesideSales sales(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("offset") Integer offset,
             @QueryParam("limit") Integer limit, @Context HttpHeaders headers, @Context SecurityContext sc) {
-        List<Locale> langs = headers.getAcceptableLanguages();
-        Locale locale = langs.isEmpty() || langs.get(0).getLanguage().equals("*") ? Locale.ENGLISH : langs.get(0);
-        return rt.results.scoreBesideSales(RestSupport.user(sc), QueryParams.date("from", from), QueryParams.date("to", to), locale, page(offset, limit));
+        return rt.results.scoreBesideSales(RestSupport.user(sc), QueryParams.date("from", from), QueryParams.date("to", to), language(headers),
+                page(offset, limit));
     }
 }

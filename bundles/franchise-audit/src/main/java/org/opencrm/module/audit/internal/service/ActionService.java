@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -129,6 +130,29 @@ public class ActionService {
             });
             return Queries.page(items, count, page).map(c -> toData(c, today, List.of()));
         });
+    }
+
+    /**
+     * The actions with their questions in the reader's language: the text the audit's template version has in it, else
+     * the question as the audit copied it (the version's own language).
+     */
+    public List<ActionData> inLanguage(List<ActionData> actions, Locale reader) {
+        if (actions.isEmpty()) {
+            return actions;
+        }
+        String language = TemplateService.languageOf(reader);
+        Map<Long, String> questions = new java.util.HashMap<>();
+        jpa.tx(TransactionType.Supports, em -> {
+            for (Object[] r : em.createQuery("SELECT ai.id, x.question FROM AuditItem ai, TemplateItemText x WHERE ai.id IN :ids "
+                    + "AND x.templateItemId = ai.templateItemId AND x.language = :l", Object[].class)
+                    .setParameter("ids", actions.stream().map(ActionData::auditItemId).distinct().toList()).setParameter("l", language).getResultList()) {
+                questions.put((Long) r[0], (String) r[1]);
+            }
+        });
+        return questions.isEmpty() ? actions : actions.stream().map(a -> !questions.containsKey(a.auditItemId()) ? a
+                : new ActionData(a.id(), a.auditId(), a.auditItemId(), a.storeId(), a.storeName(), a.itemCode(), questions.get(a.auditItemId()), a.severity(),
+                        a.supervisor(), a.dueDate(), a.overdue(), a.status(), a.response(), a.respondedBy(), a.respondedAt(), a.verifyNote(), a.verifiedBy(),
+                        a.verifiedAt(), a.reopenCount(), a.escalatedAt(), a.escalatedTo(), a.lockVersion(), a.evidence())).toList();
     }
 
     public ActionData get(CrmUser user, long id) {

@@ -66,18 +66,24 @@ public final class AuditExports {
         }
     }
 
-    /** Columns: store, item code, question, severity, due date, overdue, status; filters as the JSON list's (checked now). */
+    /**
+     * Columns: store, item code, question (in the reader's language where the checklist has it), severity, due date,
+     * overdue, status; filters as the JSON list's (checked now).
+     */
     public Download actions(CrmUser user, Long storeId, Long auditId, String status, boolean overdueOnly, Locale locale) {
         actions.list(user, storeId, auditId, status, overdueOnly, PageRequest.of(null, 0, 1));
-        return out -> writeActions(user, storeId, auditId, status, overdueOnly, messages(locale), out);
+        return out -> writeActions(user, storeId, auditId, status, overdueOnly, messages(locale), locale, out);
     }
 
-    private void writeActions(CrmUser user, Long storeId, Long auditId, String status, boolean overdueOnly, ResourceBundle m, OutputStream out) {
+    private void writeActions(CrmUser user, Long storeId, Long auditId, String status, boolean overdueOnly, ResourceBundle m, Locale locale,
+            OutputStream out) {
         Csv.Writer csv = new Csv.Writer(out);
         csv.row(m.getString("csv.store"), m.getString("csv.itemCode"), m.getString("csv.question"), m.getString("csv.severity"), m.getString("csv.due"),
                 m.getString("csv.overdue"), m.getString("csv.status"));
         for (int offset = 0;; offset += batch) {
-            List<ActionData> page = actions.list(user, storeId, auditId, status, overdueOnly, PageRequest.of(null, offset, batch)).items();
+            // the questions in the reader's language, as the checklist's texts (the list's own order and size)
+            List<ActionData> page = actions.inLanguage(actions.list(user, storeId, auditId, status, overdueOnly, PageRequest.of(null, offset, batch)).items(),
+                    locale);
             for (ActionData a : page) {
                 csv.row(a.storeName(), a.itemCode(), a.question(), label(m, "severity." + a.severity()), a.dueDate(),
                         a.overdue() ? m.getString("report.yes") : "", label(m, "actionStatus." + a.status()));

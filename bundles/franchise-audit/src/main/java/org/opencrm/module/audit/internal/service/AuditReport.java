@@ -37,7 +37,7 @@ public class AuditReport {
     }
 
     public byte[] pdf(CrmUser user, long auditId, Locale locale) {
-        AuditData a = audits.get(user, auditId);
+        AuditData a = audits.get(user, auditId, locale);
         ResourceBundle m = ResourceBundle.getBundle(FranchiseAuditNames.MESSAGES, locale, AuditReport.class.getClassLoader());
         DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
         try (PdfDocument d = pdfs.create(m.getString("report.title") + " · " + a.storeName())) {
@@ -78,9 +78,11 @@ public class AuditReport {
             }
             List<ActionData> acts = actions.list(user, null, auditId, null, false, PageRequest.of(null, 0, 500)).items();
             if (!acts.isEmpty()) {
+                java.util.Map<String, String> questions = new java.util.HashMap<>();
+                a.items().forEach(i -> questions.put(i.code(), i.question())); // in the reader's language
                 d.heading(m.getString("report.actions"));
                 d.table(List.of(m.getString("report.code"), m.getString("report.question"), m.getString("report.due"), m.getString("report.actionStatus")),
-                        acts.stream().map(c -> List.of(c.itemCode(), c.question(), c.dueDate().toString(), c.status())).toList(), 1.1f, 5, 1.5f, 1.4f);
+                        acts.stream().map(c -> List.of(c.itemCode(), questions.getOrDefault(c.itemCode(), c.question()), c.dueDate().toString(), c.status())).toList(), 1.1f, 5, 1.5f, 1.4f);
             }
             return d.toBytes();
         }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -35,6 +36,7 @@ import org.opencrm.module.audit.internal.model.Enums.TemplateStatus;
 import org.opencrm.module.audit.internal.model.PlanStore;
 import org.opencrm.module.audit.internal.model.StoreResult;
 import org.opencrm.module.audit.internal.model.TemplateItem;
+import org.opencrm.module.audit.internal.model.TemplateItemText;
 import org.opencrm.platform.api.ConflictException;
 import org.opencrm.platform.api.InvalidInputException;
 import org.opencrm.platform.api.Page;
@@ -173,6 +175,49 @@ public class AuditService {
     public AuditData get(CrmUser user, long id) {
         user.require(READ);
         return jpa.txExpr(TransactionType.Supports, em -> toData(em, visible(em, user, id)));
+    }
+
+    /** The audit in the viewer's language (see {@link #inLanguage}). */
+    public AuditData get(CrmUser user, long id, Locale viewer) {
+        return inLanguage(get(user, id), viewer);
+    }
+
+    /**
+     * The audit's section titles, questions and guidance in the viewer's language: the texts the template version the
+     * audit used has in that language, else (and for the version's own language) the version's own words the audit
+     * copied. Scores, answers and everything else are as they are.
+     */
+    public AuditData inLanguage(AuditData a, Locale viewer) {
+        String language = TemplateService.languageOf(viewer);
+        if (a == null || language.equals(a.language())) {
+            return a;
+        }
+        Map<Long, TemplateItemText> texts = new java.util.HashMap<>();
+        jpa.tx(TransactionType.Supports, em -> {
+            for (Object[] r : em.createQuery("SELECT ai.id, x FROM AuditItem ai, TemplateItemText x WHERE ai.auditId = :a "
+                    + "AND x.templateItemId = ai.templateItemId AND x.language = :l", Object[].class).setParameter("a", a.id()).setParameter("l", language)
+                    .getResultList()) {
+                texts.put((Long) r[0], (TemplateItemText) r[1]);
+            }
+        });
+        if (texts.isEmpty()) {
+            return a;
+        }
+        Map<String, String> titles = new java.util.HashMap<>();
+        List<ItemAnswer> items = a.items().stream().map(i -> {
+            TemplateItemText x = texts.get(i.id());
+            if (x == null) {
+                return i;
+            }
+            titles.putIfAbsent(i.sectionCode(), x.sectionTitle);
+            return new ItemAnswer(i.id(), i.sectionCode(), i.code(), x.question, i.weight(), i.answerType(), i.maxScore(), i.naAllowed(), i.critical(),
+                    i.photoRequiredOnFail(), i.severity(), i.answer(), i.score(), i.failed(), i.comment(), x.guidance != null ? x.guidance : i.guidance());
+        }).toList();
+        List<SectionScore> sections = a.sections().stream().map(s -> new SectionScore(s.code(), titles.getOrDefault(s.code(), s.title()), s.score()))
+                .toList();
+        return new AuditData(a.id(), a.storeId(), a.storeName(), a.region(), a.templateId(), a.templateCode(), a.templateVersion(), a.auditor(),
+                a.announced(), a.status(), a.auditDate(), a.startedAt(), a.submittedAt(), a.score(), a.grade(), a.criticalFailed(), a.comment(),
+                a.acknowledgedBy(), a.acknowledgedAt(), a.lockVersion(), sections, items, a.photos(), language);
     }
 
     /** The audit when the user sees its store; 404 otherwise (the same answer as for an audit that does not exist). */
@@ -468,14 +513,19 @@ public class AuditService {
         items.forEach(i -> titles.putIfAbsent(i.sectionCode, i.sectionTitle));
         List<SectionScore> sections = new ArrayList<>();
         titles.forEach((code, title) -> sections.add(new SectionScore(code, title, live.sections().get(code))));
+        Map<Long, String> guidance = new java.util.HashMap<>();
+        for (Object[] r : em.createQuery("SELECT i.id, i.guidance FROM TemplateItem i WHERE i.templateId = :t AND i.guidance IS NOT NULL", Object[].class)
+                .setParameter("t", a.templateId).getResultList()) {
+            guidance.put((Long) r[0], (String) r[1]);
+        }
         List<ItemAnswer> answers = items.stream().map(i -> new ItemAnswer(i.id, i.sectionCode, i.code, i.question, i.weight, i.answerType.name(),
                 i.maxScore, i.naAllowed, i.critical, i.photoRequiredOnFail, i.severity.name(), i.answer == null ? null : i.answer.name(), i.scoreGiven,
-                scoringItem(i).failed(), i.comment)).toList();
+                scoringItem(i).failed(), i.comment, i.templateItemId == null ? null : guidance.get(i.templateItemId))).toList();
         BigDecimal score = a.status == AuditStatus.SUBMITTED ? a.score : live.total();
         String grade = a.status == AuditStatus.SUBMITTED ? a.grade : live.grade();
         return new AuditData(a.id, a.storeAccountId, a.storeName, a.region, a.templateId, t == null ? null : t.code, t == null ? null : t.templateVersion,
                 a.auditor, a.announced, a.status.name(), a.auditDate, a.startedAt, a.submittedAt, score, grade,
                 a.status == AuditStatus.SUBMITTED ? a.criticalFailed : live.criticalFailed(), a.comment, a.acknowledgedBy, a.acknowledgedAt, a.lockVersion,
-                sections, answers, photos(em, "p.auditId = :v AND p.actionId IS NULL", a.id));
+                sections, answers, photos(em, "p.auditId = :v AND p.actionId IS NULL", a.id), t == null ? null : t.language);
     }
 }

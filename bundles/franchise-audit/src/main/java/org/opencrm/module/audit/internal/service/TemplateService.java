@@ -16,12 +16,14 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.opencrm.module.audit.internal.dto.TemplateData;
 import org.opencrm.module.audit.internal.dto.TemplateData.ItemData;
+import org.opencrm.module.audit.internal.dto.TemplateData.ItemText;
 import org.opencrm.module.audit.internal.dto.TemplateData.SectionData;
 import org.opencrm.module.audit.internal.model.AuditTemplate;
 import org.opencrm.module.audit.internal.model.Enums.AnswerType;
 import org.opencrm.module.audit.internal.model.Enums.Severity;
 import org.opencrm.module.audit.internal.model.Enums.TemplateStatus;
 import org.opencrm.module.audit.internal.model.TemplateItem;
+import org.opencrm.module.audit.internal.model.TemplateItemText;
 import org.opencrm.platform.api.ConflictException;
 import org.opencrm.platform.api.InvalidInputException;
 import org.opencrm.platform.api.RecordNotFoundException;
@@ -35,12 +37,17 @@ import org.opencrm.platform.persistence.Queries;
 /**
  * Checklist templates, versioned. A version is a DRAFT while it is edited and PUBLISHED once; a published version and
  * its items never change again (audits refer to it), so a change is a new version (a draft copied from the latest).
- * Starting an audit by code takes the highest published version.
+ * Starting an audit by code takes the highest published version. Each version's texts (section titles, questions,
+ * guidance) are in its own language and, as {@link TemplateItemText}s, in others: a viewer sees them in their language,
+ * falling back to the version's own.
  */
 public class TemplateService {
     public static final String DEFAULT_CODE = "STD";
-    public static final String DEFAULT_CODE_EN = "STD-EN";
-    private static final Set<String> LANGUAGES = Set.of("zh_CN", "en");
+    static final Set<String> LANGUAGES = Set.of("zh_CN", "en");
+
+    /** A valid item of a version and its texts in other languages than the version's. */
+    record Item(TemplateItem item, List<TemplateItemText> texts) {
+    }
 
     private final JpaTemplate jpa;
     private final AuditTrail audit;
@@ -67,8 +74,19 @@ public class TemplateService {
             if (t == null) {
                 throw new RecordNotFoundException(TEMPLATE_TYPE, id);
             }
-            return toData(t, items(em, id));
+            return toData(t, items(em, id), texts(em, id));
         });
+    }
+
+    /** The language a viewer's locale reads template texts in: zh_CN for Chinese, else en. */
+    public static String languageOf(Locale locale) {
+        return locale != null && "zh".equals(locale.getLanguage()) ? "zh_CN" : "en";
+    }
+
+    /** The texts of a version's items in its other languages, in item order. */
+    static List<TemplateItemText> texts(EntityManager em, long templateId) {
+        return em.createQuery("SELECT x FROM TemplateItemText x WHERE x.templateId = :t ORDER BY x.templateItemId, x.language", TemplateItemText.class)
+                .setParameter("t", templateId).getResultList();
     }
 
     /** The highest published version of a code. */
@@ -90,9 +108,9 @@ public class TemplateService {
     public TemplateData create(CrmUser user, TemplateData in) {
         user.require(TEMPLATE);
         String code = Validation.required("code", in.code(), 40).toUpperCase(Locale.ROOT);
-        List<TemplateItem> items = validItems(in.sections());
         String name = Validation.required("name", in.name(), 200);
         String language = language(in.language());
+        List<Item> items = validItems(in.sections(), language);
         return jpa.txExpr(TransactionType.Required, em -> {
             if (!em.createQuery("SELECT t.id FROM AuditTemplate t WHERE t.code = :c", Long.class).setParameter("c", code).getResultList().isEmpty()) {
                 throw new ConflictException("duplicate", "code", "template " + code + " exists; make a new version of it", "audit.templateExists", code);
@@ -106,9 +124,9 @@ public class TemplateService {
     /** Replaces a draft's name, language, sections and items; a published version is refused (409). */
     public TemplateData update(CrmUser user, long id, TemplateData in) {
         user.require(TEMPLATE);
-        List<TemplateItem> items = validItems(in.sections());
         String name = Validation.required("name", in.name(), 200);
         String language = language(in.language());
+        List<Item> items = validItems(in.sections(), language);
         return jpa.txExpr(TransactionType.Required, em -> {
             AuditTemplate t = draft(em, id);
             if (in.lockVersion() != null) {
@@ -116,6 +134,7 @@ public class TemplateService {
             }
             t.name = name;
             t.language = language;
+            em.createQuery("DELETE FROM TemplateItemText x WHERE x.templateId = :t").setParameter("t", id).executeUpdate();
             em.createQuery("DELETE FROM TemplateItem i WHERE i.templateId = :t").setParameter("t", id).executeUpdate();
             persistItems(em, id, items);
             em.lock(t, javax.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT); // the items changed: another editor's copy is stale
@@ -137,7 +156,7 @@ public class TemplateService {
             t.publishedBy = user.username();
             audit.record(user.username(), TEMPLATE_TYPE, t.id.toString(), "publish", Map.of("code", t.code, "version", t.templateVersion), null);
             events.post(EVENT_TEMPLATE_PUBLISHED, user.username(), "templateId", t.id, "code", t.code, "version", t.templateVersion);
-            return toData(t, items);
+            return toData(t, items, texts(em, id));
         });
     }
 
@@ -155,9 +174,13 @@ public class TemplateService {
                     .setParameter("s", TemplateStatus.DRAFT).getResultList().isEmpty()) {
                 throw new ConflictException("draft_exists", "code", "template " + from.code + " already has a draft version", "audit.draftExists", from.code);
             }
-            List<TemplateItem> copies = new ArrayList<>();
+            Map<Long, List<TemplateItemText>> texts = new java.util.HashMap<>();
+            for (TemplateItemText x : texts(em, fromId)) {
+                texts.computeIfAbsent(x.templateItemId, k -> new ArrayList<>()).add(copy(x));
+            }
+            List<Item> copies = new ArrayList<>();
             for (TemplateItem i : items(em, fromId)) {
-                copies.add(copy(i));
+                copies.add(new Item(copy(i), texts.getOrDefault(i.id, List.of())));
             }
             AuditTemplate t = persistVersion(em, from.code, max + 1, from.name, from.language, TemplateStatus.DRAFT, user.username(), copies);
             audit.record(user.username(), TEMPLATE_TYPE, t.id.toString(), "newVersion", Map.of("code", t.code, "version", t.templateVersion, "from", fromId), null);
@@ -165,25 +188,65 @@ public class TemplateService {
         });
     }
 
-    /** Installs the default templates (zh_CN "STD" and en "STD-EN", published) when no template exists yet. */
+    /**
+     * Installs the default template ("STD", published, in zh_CN with its English texts) when no template exists yet.
+     * An installation made before it spoke both languages has "STD" in Chinese only (and "STD-EN" in English): the
+     * English texts are added to each STD version whose items are still the default's own Chinese words, so that its
+     * audits, old and new, read in English too. Nothing else of those versions changes; a second start adds nothing.
+     */
     public void ensureDefaults() {
         jpa.tx(TransactionType.Required, em -> {
             if (em.createQuery("SELECT COUNT(t) FROM AuditTemplate t", Long.class).getSingleResult() > 0) {
+                addDefaultEnglishTexts(em);
                 return;
             }
-            install(em, DEFAULT_CODE, "门店标准检查表", "zh_CN", DefaultTemplates.ZH);
-            install(em, DEFAULT_CODE_EN, "Store standard checklist", "en", DefaultTemplates.EN);
+            AuditTemplate t = persistVersion(em, DEFAULT_CODE, 1, "门店标准检查表 / Store standard checklist", "zh_CN", TemplateStatus.PUBLISHED, "system",
+                    validItems(DefaultTemplates.bilingual(), "zh_CN"));
+            audit.record("system", TEMPLATE_TYPE, t.id.toString(), "publish", Map.of("code", DEFAULT_CODE, "version", 1), null);
         });
     }
 
-    private void install(EntityManager em, String code, String name, String language, List<SectionData> sections) {
-        AuditTemplate t = persistVersion(em, code, 1, name, language, TemplateStatus.PUBLISHED, "system", validItems(sections));
-        audit.record("system", TEMPLATE_TYPE, t.id.toString(), "publish", Map.of("code", code, "version", 1), null);
+    private void addDefaultEnglishTexts(EntityManager em) {
+        Map<String, ItemData> zh = new java.util.HashMap<>();
+        Map<String, SectionData> zhSections = new java.util.HashMap<>();
+        for (SectionData s : DefaultTemplates.ZH) {
+            s.items().forEach(i -> {
+                zh.put(i.code(), i);
+                zhSections.put(i.code(), s);
+            });
+        }
+        Map<String, ItemData> en = new java.util.HashMap<>();
+        Map<String, String> enTitles = new java.util.HashMap<>();
+        for (SectionData s : DefaultTemplates.EN) {
+            s.items().forEach(i -> en.put(i.code(), i));
+            enTitles.put(s.code(), s.title());
+        }
+        for (AuditTemplate t : em.createQuery("SELECT t FROM AuditTemplate t WHERE t.code = :c AND t.language = 'zh_CN'", AuditTemplate.class)
+                .setParameter("c", DEFAULT_CODE).getResultList()) {
+            List<TemplateItem> items = items(em, t.id);
+            boolean defaults = !items.isEmpty() && items.stream().allMatch(i -> zh.containsKey(i.code) && zh.get(i.code).question().equals(i.question)
+                    && zhSections.get(i.code).title().equals(i.sectionTitle) && zhSections.get(i.code).code().equals(i.sectionCode));
+            if (!defaults || !em.createQuery("SELECT x.id FROM TemplateItemText x WHERE x.templateId = :t", Long.class).setParameter("t", t.id)
+                    .setMaxResults(1).getResultList().isEmpty()) {
+                continue;
+            }
+            for (TemplateItem i : items) {
+                TemplateItemText x = new TemplateItemText();
+                x.templateId = t.id;
+                x.templateItemId = i.id;
+                x.language = "en";
+                x.sectionTitle = enTitles.get(i.sectionCode);
+                x.question = en.get(i.code).question();
+                x.guidance = en.get(i.code).guidance();
+                em.persist(x);
+            }
+            audit.record("system", TEMPLATE_TYPE, t.id.toString(), "addTexts", Map.of("code", t.code, "version", t.templateVersion, "language", "en"), null);
+        }
     }
 
     /** A new version with its items; a PUBLISHED one is published now. */
     private AuditTemplate persistVersion(EntityManager em, String code, int version, String name, String language, TemplateStatus status, String actor,
-            List<TemplateItem> items) {
+            List<Item> items) {
         AuditTemplate t = new AuditTemplate();
         t.code = code;
         t.templateVersion = version;
@@ -222,12 +285,16 @@ public class TemplateService {
         return l;
     }
 
-    /** Sections and items checked: codes unique, weights 1..100, SCORE items with a maximum 1..10. */
-    static List<TemplateItem> validItems(List<SectionData> sections) {
+    /**
+     * Sections and items checked: codes unique, weights 1..100, SCORE items with a maximum 1..10; texts in other
+     * languages than the version's (zh_CN or en; the version's own language given there is ignored) within the same
+     * lengths, a title or question missing in a language falling back to the version's own.
+     */
+    static List<Item> validItems(List<SectionData> sections, String language) {
         if (sections == null || sections.isEmpty()) {
             throw new InvalidInputException("sections", "a template needs at least one section", "audit.noSections");
         }
-        List<TemplateItem> items = new ArrayList<>();
+        List<Item> items = new ArrayList<>();
         Set<String> codes = new HashSet<>();
         Set<String> sectionCodes = new HashSet<>();
         for (SectionData s : sections) {
@@ -236,6 +303,7 @@ public class TemplateService {
                 throw new InvalidInputException("sections.code", "section " + sectionCode + " appears twice", "audit.duplicateCode", sectionCode);
             }
             String title = Validation.required("sections.title", s.title(), 200);
+            Map<String, String> titles = otherLanguages(s.titles(), language, "sections.titles");
             for (ItemData d : s.items() == null ? List.<ItemData>of() : s.items()) {
                 TemplateItem i = new TemplateItem();
                 i.sectionCode = sectionCode;
@@ -245,6 +313,7 @@ public class TemplateService {
                     throw new InvalidInputException("items.code", "item " + i.code + " appears twice", "audit.duplicateCode", i.code);
                 }
                 i.question = Validation.required("items.question", d.question(), 500);
+                i.guidance = Validation.optional("items.guidance", d.guidance(), 1000);
                 int weight = d.weight() == null ? 1 : d.weight();
                 if (weight < 1 || weight > 100) {
                     throw new InvalidInputException("items.weight", "weight of " + i.code + " must be 1 to 100", "audit.weight", i.code);
@@ -267,13 +336,41 @@ public class TemplateService {
                 if (i.severity == Severity.CRITICAL) {
                     i.critical = true;
                 }
-                items.add(i);
+                Map<String, ItemText> texts = otherLanguages(d.texts(), language, "items.texts");
+                List<TemplateItemText> translated = new ArrayList<>();
+                for (String l : new java.util.TreeSet<>(java.util.stream.Stream.concat(titles.keySet().stream(), texts.keySet().stream()).toList())) {
+                    ItemText text = texts.get(l);
+                    TemplateItemText x = new TemplateItemText();
+                    x.language = l;
+                    x.sectionTitle = titles.getOrDefault(l, title);
+                    x.question = text == null || text.question() == null || text.question().isBlank() ? i.question
+                            : Validation.required("items.texts.question", text.question(), 500);
+                    x.guidance = text == null ? null : Validation.optional("items.texts.guidance", text.guidance(), 1000);
+                    translated.add(x);
+                }
+                items.add(new Item(i, translated));
             }
         }
         if (items.isEmpty()) {
             throw new InvalidInputException("sections", "a template needs at least one item", "audit.templateEmpty");
         }
         return items;
+    }
+
+    /** The entries of a per-language map other than the version's own language, each language checked. */
+    private static <V> Map<String, V> otherLanguages(Map<String, V> byLanguage, String language, String field) {
+        Map<String, V> out = new LinkedHashMap<>();
+        if (byLanguage != null) {
+            byLanguage.forEach((l, v) -> {
+                if (!LANGUAGES.contains(l)) {
+                    throw new InvalidInputException(field, "language must be zh_CN or en", "audit.language");
+                }
+                if (!l.equals(language) && v != null) {
+                    out.put(l, v instanceof String text ? (V) Validation.required(field, text, 200) : v);
+                }
+            });
+        }
+        return out;
     }
 
     static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
@@ -285,14 +382,30 @@ public class TemplateService {
         }
     }
 
-    private static void persistItems(EntityManager em, long templateId, List<TemplateItem> items) {
+    private static void persistItems(EntityManager em, long templateId, List<Item> items) {
         int position = 0;
-        for (TemplateItem i : items) {
+        for (Item it : items) {
+            TemplateItem i = it.item();
             i.id = null;
             i.templateId = templateId;
             i.position = position++;
             em.persist(i);
+            for (TemplateItemText x : it.texts()) {
+                x.id = null;
+                x.templateId = templateId;
+                x.templateItemId = i.id;
+                em.persist(x);
+            }
         }
+    }
+
+    private static TemplateItemText copy(TemplateItemText from) {
+        TemplateItemText x = new TemplateItemText();
+        x.language = from.language;
+        x.sectionTitle = from.sectionTitle;
+        x.question = from.question;
+        x.guidance = from.guidance;
+        return x;
     }
 
     private static TemplateItem copy(TemplateItem from) {
@@ -301,6 +414,7 @@ public class TemplateService {
         i.sectionTitle = from.sectionTitle;
         i.code = from.code;
         i.question = from.question;
+        i.guidance = from.guidance;
         i.weight = from.weight;
         i.answerType = from.answerType;
         i.maxScore = from.maxScore;
@@ -311,18 +425,32 @@ public class TemplateService {
         return i;
     }
 
-    static TemplateData toData(AuditTemplate t, List<TemplateItem> items) {
+    private static TemplateData toData(AuditTemplate t, List<Item> items) {
+        return toData(t, items.stream().map(Item::item).toList(), items.stream().flatMap(i -> i.texts().stream()).toList());
+    }
+
+    static TemplateData toData(AuditTemplate t, List<TemplateItem> items, List<TemplateItemText> texts) {
         Map<String, List<TemplateItem>> bySection = new LinkedHashMap<>();
         Map<String, String> titles = new LinkedHashMap<>();
+        Map<Long, Map<String, ItemText>> itemTexts = new java.util.HashMap<>();
+        Map<String, Map<String, String>> sectionTitles = new LinkedHashMap<>();
+        Map<Long, String> sectionOf = new java.util.HashMap<>();
         for (TemplateItem i : items) {
             bySection.computeIfAbsent(i.sectionCode, s -> new ArrayList<>()).add(i);
             titles.putIfAbsent(i.sectionCode, i.sectionTitle);
+            sectionOf.put(i.id, i.sectionCode);
+        }
+        for (TemplateItemText x : texts) {
+            itemTexts.computeIfAbsent(x.templateItemId, k -> new java.util.TreeMap<>()).put(x.language, new ItemText(x.question, x.guidance));
+            if (sectionOf.containsKey(x.templateItemId)) {
+                sectionTitles.computeIfAbsent(sectionOf.get(x.templateItemId), k -> new java.util.TreeMap<>()).putIfAbsent(x.language, x.sectionTitle);
+            }
         }
         List<SectionData> sections = new ArrayList<>();
         bySection.forEach((code, list) -> sections.add(new SectionData(code, titles.get(code), list.stream()
                 .map(i -> new ItemData(i.id, i.code, i.question, i.weight, i.answerType.name(), i.maxScore, i.naAllowed, i.critical,
-                        i.photoRequiredOnFail, i.severity.name()))
-                .toList())));
+                        i.photoRequiredOnFail, i.severity.name(), i.guidance, itemTexts.getOrDefault(i.id, Map.of())))
+                .toList(), sectionTitles.getOrDefault(code, Map.of()))));
         return new TemplateData(t.id, t.code, t.templateVersion, t.name, t.language, t.status.name(), t.publishedAt, t.lockVersion, sections);
     }
 }

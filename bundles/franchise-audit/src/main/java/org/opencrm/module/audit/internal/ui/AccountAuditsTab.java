@@ -67,7 +67,8 @@ public class AccountAuditsTab extends BaseRecordTab {
             l.setTargetName("_blank");
             return l;
         }).setWidth(120);
-        List<ActionData> open = rt.actions.list(c.user(), storeId, null, "OPEN", false, PageRequest.of(null, 0, 100)).items();
+        List<ActionData> open = rt.actions.inLanguage(rt.actions.list(c.user(), storeId, null, "OPEN", false, PageRequest.of(null, 0, 100)).items(),
+                c.locale());
         Grid<ActionData> actions = new Grid<>();
         actions.setItems(open);
         actions.setWidth("100%");

@@ -56,7 +56,8 @@ final class AuditForm extends VerticalLayout {
         render(rt.audits.get(context.user(), auditId));
     }
 
-    private void render(AuditData a) {
+    private void render(AuditData answer) {
+        AuditData a = rt.audits.inLanguage(answer, context.locale()); // the checklist's texts in the user's language
         removeAllComponents();
         boolean editable = "IN_PROGRESS".equals(a.status()) && context.user().hasPermission(FranchiseAuditNames.PERFORM);
         Button backButton = new Button(msg.get("ui.back"), e -> back.run());
@@ -117,6 +118,13 @@ final class AuditForm extends VerticalLayout {
         Label q = new Label(i.code() + "  " + i.question() + (i.critical() ? "  ★" : ""));
         q.setWidth("100%");
         card.addComponent(q);
+        if (i.guidance() != null) {
+            Label guidance = new Label(i.guidance());
+            guidance.setWidth("100%");
+            guidance.addStyleName(ValoTheme.LABEL_LIGHT);
+            guidance.addStyleName(ValoTheme.LABEL_SMALL);
+            card.addComponent(guidance);
+        }
         CssLayout answers = new CssLayout();
         answers.setWidth("100%");
         if (i.answerType().equals("PASS_FAIL")) {

@@ -151,7 +151,10 @@ public class AuditsEntry extends BaseMenuEntry {
         VerticalLayout v = new VerticalLayout();
         v.setMargin(false);
         v.setWidth("100%");
-        var data = PagedData.of(p -> rt.actions.list(c.user(), null, null, null, false, p));
+        var data = PagedData.of(p -> {
+            var found = rt.actions.list(c.user(), null, null, null, false, p);
+            return new org.opencrm.platform.api.Page<>(rt.actions.inLanguage(found.items(), c.locale()), found.total()); // questions in the user's language
+        });
         Grid<ActionData> grid = new Grid<>(data);
         grid.setId("audit-actions-grid");
         grid.setWidth("100%");

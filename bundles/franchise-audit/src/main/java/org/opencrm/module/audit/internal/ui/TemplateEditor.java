@@ -7,7 +7,9 @@ import java.util.Map;
 import org.opencrm.module.audit.internal.AuditRuntime;
 import org.opencrm.module.audit.internal.dto.TemplateData;
 import org.opencrm.module.audit.internal.dto.TemplateData.ItemData;
+import org.opencrm.module.audit.internal.dto.TemplateData.ItemText;
 import org.opencrm.module.audit.internal.dto.TemplateData.SectionData;
+import org.opencrm.module.audit.internal.service.TemplateService;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.ui.Feedback;
 import org.opencrm.ui.Messages;
@@ -44,14 +46,20 @@ final class TemplateEditor extends VerticalLayout {
         boolean draft = "DRAFT".equals(t.status());
         List<Runnable> collect = new ArrayList<>();
         List<SectionData> sections = new ArrayList<>();
+        // the texts in the user's language: the version's own, or its texts in that language (the version's own where it has none)
+        String language = TemplateService.languageOf(c.locale());
+        boolean own = language.equals(t.language());
         for (SectionData s : t.sections()) {
-            TextField sectionTitle = new TextField(s.code(), s.title());
+            Map<String, String> titles = s.titles() == null ? new java.util.HashMap<>() : new java.util.HashMap<>(s.titles());
+            TextField sectionTitle = new TextField(s.code(), own ? s.title() : titles.getOrDefault(language, s.title()));
             sectionTitle.setWidth("100%");
             sectionTitle.addStyleName(ValoTheme.TEXTFIELD_LARGE);
             addComponent(sectionTitle);
             List<ItemData> items = new ArrayList<>();
             for (ItemData i : s.items()) {
-                TextField question = new TextField(i.code(), i.question());
+                Map<String, ItemText> texts = i.texts() == null ? new java.util.HashMap<>() : new java.util.HashMap<>(i.texts());
+                ItemText translated = texts.get(language);
+                TextField question = new TextField(i.code(), own || translated == null ? i.question() : translated.question());
                 question.setWidth("100%");
                 TextField weight = new TextField(msg.get("ui.weight"), Integer.toString(i.weight()));
                 weight.setWidth("90px");
@@ -73,13 +81,21 @@ final class TemplateEditor extends VerticalLayout {
                     } catch (NumberFormatException e) {
                         w = 0; // refused by the service with the field named
                     }
-                    items.set(index, new ItemData(null, i.code(), question.getValue(), w, i.answerType(), i.maxScore(), na.getValue(), critical.getValue(),
-                            photo.getValue(), i.severity()));
+                    if (!own) {
+                        texts.put(language, new ItemText(question.getValue(), translated == null ? null : translated.guidance()));
+                    }
+                    items.set(index, new ItemData(null, i.code(), own ? question.getValue() : i.question(), w, i.answerType(), i.maxScore(), na.getValue(),
+                            critical.getValue(), photo.getValue(), i.severity(), i.guidance(), texts));
                 });
             }
             int sectionIndex = sections.size();
             sections.add(s);
-            collect.add(() -> sections.set(sectionIndex, new SectionData(s.code(), sectionTitle.getValue(), items)));
+            collect.add(() -> {
+                if (!own) {
+                    titles.put(language, sectionTitle.getValue());
+                }
+                sections.set(sectionIndex, new SectionData(s.code(), own ? sectionTitle.getValue() : s.title(), items, titles));
+            });
             sectionTitle.setEnabled(draft);
         }
         name.setEnabled(draft);

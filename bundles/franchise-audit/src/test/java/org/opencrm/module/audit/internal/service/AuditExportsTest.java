@@ -81,7 +81,7 @@ class AuditExportsTest {
             List<List<String>> own = rows(exports.actions(t.franchiseeA, null, null, null, false, Locale.ENGLISH));
             assertEquals(List.of("Store", "Item", "Question", "Severity", "Due", "Overdue", "Status"), own.get(0));
             assertEquals(2, own.size());
-            assertEquals(List.of("南山店", "VI-01"), own.get(1).subList(0, 2));
+            assertEquals(List.of("南山店", "VI-01", "Shopfront sign intact and clean, light box lit at night"), own.get(1).subList(0, 3), "the English question");
             assertEquals("Open", own.get(1).get(6));
         }
     }

@@ -1,5 +1,6 @@
 package org.opencrm.module.audit.internal.service;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,7 +37,12 @@ class AuditReportTest {
                 assertTrue(doc.getPage(doc.getNumberOfPages() - 1).getResources().getXObjectNames().iterator().hasNext()
                         || doc.getNumberOfPages() > 1, "the photo is drawn");
             }
-            assertTrue(new PDFTextStripper().getText(Loader.loadPDF(report.pdf(t.hq, a.id(), Locale.ENGLISH))).contains("Store audit report"));
+            // an English reader gets the checklist's English texts, also in the actions' list
+            String english = new PDFTextStripper().getText(Loader.loadPDF(report.pdf(t.hq, a.id(), Locale.ENGLISH)));
+            assertTrue(english.contains("Store audit report"), english);
+            assertTrue(english.contains("Visual identity"), english);
+            assertTrue(english.contains("Shopfront sign"), english);
+            assertFalse(english.contains("门头招牌完好"), english);
             assertThrows(RecordNotFoundException.class, () -> report.pdf(t.franchiseeB, a.id(), Locale.SIMPLIFIED_CHINESE));
         }
     }

@@ -70,6 +70,11 @@ public class Handset {
     public LocalDate saleDate;
     public LocalDate warrantyStart;
     public LocalDate warrantyUntil;
+    /** The channel partner's account the unit was shipped to (sell-in), when it was and the shipping document. */
+    public Long channelAccountId;
+    public Instant channelShippedAt;
+    @Column(length = 40)
+    public String channelReference;
     public Instant registeredAt;
     @Column(length = 64)
     public String registeredBy;

@@ -48,6 +48,8 @@ public class HandsetEvent {
     public Long saleId;
     /** The other unit of an exchange. */
     public Long relatedHandsetId;
+    /** CHANNEL_SHIPPED: the partner account the unit was shipped to. */
+    public Long accountId;
     @Column(length = 500)
     public String note;
     /** Set when HQ overrode a rule (window, model); the rule and the reason. */

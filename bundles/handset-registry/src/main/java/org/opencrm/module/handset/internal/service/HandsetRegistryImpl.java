@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 
+import org.opencrm.module.handset.api.HandsetChannelShipment;
 import org.opencrm.module.handset.api.HandsetInfo;
 import org.opencrm.module.handset.api.HandsetModelInfo;
 import org.opencrm.module.handset.api.HandsetRegistry;
@@ -26,11 +27,14 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = HandsetRegistry.class)
 public class HandsetRegistryImpl implements HandsetRegistry {
     private final HandsetService handsets;
+    private final SaleService sales;
     private final JpaTemplate jpa;
 
     @Activate
-    public HandsetRegistryImpl(@Reference HandsetService handsets, @Reference(target = "(osgi.unit.name=crm-handset)") JpaTemplate jpa) {
+    public HandsetRegistryImpl(@Reference HandsetService handsets, @Reference SaleService sales,
+            @Reference(target = "(osgi.unit.name=crm-handset)") JpaTemplate jpa) {
         this.handsets = handsets;
+        this.sales = sales;
         this.jpa = jpa;
     }
 
@@ -93,5 +97,19 @@ public class HandsetRegistryImpl implements HandsetRegistry {
     @Override
     public Optional<HandsetModelInfo> model(String code) {
         return jpa.txExpr(TransactionType.Supports, em -> ModelService.byCode(em, code).map(m -> new HandsetModelInfo(m.code, m.name)));
+    }
+
+    @Override
+    public List<HandsetChannelShipment> shippedToPartner(CrmUser actor, long partnerAccountId, List<String> imeis, String reference) {
+        return sales.shippedToPartner(actor, partnerAccountId, imeis, reference);
+    }
+
+    @Override
+    public Optional<HandsetChannelShipment> channelShipment(String imei) {
+        if (imei == null || imei.isBlank()) {
+            return Optional.empty();
+        }
+        return jpa.txExpr(TransactionType.Supports, em -> Units.byImei(em, org.opencrm.module.handset.api.Imei.normalise(imei), false)
+                .filter(h -> h.channelAccountId != null).map(h -> SaleService.channelShipment(h, em.find(HandsetModel.class, h.modelId))));
     }
 }

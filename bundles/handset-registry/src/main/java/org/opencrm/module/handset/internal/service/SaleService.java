@@ -14,6 +14,7 @@ import javax.persistence.EntityManager;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.opencrm.module.handset.api.AccessoryType;
+import org.opencrm.module.handset.api.HandsetChannelShipment;
 import org.opencrm.module.handset.api.HandsetEvents;
 import org.opencrm.module.handset.api.HandsetStatus;
 import org.opencrm.module.handset.internal.HandsetModule;
@@ -487,5 +488,79 @@ public class SaleService {
         events.post(List.of(CrmEvent.of(HandsetEvents.TRANSFERRED, user.username(), "id", out.id(), HandsetEvents.IMEI, out.imei(),
                 HandsetEvents.STATUS, out.status().name(), HandsetEvents.CONTACT_ID, out.ownerContactId())));
         return out;
+    }
+
+    // ---------------------------------------------------------------- channel sell-in (the HandsetRegistry API)
+
+    /**
+     * {@link org.opencrm.module.handset.api.HandsetRegistry#shippedToPartner}: each unit recorded as shipped to the
+     * partner's account (on the unit, in its history and the audit trail), one timeline entry on the partner's account
+     * for the units newly recorded; a unit already shipped to this partner is left as it is. No permission or scope
+     * check here: the calling module checks its own. In the caller's transaction (JTA): all or nothing.
+     */
+    public List<HandsetChannelShipment> shippedToPartner(CrmUser actor, long partnerAccountId, List<String> imeis, String referenceInput) {
+        if (actor == null) {
+            throw new IllegalArgumentException("actor is required");
+        }
+        if (imeis == null || imeis.isEmpty()) {
+            return List.of();
+        }
+        String reference = Fields.optional("reference", referenceInput, 40);
+        List<String> wanted = imeis.stream().map(i -> Fields.imei("imeis", i)).toList();
+        AccountRef partner = customers.account(partnerAccountId).orElseThrow(() -> new InvalidInputException("partnerAccountId",
+                "account " + partnerAccountId + " does not exist", "handset.noSuchAccount"));
+        return jpa.txExpr(TransactionType.Required, em -> {
+            List<HandsetChannelShipment> out = new ArrayList<>();
+            Map<String, Integer> newByModel = new LinkedHashMap<>();
+            List<String> newImeis = new ArrayList<>();
+            Instant now = Instant.now();
+            for (String imei : wanted) {
+                Handset h = Units.lockedByImei(em, imei); // of two shipments of one unit, the second waits and sees the first
+                HandsetModel m = em.find(HandsetModel.class, h.modelId);
+                if (h.channelAccountId != null && h.channelAccountId == partnerAccountId) {
+                    out.add(channelShipment(h, m)); // recorded before (a repeated or retried call): nothing more
+                    continue;
+                }
+                if (h.channelAccountId != null) {
+                    String holder = customers.account(h.channelAccountId).map(AccountRef::name).orElse("#" + h.channelAccountId);
+                    throw new ConflictException("held_by_other", "imeis", "handset " + h.imei + " was shipped to " + holder + " already",
+                            "handset.heldByOther", h.imei, holder);
+                }
+                Units.requireStatus(h, "shipping to a partner", HandsetStatus.IN_STOCK);
+                h.channelAccountId = partnerAccountId;
+                h.channelShippedAt = now;
+                h.channelReference = reference;
+                Units.touch(h, actor.username());
+                HandsetEvent e = Units.event(em, h, EventType.CHANNEL_SHIPPED, h.status, actor.username(), reference);
+                e.accountId = partnerAccountId;
+                Map<String, Object> changes = new LinkedHashMap<>();
+                changes.put("channelAccountId", partnerAccountId);
+                changes.put("reference", reference);
+                audit.record(actor.username(), HandsetService.RECORD, h.id.toString(), "shipToPartner", changes, partnerAccountId);
+                newByModel.merge(m == null ? "?" : m.name, 1, Integer::sum);
+                newImeis.add(h.imei);
+                out.add(channelShipment(h, m));
+            }
+            if (!newImeis.isEmpty()) {
+                // named by its type in the reader's language (timeline.type.HANDSET_CHANNEL_SHIPPED); the title is the models and counts
+                List<String> counts = new ArrayList<>();
+                newByModel.forEach((model, n) -> counts.add(n + " × " + model));
+                String title = (reference == null ? "" : reference + ": ") + String.join(", ", counts);
+                String detail = "IMEI " + String.join(", ", newImeis.size() > 50 ? newImeis.subList(0, 50) : newImeis)
+                        + (newImeis.size() > 50 ? " … (+" + (newImeis.size() - 50) + ")" : "");
+                timeline.record(TimelineEntry.of(null, partner.id(), HandsetModule.ID, "HANDSET_CHANNEL_SHIPPED", truncate(title, 200),
+                        truncate(detail, 2000), actor.username(), HandsetService.RECORD, newImeis.get(0)));
+            }
+            em.flush();
+            return out;
+        });
+    }
+
+    static HandsetChannelShipment channelShipment(Handset h, HandsetModel m) {
+        return new HandsetChannelShipment(h.imei, m == null ? null : m.code, h.channelAccountId, h.channelShippedAt, h.channelReference);
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 }

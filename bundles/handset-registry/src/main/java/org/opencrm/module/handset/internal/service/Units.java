@@ -177,7 +177,7 @@ final class Units {
     static HandsetData toData(Handset h, HandsetModel m, CardData card) {
         return new HandsetData(h.id, h.imei, h.imei2, h.serialNumber, h.modelId, m == null ? null : m.code, m == null ? null : m.name,
                 h.scrambleCode, h.batch, h.status, h.ownerContactId, h.storeAccountId, h.saleDate, h.warrantyStart, h.warrantyUntil, card,
-                h.registeredAt, h.registeredBy, h.updatedAt, h.updatedBy, h.version);
+                h.registeredAt, h.registeredBy, h.updatedAt, h.updatedBy, h.version, h.channelAccountId, h.channelShippedAt, h.channelReference);
     }
 
     /** A unit read for display: the row, its model, its current card (or null) and the card's accessories by id. */

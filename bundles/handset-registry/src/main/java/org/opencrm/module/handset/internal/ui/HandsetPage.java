@@ -86,6 +86,11 @@ final class HandsetPage extends VerticalLayout {
         unit.addComponent(Fields.readOnly(msg.get("handset.model"), h.modelName() + " (" + h.modelCode() + ")"));
         unit.addComponent(Fields.readOnly(msg.get("handset.scramble"), h.scrambleCode()));
         unit.addComponent(Fields.readOnly(msg.get("handset.batch"), h.batch()));
+        if (h.channelAccountId() != null) {
+            // the channel partner holding the unit (shipped by channel finance's sell-in)
+            unit.addComponent(Fields.readOnly(msg.get("handset.channelPartner"), RecordNames.account(screens.customers(), context.user(), h.channelAccountId())
+                    + (h.channelReference() == null ? "" : " · " + h.channelReference())));
+        }
         CardData card = h.card();
         if (card != null) {
             if (h.ownerContactId() != null) {

@@ -326,7 +326,7 @@ class HandsetLifecycleTest {
     @Test
     void statusChangesFollowTheRulesAndTheRepairApi() {
         String imei = sold("LC-STD", HandsetOnTestKit.TODAY.minusDays(40));
-        HandsetRegistryImpl registry = new HandsetRegistryImpl(f.handsets, f.jpa);
+        HandsetRegistryImpl registry = new HandsetRegistryImpl(f.handsets, f.sales, f.jpa);
         assertEquals(HandsetStatus.IN_REPAIR, registry.markInRepair(f.admin, imei, "RO-1").status());
         assertTrue(f.handsets.warranty(imei, null, null).inWarranty(), "in repair, still in warranty");
         assertEquals("invalid_status", assertThrows(ConflictException.class, () -> registry.markInRepair(f.admin, imei, null)).code());
@@ -351,7 +351,7 @@ class HandsetLifecycleTest {
 
     @Test
     void unitsSoldByModelCountsCustomerSalesInThePeriodOnce() {
-        HandsetRegistryImpl registry = new HandsetRegistryImpl(f.handsets, f.jpa);
+        HandsetRegistryImpl registry = new HandsetRegistryImpl(f.handsets, f.sales, f.jpa);
         f.model("US-A", null, null);
         f.model("US-B", null, null);
         LocalDate day = HandsetOnTestKit.TODAY.minusDays(30);
@@ -372,7 +372,7 @@ class HandsetLifecycleTest {
 
     @Test
     void modelsAreListedByCodeOrNamePrefixAndFoundByCodeForOtherModules() {
-        HandsetRegistryImpl registry = new HandsetRegistryImpl(f.handsets, f.jpa);
+        HandsetRegistryImpl registry = new HandsetRegistryImpl(f.handsets, f.sales, f.jpa);
         f.model("ML-A1", null, null);
         f.model("ML-B2", null, null);
         assertEquals(List.of("ML-A1", "ML-B2"), registry.models("ml-", 10).stream().map(m -> m.code()).toList(), "code prefix, case-insensitive");

@@ -68,6 +68,17 @@ class HandsetDevicesTest {
         public Optional<HandsetModelInfo> model(String code) {
             return Optional.of(new HandsetModelInfo("NOVA-5", "Nova 5"));
         }
+
+        @Override
+        public List<org.opencrm.module.handset.api.HandsetChannelShipment> shippedToPartner(CrmUser actor, long partnerAccountId, List<String> imeis,
+                String reference) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<org.opencrm.module.handset.api.HandsetChannelShipment> channelShipment(String imei) {
+            return Optional.empty();
+        }
     };
 
     private final WarrantyService warranty = (imei, date, accessory) -> {

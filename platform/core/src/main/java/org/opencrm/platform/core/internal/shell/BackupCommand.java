@@ -1,61 +1,38 @@
 package org.opencrm.platform.core.internal.shell;
 
-import java.io.File;
-import java.sql.CallableStatement;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
-
-import javax.sql.DataSource;
+import java.nio.file.Path;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.opencrm.platform.api.ConflictException;
+import org.opencrm.platform.core.internal.backup.DatabaseBackup;
 
 /**
- * {@code crm:backup [DIR]}: an online backup of the embedded Derby database while the node serves (Derby's
- * SYSCS_UTIL.SYSCS_BACKUP_DATABASE: a consistent copy; writes wait while it copies). The copy is
- * {@code DIR/crmdb} (default {@code data/backup/<UTC time>/crmdb}); restore it into a stopped or fresh node as the
- * README says. On PostgreSQL the database's own tools do this (pg_dump); the command says so.
+ * {@code crm:backup [DIR]}: an online backup of the embedded Derby database while the node serves and writes
+ * ({@link DatabaseBackup}). The copy is {@code DIR/crmdb} (default: a new folder named by the UTC time under
+ * {@code directory} of etc/org.opencrm.backup.cfg, else data/backup); docs/operations.md says how a node starts from
+ * it. On PostgreSQL it refuses and points at pg_dump.
  */
-@Command(scope = "crm", name = "backup", description = "Online backup of the embedded Derby database (PostgreSQL: use pg_dump, see the README)")
+@Command(scope = "crm", name = "backup", description = "Online backup of the embedded Derby database (PostgreSQL: use pg_dump, see docs/operations.md)")
 @Service
 public class BackupCommand implements Action {
-    @Reference(filter = "(osgi.jndi.service.name=crm)")
-    DataSource dataSource;
+    @Reference
+    DatabaseBackup backup;
 
-    @Argument(index = 0, name = "dir", description = "the folder to write the backup into (default data/backup/<UTC time>)", required = false)
+    @Argument(index = 0, name = "dir", description = "the folder to write the backup into (default: a new folder named by the UTC time"
+            + " under etc/org.opencrm.backup.cfg's directory, else data/backup)", required = false)
     String dir;
 
     @Override
-    public Object execute() throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            String product = c.getMetaData().getDatabaseProductName();
-            if (!product.toLowerCase(Locale.ROOT).contains("derby")) {
-                System.out.println("The database is " + product + ": back it up with its own tools (PostgreSQL: pg_dump -Fc; see the README, Operating).");
-                return null;
-            }
-            File target = new File(dir != null ? dir
-                    : System.getProperty("karaf.data", "data") + "/backup/"
-                            + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")));
-            if (!target.isDirectory() && !target.mkdirs()) {
-                System.out.println("Cannot create " + target);
-                return null;
-            }
-            long start = System.nanoTime();
-            try (CallableStatement call = c.prepareCall("CALL SYSCS_UTIL.SYSCS_BACKUP_DATABASE(?)")) {
-                call.setString(1, target.getAbsolutePath());
-                call.execute();
-            }
-            if (!c.getAutoCommit()) {
-                c.commit();
-            }
-            System.out.printf("Backed up to %s (%d ms)%n", new File(target, "crmdb").getAbsolutePath(), (System.nanoTime() - start) / 1_000_000);
+    public Object execute() throws Exception {
+        try {
+            DatabaseBackup.Backup b = backup.backUp(dir == null ? null : Path.of(dir));
+            System.out.printf("Backed up to %s (%d ms)%n", b.database(), b.millis());
+        } catch (ConflictException refused) {
+            System.out.println("Not backed up: " + refused.getMessage());
         }
         return null;
     }
