@@ -5,8 +5,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Locale;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -143,23 +141,15 @@ public class HandsetsEndpoint implements ModuleEndpoint {
         return handsets.get(RestSupport.user(sc), key);
     }
 
-    /** The reader's language: ?lang= (the web shell passes the user's), else Accept-Language, else Chinese. */
     @GET
     @Path("{key}/warranty-card.pdf")
     @Produces("application/pdf")
-    @ApiDoc(value = "getWarrantyCardPdf", summary = "The printed warranty card (三包凭证) of a sold unit as PDF, Chinese or English (?lang= or Accept-Language)")
+    @ApiDoc(value = "getWarrantyCardPdf", summary = "The printed warranty card (三包凭证) of a sold unit as PDF, in the language of ?lang=zh-CN|en, "
+            + "else of Accept-Language (English by default); 503 when feature crm-platform-pdf is not installed")
     public Response warrantyCard(@PathParam("key") String key, @QueryParam("lang") String lang, @Context HttpHeaders headers, @Context SecurityContext sc) {
-        PdfDocuments documents = pdfs;
-        if (documents == null) {
-            return Response.status(503).type(MediaType.APPLICATION_JSON)
-                    .entity(new org.opencrm.platform.rest.ApiError("unavailable", "PDF documents are not installed (feature crm-platform-pdf)", null)).build();
-        }
-        List<Locale> langs = headers.getAcceptableLanguages();
-        Locale locale = lang != null && !lang.isBlank() ? Locale.forLanguageTag(lang.replace('_', '-'))
-                : langs.isEmpty() || langs.get(0).getLanguage().equals("*") ? Locale.SIMPLIFIED_CHINESE : langs.get(0);
-        byte[] pdf = new WarrantyCardPrint(handsets, policy, customers, documents).pdf(RestSupport.user(sc), key, locale);
-        return Response.ok(pdf, "application/pdf").header("Content-Disposition", "inline; filename=\"warranty-card-" + key.replaceAll("[^0-9A-Za-z-]", "") + ".pdf\"")
-                .build();
+        PdfDocuments documents = RestSupport.installed(pdfs, "crm-platform-pdf");
+        byte[] pdf = new WarrantyCardPrint(handsets, policy, customers, documents).pdf(RestSupport.user(sc), key, RestSupport.language(lang, headers));
+        return RestSupport.document(pdf, "application/pdf", "warranty-card-" + key + ".pdf");
     }
 
     @GET

@@ -105,7 +105,7 @@ public class RepairOrdersEndpoint implements ModuleEndpoint {
     @GET
     @Path("{id}/receipt.pdf")
     @Produces("application/pdf")
-    @ApiDoc(value = "getRepairIntakeReceipt", summary = "The intake receipt (接修单) of a repair order as PDF, Chinese or English by Accept-Language")
+    @ApiDoc(value = "getRepairIntakeReceipt", summary = "The intake receipt (接修单) of a repair order as PDF, in the language of ?lang=zh-CN|en, else of Accept-Language (English by default)")
     public Response receipt(@PathParam("id") String id, @QueryParam("lang") String lang, @Context HttpHeaders headers, @Context SecurityContext sc) {
         return pdf(id, lang, headers, sc, false);
     }
@@ -113,27 +113,19 @@ public class RepairOrdersEndpoint implements ModuleEndpoint {
     @GET
     @Path("{id}/pickup.pdf")
     @Produces("application/pdf")
-    @ApiDoc(value = "getRepairPickupSlip", summary = "The pickup slip (取机单) of a repair order that is READY or RETURNED, as PDF, Chinese or English by Accept-Language")
+    @ApiDoc(value = "getRepairPickupSlip", summary = "The pickup slip (取机单) of a repair order that is READY or RETURNED, as PDF, in the language of ?lang=zh-CN|en, else of Accept-Language (English by default)")
     public Response pickup(@PathParam("id") String id, @QueryParam("lang") String lang, @Context HttpHeaders headers, @Context SecurityContext sc) {
         return pdf(id, lang, headers, sc, true);
     }
 
-    /** The reader's language: ?lang= (the web shell passes the user's), else Accept-Language, else Chinese. */
+    /** A printed paper in the reader's language (?lang=, else Accept-Language, English by default); 503 without crm-platform-pdf. */
     private Response pdf(String id, String lang, HttpHeaders headers, SecurityContext sc, boolean pickup) {
-        PdfDocuments documents = pdfs;
-        if (documents == null) {
-            return Response.status(503).type(MediaType.APPLICATION_JSON)
-                    .entity(new org.opencrm.platform.rest.ApiError("unavailable", "PDF documents are not installed (feature crm-platform-pdf)", null)).build();
-        }
+        PdfDocuments documents = RestSupport.installed(pdfs, "crm-platform-pdf");
         long orderId = Records.requireNumber("RO", "id", id);
-        List<Locale> langs = headers.getAcceptableLanguages();
-        Locale locale = lang != null && !lang.isBlank() ? Locale.forLanguageTag(lang.replace('_', '-'))
-                : langs.isEmpty() || langs.get(0).getLanguage().equals("*") ? Locale.SIMPLIFIED_CHINESE : langs.get(0);
+        Locale locale = RestSupport.language(lang, headers);
         RepairPrintouts printouts = new RepairPrintouts(ctx, orders, replacements, faultCodes, documents);
         byte[] pdf = pickup ? printouts.pickupSlip(RestSupport.user(sc), orderId, locale) : printouts.intakeReceipt(RestSupport.user(sc), orderId, locale);
-        String number = Records.number("RO", orderId);
-        return Response.ok(pdf, "application/pdf")
-                .header("Content-Disposition", "inline; filename=\"" + number + (pickup ? "-pickup" : "-receipt") + ".pdf\"").build();
+        return RestSupport.document(pdf, "application/pdf", Records.number("RO", orderId) + (pickup ? "-pickup" : "-receipt") + ".pdf");
     }
 
     /** {faultCode, cause?, faultyPartNumber?, technician?, note?} */
