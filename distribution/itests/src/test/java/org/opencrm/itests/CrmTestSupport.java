@@ -140,6 +140,21 @@ public abstract class CrmTestSupport extends CrmContainerTest {
     protected record Download(int status, String contentType, byte[] bytes) {
     }
 
+    /**
+     * The text of a PDF answer (read back with PDFBox, which the platform's crm-platform-pdf feature installs): asserts
+     * a 200 with application/pdf whose body starts with %PDF.
+     */
+    protected static String pdfText(Download d) {
+        org.junit.Assert.assertEquals(new String(d.bytes(), StandardCharsets.UTF_8), 200, d.status());
+        org.junit.Assert.assertEquals("application/pdf", d.contentType());
+        org.junit.Assert.assertEquals("%PDF", new String(d.bytes(), 0, 4, StandardCharsets.ISO_8859_1));
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(d.bytes())) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not a readable PDF", e);
+        }
+    }
+
     /** GET as a user, the body as bytes. */
     protected static Download download(String path, String user, String password) {
         return send("GET", path, user, password, null, null);

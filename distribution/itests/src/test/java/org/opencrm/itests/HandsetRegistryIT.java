@@ -349,6 +349,13 @@ public class HandsetRegistryIT extends CrmTestSupport {
 
         String elsewhere = sold(code, customerB, storeB, today());
         as(clerk, "GET", "handsets/" + elsewhere, null).expect(404);
+        // the printed warranty card (三包凭证): the clerk's unit as a PDF with its IMEI and store inside, another store's unit 404
+        String card = pdfText(download("handsets/" + inHand + "/warranty-card.pdf?lang=zh_CN", clerk, PASSWORD));
+        assertTrue(card, card.contains(inHand) && card.contains("春熙路店 " + t) && card.contains("三包凭证"));
+        // without ?lang= and Accept-Language the card is English, like every other answer of the API
+        String english = pdfText(download("handsets/" + inHand + "/warranty-card.pdf", clerk, PASSWORD));
+        assertTrue(english, english.contains(inHand) && english.contains("Warranty card") && !english.contains("三包凭证"));
+        assertEquals(404, download("handsets/" + elsewhere + "/warranty-card.pdf", clerk, PASSWORD).status());
         as(clerk, "GET", "handsets/" + elsewhere + "/history", null).expect(404);
         as(clerk, "POST", "handsets/" + elsewhere + "/return", obj()).expect(404);
         JsonNode list = as(clerk, "GET", "handsets?model=" + code, null).expect(200).json();

@@ -365,8 +365,15 @@ public class RepairPartsIT extends CrmTestSupport {
 
     @Test
     public void aServiceCentreSeesOnlyItsOwnOrdersAndStock() {
-        long mine = receive(clerkA, centreA, HandsetRegistryIT.newImei(), true).get("id").asLong();
+        JsonNode mineOrder = receive(clerkA, centreA, HandsetRegistryIT.newImei(), true);
+        long mine = mineOrder.get("id").asLong();
         long theirs = receive(clerkB, centreB, HandsetRegistryIT.newImei(), true).get("id").asLong();
+        // the printed intake receipt (接修单): a PDF with the order number inside for the centre's clerk, 404 for another centre's;
+        // the pickup slip only once the device is ready
+        String receipt = pdfText(download("repair-orders/" + mine + "/receipt.pdf?lang=zh_CN", clerkA, PASSWORD));
+        assertTrue(receipt, receipt.contains(mineOrder.get("number").asText()) && receipt.contains("接修单"));
+        assertEquals(404, download("repair-orders/" + theirs + "/receipt.pdf", clerkA, PASSWORD).status());
+        assertEquals(409, download("repair-orders/" + mine + "/pickup.pdf", clerkA, PASSWORD).status());
         JsonNode list = as(clerkA, "GET", "repair-orders?limit=500", null).expect(200).json();
         boolean sawMine = false;
         for (JsonNode o : list.get("items")) {

@@ -4,13 +4,18 @@ import java.util.List;
 import java.util.Locale;
 
 import javax.ws.rs.NotAuthorizedException;
+import javax.ws.rs.ServiceUnavailableException;
 import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
 import org.opencrm.platform.api.InvalidInputException;
 import org.opencrm.platform.api.security.CrmUser;
 
-/** What every resource method needs: the acting user and simple argument checks. */
+/**
+ * What every resource method needs: the acting user, simple argument checks, the caller's language and (since 1.6) the
+ * answer of a printed document.
+ */
 public final class RestSupport {
     private RestSupport() {
     }
@@ -58,5 +63,41 @@ public final class RestSupport {
             }
         }
         return Locale.ENGLISH;
+    }
+
+    /**
+     * The language of a printed document (since 1.6): {@code ?lang=} when it names Chinese or English (the web shell passes
+     * its user's language, since a link opened in the browser sends the browser's Accept-Language, not the user's
+     * choice), else {@link #language(HttpHeaders)}: the same rule as every other answer of the API, English by default.
+     */
+    public static Locale language(String lang, HttpHeaders headers) {
+        if (lang != null) {
+            String l = lang.trim().toLowerCase(Locale.ROOT);
+            if (l.startsWith("zh")) {
+                return Locale.SIMPLIFIED_CHINESE;
+            }
+            if (l.startsWith("en")) {
+                return Locale.ENGLISH;
+            }
+        }
+        return language(headers);
+    }
+
+    /**
+     * An optional platform service a call needs (since 1.6), e.g. the PDF documents of feature crm-platform-pdf, which a
+     * module refers to with an optional dynamic reference: the service itself, or a 503 {"error":"unavailable"} naming
+     * the missing feature when it is not installed (the deployment's fault, not the caller's).
+     */
+    public static <T> T installed(T service, String feature) {
+        if (service == null) {
+            throw new ServiceUnavailableException("this needs the feature " + feature + ", which is not installed on this server");
+        }
+        return service;
+    }
+
+    /** A generated document (since 1.6), e.g. a PDF, shown in the browser and saved under {@code fileName} (letters, digits, dots and dashes kept). */
+    public static Response document(byte[] content, String mediaType, String fileName) {
+        String safe = fileName.replaceAll("[^0-9A-Za-z.-]", "");
+        return Response.ok(content, mediaType).header("Content-Disposition", "inline; filename=\"" + safe + "\"").build();
     }
 }

@@ -84,6 +84,7 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
                 case 404 -> "not_found";
                 case 405 -> "method_not_allowed";
                 case 406, 415 -> "unsupported_media_type";
+                case 503 -> "unavailable";
                 default -> status < 500 ? "invalid_input" : "server_error";
             };
             Response.ResponseBuilder b = Response.fromResponse(w.getResponse()).type(MediaType.APPLICATION_JSON_TYPE)

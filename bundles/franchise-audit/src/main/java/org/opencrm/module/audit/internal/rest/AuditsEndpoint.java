@@ -242,15 +242,12 @@ public class AuditsEndpoint implements ModuleEndpoint {
     @GET
     @Path(ID + "/report.pdf")
     @Produces("application/pdf")
-    @ApiDoc(value = "getAuditReport", summary = "The audit report as PDF (Chinese or English by Accept-Language), with the photos of failed items")
-    public Response report(@PathParam("id") long id, @Context HttpHeaders headers, @Context SecurityContext sc) {
-        PdfDocuments documents = pdfs;
-        if (documents == null) {
-            return Response.status(503).type(MediaType.APPLICATION_JSON)
-                    .entity(new org.opencrm.platform.rest.ApiError("unavailable", "PDF documents are not installed (feature crm-platform-pdf)", null)).build();
-        }
-        byte[] pdf = new AuditReport(rt.audits, rt.actions, documents, rt.clock).pdf(RestSupport.user(sc), id, language(headers));
-        return Response.ok(pdf, "application/pdf").header("Content-Disposition", "inline; filename=\"audit-" + id + ".pdf\"").build();
+    @ApiDoc(value = "getAuditReport", summary = "The audit report as PDF, with the photos of failed items, in the language of ?lang=zh-CN|en, else of "
+            + "Accept-Language (English by default); 503 when feature crm-platform-pdf is not installed")
+    public Response report(@PathParam("id") long id, @QueryParam("lang") String lang, @Context HttpHeaders headers, @Context SecurityContext sc) {
+        PdfDocuments documents = RestSupport.installed(pdfs, "crm-platform-pdf");
+        byte[] pdf = new AuditReport(rt.audits, rt.actions, documents, rt.clock).pdf(RestSupport.user(sc), id, RestSupport.language(lang, headers));
+        return RestSupport.document(pdf, "application/pdf", "audit-" + id + ".pdf");
     }
 
     // ---- corrective actions

@@ -63,7 +63,7 @@ public class AccountAuditsTab extends BaseRecordTab {
         grid.addColumn(AuditData.Summary::grade).setCaption(msg.get("report.grade")).setWidth(80);
         grid.addColumn(AuditData.Summary::auditor).setCaption(msg.get("ui.supervisor"));
         grid.addComponentColumn(a -> {
-            Link l = new Link(msg.get("ui.report"), new ExternalResource("/api/v1/audits/" + a.id() + "/report.pdf"));
+            Link l = new Link(msg.get("ui.report"), new ExternalResource("/api/v1/audits/" + a.id() + "/report.pdf?lang=" + c.locale().toLanguageTag()));
             l.setTargetName("_blank");
             return l;
         }).setWidth(120);

@@ -71,7 +71,7 @@ final class AuditForm extends VerticalLayout {
         score.setWidth("100%");
         addComponents(backButton, title, score);
         if (!editable) {
-            Link pdf = new Link(msg.get("ui.report"), new ExternalResource("/api/v1/audits/" + a.id() + "/report.pdf"));
+            Link pdf = new Link(msg.get("ui.report"), new ExternalResource("/api/v1/audits/" + a.id() + "/report.pdf?lang=" + context.locale().toLanguageTag()));
             pdf.setTargetName("_blank");
             pdf.setId("audit-report-link");
             addComponent(pdf);

@@ -36,17 +36,23 @@ import org.opencrm.module.handset.internal.dto.TransferRequest;
 import org.opencrm.module.handset.internal.service.CardImporter;
 import org.opencrm.module.handset.internal.service.HandsetService;
 import org.opencrm.module.handset.internal.service.SaleService;
+import org.opencrm.module.handset.internal.service.WarrantyCardPrint;
+import org.opencrm.module.handset.internal.service.WarrantyPolicy;
 import org.opencrm.platform.api.Page;
-import org.opencrm.platform.api.csv.ImportLimits;
 import org.opencrm.platform.api.PageRequest;
+import org.opencrm.platform.api.csv.ImportLimits;
+import org.opencrm.platform.api.customer.CustomerDirectory;
 import org.opencrm.platform.api.security.CrmUser;
+import org.opencrm.platform.pdf.PdfDocuments;
 import org.opencrm.platform.rest.ApiDoc;
 import org.opencrm.platform.rest.ModuleEndpoint;
-import org.opencrm.platform.rest.RestSupport;
 import org.opencrm.platform.rest.QueryParams;
+import org.opencrm.platform.rest.RestSupport;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * /api/v1/handsets: units, their warranty cards and their life (sale, return, exchange, transfer, status), history,
@@ -59,10 +65,17 @@ public class HandsetsEndpoint implements ModuleEndpoint {
     private final SaleService sales;
     private final CardImporter importer;
     private final ImportLimits limits;
+    private final WarrantyPolicy policy;
+    private final CustomerDirectory customers;
+    /** The platform's PDF service (crm-platform-pdf, which the module's feature installs); without it the printed card is 503. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile PdfDocuments pdfs;
 
     @Activate
     public HandsetsEndpoint(@Reference HandsetService handsets, @Reference SaleService sales, @Reference CardImporter importer,
-            @Reference ImportLimits limits) {
+            @Reference ImportLimits limits, @Reference WarrantyPolicy policy, @Reference CustomerDirectory customers) {
+        this.policy = policy;
+        this.customers = customers;
         this.handsets = handsets;
         this.sales = sales;
         this.importer = importer;
@@ -126,6 +139,17 @@ public class HandsetsEndpoint implements ModuleEndpoint {
     @ApiDoc(value = "getHandset", summary = "A unit by IMEI (either slot) or serial number")
     public HandsetData get(@PathParam("key") String key, @Context SecurityContext sc) {
         return handsets.get(RestSupport.user(sc), key);
+    }
+
+    @GET
+    @Path("{key}/warranty-card.pdf")
+    @Produces("application/pdf")
+    @ApiDoc(value = "getWarrantyCardPdf", summary = "The printed warranty card (三包凭证) of a sold unit as PDF, in the language of ?lang=zh-CN|en, "
+            + "else of Accept-Language (English by default); 503 when feature crm-platform-pdf is not installed")
+    public Response warrantyCard(@PathParam("key") String key, @QueryParam("lang") String lang, @Context HttpHeaders headers, @Context SecurityContext sc) {
+        PdfDocuments documents = RestSupport.installed(pdfs, "crm-platform-pdf");
+        byte[] pdf = new WarrantyCardPrint(handsets, policy, customers, documents).pdf(RestSupport.user(sc), key, RestSupport.language(lang, headers));
+        return RestSupport.document(pdf, "application/pdf", "warranty-card-" + key + ".pdf");
     }
 
     @GET

@@ -19,12 +19,15 @@ import org.opencrm.ui.RecordLinks;
 import org.opencrm.ui.RecordNames;
 import org.opencrm.ui.Times;
 
+import com.vaadin.icons.VaadinIcons;
+import com.vaadin.server.ExternalResource;
 import com.vaadin.ui.Button;
 import com.vaadin.ui.Component;
 import com.vaadin.ui.FormLayout;
 import com.vaadin.ui.Grid;
 import com.vaadin.ui.HorizontalLayout;
 import com.vaadin.ui.Label;
+import com.vaadin.ui.Link;
 import com.vaadin.ui.TabSheet;
 import com.vaadin.ui.VerticalLayout;
 import com.vaadin.ui.themes.ValoTheme;
@@ -62,6 +65,16 @@ final class HandsetPage extends VerticalLayout {
             actions.addComponent(action("handset-return", msg.get("action.return"), () -> CardActions.returnUnit(screens, context, h, open)));
             actions.addComponent(action("handset-exchange", msg.get("action.exchange"), () -> CardActions.exchange(screens, context, h, open)));
             actions.addComponent(action("handset-transfer", msg.get("action.transfer"), () -> CardActions.transfer(screens, context, h, open)));
+        }
+
+        if (h.card() != null && h.card().saleDate() != null) {
+            // the printed warranty card (三包凭证), PDF in a new tab in the user's language
+            Link print = new Link(msg.get("print.card"), new ExternalResource("/api/v1/handsets/" + h.imei() + "/warranty-card.pdf?lang="
+                    + context.locale().toLanguageTag()));
+            print.setTargetName("_blank");
+            print.setIcon(VaadinIcons.PRINT);
+            print.setId("handset-print-card");
+            actions.addComponent(print);
         }
 
         FormLayout unit = new FormLayout();

@@ -1,6 +1,7 @@
 package org.opencrm.module.repair.internal.rest;
 
 import java.util.List;
+import java.util.Locale;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -11,6 +12,7 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
@@ -29,10 +31,13 @@ import org.opencrm.module.repair.internal.dto.ReplacementInput;
 import org.opencrm.module.repair.internal.dto.StatusChange;
 import org.opencrm.module.repair.internal.service.FaultCodeService;
 import org.opencrm.module.repair.internal.service.Records;
+import org.opencrm.module.repair.internal.service.RepairContext;
 import org.opencrm.module.repair.internal.service.RepairOrderService;
+import org.opencrm.module.repair.internal.service.RepairPrintouts;
 import org.opencrm.module.repair.internal.service.ReplacementService;
 import org.opencrm.platform.api.Page;
 import org.opencrm.platform.api.PageRequest;
+import org.opencrm.platform.pdf.PdfDocuments;
 import org.opencrm.platform.rest.ApiDoc;
 import org.opencrm.platform.rest.ModuleEndpoint;
 import org.opencrm.platform.rest.RestSupport;
@@ -40,6 +45,8 @@ import org.opencrm.platform.rest.QueryParams;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * /api/v1/repair-orders: receipt, the steps, diagnosis, dispatch, quotes, part replacement requests and their
@@ -51,9 +58,15 @@ public class RepairOrdersEndpoint implements ModuleEndpoint {
     private final RepairOrderService orders;
     private final ReplacementService replacements;
     private final FaultCodeService faultCodes;
+    private final RepairContext ctx;
+    /** The platform's PDF service (crm-platform-pdf, which the module's feature installs); without it the printouts are 503. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile PdfDocuments pdfs;
 
     @Activate
-    public RepairOrdersEndpoint(@Reference RepairOrderService orders, @Reference ReplacementService replacements, @Reference FaultCodeService faultCodes) {
+    public RepairOrdersEndpoint(@Reference RepairOrderService orders, @Reference ReplacementService replacements, @Reference FaultCodeService faultCodes,
+            @Reference RepairContext ctx) {
+        this.ctx = ctx;
         this.orders = orders;
         this.replacements = replacements;
         this.faultCodes = faultCodes;
@@ -87,6 +100,32 @@ public class RepairOrdersEndpoint implements ModuleEndpoint {
     @ApiDoc(value = "getRepairOrder", summary = "A repair order by id or number (RO...)")
     public RepairOrderData get(@PathParam("id") String id, @Context SecurityContext sc) {
         return orders.get(RestSupport.user(sc), Records.requireNumber("RO", "id", id));
+    }
+
+    @GET
+    @Path("{id}/receipt.pdf")
+    @Produces("application/pdf")
+    @ApiDoc(value = "getRepairIntakeReceipt", summary = "The intake receipt (接修单) of a repair order as PDF, in the language of ?lang=zh-CN|en, else of Accept-Language (English by default)")
+    public Response receipt(@PathParam("id") String id, @QueryParam("lang") String lang, @Context HttpHeaders headers, @Context SecurityContext sc) {
+        return pdf(id, lang, headers, sc, false);
+    }
+
+    @GET
+    @Path("{id}/pickup.pdf")
+    @Produces("application/pdf")
+    @ApiDoc(value = "getRepairPickupSlip", summary = "The pickup slip (取机单) of a repair order that is READY or RETURNED, as PDF, in the language of ?lang=zh-CN|en, else of Accept-Language (English by default)")
+    public Response pickup(@PathParam("id") String id, @QueryParam("lang") String lang, @Context HttpHeaders headers, @Context SecurityContext sc) {
+        return pdf(id, lang, headers, sc, true);
+    }
+
+    /** A printed paper in the reader's language (?lang=, else Accept-Language, English by default); 503 without crm-platform-pdf. */
+    private Response pdf(String id, String lang, HttpHeaders headers, SecurityContext sc, boolean pickup) {
+        PdfDocuments documents = RestSupport.installed(pdfs, "crm-platform-pdf");
+        long orderId = Records.requireNumber("RO", "id", id);
+        Locale locale = RestSupport.language(lang, headers);
+        RepairPrintouts printouts = new RepairPrintouts(ctx, orders, replacements, faultCodes, documents);
+        byte[] pdf = pickup ? printouts.pickupSlip(RestSupport.user(sc), orderId, locale) : printouts.intakeReceipt(RestSupport.user(sc), orderId, locale);
+        return RestSupport.document(pdf, "application/pdf", Records.number("RO", orderId) + (pickup ? "-pickup" : "-receipt") + ".pdf");
     }
 
     /** {faultCode, cause?, faultyPartNumber?, technician?, note?} */

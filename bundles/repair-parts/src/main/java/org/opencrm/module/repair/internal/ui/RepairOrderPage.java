@@ -28,6 +28,8 @@ import org.opencrm.ui.Messages;
 import org.opencrm.ui.RecordNames;
 import org.opencrm.ui.Times;
 
+import com.vaadin.icons.VaadinIcons;
+import com.vaadin.server.ExternalResource;
 import com.vaadin.ui.AbstractComponent;
 import com.vaadin.ui.Button;
 import com.vaadin.ui.ComboBox;
@@ -36,6 +38,7 @@ import com.vaadin.ui.FormLayout;
 import com.vaadin.ui.Grid;
 import com.vaadin.ui.HorizontalLayout;
 import com.vaadin.ui.Label;
+import com.vaadin.ui.Link;
 import com.vaadin.ui.TextArea;
 import com.vaadin.ui.TextField;
 import com.vaadin.ui.UI;
@@ -68,7 +71,8 @@ final class RepairOrderPage extends VerticalLayout {
                 + RepairUi.label(msg, "warrantySource", o.warrantySource()) + (o.warrantyNote() == null ? "" : " · " + o.warrantyNote()));
         warranty.setId("order-warranty");
         warranty.addStyleName(o.inWarranty() ? ValoTheme.LABEL_SUCCESS : ValoTheme.LABEL_LIGHT);
-        addComponents(RepairUi.link(msg.get("orders.back"), () -> CrmSession.navigate(RepairUi.ORDERS)), title, warranty, actions(), details());
+        addComponents(RepairUi.link(msg.get("orders.back"), () -> CrmSession.navigate(RepairUi.ORDERS)), title, warranty, actions(), printLinks(),
+                details());
         Component quote = quote();
         if (quote != null) {
             addComponent(quote);
@@ -120,6 +124,27 @@ final class RepairOrderPage extends VerticalLayout {
             bar.addComponent(RepairUi.button("order-technician", msg.get("order.dispatch"), this::dispatch));
         }
         return bar;
+    }
+
+    /** The printed papers (PDF in a new tab, in the user's language): the intake receipt always, the pickup slip once READY. */
+    private HorizontalLayout printLinks() {
+        HorizontalLayout bar = new HorizontalLayout();
+        bar.setId("order-print");
+        String base = "/api/v1/repair-orders/" + o.id();
+        String lang = "?lang=" + context.locale().toLanguageTag();
+        bar.addComponent(printLink("order-print-receipt", msg.get("print.receipt"), base + "/receipt.pdf" + lang));
+        if (RepairStatus.READY.name().equals(o.status()) || RepairStatus.RETURNED.name().equals(o.status())) {
+            bar.addComponent(printLink("order-print-pickup", msg.get("print.pickup"), base + "/pickup.pdf" + lang));
+        }
+        return bar;
+    }
+
+    private static Link printLink(String id, String caption, String url) {
+        Link l = new Link(caption, new ExternalResource(url));
+        l.setTargetName("_blank");
+        l.setIcon(VaadinIcons.PRINT);
+        l.setId(id);
+        return l;
     }
 
     private FormLayout details() {
