@@ -237,6 +237,10 @@ public class HandsetRegistryIT extends CrmTestSupport {
             assertTrue(type + " on the owner's timeline", timeline.contains(type));
         }
         assertTrue(get("contacts/" + heir + "/timeline").body().contains("HANDSET_TRANSFERRED"));
+        // the titles in the reader's language: said by the module's texts with Accept-Language zh-CN, English without
+        String inChinese = callWith("GET", "contacts/" + owner + "/timeline?limit=100", ADMIN, ADMIN_PASSWORD, null, null, "Accept-Language", "zh-CN").body();
+        assertTrue(inChinese, inChinese.contains("购机：") && inChinese.contains("退机：") && inChinese.contains("\"titleKey\":\"timeline.title.sold\""));
+        assertTrue(timeline, timeline.contains("Handset bought: ") && !timeline.contains("购机："));
         get("contacts/999999999/handsets").expect(404);
 
         // search and export

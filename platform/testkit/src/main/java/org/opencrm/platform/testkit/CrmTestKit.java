@@ -248,8 +248,7 @@ public final class CrmTestKit implements AutoCloseable {
     /** Every timeline entry, oldest first (read back from the core's table). */
     public List<TimelineEntry> timelineEntries() {
         return core.txExpr(TransactionType.Supports, em -> em.createQuery("SELECT t FROM TimelineRecord t ORDER BY t.id", TimelineRecord.class)
-                .getResultList().stream().map(r -> new TimelineEntry(r.id, r.contactId, r.accountId, r.moduleId, r.type, r.title, r.detail,
-                        r.occurredAt, r.actor, r.refType, r.refId)).toList());
+                .getResultList().stream().map(TimelineServiceImpl::toEntry).toList());
     }
 
     /** A core activity as the kit reads it back. */

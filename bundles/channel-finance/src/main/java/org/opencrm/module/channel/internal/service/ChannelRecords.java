@@ -56,8 +56,11 @@ public class ChannelRecords {
     }
 
     /** An entry on the partner account's timeline; {@code type} is a key of the module's timeline types (e.g. "channel.order"). */
-    public void timeline(long accountId, String type, String title, String detail, String actor, String refType, Object refId) {
-        timeline.record(new TimelineEntry(null, null, accountId, ChannelNames.ID, type, title, detail, clock.now(), actor, refType, String.valueOf(refId)));
+    /** A fact on the partner's timeline: {@code title} in English, {@code titleKey} and its values said in the reader's language. */
+    public void timeline(long accountId, String type, String title, String detail, String actor, String refType, Object refId, String titleKey,
+            Object... titleArgs) {
+        timeline.record(new TimelineEntry(null, null, accountId, ChannelNames.ID, type, title, detail, clock.now(), actor, refType, String.valueOf(refId))
+                .withTitleKey(titleKey, titleArgs));
     }
 
     public void event(String topic, String actor, long accountId, Object... keyValues) {

@@ -166,7 +166,8 @@ public class OrderService {
             records.audit(user.username(), RECORD, o.id, "submit", ChannelRecords.changes("number", o.number, "total", Money.yuan(total), "lines", made.size(),
                     "exposure", Money.yuan(pos.exposureFen() + total), "limit", Money.yuan(p.creditLimitFen), "override", o.overrideReason), accountId);
             records.timeline(accountId, "channel.order", "Order " + o.number + " submitted: " + Money.yuan(total) + " CNY", o.overrideReason == null ? note
-                    : "credit override by " + o.overrideBy + ": " + o.overrideReason, user.username(), RECORD, o.id);
+                    : "credit override by " + o.overrideBy + ": " + o.overrideReason, user.username(), RECORD, o.id,
+                    "timeline.title.orderSubmitted", o.number, Money.yuan(total).toPlainString());
             records.event(ChannelEvents.ORDER_SUBMITTED, user.username(), accountId, "orderId", o.id, "amount", Money.yuan(total).toPlainString(), "override",
                     o.overrideReason != null);
             em.flush();
@@ -206,7 +207,7 @@ public class OrderService {
             records.audit(user.username(), RECORD, o.id, "approve", ChannelRecords.changes("exposure", Money.yuan(pos.exposureFen()), "limit",
                     Money.yuan(p.creditLimitFen), "override", override == null ? null : o.overrideReason), accountId);
             records.timeline(accountId, "channel.order", "Order " + o.number + " approved", override == null ? null : "credit override: " + override,
-                    user.username(), RECORD, o.id);
+                    user.username(), RECORD, o.id, "timeline.title.orderApproved", o.number);
             records.event(ChannelEvents.ORDER_APPROVED, user.username(), accountId, "orderId", o.id);
             em.flush();
             return data(em, o);
@@ -232,7 +233,8 @@ public class OrderService {
             o.cancelReason = reason;
             o.changedAt = settings.now();
             records.audit(user.username(), RECORD, o.id, "cancel", ChannelRecords.changes("reason", reason), accountId);
-            records.timeline(accountId, "channel.order", "Order " + o.number + " cancelled", reason, user.username(), RECORD, o.id);
+            records.timeline(accountId, "channel.order", "Order " + o.number + " cancelled", reason, user.username(), RECORD, o.id,
+                    "timeline.title.orderCancelled", o.number);
             records.event(ChannelEvents.ORDER_CANCELLED, user.username(), accountId, "orderId", o.id);
             em.flush();
             return data(em, o);
@@ -360,7 +362,8 @@ public class OrderService {
             records.audit(user.username(), RECORD, o.id, "ship", ChannelRecords.changes("shipment", s.number, "invoice", inv.number, "amount", Money.yuan(amount),
                     "dueOn", inv.dueOn, "status", o.status), accountId);
             records.timeline(accountId, "channel.shipment", "Shipment " + s.number + " of " + o.number + ": " + Money.yuan(amount) + " CNY, invoice " + inv.number
-                    + " due " + inv.dueOn, null, user.username(), RECORD, o.id);
+                    + " due " + inv.dueOn, null, user.username(), RECORD, o.id,
+                    "timeline.title.shipped", s.number, o.number, Money.yuan(amount).toPlainString(), inv.number, inv.dueOn);
             records.event(ChannelEvents.SHIPPED, user.username(), accountId, "shipmentId", s.id, "orderId", o.id, "invoiceId", inv.id, "amount",
                     Money.yuan(amount).toPlainString());
             em.flush();

@@ -124,7 +124,7 @@ public class PartnerService {
                 records.audit(user.username(), RECORD, accountId, "create", ChannelRecords.changes("channelType", channelType, "grade", p.grade, "creditLimit",
                         Money.yuan(limit), "term", term, "accountManager", manager), accountId);
                 records.timeline(accountId, "channel.partner", "Channel partner: " + p.grade + ", credit limit " + Money.yuan(limit) + " CNY, " + term, null,
-                        user.username(), RECORD, accountId);
+                        user.username(), RECORD, accountId, "timeline.title.partner", "@grade." + p.grade, Money.yuan(limit).toPlainString(), "@term." + term);
                 em.flush();
                 return data(em, p, today);
             }));
@@ -240,12 +240,14 @@ public class PartnerService {
                 history(em, p, HistoryKind.CREDIT_LIMIT, Money.yuan(p.creditLimitFen).toPlainString(), Money.yuan(limit).toPlainString(), reason, user.username());
                 p.creditLimitFen = limit;
                 records.audit(user.username(), RECORD, accountId, "creditLimit", ChannelRecords.changes("creditLimit", Money.yuan(limit), "reason", reason), accountId);
-                records.timeline(accountId, "channel.partner", "Credit limit " + Money.yuan(limit) + " CNY", reason, user.username(), RECORD, accountId);
+                records.timeline(accountId, "channel.partner", "Credit limit " + Money.yuan(limit) + " CNY", reason, user.username(), RECORD, accountId,
+                        "timeline.title.creditLimit", Money.yuan(limit).toPlainString());
             } else if (term != null) {
                 history(em, p, HistoryKind.TERM, p.term.name(), term.name(), reason, user.username());
                 p.term = term;
                 records.audit(user.username(), RECORD, accountId, "term", ChannelRecords.changes("term", term, "reason", reason), accountId);
-                records.timeline(accountId, "channel.partner", "Settlement term " + term, reason, user.username(), RECORD, accountId);
+                records.timeline(accountId, "channel.partner", "Settlement term " + term, reason, user.username(), RECORD, accountId,
+                        "timeline.title.term", "@term." + term);
             } else {
                 setStatus(em, p, status, reason, user.username(), now);
             }
@@ -304,7 +306,8 @@ public class PartnerService {
         history(em, p, HistoryKind.GRADE, before, grade, reason, actor);
         p.grade = grade;
         records.audit(actor, RECORD, p.accountId, "grade", ChannelRecords.changes("grade", grade, "fixed", p.gradeFixed, "reason", reason), p.accountId);
-        records.timeline(p.accountId, "channel.grade", "Grade " + before + " → " + grade, reason, actor, RECORD, p.accountId);
+        records.timeline(p.accountId, "channel.grade", "Grade " + before + " → " + grade, reason, actor, RECORD, p.accountId,
+                "timeline.title.grade", "@grade." + before, "@grade." + grade);
         records.event(ChannelEvents.GRADE_CHANGED, actor, p.accountId, "grade", grade, "previousGrade", before, "reason", reason);
     }
 
@@ -318,7 +321,8 @@ public class PartnerService {
         p.creditStatusBy = actor;
         p.creditStatusAt = now;
         records.audit(actor, RECORD, p.accountId, "creditStatus", ChannelRecords.changes("creditStatus", status, "reason", reason), p.accountId);
-        records.timeline(p.accountId, "channel.credit", "Credit status " + status, reason, actor, RECORD, p.accountId);
+        records.timeline(p.accountId, "channel.credit", "Credit status " + status, reason, actor, RECORD, p.accountId,
+                "timeline.title.creditStatus", "@status." + status);
         records.event(ChannelEvents.CREDIT_STATUS_CHANGED, actor, p.accountId, "status", status.name(), "reason", reason);
     }
 

@@ -138,7 +138,7 @@ public class ReceivablesService {
             records.audit(user.username(), "payment", pay.id, "create", ChannelRecords.changes("number", pay.number, "method", method, "amount", Money.yuan(amount),
                     "allocated", Money.yuan(amount - pay.unallocatedFen), "reference", reference), accountId);
             records.timeline(accountId, "channel.payment", "Payment " + pay.number + ": " + Money.yuan(amount) + " CNY (" + method + ")",
-                    reference, user.username(), "payment", pay.id);
+                    reference, user.username(), "payment", pay.id, "timeline.title.payment", pay.number, Money.yuan(amount).toPlainString(), "@method." + method);
             records.event(ChannelEvents.PAYMENT_RECEIVED, user.username(), accountId, "paymentId", pay.id, "amount", Money.yuan(amount).toPlainString());
             em.flush();
             return payment(em, pay);
@@ -193,7 +193,7 @@ public class ReceivablesService {
         records.audit(actor, "creditNote", c.id, "create", ChannelRecords.changes("number", c.number, "reason", reason, "amount", Money.yuan(amount), "note", note),
                 accountId);
         records.timeline(accountId, "channel.creditNote", "Credit note " + c.number + " (" + reason + "): " + Money.yuan(amount) + " CNY", note, actor,
-                "creditNote", c.id);
+                "creditNote", c.id, "timeline.title.creditNote", c.number, "@creditNoteReason." + reason, Money.yuan(amount).toPlainString());
         records.event(ChannelEvents.CREDIT_NOTE_ISSUED, actor, accountId, "creditNoteId", c.id, "reason", reason.name(), "amount", Money.yuan(amount).toPlainString());
         if (reason == CreditNoteReason.RETURN) {
             partners.evaluate(em, Books.lock(em, accountId), settings.today(), actor, "return " + c.number);
@@ -270,7 +270,7 @@ public class ReceivablesService {
                 ledger(em, w.accountId, LedgerKind.WRITE_OFF, w.id, "WO" + String.format(Locale.ROOT, "%06d", w.id), -w.amountFen, day, user.username());
                 allocate(em, w.accountId, LedgerKind.WRITE_OFF, w.id, w.amountFen, day, List.of(inv.id));
                 records.timeline(w.accountId, "channel.writeOff", "Written off " + Money.yuan(w.amountFen) + " CNY of " + inv.number, w.reason, user.username(),
-                        "writeOff", w.id);
+                        "writeOff", w.id, "timeline.title.writeOff", Money.yuan(w.amountFen).toPlainString(), inv.number);
                 records.event(ChannelEvents.WRITTEN_OFF, user.username(), w.accountId, "writeOffId", w.id, "invoiceId", inv.id, "amount",
                         Money.yuan(w.amountFen).toPlainString());
             } else {
@@ -582,7 +582,8 @@ public class ReceivablesService {
                     actions.add(new Said(ACTION_REMINDER_KEY, ChannelTexts.encode(p.accountName, inv.number, level)));
                 }
                 if (oldest > hold && p.creditStatus == CreditStatus.NORMAL) {
-                    partners.setStatus(em, p, CreditStatus.ON_HOLD, "automatic: invoice " + oldestNumber + " overdue " + oldest + " days (more than " + hold + ")",
+                    // the reason is kept as text (a manual hold's is typed by HQ), so the automatic one is said in both languages, Chinese first
+                    partners.setStatus(em, p, CreditStatus.ON_HOLD, ChannelTexts.inBothLanguages(AUTO_HOLD_KEY, ChannelTexts.encode(oldestNumber, oldest, hold)),
                             user.username(), settings.now());
                     counts[1]++;
                     actions.add(new Said(ACTION_HOLD_KEY, ChannelTexts.encode(p.accountName)));
@@ -602,6 +603,7 @@ public class ReceivablesService {
     static final String REMINDER_FOR_KEY = "collection.reminder.for";
     static final String ACTION_REMINDER_KEY = "collection.action.reminder";
     static final String ACTION_HOLD_KEY = "collection.action.hold";
+    static final String AUTO_HOLD_KEY = "collection.autoHold";
 
     /**
      * The collection reminders of an account as their readers see them: each step's text in the reader's language,

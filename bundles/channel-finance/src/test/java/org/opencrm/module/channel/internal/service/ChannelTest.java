@@ -216,7 +216,8 @@ class ChannelTest {
         assertTrue(t.receivables.reminders(t.hq, p, java.util.Locale.ENGLISH).get(0).startsWith("Payment reminder (level 3)"), "newest first");
         PartnerData held = t.partners.get(t.hq, p);
         assertEquals("ON_HOLD", held.creditStatus());
-        assertTrue(held.creditStatusReason().startsWith("automatic"));
+        assertTrue(held.creditStatusReason().startsWith("自动冻结：发票 ") && held.creditStatusReason().contains(" / automatic: invoice "),
+                held.creditStatusReason());
         t.receivables.pay(t.hq, new PaymentInput(p, "BANK_TRANSFER", y("1000"), null, null)); // paid 2024-06-19
         // as of a date before the payment the invoice is still open
         assertEquals(y("1000.00"), t.receivables.aging(t.hq, LocalDate.of(2024, 6, 18), p, 10).totals().days31to60());

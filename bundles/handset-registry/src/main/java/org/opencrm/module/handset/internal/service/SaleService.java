@@ -154,7 +154,7 @@ public class SaleService {
             timeline.record(TimelineEntry.of(owner.id(), null, HandsetModule.ID, "HANDSET_SOLD", "Handset bought: " + model.name,
                     "IMEI " + h.imei + ", " + store.name() + ", sold " + saleDate + ", warranty until " + s.warrantyUntil
                             + (invoice == null ? "" : ", invoice " + invoice),
-                    user.username(), HandsetService.RECORD, h.imei));
+                    user.username(), HandsetService.RECORD, h.imei).withTitleKey("timeline.title.sold", model.name));
             em.flush();
             return Units.detail(em, h);
         });
@@ -306,7 +306,7 @@ public class SaleService {
             timeline.record(TimelineEntry.of(previousOwner, null, HandsetModule.ID, "HANDSET_RETURNED", "Handset returned: " + model.name,
                     "IMEI " + h.imei + ", returned " + day + " (day " + WarrantyRules.daysSince(s.saleDate, day) + " after the sale)"
                             + (note == null ? "" : ": " + note) + (overridden == null ? "" : "; " + overridden),
-                    user.username(), HandsetService.RECORD, h.imei));
+                    user.username(), HandsetService.RECORD, h.imei).withTitleKey("timeline.title.returned", model.name));
             em.flush();
             return Units.detail(em, h);
         });
@@ -434,7 +434,7 @@ public class SaleService {
                     "IMEI " + old.imei + " → " + fresh.imei + " on " + day + " (day " + WarrantyRules.daysSince(card.saleDate, day)
                             + " after the sale); new warranty until " + next.warrantyUntil + (note == null ? "" : ": " + note)
                             + (overridden == null ? "" : "; " + overridden),
-                    user.username(), HandsetService.RECORD, fresh.imei));
+                    user.username(), HandsetService.RECORD, fresh.imei).withTitleKey("timeline.title.exchanged", oldModel.name, oldModel.id.equals(newModel.id) ? "" : " → " + newModel.name));
             em.flush();
             return new ExchangeResult(Units.detail(em, old), Units.detail(em, fresh));
         });
@@ -477,11 +477,11 @@ public class SaleService {
             String previousName = previous == null ? "?" : customers.contact(previous).map(ContactRef::name).orElse("?");
             if (previous != null) {
                 timeline.record(TimelineEntry.of(previous, null, HandsetModule.ID, "HANDSET_TRANSFERRED", "Handset passed on: " + model.name,
-                        "IMEI " + h.imei + " now belongs to " + next.name() + (note == null ? "" : ": " + note), user.username(), HandsetService.RECORD, h.imei));
+                        "IMEI " + h.imei + " now belongs to " + next.name() + (note == null ? "" : ": " + note), user.username(), HandsetService.RECORD, h.imei).withTitleKey("timeline.title.passedOn", model.name));
             }
             timeline.record(TimelineEntry.of(next.id(), null, HandsetModule.ID, "HANDSET_TRANSFERRED", "Handset taken over: " + model.name,
                     "IMEI " + h.imei + " from " + previousName + ", warranty until " + h.warrantyUntil + (note == null ? "" : ": " + note),
-                    user.username(), HandsetService.RECORD, h.imei));
+                    user.username(), HandsetService.RECORD, h.imei).withTitleKey("timeline.title.takenOver", model.name));
             em.flush();
             return Units.detail(em, h);
         });

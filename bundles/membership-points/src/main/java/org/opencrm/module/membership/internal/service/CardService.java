@@ -154,7 +154,7 @@ public class CardService {
         changes.put("holderContactId", c.holderContactId);
         audit.record(user.username(), RECORD, c.id.toString(), "issue", changes, m.joinStoreAccountId);
         timeline.record(TimelineEntry.of(m.contactId, null, MembershipModule.ID, "CARD_ISSUED", "Card issued: " + c.cardNumber,
-                kind + (parent == null ? "" : ", child of " + parent.cardNumber), user.username(), RECORD, c.cardNumber));
+                kind + (parent == null ? "" : ", child of " + parent.cardNumber), user.username(), RECORD, c.cardNumber).withTitleKey("timeline.title.cardIssued", c.cardNumber));
         return c;
     }
 
@@ -221,7 +221,7 @@ public class CardService {
             changes.put("note", note);
             audit.record(user.username(), RECORD, old.id.toString(), "replace", changes, m.joinStoreAccountId);
             timeline.record(TimelineEntry.of(m.contactId, null, MembershipModule.ID, "CARD_REPLACED", "Card " + old.cardNumber + " replaced by " + c.cardNumber,
-                    note, user.username(), RECORD, c.cardNumber));
+                    note, user.username(), RECORD, c.cardNumber).withTitleKey("timeline.title.cardReplaced", old.cardNumber, c.cardNumber));
             em.flush();
             return new CardData[] { Views.card(old), Views.card(c) };
         }));
@@ -252,7 +252,7 @@ public class CardService {
             Member m = em.find(Member.class, c.memberId);
             audit.record(user.username(), RECORD, c.id.toString(), action, changes, m.joinStoreAccountId);
             timeline.record(TimelineEntry.of(m.contactId, null, MembershipModule.ID, "CARD_" + to.name(), "Card " + c.cardNumber + ": " + to,
-                    note, user.username(), RECORD, c.cardNumber));
+                    note, user.username(), RECORD, c.cardNumber).withTitleKey("timeline.title.cardStatus", c.cardNumber, "@cardStatus." + to.name()));
             em.flush();
             return Views.card(c);
         }));

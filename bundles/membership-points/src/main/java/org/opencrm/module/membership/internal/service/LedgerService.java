@@ -151,7 +151,7 @@ public class LedgerService {
             finish(t, m);
             notify(em, m, t, "POINTS_EARNED", "您消费" + yuan(paid) + "元，获得积分" + points + "，当前积分" + m.pointsBalance + "。",
                     "You earned " + points + " points on a purchase of CNY " + yuan(paid) + "; balance " + m.pointsBalance + " points.");
-            onTimeline(m, user, "POINTS_EARNED", points + " points earned", "Purchase CNY " + yuan(paid) + " x" + t.multiplier, t);
+            onTimeline(m, user, "POINTS_EARNED", points + " points earned", "Purchase CNY " + yuan(paid) + " x" + t.multiplier, t, "timeline.title.earned", points);
             return t;
         });
     }
@@ -183,7 +183,7 @@ public class LedgerService {
             finish(t, m);
             notify(em, m, t, "POINTS_REDEEMED", "您使用积分" + points + "，抵扣" + yuan(t.amountFen) + "元，当前积分" + m.pointsBalance + "。",
                     "You redeemed " + points + " points for CNY " + yuan(t.amountFen) + "; balance " + m.pointsBalance + " points.");
-            onTimeline(m, user, "POINTS_REDEEMED", points + " points redeemed", "Worth CNY " + yuan(t.amountFen), t);
+            onTimeline(m, user, "POINTS_REDEEMED", points + " points redeemed", "Worth CNY " + yuan(t.amountFen), t, "timeline.title.redeemed", points);
             return t;
         });
     }
@@ -229,7 +229,7 @@ public class LedgerService {
             changes.put("reason", reason);
             audit.record(user.username(), MemberService.RECORD, m.id.toString(), "adjust-points", changes, m.joinStoreAccountId);
             timeline.record(TimelineEntry.of(m.contactId, null, MembershipModule.ID, "POINTS_ADJUSTED", (points > 0 ? "+" : "") + points + " points (adjustment)",
-                    reason, user.username(), MemberService.RECORD, m.id.toString()));
+                    reason, user.username(), MemberService.RECORD, m.id.toString()).withTitleKey("timeline.title.adjusted", (points > 0 ? "+" : "") + points));
             notify(em, m, t, "POINTS_ADJUSTED", "您的积分调整" + (points > 0 ? "+" : "") + points + "，当前积分" + m.pointsBalance + "。",
                     "Your points were adjusted by " + points + "; balance " + m.pointsBalance + " points.");
             return t;
@@ -262,7 +262,7 @@ public class LedgerService {
             finish(t, m);
             notify(em, m, t, "VALUE_TOPPED_UP", "您充值" + yuan(amount) + "元" + (bonus > 0 ? "，赠送" + yuan(bonus) + "元" : "") + "，储值余额" + yuan(m.valueBalanceFen) + "元。",
                     "You topped up CNY " + yuan(amount) + (bonus > 0 ? " (+" + yuan(bonus) + " bonus)" : "") + "; stored value CNY " + yuan(m.valueBalanceFen) + ".");
-            onTimeline(m, user, "VALUE_TOPPED_UP", "Top-up CNY " + yuan(amount), bonus > 0 ? "Bonus CNY " + yuan(bonus) : null, t);
+            onTimeline(m, user, "VALUE_TOPPED_UP", "Top-up CNY " + yuan(amount), bonus > 0 ? "Bonus CNY " + yuan(bonus) : null, t, "timeline.title.toppedUp", yuan(amount));
             return t;
         });
     }
@@ -286,7 +286,7 @@ public class LedgerService {
             finish(t, m);
             notify(em, m, t, "VALUE_SPENT", "您使用储值" + yuan(amount) + "元，储值余额" + yuan(m.valueBalanceFen) + "元。",
                     "You paid CNY " + yuan(amount) + " from stored value; balance CNY " + yuan(m.valueBalanceFen) + ".");
-            onTimeline(m, user, "VALUE_SPENT", "Paid CNY " + yuan(amount) + " from stored value", null, t);
+            onTimeline(m, user, "VALUE_SPENT", "Paid CNY " + yuan(amount) + " from stored value", null, t, "timeline.title.spent", yuan(amount));
             return t;
         });
     }
@@ -322,7 +322,7 @@ public class LedgerService {
             finish(t, m);
             notify(em, m, t, "VALUE_REFUNDED", "退回储值" + yuan(amount) + "元，储值余额" + yuan(m.valueBalanceFen) + "元。",
                     "CNY " + yuan(amount) + " was refunded to your stored value; balance CNY " + yuan(m.valueBalanceFen) + ".");
-            onTimeline(m, user, "VALUE_REFUNDED", "Refund CNY " + yuan(amount) + " to stored value", "Spend " + original, t);
+            onTimeline(m, user, "VALUE_REFUNDED", "Refund CNY " + yuan(amount) + " to stored value", "Spend " + original, t, "timeline.title.refunded", yuan(amount));
             return t;
         });
     }
@@ -576,7 +576,7 @@ public class LedgerService {
                 m.joinStoreAccountId);
         timeline.record(TimelineEntry.of(m.contactId, null, MembershipModule.ID, "TIER_CHANGED", "Tier " + from + " → " + tier,
                 "Spend of the last " + rules.terms().tierWindowMonths() + " months CNY " + yuan(m.rollingSpendFen), user.username(), MemberService.RECORD,
-                m.id.toString()));
+                m.id.toString()).withTitleKey("timeline.title.tier", "@tier." + from, "@tier." + tier));
         notify(em, m, txnId == null ? null : em.find(Txn.class, txnId), "TIER_CHANGED", "您的会员等级已变更为" + tier + "。", "Your membership tier is now " + tier + ".");
         after.add(CrmEvent.of(MembershipEvents.TIER_CHANGED, user.username(), MembershipEvents.MEMBER_ID, m.id,
                 MembershipEvents.CONTACT_ID, m.contactId, MembershipEvents.TIER, tier));
@@ -587,9 +587,10 @@ public class LedgerService {
         outbox.write(em, m, t == null ? null : t.id, type, zh, en);
     }
 
-    private void onTimeline(Member m, CrmUser user, String type, String title, String detail, Txn t) {
+    private void onTimeline(Member m, CrmUser user, String type, String title, String detail, Txn t, String titleKey, Object... titleArgs) {
         if (rules.terms().timelineForTransactions()) {
-            timeline.record(TimelineEntry.of(m.contactId, null, MembershipModule.ID, type, title, detail, user.username(), "membership-txn", t.reference));
+            timeline.record(TimelineEntry.of(m.contactId, null, MembershipModule.ID, type, title, detail, user.username(), "membership-txn", t.reference)
+                    .withTitleKey(titleKey, titleArgs));
         }
     }
 

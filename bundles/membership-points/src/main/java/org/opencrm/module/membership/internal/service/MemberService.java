@@ -141,7 +141,7 @@ public class MemberService {
                 changes.put("tier", m.tier);
                 audit.record(user.username(), RECORD, m.id.toString(), "enrol", changes, m.joinStoreAccountId);
                 timeline.record(TimelineEntry.of(contactId, null, MembershipModule.ID, "MEMBER_ENROLLED", "Member " + m.memberNumber,
-                        "Tier " + m.tier + (joinStore == null ? "" : ", store " + joinStore), user.username(), RECORD, m.id.toString()));
+                        "Tier " + m.tier + (joinStore == null ? "" : ", store " + joinStore), user.username(), RECORD, m.id.toString()).withTitleKey("timeline.title.enrolled", m.memberNumber));
                 List<CardData> issued = new ArrayList<>();
                 if (in.cardKind() != null) {
                     issued.add(Views.card(cards.issueIn(em, user, m, new CardRequest(m.id, in.cardKind(), null, null, in.discountPercent(), joinStore, true))));

@@ -97,8 +97,11 @@ public class RepairContext {
     }
 
     /** A customer-visible step on the contact's timeline; call inside the transaction of the change. */
-    public void timeline(long contactId, CrmUser user, String type, String title, String detail, String refType, Object refId) {
-        timeline.record(TimelineEntry.of(contactId, null, RepairModule.ID, type, title, detail, user.username(), refType, String.valueOf(refId)));
+    /** A fact on the customer's timeline: {@code title} in English, {@code titleKey} and its values said in the reader's language. */
+    public void timeline(long contactId, CrmUser user, String type, String title, String detail, String refType, Object refId, String titleKey,
+            Object... titleArgs) {
+        timeline.record(TimelineEntry.of(contactId, null, RepairModule.ID, type, title, detail, user.username(), refType, String.valueOf(refId))
+                .withTitleKey(titleKey, titleArgs));
     }
 
     /**

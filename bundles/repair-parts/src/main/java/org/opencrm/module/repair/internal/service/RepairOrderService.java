@@ -190,7 +190,8 @@ public class RepairOrderService {
             changes.put("warrantySource", o.warrantySource.name());
             ctx.audit(user, RECORD, o.id, "receive", changes, o.centreAccountId);
             ctx.timeline(o.contactId, user, "REPAIR_RECEIVED", "Repair order " + Records.number("RO", o.id) + " received"
-                    + (o.inWarranty ? " (in warranty)" : " (out of warranty)"), symptom, RECORD, o.id);
+                    + (o.inWarranty ? " (in warranty)" : " (out of warranty)"), symptom, RECORD, o.id,
+                    o.inWarranty ? "timeline.title.receivedInWarranty" : "timeline.title.receivedOutOfWarranty", Records.number("RO", o.id));
             return Records.order(o, steps(em, o.id));
         });
         allOrders.add(1);
@@ -362,7 +363,8 @@ public class RepairOrderService {
             o.quoteDecidedBy = null;
             String total = Money.yuan(partsFen + labourFen).toPlainString();
             ctx.timeline(o.contactId, user, "REPAIR_QUOTED", "Repair quote CNY " + total + " for " + Records.number("RO", o.id),
-                    "Parts CNY " + Money.yuan(partsFen).toPlainString() + " + labour CNY " + Money.yuan(labourFen).toPlainString(), RECORD, o.id);
+                    "Parts CNY " + Money.yuan(partsFen).toPlainString() + " + labour CNY " + Money.yuan(labourFen).toPlainString(), RECORD, o.id,
+                    "timeline.title.quoted", total, Records.number("RO", o.id));
             return Map.of("quote", "PENDING", "parts", Money.yuan(partsFen), "labour", Money.yuan(labourFen));
         });
     }
@@ -383,7 +385,8 @@ public class RepairOrderService {
             o.quoteDecidedAt = ctx.now();
             o.quoteDecidedBy = user.username();
             ctx.timeline(o.contactId, user, in.accepted() ? "REPAIR_QUOTE_ACCEPTED" : "REPAIR_QUOTE_DECLINED", "Repair quote of " + Records.number("RO", o.id)
-                    + (in.accepted() ? " accepted" : " declined"), note, RECORD, o.id);
+                    + (in.accepted() ? " accepted" : " declined"), note, RECORD, o.id,
+                    in.accepted() ? "timeline.title.quoteAccepted" : "timeline.title.quoteDeclined", Records.number("RO", o.id));
             return Map.of("quote", o.quoteStatus.name());
         });
     }
@@ -436,7 +439,8 @@ public class RepairOrderService {
         o.statusAt = ctx.now();
         o.statusBy = user.username();
         step(em, user, o, from, target, note);
-        ctx.timeline(o.contactId, user, "REPAIR_" + target.name(), "Repair order " + Records.number("RO", o.id) + ": " + label(target), note, RECORD, o.id);
+        ctx.timeline(o.contactId, user, "REPAIR_" + target.name(), "Repair order " + Records.number("RO", o.id) + ": " + label(target), note, RECORD, o.id,
+                "timeline.title.orderStatus", Records.number("RO", o.id), "@orderStatus." + target.name());
     }
 
     private void step(EntityManager em, CrmUser user, RepairOrder o, RepairStatus from, RepairStatus to, String note) {

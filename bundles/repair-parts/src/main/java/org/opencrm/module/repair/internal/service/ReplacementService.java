@@ -155,7 +155,8 @@ public class ReplacementService {
             changes.put("movementId", m.id);
             ctx.audit(user, RECORD, r.id, "approve", changes, r.centreAccountId);
             ctx.timeline(o.contactId, user, "REPAIR_PART_REPLACED", "Part " + part.partNumber + " (" + part.name + ") replaced in " + Records.number("RO", o.id),
-                    "Removed part serial " + removed, RepairOrderService.RECORD, o.id);
+                    "Removed part serial " + removed, RepairOrderService.RECORD, o.id,
+                    "timeline.title.partReplaced", part.partNumber, part.name, Records.number("RO", o.id));
             issued[0] = m;
             issued[1] = part.partNumber;
             return data(r, part);

@@ -95,7 +95,7 @@ public class ServiceRequestService {
             changes.put("dueAt", r.dueAt.toString());
             ctx.audit(user, RECORD, r.id, "create", changes, r.centreAccountId);
             ctx.timeline(r.contactId, user, "SERVICE_REQUEST_OPENED", "Service request " + Records.number("SR", r.id) + " opened (" + r.channel + ")",
-                    description, RECORD, r.id);
+                    description, RECORD, r.id, "timeline.title.requestOpened", Records.number("SR", r.id), "@channel." + r.channel);
             return Records.request(r, now);
         });
         ctx.post(RepairEvents.SERVICE_REQUEST_CREATED, user, RepairEvents.ID, created.id(), RepairEvents.NUMBER, created.number(), RepairEvents.CONTACT_ID,
@@ -184,7 +184,7 @@ public class ServiceRequestService {
                 changes.put("centreAccountId", r.centreAccountId);
                 String centre = ctx.customers().account(r.centreAccountId).map(a -> a.name()).orElse(String.valueOf(r.centreAccountId));
                 ctx.timeline(r.contactId, user, "SERVICE_REQUEST_ROUTED", "Service request " + Records.number("SR", r.id) + " routed to " + centre, null,
-                        RECORD, r.id);
+                        RECORD, r.id, "timeline.title.requestRouted", Records.number("SR", r.id), centre);
             }
             if (owner != null) {
                 r.owner = owner;
@@ -213,7 +213,8 @@ public class ServiceRequestService {
             r.closedAt = ctx.now();
             r.closedBy = user.username();
             ctx.timeline(r.contactId, user, "SERVICE_REQUEST_" + target.name(), "Service request " + Records.number("SR", r.id) + " "
-                    + target.name().toLowerCase(Locale.ROOT), note, RECORD, r.id);
+                    + target.name().toLowerCase(Locale.ROOT), note, RECORD, r.id,
+                    "timeline.title.requestStatus", Records.number("SR", r.id), "@requestStatus." + target.name());
             return Map.of("status", target.name(), what, note);
         });
         ctx.post(RepairEvents.SERVICE_REQUEST_CLOSED, user, RepairEvents.ID, id, RepairEvents.NUMBER, done.number(), RepairEvents.STATUS, done.status());

@@ -47,7 +47,7 @@ public class TimelineTab extends BaseRecordTab {
         grid.addColumn(e -> msg.has("timeline.module." + e.moduleId()) ? msg.get("timeline.module." + e.moduleId()) : e.moduleId())
                 .setCaption(msg.get("timeline.source")).setWidth(130);
         grid.addColumn(e -> typeLabel(e, msg, context.locale())).setCaption(msg.get("timeline.type")).setWidth(150);
-        grid.addColumn(TimelineEntry::title).setCaption(msg.get("timeline.title"));
+        grid.addColumn(e -> TimelineTypes.titleOf(e, types, context.locale())).setCaption(msg.get("timeline.title"));
         grid.addColumn(e -> e.detail() == null ? "" : e.detail()).setCaption(msg.get("timeline.detail"));
         grid.addColumn(TimelineEntry::actor).setCaption(msg.get("timeline.actor")).setWidth(110);
         return grid;

@@ -39,4 +39,10 @@ public class TimelineRecord {
     public String refType;
     @Column(length = 64)
     public String refId;
+    /** The title's text in the module's bundle, said in the reader's language (null: the title is said in English only). */
+    @Column(length = 100)
+    public String titleKey;
+    /** The values of the title's text, separated by U+001F (unit separator). */
+    @Column(length = 1000)
+    public String titleArgs;
 }

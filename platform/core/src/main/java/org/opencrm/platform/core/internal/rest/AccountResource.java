@@ -12,6 +12,7 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.SecurityContext;
 
 import org.opencrm.platform.api.CrmRest;
@@ -43,12 +44,14 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 public class AccountResource {
     private final AccountService accounts;
     private final TimelineService timeline;
+    private final TimelineWording wording;
     private final ModuleEndpoints endpoints;
 
     @Activate
-    public AccountResource(@Reference AccountService accounts, @Reference TimelineService timeline, @Reference ModuleEndpoints endpoints) {
+    public AccountResource(@Reference AccountService accounts, @Reference TimelineService timeline, @Reference TimelineWording wording, @Reference ModuleEndpoints endpoints) {
         this.accounts = accounts;
         this.timeline = timeline;
+        this.wording = wording;
         this.endpoints = endpoints;
     }
 
@@ -97,14 +100,14 @@ public class AccountResource {
 
     @GET
     @Path("{id:\\d+}/timeline")
-    @ApiDoc(value = "getAccountTimeline", summary = "An account's timeline, newest first")
+    @ApiDoc(value = "getAccountTimeline", summary = "An account's timeline, newest first; titles in the language of Accept-Language (English by default)")
     public Page<TimelineEntry> timeline(@PathParam("id") long id, @QueryParam("offset") Integer offset,
-            @QueryParam("limit") Integer limit, @Context SecurityContext sc) {
+            @QueryParam("limit") Integer limit, @Context HttpHeaders headers, @Context SecurityContext sc) {
         CrmUser user = RestSupport.user(sc);
         user.require("core.timeline.read");
         accounts.get(user, id);
         PageRequest page = PageRequest.of(null, offset, limit);
-        return timeline.forAccount(id, page.offset(), page.limit());
+        return wording.said(timeline.forAccount(id, page.offset(), page.limit()), RestSupport.language(headers));
     }
 
     @POST

@@ -59,15 +59,17 @@ public class ContactResource {
     private final ContactImports imports;
     private final ImportLimits limits;
     private final TimelineService timeline;
+    private final TimelineWording wording;
     private final ModuleEndpoints endpoints;
 
     @Activate
     public ContactResource(@Reference ContactService contacts, @Reference ContactImports imports, @Reference ImportLimits limits,
-            @Reference TimelineService timeline, @Reference ModuleEndpoints endpoints) {
+            @Reference TimelineService timeline, @Reference TimelineWording wording, @Reference ModuleEndpoints endpoints) {
         this.contacts = contacts;
         this.imports = imports;
         this.limits = limits;
         this.timeline = timeline;
+        this.wording = wording;
         this.endpoints = endpoints;
     }
 
@@ -129,14 +131,14 @@ public class ContactResource {
 
     @GET
     @Path("{id:\\d+}/timeline")
-    @ApiDoc(value = "getContactTimeline", summary = "A contact's timeline, newest first")
+    @ApiDoc(value = "getContactTimeline", summary = "A contact's timeline, newest first; titles in the language of Accept-Language (English by default)")
     public Page<TimelineEntry> timeline(@PathParam("id") long id, @QueryParam("offset") Integer offset,
-            @QueryParam("limit") Integer limit, @Context SecurityContext sc) {
+            @QueryParam("limit") Integer limit, @Context HttpHeaders headers, @Context SecurityContext sc) {
         CrmUser user = RestSupport.user(sc);
         user.require("core.timeline.read");
         contacts.get(user, id); // scope check
         PageRequest page = PageRequest.of(null, offset, limit);
-        return timeline.forContact(id, page.offset(), page.limit());
+        return wording.said(timeline.forContact(id, page.offset(), page.limit()), RestSupport.language(headers));
     }
 
     @GET

@@ -1,5 +1,7 @@
 package org.opencrm.platform.core.internal.service;
 
+import java.util.List;
+
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.opencrm.platform.api.InvalidInputException;
@@ -18,6 +20,8 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = { TimelineService.class, TimelineServiceImpl.class })
 public class TimelineServiceImpl implements TimelineService {
+    /** Between the values of a title's text: a control character no typed value contains. */
+    static final String ARG_SEPARATOR = "\u001F";
     private final JpaTemplate jpa;
 
     @Activate
@@ -41,6 +45,12 @@ public class TimelineServiceImpl implements TimelineService {
         r.actor = e.actor();
         r.refType = e.refType();
         r.refId = e.refId();
+        r.titleKey = Validation.optional("titleKey", e.titleKey(), 100);
+        r.titleArgs = r.titleKey == null || e.titleArgs().isEmpty() ? null : String.join(ARG_SEPARATOR, e.titleArgs());
+        // kept as they are, not trimmed: the separator is whitespace to String.strip, and an empty last value is a value
+        if (r.titleArgs != null && r.titleArgs.length() > 1000) {
+            throw new InvalidInputException("titleArgs", "titleArgs is longer than 1000 characters", "tooLong", 1000);
+        }
         jpa.tx(TransactionType.Required, em -> em.persist(r));
         return toEntry(r);
     }
@@ -65,8 +75,9 @@ public class TimelineServiceImpl implements TimelineService {
         });
     }
 
-    static TimelineEntry toEntry(TimelineRecord r) {
+    /** The entry of a stored record (the test kit reads them back the same way). */
+    public static TimelineEntry toEntry(TimelineRecord r) {
         return new TimelineEntry(r.id, r.contactId, r.accountId, r.moduleId, r.type, r.title, r.detail, r.occurredAt,
-                r.actor, r.refType, r.refId);
+                r.actor, r.refType, r.refId, r.titleKey, r.titleArgs == null ? List.of() : List.of(r.titleArgs.split(ARG_SEPARATOR, -1)));
     }
 }
