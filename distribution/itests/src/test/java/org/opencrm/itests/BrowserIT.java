@@ -1225,19 +1225,7 @@ public class BrowserIT {
      * for the suggestion and clicks it.
      */
     private static void pick(String id, String typed, String suggestion) {
-        settle();
-        wait.until(d -> {
-            try {
-                WebElement e = d.findElement(By.cssSelector("#" + id + " input"));
-                if (!e.isDisplayed() || !e.isEnabled()) {
-                    return false;
-                }
-                e.sendKeys(typed);
-                return true;
-            } catch (NoSuchElementException | StaleElementReferenceException | ElementNotInteractableException e) {
-                return false;
-            }
-        });
+        typeInPicker(id, typed);
         clickBy(By.xpath("//td[contains(@class,'gwt-MenuItem')]/span[normalize-space(.)='" + suggestion + "']"));
         wait.until(ExpectedConditions.attributeToBe(By.cssSelector("#" + id + " input"), "value", suggestion));
     }
@@ -1247,6 +1235,16 @@ public class BrowserIT {
      * neither the suggestion nor the chosen value shows the internal id (issue 17: staff never see "#603").
      */
     private static void pickNamed(String id, String typed, String name) {
+        typeInPicker(id, typed);
+        clickBy(By.xpath("//td[contains(@class,'gwt-MenuItem')]/span[normalize-space(.)='" + name + "' or starts-with(normalize-space(.),'" + name + " (')]"));
+        wait.until(d -> {
+            String value = d.findElement(By.cssSelector("#" + id + " input")).getAttribute("value");
+            return value != null && value.startsWith(name) && !value.contains("#");
+        });
+    }
+
+    /** Types into a record picker once it can take input (it may be drawn again while the page settles). */
+    private static void typeInPicker(String id, String typed) {
         settle();
         wait.until(d -> {
             try {
@@ -1259,11 +1257,6 @@ public class BrowserIT {
             } catch (NoSuchElementException | StaleElementReferenceException | ElementNotInteractableException e) {
                 return false;
             }
-        });
-        clickBy(By.xpath("//td[contains(@class,'gwt-MenuItem')]/span[normalize-space(.)='" + name + "' or starts-with(normalize-space(.),'" + name + " (')]"));
-        wait.until(d -> {
-            String value = d.findElement(By.cssSelector("#" + id + " input")).getAttribute("value");
-            return value != null && value.startsWith(name) && !value.contains("#");
         });
     }
 
