@@ -163,6 +163,37 @@ public class ShellCommandsIT extends CrmTestSupport {
     }
 
     /**
+     * Each module's schema is versioned in the database (ModuleSchema, one history table per module): the core and an
+     * enabled module are at the latest version of their steps, listed over REST (administrator only) and by
+     * {@code crm:schema}, on Derby and on PostgreSQL alike.
+     */
+    @Test
+    public void eachModulesSchemaVersionIsKeptInTheDatabaseAndListed() throws Exception {
+        if (!"ACTIVE".equals(get("modules/channel-finance").expect(200).json().get("state").asText())) {
+            assertEquals("ACTIVE", post("modules/channel-finance/enable", "").expect(200).json().get("state").asText());
+        }
+        java.util.Map<String, JsonNode> byModule = new java.util.HashMap<>();
+        get("admin/schema").expect(200).json().forEach(v -> byModule.put(v.get("module").asText(), v));
+        JsonNode core = byModule.get("core");
+        assertTrue(byModule.toString(), core != null);
+        assertEquals(core.toString(), 7, core.get("version").asInt());
+        assertEquals("audit entries by account", core.get("description").asText());
+        assertTrue(core.toString(), java.time.Instant.parse(core.get("appliedAt").asText()).isBefore(java.time.Instant.now().plusSeconds(60)));
+        JsonNode channel = byModule.get("channel-finance");
+        assertTrue(byModule.toString(), channel != null);
+        assertEquals(channel.toString(), 2, channel.get("version").asInt());
+        assertEquals("day settled of invoices settled before it was kept", channel.get("description").asText());
+
+        String out = execute("crm:schema");
+        assertTrue(out, out.contains("core") && out.contains("audit entries by account") && out.contains("channel-finance"));
+
+        String manager = "schema-" + (System.nanoTime() % 100_000);
+        post("users", obj().put("username", manager).put("password", "Schema-pass-1").put("scopeType", "HQ")
+                .set("roles", JSON.createArrayNode().add("manager"))).expect(201);
+        assertEquals("platform.schema.read is the administrator's", 403, call("GET", "admin/schema", manager, "Schema-pass-1", "application/json", null).status());
+    }
+
+    /**
      * The shell listens on the loopback interface only (sshHost = 127.0.0.1 in the distribution's
      * etc/org.apache.karaf.shell.cfg): the ssh port answers on 127.0.0.1 and refuses on this host's other addresses.
      */

@@ -25,7 +25,11 @@ public final class Schema {
      * Returns true when it created one.
      */
     public static boolean ensureIndex(EntityManager em, String table, String index, String columns) {
-        Connection connection = em.unwrap(Connection.class);
+        return ensureIndex(em.unwrap(Connection.class), table, index, columns);
+    }
+
+    /** As {@link #ensureIndex(EntityManager, String, String, String)}, on a connection (a {@link ModuleSchema} step's). */
+    public static boolean ensureIndex(Connection connection, String table, String index, String columns) {
         try {
             if (indexInfo(connection, table, index).isPresent()) {
                 return false;
@@ -50,7 +54,11 @@ public final class Schema {
 
     /** Drops the index if the table has one of that name. Returns true when it dropped one. */
     public static boolean dropIndex(EntityManager em, String table, String index) {
-        Connection connection = em.unwrap(Connection.class);
+        return dropIndex(em.unwrap(Connection.class), table, index);
+    }
+
+    /** As {@link #dropIndex(EntityManager, String, String)}, on a connection (a {@link ModuleSchema} step's). */
+    public static boolean dropIndex(Connection connection, String table, String index) {
         try {
             if (indexInfo(connection, table, index).isEmpty()) {
                 return false;
@@ -70,7 +78,11 @@ public final class Schema {
      * treats NULLs as equal. Returns true when it added one.
      */
     public static boolean ensureUniqueConstraint(EntityManager em, String table, String constraint, String columns) {
-        Connection connection = em.unwrap(Connection.class);
+        return ensureUniqueConstraint(em.unwrap(Connection.class), table, constraint, columns);
+    }
+
+    /** As {@link #ensureUniqueConstraint(EntityManager, String, String, String)}, on a connection. */
+    public static boolean ensureUniqueConstraint(Connection connection, String table, String constraint, String columns) {
         try {
             if (indexInfo(connection, table, constraint).isPresent() || constraintExists(connection, table, constraint)) {
                 return false;

@@ -489,7 +489,7 @@ public class ModuleManager implements ModuleService {
                     case ComponentConfigurationDTO.UNSATISFIED_CONFIGURATION ->
                             problems.add("component " + simpleName(d.name) + " waits for configuration " + String.join(", ", d.configurationPid));
                     case ComponentConfigurationDTO.FAILED_ACTIVATION ->
-                            problems.add("component " + simpleName(d.name) + " failed to activate: " + c.failure);
+                            problems.add("component " + simpleName(d.name) + " failed to activate: " + ModuleStates.activationFailure(c.failure));
                     default -> {
                     }
                 }

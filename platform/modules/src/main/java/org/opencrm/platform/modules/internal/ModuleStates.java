@@ -61,6 +61,36 @@ final class ModuleStates {
     }
 
     /**
+     * What SCR says of a component that failed to activate (a stack trace) in one line: the message of the first
+     * exception that has one (a constructor's exception arrives wrapped in one without), e.g. the module's schema step
+     * that failed.
+     */
+    static String activationFailure(String failure) {
+        if (failure == null || failure.isBlank()) {
+            return "unknown error";
+        }
+        for (String line : failure.split("\\R")) {
+            String l = line.strip();
+            if (l.isEmpty() || l.startsWith("at ") || l.startsWith("...")) {
+                continue;
+            }
+            if (l.startsWith("Caused by: ")) {
+                l = l.substring("Caused by: ".length());
+            }
+            int colon = l.indexOf(": ");
+            String head = colon < 0 ? l : l.substring(0, colon);
+            if (!head.contains(" ") && head.contains(".")) { // an exception's class name
+                if (colon < 0) {
+                    continue; // no message: its cause says more
+                }
+                return l.substring(colon + 2);
+            }
+            return l;
+        }
+        return failure.lines().findFirst().orElse(failure).strip();
+    }
+
+    /**
      * Karaf's resolution errors nest "[caused by: ...]" clauses; the innermost one names the missing piece,
      * e.g. {@code missing requirement [crm-x/1.0.0] osgi.service; filter:="(objectClass=...)"}.
      */

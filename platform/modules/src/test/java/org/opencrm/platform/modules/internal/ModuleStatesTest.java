@@ -93,4 +93,16 @@ class ModuleStatesTest {
         assertEquals("could not be installed: crm-x 1.0.0 needs a service org.example.Missing that no installed module or library provides",
                 reason);
     }
+
+    @Test
+    void aComponentThatFailedToActivateIsSaidInOneLineWithTheMessageThatExplainsIt() {
+        String scr = "java.lang.reflect.InvocationTargetException\n\tat java.base/jdk.internal.reflect.NativeConstructorAccessorImpl.newInstance0(Native Method)\n"
+                + "\t... 40 more\nCaused by: org.opencrm.platform.persistence.ModuleSchema$MigrationFailed: the schema of module channel-finance could not be"
+                + " upgraded to version 2 (day settled): disk full; it stays at the previous version\n\tat org.opencrm.X.y(X.java:1)\n"
+                + "Caused by: java.sql.SQLException: disk full\n";
+        assertEquals("the schema of module channel-finance could not be upgraded to version 2 (day settled): disk full; it stays at the previous version",
+                ModuleStates.activationFailure(scr));
+        assertEquals("boom", ModuleStates.activationFailure("java.lang.IllegalStateException: boom\n\tat a.b(C.java:1)"));
+        assertEquals("unknown error", ModuleStates.activationFailure(null));
+    }
 }

@@ -59,7 +59,6 @@ import org.opencrm.platform.api.money.Money;
 import org.opencrm.platform.api.scope.DataScopes;
 import org.opencrm.platform.api.scope.ScopeFilter;
 import org.opencrm.platform.api.security.CrmUser;
-import org.opencrm.platform.persistence.Schema;
 import org.opencrm.platform.persistence.TransactionRetry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -91,19 +90,11 @@ public class ReceivablesService {
         this.settings = settings;
         this.records = records;
         this.partners = partners;
-        jpa.tx(TransactionType.Required, ReceivablesService::migrate);
     }
 
-    /**
-     * What create-or-extend-tables does not do for a database made before {@code settledOn}: the index, and the day
-     * settled of the invoices already settled (their latest allocation; the issue day for one settled without any).
-     * Plain SQL for Derby and PostgreSQL alike; a no-op once done, so it runs at every start and on every node.
-     */
-    static void migrate(EntityManager em) {
-        Schema.ensureIndex(em, "CF_INVOICE", Invoice.SETTLED_INDEX, Invoice.SETTLED_COLUMNS);
-        em.createNativeQuery("UPDATE CF_INVOICE SET SETTLEDON = COALESCE((SELECT MAX(a.ONDATE) FROM CF_ALLOCATION a WHERE a.INVOICEID = CF_INVOICE.ID), ISSUEDON)"
-                + " WHERE OPENFEN = 0 AND SETTLEDON IS NULL").executeUpdate();
-    }
+    /** Started once the module's schema is at the latest version (the day settled of old invoices, its index). */
+    @Reference
+    private ChannelSchema schema;
 
     // ------------------------------------------------------------ payments and credit notes
 

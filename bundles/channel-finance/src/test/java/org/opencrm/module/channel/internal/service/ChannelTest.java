@@ -227,7 +227,13 @@ class ChannelTest {
         t.jpa.tx(TransactionType.Required, em -> {
             em.createQuery("UPDATE Invoice i SET i.settledOn = NULL WHERE i.id = :i").setParameter("i", s.invoiceId()).executeUpdate();
         });
-        t.jpa.tx(TransactionType.Required, ReceivablesService::migrate);
+        t.jpa.tx(TransactionType.Required, em -> { // schema step 2, as on a database from before the day settled was kept
+            try {
+                ChannelSchema.settledOn(em.unwrap(java.sql.Connection.class));
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
         assertEquals(LocalDate.of(2024, 6, 19), t.jpa.txExpr(TransactionType.Supports, em -> em.find(Invoice.class, s.invoiceId()).settledOn));
         assertEquals(y("1000.00"), t.receivables.aging(t.hq, LocalDate.of(2024, 6, 18), p, 10).totals().days31to60());
         assertEquals("credit_hold", assertThrows(CreditRefusedException.class, () -> t.order(t.hq, p, 1, null)).code());

@@ -68,7 +68,11 @@ public class HandsetService {
     static final String RECORD = "handset";
     public static final List<String> EXPORT_COLUMNS = List.of("id", "imei", "imei2", "serialNumber", "modelCode", "status", "ownerContactId",
             "storeAccountId", "saleDate", "warrantyStart", "warrantyUntil", "scrambleCode", "batch", "registeredAt");
-    private static final String NEWEST_INDEX = "HS_HANDSET_NEWEST";
+    static final String NEWEST_INDEX = "HS_HANDSET_NEWEST";
+
+    /** Started once the module's schema is at the latest version (the newest-first index). */
+    @Reference
+    private HandsetSchema schema;
 
     private final JpaTemplate jpa;
     private final AuditTrail audit;
@@ -90,8 +94,6 @@ public class HandsetService {
         this.scopes = scopes;
         this.policy = policy;
         this.events = events;
-        // databases created before an index was declared get it now (EclipseLink only adds tables and columns)
-        jpa.tx(TransactionType.Required, em -> Schema.ensureIndex(em, "HS_HANDSET", NEWEST_INDEX, "ID DESC"));
     }
 
     // ---------------------------------------------------------------- registration

@@ -13,7 +13,6 @@ import org.opencrm.module.handset.internal.HandsetModule;
 import org.opencrm.platform.api.scope.DataScopes;
 import org.opencrm.platform.api.scope.ScopeFilter;
 import org.opencrm.platform.api.security.CrmUser;
-import org.opencrm.platform.persistence.Schema;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -23,13 +22,14 @@ import org.osgi.service.component.annotations.Reference;
 public class SalesReport {
     private final JpaTemplate jpa;
     private final DataScopes scopes;
+    /** Started once the module's schema is at the latest version: the report reads a few weeks of millions of sales by date. */
+    @Reference
+    private HandsetSchema schema;
 
     @Activate
     public SalesReport(@Reference(target = "(osgi.unit.name=crm-handset)") JpaTemplate jpa, @Reference DataScopes scopes) {
         this.jpa = jpa;
         this.scopes = scopes;
-        // the report reads a few weeks of a table of millions of cards: by date, not by scanning
-        jpa.tx(TransactionType.Required, em -> Schema.ensureIndex(em, "HS_SALE", "HS_SALE_DATE", "SALEDATE"));
     }
 
     /** Per model name, the registrations of each of the {@code weeks} weeks ending {@code today} (oldest first). */

@@ -12,7 +12,6 @@ import org.apache.aries.jpa.template.TransactionType;
 import org.opencrm.module.membership.internal.MembershipModule;
 import org.opencrm.platform.api.customer.ContactReference;
 import org.opencrm.platform.api.customer.ContactReferences;
-import org.opencrm.platform.persistence.Schema;
 import org.opencrm.ui.Messages;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -23,12 +22,13 @@ import org.osgi.service.component.annotations.Reference;
 public class MemberContactReferences implements ContactReferences {
     private static final String MESSAGES = "org.opencrm.module.membership.internal.ui.messages";
     private final JpaTemplate jpa;
+    /** Started once the module's schema is at the latest version: answered from the card holder's index. */
+    @Reference
+    private MembershipSchema schema;
 
     @Activate
     public MemberContactReferences(@Reference(target = "(osgi.unit.name=crm-membership)") JpaTemplate jpa) {
         this.jpa = jpa;
-        // answered from indexes (databases created before it was declared get the card holder's now)
-        jpa.tx(TransactionType.Required, em -> Schema.ensureIndex(em, "MP_CARD", "MP_CARD_HOLDER", "HOLDERCONTACTID"));
     }
 
     @Override

@@ -11,6 +11,7 @@ import javax.persistence.TypedQuery;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.opencrm.platform.core.internal.schema.CoreSchema;
 import org.opencrm.platform.api.InvalidInputException;
 import org.opencrm.platform.api.Page;
 import org.opencrm.platform.api.audit.AuditEntry;
@@ -18,7 +19,6 @@ import org.opencrm.platform.api.audit.AuditQuery;
 import org.opencrm.platform.api.audit.AuditTrail;
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.core.internal.model.AuditRecord;
-import org.opencrm.platform.persistence.Schema;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -32,16 +32,13 @@ import org.osgi.service.component.annotations.Reference;
 public class AuditTrailImpl implements AuditTrail {
     private final JpaTemplate jpa;
 
+    /** Started once the core's schema is at the latest version (the audit indexes). */
+    @Reference
+    private CoreSchema schema;
+
     @Activate
     public AuditTrailImpl(@Reference(target = "(osgi.unit.name=crm-core)") JpaTemplate jpa) {
         this.jpa = jpa;
-        // the admin page filters by time, by actor and (for scoped readers) by account; older databases get the
-        // indexes declared later
-        jpa.tx(TransactionType.Required, em -> {
-            Schema.ensureIndex(em, "CRM_AUDIT", "CRM_AUDIT_TIME", "CHANGEDAT DESC");
-            Schema.ensureIndex(em, "CRM_AUDIT", "CRM_AUDIT_ACTOR", "ACTOR, CHANGEDAT");
-            Schema.ensureIndex(em, "CRM_AUDIT", "CRM_AUDIT_ACCOUNT", "ACCOUNTID, CHANGEDAT");
-        });
     }
 
     @Override

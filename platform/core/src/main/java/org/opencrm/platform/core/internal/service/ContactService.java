@@ -24,6 +24,8 @@ import javax.persistence.TypedQuery;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.opencrm.platform.core.internal.schema.CoreSchema;
+import org.opencrm.platform.persistence.Schema;
 import org.opencrm.platform.api.ConflictException;
 import org.opencrm.platform.api.InvalidInputException;
 import org.opencrm.platform.api.Page;
@@ -44,7 +46,6 @@ import org.opencrm.platform.core.internal.model.Gender;
 import org.opencrm.platform.core.internal.model.Household;
 import org.opencrm.platform.persistence.CachedTotal;
 import org.opencrm.platform.persistence.Queries;
-import org.opencrm.platform.persistence.Schema;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -74,26 +75,13 @@ public class ContactService {
         this.audit = audit;
         this.events = events;
         this.references = references;
-        // databases created before these were declared get them now (EclipseLink only adds tables and columns): the
-        // newest-first index; the UNIQUE constraint on MOBILE in place of the unique index of older versions (Derby's
-        // unique index let only one contact have no mobile), added before the index goes so uniqueness never lapses;
-        // the index of import ids. Each step checks first and is retried once, so a second node starting at the same
-        // time finds it done.
-        migrate(em -> Schema.ensureIndex(em, "CRM_CONTACT", NEWEST_INDEX, "ID DESC"));
-        migrate(em -> Schema.ensureUniqueConstraint(em, "CRM_CONTACT", Contact.MOBILE_CONSTRAINT, "MOBILE"));
-        migrate(em -> Schema.dropIndex(em, "CRM_CONTACT", Contact.OLD_MOBILE_INDEX));
-        migrate(em -> Schema.ensureIndex(em, "CRM_CONTACT", "CRM_CONTACT_IMPORT", "IMPORTID"));
-    }
-
-    private void migrate(java.util.function.Consumer<EntityManager> step) {
-        try {
-            jpa.tx(TransactionType.RequiresNew, step::accept);
-        } catch (RuntimeException raced) {
-            jpa.tx(TransactionType.RequiresNew, step::accept);
-        }
     }
 
     private final ContactReferencesRegistry references;
+
+    /** Started once the core's schema is at the latest version (its unique mobile constraint, its indexes). */
+    @Reference
+    private CoreSchema schema;
 
     private static final String NEWEST_INDEX = "CRM_CONTACT_NEWEST";
 

@@ -16,6 +16,7 @@ import javax.persistence.EntityManager;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.opencrm.platform.core.internal.schema.CoreSchema;
 import org.opencrm.platform.api.ConflictException;
 import org.opencrm.platform.api.InvalidInputException;
 import org.opencrm.platform.api.RecordNotFoundException;
@@ -67,7 +68,9 @@ class ContactIntegrityTest {
 
         f = new CoreFixture(jpa); // the core starts: migrates
         f.newImports().stop(); // and again, as a second node or a restart would: nothing left to do
-        new ContactService(jpa, f.audit, f.events, CoreFixture.CLOCK, f.references);
+        assertEquals(java.util.List.of(), new CoreSchema(jpa, jpa.database().dataSource()).migrated().applied(),
+                "a second start finds the core's schema at its latest version");
+        assertEquals(7, new CoreSchema(jpa, jpa.database().dataSource()).migrated().to());
         jpa.tx(em -> {
             assertTrue(Schema.index(em, "CRM_CONTACT", Contact.OLD_MOBILE_INDEX).isEmpty(), "the old index is gone");
         });

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 
+import org.opencrm.platform.core.internal.schema.CoreSchema;
 import org.opencrm.platform.api.csv.ImportLimits;
 import org.opencrm.platform.api.event.CrmEventPublisher;
 import org.opencrm.platform.api.security.CrmUser;
@@ -36,6 +37,7 @@ final class CoreFixture implements AutoCloseable {
 
     CoreFixture(InMemoryJpa jpa) {
         this.jpa = jpa;
+        new CoreSchema(jpa, jpa.database().dataSource()); // the core's start: its schema first
         audit = new AuditTrailImpl(jpa);
         references = new ContactReferencesRegistry(jpa);
         contacts = new ContactService(jpa, audit, events, CLOCK, references);

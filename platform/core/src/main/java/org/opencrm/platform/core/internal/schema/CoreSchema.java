@@ -1,0 +1,47 @@
+package org.opencrm.platform.core.internal.schema;
+
+import javax.sql.DataSource;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.opencrm.platform.core.internal.model.Contact;
+import org.opencrm.platform.persistence.ModuleSchema;
+import org.opencrm.platform.persistence.Schema;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The core's versioned schema. The services that need it (contacts, the audit trail) reference this component, so they
+ * start only once the database is at the latest version. Steps 1–7 were unversioned checks at every start before;
+ * each still finds its change already there on such a database.
+ */
+@Component(service = CoreSchema.class, immediate = true)
+public class CoreSchema {
+    static final ModuleSchema STEPS = ModuleSchema.of("core")
+            .step(1, "contacts newest first", c -> Schema.ensureIndex(c, "CRM_CONTACT", "CRM_CONTACT_NEWEST", "ID DESC"))
+            // a UNIQUE constraint lets any number of contacts have no mobile (Derby's unique index let only one); added
+            // before the old index goes, so uniqueness never lapses
+            .step(2, "unique mobile as a constraint", c -> Schema.ensureUniqueConstraint(c, "CRM_CONTACT", Contact.MOBILE_CONSTRAINT, "MOBILE"))
+            .step(3, "drop the unique mobile index of older versions", c -> Schema.dropIndex(c, "CRM_CONTACT", Contact.OLD_MOBILE_INDEX))
+            .step(4, "contacts by import", c -> Schema.ensureIndex(c, "CRM_CONTACT", "CRM_CONTACT_IMPORT", "IMPORTID"))
+            // the audit page filters by time, by actor and (for scoped readers) by account
+            .step(5, "audit entries by time", c -> Schema.ensureIndex(c, "CRM_AUDIT", "CRM_AUDIT_TIME", "CHANGEDAT DESC"))
+            .step(6, "audit entries by actor", c -> Schema.ensureIndex(c, "CRM_AUDIT", "CRM_AUDIT_ACTOR", "ACTOR, CHANGEDAT"))
+            .step(7, "audit entries by account", c -> Schema.ensureIndex(c, "CRM_AUDIT", "CRM_AUDIT_ACCOUNT", "ACCOUNTID, CHANGEDAT"));
+
+    private final ModuleSchema.Migrated migrated;
+
+    @Activate
+    public CoreSchema(@Reference(target = "(osgi.unit.name=crm-core)") JpaTemplate jpa,
+            @Reference(target = "(osgi.jndi.service.name=crm)") DataSource dataSource) {
+        // EclipseLink creates or extends the tables when the unit is first used; the steps work on what it made
+        jpa.tx(TransactionType.Required, em -> em.getMetamodel());
+        migrated = STEPS.migrate(dataSource);
+    }
+
+    /** What the start did (the version before and after, the steps applied). */
+    public ModuleSchema.Migrated migrated() {
+        return migrated;
+    }
+}
