@@ -1,63 +1,42 @@
 package org.opencrm.ui;
 
-import java.text.MessageFormat;
 import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 
 /**
- * A module's UI strings in one language, from {@code <base>.properties} (English) and {@code <base>_zh_CN.properties}
- * next to the given class (UTF-8, Java 9+). A missing key shows as {@code !key!} so that a gap is visible, never blank.
+ * A module's UI strings in one language: the platform's {@link org.opencrm.platform.api.i18n.Messages} (which services
+ * use, free of the UI toolkit), under the name screens have always used. A missing key shows as {@code !key!}.
  */
 public final class Messages {
-    private final ResourceBundle bundle;
-    private final Locale locale;
-    /** Asked for keys this bundle does not have (null: none). */
-    private final Messages fallback;
+    private final org.opencrm.platform.api.i18n.Messages texts;
 
-    private Messages(ResourceBundle bundle, Locale locale) {
-        this(bundle, locale, null);
-    }
-
-    private Messages(ResourceBundle bundle, Locale locale, Messages fallback) {
-        this.bundle = bundle;
-        this.locale = locale;
-        this.fallback = fallback;
+    private Messages(org.opencrm.platform.api.i18n.Messages texts) {
+        this.texts = texts;
     }
 
     /** {@code first}'s keys, then these (a module's refusals before the platform's). */
     Messages withFirst(Messages first) {
-        return new Messages(first.bundle, first.locale, this);
+        return new Messages(texts.withFirst(first.texts));
     }
 
     /** Loads {@code baseName} (e.g. "org.opencrm.module.x.internal.ui.messages") with the class loader of {@code anchor}. */
     public static Messages of(Class<?> anchor, String baseName, Locale locale) {
-        Locale effective = SupportedLocales.resolve(locale);
-        ResourceBundle bundle = ResourceBundle.getBundle(baseName, effective, anchor.getClassLoader(),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        return new Messages(bundle, effective);
+        return new Messages(org.opencrm.platform.api.i18n.Messages.of(anchor, baseName, locale));
     }
 
     public String get(String key, Object... args) {
-        String text;
-        try {
-            text = bundle.getString(key);
-        } catch (MissingResourceException e) {
-            return fallback != null ? fallback.get(key, args) : "!" + key + "!";
-        }
-        return args.length == 0 ? text : new MessageFormat(text, locale).format(args);
+        return texts.get(key, args);
     }
 
     /** The label of an enum constant: key {@code <prefix>.<CONSTANT>}. */
     public String label(String prefix, Enum<?> value) {
-        return value == null ? "" : get(prefix + "." + value.name());
+        return texts.label(prefix, value);
     }
 
     public boolean has(String key) {
-        return bundle.containsKey(key) || fallback != null && fallback.has(key);
+        return texts.has(key);
     }
 
     public Locale locale() {
-        return locale;
+        return texts.locale();
     }
 }

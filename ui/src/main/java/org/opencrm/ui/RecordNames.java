@@ -3,6 +3,7 @@ package org.opencrm.ui;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.opencrm.platform.api.customer.Mobiles;
 import org.opencrm.platform.api.customer.AccountRef;
 import org.opencrm.platform.api.customer.ContactRef;
 import org.opencrm.platform.api.customer.CustomerDirectory;
@@ -68,17 +69,8 @@ public final class RecordNames {
         return msg.has(key) ? a.name() + " (" + msg.get(key) + ")" : a.name();
     }
 
-    /** A mobile with its middle digits hidden, "138****0007" (the usual Chinese form); short numbers as they are, "" for none. */
+    /** A mobile with its middle digits hidden, "138****0007": the platform's one rule ({@link Mobiles#masked}). */
     public static String maskedMobile(String mobile) {
-        if (mobile == null || mobile.isBlank()) {
-            return "";
-        }
-        String m = mobile.strip();
-        if (m.length() < 8) {
-            return m;
-        }
-        int keepEnd = 4;
-        int keepStart = m.length() >= 11 ? m.length() - 8 : 3;
-        return m.substring(0, keepStart) + "*".repeat(m.length() - keepStart - keepEnd) + m.substring(m.length() - keepEnd);
+        return Mobiles.masked(mobile);
     }
 }

@@ -3,7 +3,7 @@ package org.opencrm.ui;
 import java.util.List;
 import java.util.Locale;
 
-/** The shell's two languages: Simplified Chinese for any Chinese browser, English for everything else. */
+/** The shell's two languages: the platform's ({@link org.opencrm.platform.api.i18n.Languages}). */
 public final class SupportedLocales {
     public static final Locale ENGLISH = Locale.ENGLISH;
     public static final Locale SIMPLIFIED_CHINESE = Locale.SIMPLIFIED_CHINESE;
@@ -13,6 +13,6 @@ public final class SupportedLocales {
     }
 
     public static Locale resolve(Locale requested) {
-        return requested != null && "zh".equals(requested.getLanguage()) ? SIMPLIFIED_CHINESE : ENGLISH;
+        return org.opencrm.platform.api.i18n.Languages.resolve(requested);
     }
 }

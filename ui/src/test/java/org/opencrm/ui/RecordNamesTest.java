@@ -16,7 +16,7 @@ class RecordNamesTest {
         assertEquals("138****0007", RecordNames.maskedMobile("13800000007"));
         assertEquals("+86138****0007", RecordNames.maskedMobile(" +8613800000007 "));
         assertEquals("020*5678", RecordNames.maskedMobile("02015678"));
-        assertEquals("12345", RecordNames.maskedMobile("12345"), "too short to mask");
+        assertEquals("***45", RecordNames.maskedMobile("12345"), "short numbers keep only their last two");
         assertEquals("", RecordNames.maskedMobile(null));
         assertEquals("", RecordNames.maskedMobile(" "));
     }

@@ -10,7 +10,7 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.opencrm.platform.api.customer.ContactReference;
 import org.opencrm.platform.api.customer.ContactReferences;
-import org.opencrm.ui.Messages;
+import org.opencrm.platform.api.i18n.Messages;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

@@ -1,5 +1,6 @@
 package org.opencrm.module.channel.internal.service;
 
+import org.opencrm.platform.api.i18n.Languages;
 import java.math.BigDecimal;
 import java.text.MessageFormat;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ public final class ChannelTexts {
 
     /** The text of a key with its stored arguments in a language (zh: Simplified Chinese, anything else English). */
     public static String say(Locale locale, String key, String storedArgs) {
-        Locale l = locale != null && "zh".equals(locale.getLanguage()) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
+        Locale l = Languages.resolve(locale);
         ResourceBundle m = ResourceBundle.getBundle(MESSAGES, l, ChannelTexts.class.getClassLoader());
         return new MessageFormat(m.getString(key), l).format(decode(storedArgs));
     }

@@ -1,9 +1,9 @@
 package org.opencrm.module.audit.internal.service;
 
+import org.opencrm.platform.api.i18n.Messages;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Locale;
-import java.util.ResourceBundle;
 
 import org.opencrm.module.audit.internal.FranchiseAuditNames;
 import org.opencrm.module.audit.internal.dto.ActionData;
@@ -50,10 +50,10 @@ public final class AuditExports {
         return out -> writeRanking(user, region, worstFirst, messages(locale), out);
     }
 
-    private void writeRanking(CrmUser user, String region, boolean worstFirst, ResourceBundle m, OutputStream out) {
+    private void writeRanking(CrmUser user, String region, boolean worstFirst, Messages m, OutputStream out) {
         Csv.Writer csv = new Csv.Writer(out);
-        csv.row(m.getString("csv.rank"), m.getString("csv.store"), m.getString("csv.region"), m.getString("csv.score"), m.getString("csv.grade"),
-                m.getString("csv.auditDate"));
+        csv.row(m.get("csv.rank"), m.get("csv.store"), m.get("csv.region"), m.get("csv.score"), m.get("csv.grade"),
+                m.get("csv.auditDate"));
         for (int offset = 0;; offset += batch) {
             Page<StoreRank> page = results.ranking(user, region, worstFirst, PageRequest.of(null, offset, batch));
             for (StoreRank r : page.items()) {
@@ -75,18 +75,18 @@ public final class AuditExports {
         return out -> writeActions(user, storeId, auditId, status, overdueOnly, messages(locale), locale, out);
     }
 
-    private void writeActions(CrmUser user, Long storeId, Long auditId, String status, boolean overdueOnly, ResourceBundle m, Locale locale,
+    private void writeActions(CrmUser user, Long storeId, Long auditId, String status, boolean overdueOnly, Messages m, Locale locale,
             OutputStream out) {
         Csv.Writer csv = new Csv.Writer(out);
-        csv.row(m.getString("csv.store"), m.getString("csv.itemCode"), m.getString("csv.question"), m.getString("csv.severity"), m.getString("csv.due"),
-                m.getString("csv.overdue"), m.getString("csv.status"));
+        csv.row(m.get("csv.store"), m.get("csv.itemCode"), m.get("csv.question"), m.get("csv.severity"), m.get("csv.due"),
+                m.get("csv.overdue"), m.get("csv.status"));
         for (int offset = 0;; offset += batch) {
             // the questions in the reader's language, as the checklist's texts (the list's own order and size)
             List<ActionData> page = actions.inLanguage(actions.list(user, storeId, auditId, status, overdueOnly, PageRequest.of(null, offset, batch)).items(),
                     locale);
             for (ActionData a : page) {
                 csv.row(a.storeName(), a.itemCode(), a.question(), label(m, "severity." + a.severity()), a.dueDate(),
-                        a.overdue() ? m.getString("report.yes") : "", label(m, "actionStatus." + a.status()));
+                        a.overdue() ? m.get("report.yes") : "", label(m, "actionStatus." + a.status()));
             }
             csv.flush();
             if (page.size() < batch) {
@@ -95,13 +95,11 @@ public final class AuditExports {
         }
     }
 
-    private static ResourceBundle messages(Locale locale) {
-        Locale l = locale != null && "zh".equals(locale.getLanguage()) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
-        return ResourceBundle.getBundle(FranchiseAuditNames.MESSAGES, l, AuditExports.class.getClassLoader(),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    private static Messages messages(Locale locale) {
+        return Messages.of(AuditExports.class, FranchiseAuditNames.MESSAGES, locale);
     }
 
-    private static String label(ResourceBundle m, String key) {
-        return m.containsKey(key) ? m.getString(key) : key.substring(key.indexOf('.') + 1);
+    private static String label(Messages m, String key) {
+        return m.has(key) ? m.get(key) : key.substring(key.indexOf('.') + 1);
     }
 }

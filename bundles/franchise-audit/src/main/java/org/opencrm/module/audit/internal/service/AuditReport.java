@@ -1,10 +1,10 @@
 package org.opencrm.module.audit.internal.service;
 
+import org.opencrm.platform.api.i18n.Messages;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.ResourceBundle;
 
 import org.opencrm.module.audit.internal.FranchiseAuditNames;
 import org.opencrm.module.audit.internal.dto.ActionData;
@@ -38,39 +38,39 @@ public class AuditReport {
 
     public byte[] pdf(CrmUser user, long auditId, Locale locale) {
         AuditData a = audits.get(user, auditId, locale);
-        ResourceBundle m = ResourceBundle.getBundle(FranchiseAuditNames.MESSAGES, locale, AuditReport.class.getClassLoader());
+        Messages m = Messages.of(AuditReport.class, FranchiseAuditNames.MESSAGES, locale);
         DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-        try (PdfDocument d = pdfs.create(m.getString("report.title") + " · " + a.storeName())) {
-            d.field(m.getString("report.store"), a.storeName()).field(m.getString("report.region"), a.region() == null ? "" : a.region())
-                    .field(m.getString("report.date"), a.auditDate().toString()).field(m.getString("report.auditor"), a.auditor())
-                    .field(m.getString("report.template"), a.templateCode() + " v" + a.templateVersion())
-                    .field(m.getString("report.announced"), m.getString(a.announced() ? "report.yes" : "report.no"))
-                    .field(m.getString("report.score"), a.score() == null ? m.getString("report.notScored") : a.score().toPlainString())
-                    .field(m.getString("report.grade"), a.grade() == null ? "" : a.grade());
+        try (PdfDocument d = pdfs.create(m.get("report.title") + " · " + a.storeName())) {
+            d.field(m.get("report.store"), a.storeName()).field(m.get("report.region"), a.region() == null ? "" : a.region())
+                    .field(m.get("report.date"), a.auditDate().toString()).field(m.get("report.auditor"), a.auditor())
+                    .field(m.get("report.template"), a.templateCode() + " v" + a.templateVersion())
+                    .field(m.get("report.announced"), m.get(a.announced() ? "report.yes" : "report.no"))
+                    .field(m.get("report.score"), a.score() == null ? m.get("report.notScored") : a.score().toPlainString())
+                    .field(m.get("report.grade"), a.grade() == null ? "" : a.grade());
             if (a.criticalFailed()) {
-                d.paragraph(m.getString("report.criticalFailed"));
+                d.paragraph(m.get("report.criticalFailed"));
             }
             if (a.acknowledgedBy() != null) {
-                d.field(m.getString("report.acknowledged"), a.acknowledgedBy() + "  " + clock.local(a.acknowledgedAt()).format(time));
+                d.field(m.get("report.acknowledged"), a.acknowledgedBy() + "  " + clock.local(a.acknowledgedAt()).format(time));
             }
             if (a.comment() != null) {
-                d.field(m.getString("report.comment"), a.comment());
+                d.field(m.get("report.comment"), a.comment());
             }
-            d.heading(m.getString("report.sections"));
-            d.table(List.of(m.getString("report.section"), m.getString("report.score")), a.sections().stream()
+            d.heading(m.get("report.sections"));
+            d.table(List.of(m.get("report.section"), m.get("report.score")), a.sections().stream()
                     .map(s -> List.of(s.title(), s.score() == null ? "—" : s.score().toPlainString())).toList(), 4, 1);
-            d.heading(m.getString("report.items"));
+            d.heading(m.get("report.items"));
             List<List<String>> rows = new ArrayList<>();
             for (ItemAnswer i : a.items()) {
-                String answer = i.answer() != null ? m.getString("answer." + i.answer()) : i.score() == null ? "" : i.score() + " / " + i.maxScore();
+                String answer = i.answer() != null ? m.get("answer." + i.answer()) : i.score() == null ? "" : i.score() + " / " + i.maxScore();
                 rows.add(List.of(i.code(), i.question(), (i.failed() ? "✗ " : "") + answer, i.comment() == null ? "" : i.comment()));
             }
-            d.table(List.of(m.getString("report.code"), m.getString("report.question"), m.getString("report.answer"), m.getString("report.remark")), rows,
+            d.table(List.of(m.get("report.code"), m.get("report.question"), m.get("report.answer"), m.get("report.remark")), rows,
                     1.1f, 5, 1.4f, 2.5f);
             List<PhotoData> failedPhotos = a.photos().stream().filter(p -> p.itemId() != null
                     && a.items().stream().anyMatch(i -> i.id().equals(p.itemId()) && i.failed())).toList();
             if (!failedPhotos.isEmpty()) {
-                d.heading(m.getString("report.failedPhotos"));
+                d.heading(m.get("report.failedPhotos"));
                 for (PhotoData p : failedPhotos) {
                     String code = a.items().stream().filter(i -> i.id().equals(p.itemId())).map(i -> i.code() + " " + i.question()).findFirst().orElse("");
                     d.image(audits.photoContent(user, auditId, p.id(), false).bytes(), 360, 270, code);
@@ -80,8 +80,8 @@ public class AuditReport {
             if (!acts.isEmpty()) {
                 java.util.Map<String, String> questions = new java.util.HashMap<>();
                 a.items().forEach(i -> questions.put(i.code(), i.question())); // in the reader's language
-                d.heading(m.getString("report.actions"));
-                d.table(List.of(m.getString("report.code"), m.getString("report.question"), m.getString("report.due"), m.getString("report.actionStatus")),
+                d.heading(m.get("report.actions"));
+                d.table(List.of(m.get("report.code"), m.get("report.question"), m.get("report.due"), m.get("report.actionStatus")),
                         acts.stream().map(c -> List.of(c.itemCode(), questions.getOrDefault(c.itemCode(), c.question()), c.dueDate().toString(), c.status())).toList(), 1.1f, 5, 1.5f, 1.4f);
             }
             return d.toBytes();

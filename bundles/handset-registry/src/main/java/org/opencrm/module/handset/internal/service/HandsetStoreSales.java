@@ -1,12 +1,12 @@
 package org.opencrm.module.handset.internal.service;
 
+import org.opencrm.platform.api.i18n.Messages;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.ResourceBundle;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -38,8 +38,7 @@ public class HandsetStoreSales implements StoreSalesFigures {
 
     @Override
     public String label(Locale locale) {
-        return ResourceBundle.getBundle("org.opencrm.module.handset.internal.ui.messages", locale, HandsetStoreSales.class.getClassLoader())
-                .getString("salesFigure.units");
+        return Messages.of(HandsetStoreSales.class, "org.opencrm.module.handset.internal.ui.messages", locale).get("salesFigure.units");
     }
 
     @Override

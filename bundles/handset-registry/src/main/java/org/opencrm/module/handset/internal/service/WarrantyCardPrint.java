@@ -14,7 +14,7 @@ import org.opencrm.platform.api.customer.CustomerDirectory;
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.pdf.PdfDocument;
 import org.opencrm.platform.pdf.PdfDocuments;
-import org.opencrm.ui.Messages;
+import org.opencrm.platform.api.i18n.Messages;
 
 /**
  * The printed warranty card (三包凭证) of a sold unit, as PDF in the reader's language: model, IMEI, sale date, seller,

@@ -1,12 +1,12 @@
 package org.opencrm.module.membership.internal.service;
 
+import org.opencrm.platform.api.i18n.Messages;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.ResourceBundle;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -43,8 +43,7 @@ public class MemberStoreSales implements StoreSalesFigures {
 
     @Override
     public String label(Locale locale) {
-        return ResourceBundle.getBundle("org.opencrm.module.membership.internal.ui.messages", locale, MemberStoreSales.class.getClassLoader())
-                .getString("salesFigure.spend");
+        return Messages.of(MemberStoreSales.class, "org.opencrm.module.membership.internal.ui.messages", locale).get("salesFigure.spend");
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.opencrm.module.repair.internal.dto.QuoteData;
 import org.opencrm.module.repair.internal.dto.RepairOrderData;
 import org.opencrm.module.repair.internal.dto.StepData;
+import org.opencrm.platform.api.customer.Mobiles;
 import org.opencrm.platform.api.ConflictException;
 import org.opencrm.platform.api.customer.ContactRef;
 import org.opencrm.platform.api.money.Money;
@@ -19,7 +20,7 @@ import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.api.time.BusinessClock;
 import org.opencrm.platform.pdf.PdfDocument;
 import org.opencrm.platform.pdf.PdfDocuments;
-import org.opencrm.ui.Messages;
+import org.opencrm.platform.api.i18n.Messages;
 
 /**
  * The printed papers of a repair order, as PDF in the reader's language: the intake receipt (接修单) the customer takes
@@ -125,7 +126,7 @@ public class RepairPrintouts {
         ContactRef customer = ctx.customers().contact(o.contactId()).orElse(null);
         d.field(m.get("request.centre"), centre).field(m.get("order.number"), o.number())
                 .field(m.get("request.customer"), customer == null ? "" : customer.name())
-                .field(m.get("print.mobile"), customer == null ? "" : maskMobile(customer.mobile()));
+                .field(m.get("print.mobile"), customer == null ? "" : Mobiles.masked(customer.mobile()));
     }
 
     private static void device(PdfDocument d, Messages m, RepairOrderData o) {
@@ -173,18 +174,6 @@ public class RepairPrintouts {
         d.paragraph(" ");
         d.paragraph(m.get("print.signCustomer") + "：______________________    " + m.get("print.date") + "：______________");
         d.paragraph(m.get("print.signClerk") + "：______________________    " + m.get("print.date") + "：______________");
-    }
-
-    /** 138****5678: the first three and the last four digits of a mobile; shorter numbers keep only their last two. */
-    static String maskMobile(String mobile) {
-        if (mobile == null || mobile.isBlank()) {
-            return "";
-        }
-        String s = mobile.strip();
-        if (s.length() >= 11) {
-            return s.substring(0, 3) + "****" + s.substring(s.length() - 4);
-        }
-        return "*".repeat(Math.max(0, s.length() - 2)) + s.substring(Math.max(0, s.length() - 2));
     }
 
     private static String nz(String s) {

@@ -84,11 +84,4 @@ class RepairPrintoutsTest {
             assertTrue(slipEn.contains("Repair pickup slip") && slipEn.contains("90 days") && slipEn.contains("¥1,288.50"), slipEn);
         }
     }
-
-    @Test
-    void mobilesAreMasked() {
-        assertEquals("138****5678", RepairPrintouts.maskMobile("13812345678"));
-        assertEquals("", RepairPrintouts.maskMobile(null));
-        assertEquals("****21", RepairPrintouts.maskMobile("654321"));
-    }
 }

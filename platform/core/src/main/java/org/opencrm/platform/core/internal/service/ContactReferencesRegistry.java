@@ -1,5 +1,6 @@
 package org.opencrm.platform.core.internal.service;
 
+import org.opencrm.platform.api.i18n.Messages;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -161,10 +162,6 @@ public class ContactReferencesRegistry {
 
     /** A refusal in the caller's language (Chinese for any Chinese locale, else English), read without the UI toolkit. */
     static String text(Locale locale, String key, Object... args) {
-        Locale effective = locale != null && "zh".equals(locale.getLanguage()) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
-        java.util.ResourceBundle bundle = java.util.ResourceBundle.getBundle(MESSAGES, effective, ContactReferencesRegistry.class.getClassLoader(),
-                java.util.ResourceBundle.Control.getNoFallbackControl(java.util.ResourceBundle.Control.FORMAT_PROPERTIES));
-        String text = bundle.containsKey(key) ? bundle.getString(key) : "!" + key + "!";
-        return args.length == 0 ? text : new java.text.MessageFormat(text, effective).format(args);
+        return Messages.of(ContactReferencesRegistry.class, MESSAGES, locale).get(key, args);
     }
 }
