@@ -20,6 +20,9 @@
 #   distribution/benchmarks/run.sh --channel           # channel finance month-end close, 5,000 partners x 12 months, writes RESULTS-channel-distribution.md
 #   distribution/benchmarks/run.sh --channel --quick   # 500 partners (smoke test), writes target/RESULTS-channel-quick.md
 #   --partners N            partners to load (writes target/RESULTS-channel-N.md)
+#
+#   distribution/benchmarks/run.sh --ui-sessions      # memory per idle signed-in UI session: 200 sessions of a real Chromium (~15 min), writes RESULTS-ui-sessions.md
+#   --sessions N            sessions to open (writes target/RESULTS-ui-sessions-N.md)
 set -euo pipefail
 
 bench="$(cd "$(dirname "$0")" && pwd)"
@@ -43,6 +46,8 @@ explicit_results=false
 args=()
 hargs=()
 hresults=""
+ui_sessions=false
+sessions=""
 
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -52,6 +57,8 @@ while [ $# -gt 0 ]; do
     --quick) args+=(--quick); hargs+=(--quick); cargs+=(--quick); cresults="${cresults:-$work/RESULTS-channel-quick.md}"; results="$work/RESULTS-quick.md"; hresults="$work/RESULTS-handsets-quick.md" ;;
     --handsets) handsets=true ;;
     --channel) channel=true ;;
+    --ui-sessions) ui_sessions=true ;;
+    --sessions) sessions="$2"; shift ;;
     --partners) cargs+=(--partners "$2"); cresults="$work/RESULTS-channel-$2.md"; shift ;;
     --count) hargs+=(--count "$2"); hresults="${hresults:-$work/RESULTS-handsets-$2.md}"; shift ;;
     --jfr) hargs+=(--jfr) ;;
@@ -63,12 +70,25 @@ while [ $# -gt 0 ]; do
     --no-diagnose) args+=(--no-diagnose) ;;
     --diagnose-only) args+=(--diagnose-only); diagnose_only=true; results="$work/DIAGNOSTICS.md" ;;
     --search-only) args+=(--search-only); diagnose_only=true; results="$work/RESULTS-search-only.md" ;;
-    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
 done
 [ "${#args[@]}" -gt 0 ] && [ "${args[0]}" = "--sizes" ] && [ "${args[1]}" = "100000,1000000" ] && results="$bench/RESULTS.md"
+# --ui-sessions [--sessions N]: UiSessionMemoryBenchmark (distribution/itests) starts the distribution in
+# distribution/itests/target/ui-sessions (ports 18581/18501/11499/44844) and signs in with Debian's Chromium
+if $ui_sessions; then
+  if $build || [ ! -f "$dist" ]; then (cd "$repo" && mvn -B -q -o install -DskipTests); fi
+  uresults="$bench/RESULTS-ui-sessions.md"
+  [ -n "$sessions" ] && uresults="$work/RESULTS-ui-sessions-$sessions.md"
+  mkdir -p "$work"
+  # realClockOnly: only this class, not the suite's PostgreSQL and moved-clock executions
+  (cd "$repo" && mvn -B -o -q verify -pl distribution/itests -Dtest=UiSessionMemoryBenchmark -Dcrm.itest.realClockOnly=true \
+    -Dcrm.bench.sessions="${sessions:-200}" -Dcrm.bench.results="$uresults")
+  cat "$uresults"
+  exit 0
+fi
 # --membership [--quick] [--members N] [--duration-s S] [--lever auto|always|never]: earn/redeem throughput with 64 clients and the
 # balance check (MembershipBenchmark.java unpacks and runs its own Karaf in target/opencrm-membership, ports 18681/18601/11599/44944)
 if $membership; then
