@@ -188,14 +188,15 @@ public final class PgCluster implements AutoCloseable {
     // ------------------------------------------------------------------ a second Karaf node
 
     /**
-     * Copies an unpacked, never started distribution ({@code from}, no data/ yet) to {@code to} and moves every port
+     * Copies an unpacked, never started distribution ({@code from}, no data/cache yet) to {@code to} and moves every port
      * the first node's etc/ sets by {@code portOffset}: HTTP (org.ops4j.pax.web.cfg), ssh (org.apache.karaf.shell.cfg)
      * and the RMI registry and server (org.apache.karaf.management.cfg). Both nodes then get their own
      * {@code karaf.name}, the id a node has in logs and in the cluster's job leases.
      */
     public static void copyNode(Path from, Path to, int portOffset, String fromName, String toName) throws IOException {
-        if (Files.exists(from.resolve("data"))) {
-            throw new IllegalStateException(from + " has been started already (data/): copy a fresh unpack only");
+        // the bundle cache appears at the first start (the distribution itself ships data/tmp): a started node holds ids of its own
+        if (Files.exists(from.resolve("data/cache"))) {
+            throw new IllegalStateException(from + " has been started already (data/cache): copy a fresh unpack only");
         }
         deleteTree(to);
         Process cp = new ProcessBuilder("cp", "-a", from.toString(), to.toString()).inheritIO().start();
