@@ -540,8 +540,9 @@ public class HandsetBenchmark {
             p.otherCpu = otherCpu(c0, c1);
         }
         log(String.format("%-16s %d client(s): %,8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  p99.9 %6.2f ms  max %7.1f ms  errors %d  "
-                + "CPU Karaf %.0f%% PostgreSQL %.0f%% bench %.0f%% other %.0f%% (JIT %.0f%% of a core)", kind, clientCount, p.rps(), p.ms[0], p.ms[2],
-                p.ms[3], p.ms[4], p.errors, p.karafCpu, p.pgCpu, p.benchCpu, p.otherCpu, 100 * p.jitCpu));
+                + "CPU Karaf %.0f%%%s bench %.0f%% other %.0f%% (JIT %.0f%% of a core)", kind, clientCount, p.rps(), p.ms[0], p.ms[2],
+                p.ms[3], p.ms[4], p.errors, p.karafCpu, postgresql ? String.format(" PostgreSQL %.0f%%", p.pgCpu) : "", p.benchCpu, p.otherCpu,
+                100 * p.jitCpu));
         if (p.firstError != null) {
             log("  first error: " + p.firstError);
         }
