@@ -38,6 +38,11 @@ import java.util.stream.Stream;
  * {@code GET /api/v1/handsets/{imei}} (authenticated, random loaded IMEIs of either slot and a few unknown ones → 404),
  * {@code GET /api/v1/warranty?imei=} and an unauthenticated {@code GET /api/v1/handsets/{imei}} (401: the JAX-RS stack
  * without authentication or database, to split the cost).
+ *
+ * <p>With {@code --postgresql} the distribution runs on a throw-away PostgreSQL cluster ({@code PgCluster}, compiled
+ * onto the class path by run.sh) instead of Derby; with {@code --nodes 2} also a second Karaf node
+ * ({@code target/opencrm-handsets-node2}, every port + 10) on the same database, started once node 1 is ready after
+ * the load, and client i sends its requests to node i % 2 (the ceiling {@code GET /health} as well).
  */
 public class HandsetBenchmark {
     // ---- goals (the issue): handset lookups reach at least half the ceiling's requests/s, p99 at most 10 ms
@@ -70,10 +75,22 @@ public class HandsetBenchmark {
     Path results = Path.of("distribution/benchmarks/RESULTS-handsets.md");
     Path pidFile;
     String javaMaxMem = "2g";
+    boolean postgresql;
+    int nodes = 1;
+
+    /** The second node's ports are the first node's plus this. */
+    static final int NODE2_OFFSET = 10;
+    static final String DATABASE = "crm_bench";
+    PgCluster pg;
+    String pgVersion = "PostgreSQL";
+    Path home2;
+    /** HTTP port of each node (index 0 = node 1). */
+    int[] ports;
 
     HttpClient http;
     String auth;
     Process karaf;
+    Process karaf2;
     int launches;
 
     // ---- collected results
@@ -124,11 +141,42 @@ public class HandsetBenchmark {
                 case "--results" -> { results = Path.of(v); i++; }
                 case "--pid-file" -> { pidFile = Path.of(v); i++; }
                 case "--java-max-mem" -> { javaMaxMem = v; i++; }
+                case "--postgresql" -> postgresql = true;
+                case "--nodes" -> { nodes = Integer.parseInt(v); i++; }
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
         if (home == null) {
             throw new IllegalArgumentException("--home DIR (the unpacked distribution) is required");
+        }
+        if (nodes != 1 && nodes != 2) {
+            throw new IllegalArgumentException("--nodes 1 or 2, not " + nodes);
+        }
+        if (nodes == 2 && !postgresql) {
+            throw new IllegalArgumentException("--nodes 2 needs --postgresql (the nodes share one database; embedded Derby cannot be shared)");
+        }
+        if (postgresql && measureOnly) {
+            throw new IllegalArgumentException("--measure-only works on the Derby data of an earlier run only");
+        }
+        ports = nodes == 2 ? new int[] { port, port + NODE2_OFFSET } : new int[] { port };
+        home2 = home.resolveSibling(home.getFileName() + "-node2");
+    }
+
+    /**
+     * Points the freshly unpacked node 1 (not started yet) at a new throw-away PostgreSQL cluster and, with two nodes,
+     * copies it to node 2 with its ports moved.
+     */
+    void prepareDatabaseAndNodes() throws Exception {
+        if (postgresql) {
+            long t0 = System.nanoTime();
+            pg = PgCluster.start(home.resolveSibling("postgresql-handsets"));
+            pg.createDatabase(DATABASE);
+            pg.configure(home, DATABASE);
+            pgVersion = pg.version();
+            log(String.format("%s on port %d, database %s (%.1f s)", pgVersion, pg.port(), DATABASE, (System.nanoTime() - t0) / 1e9));
+        }
+        if (nodes == 2) {
+            PgCluster.copyNode(home, home2, NODE2_OFFSET, "handsets-node-1", "handsets-node-2");
         }
     }
 
@@ -146,6 +194,7 @@ public class HandsetBenchmark {
             count = (int) (lastId - firstId + 1);
             notes.add("Measure-only run (`run.sh --handsets --measure-only`) on the units loaded by the previous run; no load measured.");
         } else {
+            prepareDatabaseAndNodes();
             log("distribution: " + home + ", HTTP " + port + ", ssh " + sshPort + ", " + String.format("%,d", count) + " handsets");
             starts.put("cold start (fresh data dir) to first 200 of `GET /health`", startKaraf(180, "/health", false));
             starts.put("… and to first 200 of authenticated `GET /api/v1/contacts?limit=1`, since launch",
@@ -164,6 +213,10 @@ public class HandsetBenchmark {
         String probe = "/api/v1/handsets/" + imei(IMEI_BASE, firstId);
         starts.put(String.format("warm start with %,d handsets to first 200 of `GET /health`", count), startKaraf(180, "/health", false));
         starts.put("… and to first 200 of `GET /api/v1/handsets/{imei}`, since launch", waitFor(probe, true, 120));
+        if (nodes == 2) {
+            starts.put("node 2 (`" + home2.getFileName() + "`, first start, started once node 1 was ready) to first 200 of `GET /api/v1/handsets/{imei}`",
+                    startSecondNode(240, probe));
+        }
 
         warmUp();
         for (int c : clients) {
@@ -181,6 +234,10 @@ public class HandsetBenchmark {
                 + "verified). The 401 rows show the JAX-RS application without authentication or data.");
         notes.add("Karaf and the benchmark's clients share the same cores (see the CPU columns); localhost HTTP, no network.");
         stopKaraf();
+        if (pg != null) {
+            pg.close();
+            log("PostgreSQL cluster stopped and deleted");
+        }
         writeReport();
     }
 
@@ -261,7 +318,11 @@ public class HandsetBenchmark {
                 count / loadSeconds));
         load.put("… wall clock including `bin/client` connect and login", String.format("%.1f s", wall));
         load.put("… other processes' CPU during the load", String.format("%.0f %%", otherCpu(c0, c1)));
-        load.put("Derby data dir after the load", String.format("%,d MB", dirSize(home.resolve("data/crmdb")) / (1024 * 1024)));
+        if (pg != null) {
+            load.put("PostgreSQL database after the load (`pg_database_size`)", String.format("%,d MB", pg.databaseBytes(DATABASE) / (1024 * 1024)));
+        } else {
+            load.put("Derby data dir after the load", String.format("%,d MB", dirSize(home.resolve("data/crmdb")) / (1024 * 1024)));
+        }
         log(String.format("loaded %,d units (ids %d..%d) in %.1f s (%.1f s wall)", count, firstId, lastId, loadSeconds, wall));
     }
 
@@ -287,11 +348,14 @@ public class HandsetBenchmark {
         long notFound;
         long errors;
         String firstError;
+        /** Requests per node (index 0 = node 1): shows the split over two nodes. */
+        final long[] perNode = new long[2];
         double seconds;
         double[] ms; // p50, p90, p99, p99.9, max, mean
         double karafCpu;
         double benchCpu;
         double otherCpu;
+        double pgCpu;
         double jitCpu;
 
         double rps() {
@@ -311,18 +375,21 @@ public class HandsetBenchmark {
         final SplittableRandom random;
         final CountDownLatch start;
         final long endAt;
+        /** The node this client talks to (index into ports). */
+        final int node;
         long[] latencies = new long[1 << 14];
         int n;
         long notFound;
         long errors;
         String firstError;
 
-        Worker(Kind kind, HttpClient client, long seed, CountDownLatch start, long endAt) {
+        Worker(Kind kind, HttpClient client, long seed, CountDownLatch start, long endAt, int node) {
             this.kind = kind;
             this.client = client;
             this.random = new SplittableRandom(seed);
             this.start = start;
             this.endAt = endAt;
+            this.node = node;
         }
 
         @Override
@@ -351,7 +418,7 @@ public class HandsetBenchmark {
                         path = kind == Kind.WARRANTY ? "/api/v1/warranty?imei=" + imei : "/api/v1/handsets/" + imei;
                         expect = kind == Kind.WARRANTY ? (unknown ? "NOT_REGISTERED" : "\"inWarranty\"") : imei;
                     }
-                    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).GET();
+                    HttpRequest.Builder b = HttpRequest.newBuilder(uri(node, path)).timeout(Duration.ofSeconds(10)).GET();
                     if (kind == Kind.HANDSET || kind == Kind.WARRANTY) {
                         b.header("Authorization", auth);
                     }
@@ -403,19 +470,18 @@ public class HandsetBenchmark {
      * lookups C2 was still compiling with more than half a core, which disturbed the first measured phase.
      */
     void warmUp() throws Exception {
-        long pid = karafJavaPid();
         long t0 = System.nanoTime();
         double jitShare = Double.NaN;
         int rounds = 0;
         while (true) {
-            long jit0 = jitTicks(pid);
+            long jit0 = jitTicks();
             long r0 = System.nanoTime();
             run(Kind.HANDSET, 8, 6, 10L * rounds + 1);
             run(Kind.WARRANTY, 8, 2, 10L * rounds + 2);
             run(Kind.HEALTH, 8, 1, 10L * rounds + 3);
             run(Kind.UNAUTHENTICATED, 8, 1, 10L * rounds + 4);
             rounds++;
-            jitShare = (jitTicks(pid) - jit0) / 100.0 / ((System.nanoTime() - r0) / 1e9);
+            jitShare = (jitTicks() - jit0) / 100.0 / ((System.nanoTime() - r0) / 1e9);
             double elapsed = (System.nanoTime() - t0) / 1e9;
             log(String.format("warm-up round %d: JIT compiler threads used %.0f %% of a core", rounds, 100 * jitShare));
             if ((elapsed >= warmupS && jitShare < 0.03) || elapsed >= maxWarmupS) {
@@ -427,6 +493,15 @@ public class HandsetBenchmark {
     }
 
     String warmup = "";
+
+    /** CPU ticks (1/100 s) of the C1 and C2 compiler threads of every running node's JVM. */
+    long jitTicks() {
+        long sum = 0;
+        for (Process p : nodeProcesses()) {
+            sum += jitTicks(javaPid(p));
+        }
+        return sum;
+    }
 
     /** CPU ticks (1/100 s) of the JVM's C1 and C2 compiler threads. */
     static long jitTicks(long pid) {
@@ -452,23 +527,27 @@ public class HandsetBenchmark {
 
     Phase measure(Kind kind, int clientCount, int seconds) throws Exception {
         run(kind, clientCount, preS, 77);
-        long pid = karafJavaPid();
         long[] c0 = cpu();
-        long jit0 = jitTicks(pid);
+        long jit0 = jitTicks();
         Phase p = run(kind, clientCount, seconds, 1000L * clientCount + kind.ordinal());
-        p.jitCpu = (jitTicks(pid) - jit0) / 100.0 / p.seconds;
+        p.jitCpu = (jitTicks() - jit0) / 100.0 / p.seconds;
         long[] c1 = cpu();
         if (c0 != null && c1 != null && c1[0] > c0[0]) {
             double total = c1[0] - c0[0];
             p.karafCpu = 100.0 * (c1[2] - c0[2]) / total;
             p.benchCpu = 100.0 * (c1[3] - c0[3]) / total;
+            p.pgCpu = 100.0 * (c1[4] - c0[4]) / total;
             p.otherCpu = otherCpu(c0, c1);
         }
         log(String.format("%-16s %d client(s): %,8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  p99.9 %6.2f ms  max %7.1f ms  errors %d  "
-                + "CPU Karaf %.0f%% bench %.0f%% other %.0f%% (JIT %.0f%% of a core)", kind, clientCount, p.rps(), p.ms[0], p.ms[2], p.ms[3], p.ms[4],
-                p.errors, p.karafCpu, p.benchCpu, p.otherCpu, 100 * p.jitCpu));
+                + "CPU Karaf %.0f%%%s bench %.0f%% other %.0f%% (JIT %.0f%% of a core)", kind, clientCount, p.rps(), p.ms[0], p.ms[2],
+                p.ms[3], p.ms[4], p.errors, p.karafCpu, postgresql ? String.format(" PostgreSQL %.0f%%", p.pgCpu) : "", p.benchCpu, p.otherCpu,
+                100 * p.jitCpu));
         if (p.firstError != null) {
             log("  first error: " + p.firstError);
+        }
+        if (nodes == 2) {
+            log(String.format("  requests to node 1 / node 2: %d / %d", p.perNode[0], p.perNode[1]));
         }
         return p;
     }
@@ -482,7 +561,7 @@ public class HandsetBenchmark {
         List<Worker> workers = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < clientCount; i++) {
-            Worker w = new Worker(kind, client, seed * 7919 + i, start, endAt);
+            Worker w = new Worker(kind, client, seed * 7919 + i, start, endAt, i % nodes);
             workers.add(w);
             Thread t = new Thread(w, "client-" + i);
             threads.add(t);
@@ -506,6 +585,7 @@ public class HandsetBenchmark {
             k += w.n;
             p.notFound += w.notFound;
             p.errors += w.errors;
+            p.perNode[w.node] += w.n;
             if (p.firstError == null) {
                 p.firstError = w.firstError;
             }
@@ -554,6 +634,7 @@ public class HandsetBenchmark {
 
     static final String[][] COMPONENTS = {
             { "Derby (SQL execution, page cache, locks)", "org.apache.derby." },
+            { "PostgreSQL JDBC driver (protocol, result sets)", "org.postgresql." },
             { "EclipseLink (queries, object building)", "org.eclipse.persistence." },
             { "Aries JPA / transactions / pooled DataSource", "org.apache.aries.jpa.", "org.apache.aries.transaction.", "org.apache.geronimo.",
                     "org.ops4j.pax.transx.", "org.ops4j.pax.jdbc." },
@@ -616,8 +697,34 @@ public class HandsetBenchmark {
     double startKaraf(int timeoutSeconds, String probePath, boolean authenticated) throws Exception {
         launches++;
         Path console = home.getParent().resolve("karaf-handsets-console-" + launches + ".log");
-        ProcessBuilder pb = new ProcessBuilder("setsid", home.resolve("bin/karaf").toString(), "server")
-                .directory(home.toFile()).redirectErrorStream(true).redirectOutput(console.toFile());
+        long t0 = System.nanoTime();
+        launchedAt = t0;
+        karaf = launch(home, console);
+        if (pidFile != null) {
+            Files.writeString(pidFile, Long.toString(karaf.pid()));
+        }
+        double s = poll(karaf, 0, probePath, authenticated, t0, timeoutSeconds, console);
+        log(String.format("start #%d: first 200 of %s after %.2f s", launches, probePath, s));
+        return s;
+    }
+
+    /** Starts node 2 (node 1 is ready, the module enabled and loaded) and waits until it answers {@code probePath} too. */
+    double startSecondNode(int timeoutSeconds, String probePath) throws Exception {
+        Path console = home.getParent().resolve("karaf-handsets-node2-console.log");
+        long t0 = System.nanoTime();
+        karaf2 = launch(home2, console);
+        if (pidFile != null) {
+            Files.writeString(pidFile, karaf.pid() + "\n" + karaf2.pid() + "\n");
+        }
+        double s = poll(karaf2, 1, probePath, true, t0, timeoutSeconds, console);
+        log(String.format("node 2: first 200 of %s after %.2f s", probePath, s));
+        return s;
+    }
+
+    /** {@code bin/karaf server} in its own session (so the whole tree can be ended), console output to a file. */
+    Process launch(Path nodeHome, Path console) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder("setsid", nodeHome.resolve("bin/karaf").toString(), "server")
+                .directory(nodeHome.toFile()).redirectErrorStream(true).redirectOutput(console.toFile());
         Map<String, String> env = pb.environment();
         String extra = env.getOrDefault("EXTRA_JAVA_OPTS", "");
         if (!extra.contains("disableZip64ExtraFieldValidation")) {
@@ -629,22 +736,14 @@ public class HandsetBenchmark {
         }
         env.put("EXTRA_JAVA_OPTS", extra);
         env.put("JAVA_MAX_MEM", javaMaxMem);
-        long t0 = System.nanoTime();
-        launchedAt = t0;
-        karaf = pb.start();
-        if (pidFile != null) {
-            Files.writeString(pidFile, Long.toString(karaf.pid()));
-        }
-        double s = poll(probePath, authenticated, t0, timeoutSeconds, console);
-        log(String.format("start #%d: first 200 of %s after %.2f s", launches, probePath, s));
-        return s;
+        return pb.start();
     }
 
     long launchedAt;
 
     /** Seconds since the last launch until {@code path} answers 200. */
     double waitFor(String path, boolean authenticated, int timeoutSeconds) throws Exception {
-        double s = poll(path, authenticated, launchedAt, timeoutSeconds, null);
+        double s = poll(karaf, 0, path, authenticated, launchedAt, timeoutSeconds, null);
         log(String.format("first 200 of %s at %.2f s after launch", path, s));
         return s;
     }
@@ -653,8 +752,9 @@ public class HandsetBenchmark {
      * Polls every 50 ms (1 s HTTP timeout) until 200. Sleeping is right here: Karaf is an external process that gives
      * no other signal of being ready.
      */
-    double poll(String path, boolean authenticated, long since, int timeoutSeconds, Path console) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofMillis(1000)).GET();
+    double poll(Process node, int index, String path, boolean authenticated, long since, int timeoutSeconds, Path console) throws Exception {
+        Path nodeHome = index == 0 ? home : home2;
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(index, path)).timeout(Duration.ofMillis(1000)).GET();
         if (authenticated) {
             b.header("Authorization", auth);
         }
@@ -672,13 +772,13 @@ public class HandsetBenchmark {
             } catch (IOException e) {
                 // not listening yet
             }
-            if (!karaf.isAlive()) {
-                throw new IllegalStateException("Karaf exited with " + karaf.exitValue() + " before answering; see "
-                        + (console == null ? "the console log" : console) + " and " + home.resolve("data/log/karaf.log"));
+            if (!node.isAlive()) {
+                throw new IllegalStateException("Karaf (" + nodeHome.getFileName() + ") exited with " + node.exitValue() + " before answering; see "
+                        + (console == null ? "the console log" : console) + " and " + nodeHome.resolve("data/log/karaf.log"));
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("no 200 from " + path + " within " + timeoutSeconds + " s (last status " + lastStatus + "); see "
-                        + home.resolve("data/log/karaf.log"));
+                        + nodeHome.resolve("data/log/karaf.log"));
             }
             long sleep = 50 - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - tryAt);
             if (sleep > 0) {
@@ -688,40 +788,68 @@ public class HandsetBenchmark {
     }
 
     void stopKaraf() throws Exception {
+        if (karaf2 != null) {
+            stopNode(karaf2, home2);
+            karaf2 = null;
+        }
         if (karaf == null) {
             return;
         }
-        long t0 = System.nanoTime();
-        Process stop = new ProcessBuilder(home.resolve("bin/stop").toString()).directory(home.toFile())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        stop.waitFor(60, TimeUnit.SECONDS);
-        if (!karaf.waitFor(90, TimeUnit.SECONDS)) {
-            log("bin/stop did not stop Karaf within 90 s; killing it");
-            killKaraf();
-        }
-        karaf.descendants().forEach(ProcessHandle::destroyForcibly);
-        log(String.format("stopped in %.1f s", (System.nanoTime() - t0) / 1e9));
+        stopNode(karaf, home);
         karaf = null;
         if (pidFile != null) {
             Files.deleteIfExists(pidFile);
         }
     }
 
+    static void stopNode(Process node, Path nodeHome) throws Exception {
+        long t0 = System.nanoTime();
+        Process stop = new ProcessBuilder(nodeHome.resolve("bin/stop").toString()).directory(nodeHome.toFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        stop.waitFor(60, TimeUnit.SECONDS);
+        if (!node.waitFor(90, TimeUnit.SECONDS)) {
+            log("bin/stop did not stop Karaf (" + nodeHome.getFileName() + ") within 90 s; killing it");
+            kill(node);
+        }
+        node.descendants().forEach(ProcessHandle::destroyForcibly);
+        log(String.format("%s stopped in %.1f s", nodeHome.getFileName(), (System.nanoTime() - t0) / 1e9));
+    }
+
     void killKaraf() {
-        Process p = karaf;
+        kill(karaf2);
+        kill(karaf);
+    }
+
+    static void kill(Process p) {
         if (p != null && p.isAlive()) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
         }
     }
 
-    /** The JVM that bin/karaf started (the script does not exec it). */
+    /** The running nodes' launcher processes (bin/karaf; the JVM is its child). */
+    List<Process> nodeProcesses() {
+        List<Process> list = new ArrayList<>();
+        for (Process p : new Process[] { karaf, karaf2 }) {
+            if (p != null) {
+                list.add(p);
+            }
+        }
+        return list;
+    }
+
+    /** Node 1's JVM. */
     long karafJavaPid() {
-        return karaf.descendants().filter(h -> h.info().command().map(c -> c.endsWith("/java")).orElse(false)).mapToLong(ProcessHandle::pid)
+        return javaPid(karaf);
+    }
+
+    /** The JVM that bin/karaf started (the script does not exec it). */
+    static long javaPid(Process launcher) {
+        return launcher.descendants().filter(h -> h.info().command().map(c -> c.endsWith("/java")).orElse(false)).mapToLong(ProcessHandle::pid)
                 .findFirst().orElseThrow(() -> new IllegalStateException("no java process under bin/karaf"));
     }
 
-    /** {total jiffies, busy jiffies, jiffies of Karaf (script and JVM), jiffies of this program} from /proc. */
+    /** {total jiffies, busy jiffies, jiffies of Karaf (script and JVM, every node), jiffies of this program, PostgreSQL's jiffies} from /proc. */
     long[] cpu() {
         try {
             String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
@@ -731,14 +859,13 @@ public class HandsetBenchmark {
             }
             long idle = Long.parseLong(f[4]) + (f.length > 5 ? Long.parseLong(f[5]) : 0);
             long k = 0;
-            Process p = karaf;
-            if (p != null) {
+            for (Process p : nodeProcesses()) {
                 k += procJiffies(p.pid());
                 for (ProcessHandle h : p.descendants().toList()) {
                     k += procJiffies(h.pid());
                 }
             }
-            return new long[] { total, total - idle, k, procJiffies(ProcessHandle.current().pid()) };
+            return new long[] { total, total - idle, k, procJiffies(ProcessHandle.current().pid()), pg == null ? 0 : pg.cpuJiffies() };
         } catch (Exception e) {
             return null;
         }
@@ -754,18 +881,22 @@ public class HandsetBenchmark {
         }
     }
 
-    /** Share of the whole machine's CPU used by other processes (not Karaf, not this program) between a and b. */
+    /** Share of the whole machine's CPU used by other processes (not Karaf, not this program, not the benchmark's PostgreSQL) between a and b. */
     static double otherCpu(long[] a, long[] b) {
         if (a == null || b == null || b[0] == a[0]) {
             return Double.NaN;
         }
-        return Math.max(0, 100.0 * ((b[1] - a[1]) - (b[2] - a[2]) - (b[3] - a[3])) / (b[0] - a[0]));
+        return Math.max(0, 100.0 * ((b[1] - a[1]) - (b[2] - a[2]) - (b[3] - a[3]) - (b[4] - a[4])) / (b[0] - a[0]));
     }
 
     // ------------------------------------------------------------------ helpers
 
     URI uri(String pathAndQuery) {
-        return URI.create("http://localhost:" + port + pathAndQuery);
+        return uri(0, pathAndQuery);
+    }
+
+    URI uri(int node, String pathAndQuery) {
+        return URI.create("http://localhost:" + ports[node] + pathAndQuery);
     }
 
     HttpResponse<String> send(HttpRequest r) throws Exception {
@@ -844,13 +975,29 @@ public class HandsetBenchmark {
 
     String report() throws Exception {
         StringBuilder md = new StringBuilder();
-        md.append("# OpenCRM benchmark: IMEI lookup with ").append(String.format("%,d", count)).append(" handsets\n\n");
+        md.append("# OpenCRM benchmark: IMEI lookup with ").append(String.format("%,d", count)).append(" handsets")
+                .append(postgresql ? ", PostgreSQL, " + nodes + " node" + (nodes == 2 ? "s" : "") : "").append("\n\n");
         md.append("- Date: ").append(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME.withLocale(Locale.ROOT))).append('\n');
         md.append("- Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores (nproc), ").append(memTotal())
                 .append(" RAM (MemTotal); Karaf and the benchmark's HTTP clients share these cores\n");
         md.append("- Java: ").append(javaVersion()).append('\n');
-        md.append("- Karaf: `bin/karaf server`, heap ").append(javaMaxMem).append(", embedded Derby, HTTP port ").append(port).append('\n');
+        if (!postgresql) {
+            md.append("- Karaf: `bin/karaf server`, heap ").append(javaMaxMem).append(", embedded Derby, HTTP port ").append(port).append('\n');
+        } else {
+            md.append("- Karaf: `bin/karaf server`, heap ").append(javaMaxMem).append(" per node, HTTP port")
+                    .append(nodes == 2 ? "s " + ports[0] + " and " + ports[1] : " " + port).append('\n');
+            md.append("- Database: ").append(pgVersion).append(", a throw-away cluster started by the benchmark on localhost (durable defaults: fsync and "
+                    + "synchronous commit on; `max_connections = 200`, `max_prepared_transactions = 100`), the distribution pointed at it by "
+                    + "`etc/org.ops4j.datasource-crm.cfg` only (pool as shipped: `pool.maxTotal = 24` per node)\n");
+            if (nodes == 2) {
+                md.append("- Two Karaf nodes on that database, each its own `karaf.name`; node 2 started (first start) once node 1 was ready after "
+                        + "the load; client i talks to node i % 2 in every phase, the ceiling `GET /health` included (so 1 client = node 1 only). "
+                        + "Two JVMs, PostgreSQL and the load generator share the same cores: these figures say little about how the platform "
+                        + "scales with nodes\n");
+            }
+        }
         md.append("- Command: `distribution/benchmarks/run.sh --handsets").append(quick ? " --quick" : count != 1_000_000 ? " --count " + count : "")
+                .append(postgresql ? " --postgresql" : "").append(nodes == 2 ? " --nodes 2" : "")
                 .append(jfr ? " --jfr" : "").append(measureOnly ? " --measure-only" : "").append("`\n");
         md.append(String.format("- Each phase: %d s (after %d s unmeasured of the same requests), %s concurrent clients, java.net.http HTTP/1.1 with "
                 + "keep-alive, each client sending the next request when the previous answered; warm-up before the phases: %s%n%n", durationS, preS,
@@ -881,20 +1028,29 @@ public class HandsetBenchmark {
         md.append('\n');
 
         md.append("## Latency and throughput\n\nLatency in ms at the client (localhost). \"CPU\": share of the whole machine (all cores = 100 %) used by "
-                + "Karaf, by this benchmark's clients, and by other processes during the phase (from /proc) — other processes above a few % disturb "
+                + "Karaf" + (nodes == 2 ? " (both nodes)" : "") + (postgresql ? ", by PostgreSQL (the postmaster and its backends)" : "") + ", by this benchmark's clients, and by other processes during the phase (from /proc) — other processes above a few % disturb "
                 + "the numbers. \"Karaf's JIT\": CPU of Karaf's C1/C2 compiler threads, in % of one core (still compiling = not yet warm). Handset lookups: random units of the loaded range, " + (100 - UNKNOWN_PERCENT - SECOND_SLOT_PERCENT)
                 + " % by the first IMEI, " + SECOND_SLOT_PERCENT + " % by the second IMEI where the unit has one (else the first), " + UNKNOWN_PERCENT
                 + " % unknown IMEIs (another TAC) answered 404; every answer is checked (status, and the IMEI in the body). Warranty checks: "
                 + "the same IMEI mix (unknown ones answer 200 `NOT_REGISTERED`).\n\n");
-        md.append("| Request | Clients | Requests | req/s | p50 | p90 | p99 | p99.9 | max | mean | Errors | CPU Karaf / bench / other | Karaf's JIT "
-                + "| CPU ms per request, Karaf / bench |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        String pgCol = postgresql ? " / PostgreSQL" : "";
+        md.append("| Request | Clients | Requests | req/s | p50 | p90 | p99 | p99.9 | max | mean | Errors | CPU Karaf" + pgCol + " / bench / other | Karaf's JIT "
+                + "| CPU ms per request, Karaf" + pgCol + " / bench |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Phase p : phases) {
-            md.append(String.format("| %s | %d | %,d | %,.0f | %.2f | %.2f | %.2f | %.2f | %.1f | %.2f | %d | %.0f %% / %.0f %% / %.0f %% | %.0f %% | %.3f / %.3f |%n",
-                    p.kind.label, p.clients, p.requests, p.rps(), p.ms[0], p.ms[1], p.ms[2], p.ms[3], p.ms[4], p.ms[5], p.errors, p.karafCpu, p.benchCpu,
-                    p.otherCpu, 100 * p.jitCpu, p.cpuMsPerRequest(p.karafCpu), p.cpuMsPerRequest(p.benchCpu)));
+            String cpu = postgresql ? String.format("%.0f %% / %.0f %% / %.0f %% / %.0f %%", p.karafCpu, p.pgCpu, p.benchCpu, p.otherCpu)
+                    : String.format("%.0f %% / %.0f %% / %.0f %%", p.karafCpu, p.benchCpu, p.otherCpu);
+            String perRequest = postgresql ? String.format("%.3f / %.3f / %.3f", p.cpuMsPerRequest(p.karafCpu), p.cpuMsPerRequest(p.pgCpu),
+                    p.cpuMsPerRequest(p.benchCpu)) : String.format("%.3f / %.3f", p.cpuMsPerRequest(p.karafCpu), p.cpuMsPerRequest(p.benchCpu));
+            md.append(String.format("| %s | %d | %,d | %,.0f | %.2f | %.2f | %.2f | %.2f | %.1f | %.2f | %d | %s | %.0f %% | %s |%n",
+                    p.kind.label, p.clients, p.requests, p.rps(), p.ms[0], p.ms[1], p.ms[2], p.ms[3], p.ms[4], p.ms[5], p.errors, cpu,
+                    100 * p.jitCpu, perRequest));
             if (p.firstError != null) {
                 notes.add("First error of " + p.kind + " at " + p.clients + " clients: `" + p.firstError.replace("`", "'") + "`");
             }
+        }
+        if (nodes == 2) {
+            md.append(String.format("%nRequests to node 1 / node 2 over all phases: %,d / %,d (1 client = node 1 only).%n",
+                    phases.stream().mapToLong(p -> p.perNode[0]).sum(), phases.stream().mapToLong(p -> p.perNode[1]).sum()));
         }
         long notFound = phases.stream().filter(p -> p.kind == Kind.HANDSET).mapToLong(p -> p.notFound).sum();
         md.append(String.format("%nUnknown IMEIs answered 404 as expected: %,d.%n", notFound));
@@ -908,7 +1064,7 @@ public class HandsetBenchmark {
             double l = look.cpuMsPerRequest(look.karafCpu);
             md.append(String.format("%nWhere the CPU went (%d clients, Karaf's CPU per request): `/health` %.3f ms; the JAX-RS application answering 401 "
                     + "(CXF, the authentication filter, a JSON error; no credentials checked, no data) %.3f ms = %.1f× the servlet, %.0f %% of the ceiling's "
-                    + "req/s; a handset lookup %.3f ms = %.1f× the servlet, of which %.3f ms beyond the 401 (credential check, JPA and Derby, the "
+                    + "req/s; a handset lookup %.3f ms = %.1f× the servlet, of which %.3f ms beyond the 401 (credential check, JPA and " + (postgresql ? "PostgreSQL" : "Derby") + ", the "
                     + "unit's JSON). The benchmark's clients spent %.3f ms per `/health` request: the ceiling is as much the load generator's limit "
                     + "as Karaf's.%n", most, c, f, f / c, 100 * floor.rps() / ceil.rps(), l, l / c, l - f, ceil.cpuMsPerRequest(ceil.benchCpu)));
         }

@@ -41,6 +41,11 @@ import java.util.stream.Stream;
  * same reference), and verify through REST: balance = sum of the ledger, nothing negative, each reference in the
  * ledger once, balance = what the clients saw applied. If the default configuration misses the goal, the same is
  * measured again with {@code timelineForTransactions=false} ({@code etc/org.opencrm.membership.cfg}).
+ *
+ * <p>With {@code --postgresql} the distribution runs on a throw-away PostgreSQL cluster ({@code PgCluster}, compiled
+ * onto the class path by run.sh) instead of Derby; with {@code --nodes 2} also a second Karaf node
+ * ({@code target/opencrm-membership-node2}, every port + 10) on the same database, started once the first is ready,
+ * and client i sends its requests to node i % 2 (the second copy of a duplicate pair to the other node).
  */
 public class MembershipBenchmark {
     static final double GOAL_TPS = 1000.0;
@@ -65,10 +70,23 @@ public class MembershipBenchmark {
     Path results = Path.of("distribution/benchmarks/RESULTS-membership.md");
     Path pidFile;
     String javaMaxMem = "2g";
+    boolean postgresql;
+    int nodes = 1;
+    /** Added to every port of the benchmark's Karaf nodes (run.sh --port-offset), to keep clear of other instances. */
+    int portOffset;
+    /** The second node's ports are the first node's plus this. */
+    static final int NODE2_OFFSET = 10;
+    static final String DATABASE = "crm_bench";
+    PgCluster pg;
+    String pgVersion = "PostgreSQL";
+    Path home2;
+    /** HTTP port of each node (index 0 = node 1). */
+    int[] ports;
 
     HttpClient http;
     String auth;
     Process karaf;
+    Process karaf2;
     int launches;
     long launchedAt;
     long store;
@@ -124,12 +142,27 @@ public class MembershipBenchmark {
                 case "--results" -> { results = Path.of(v); i++; }
                 case "--pid-file" -> { pidFile = Path.of(v); i++; }
                 case "--java-max-mem" -> { javaMaxMem = v; i++; }
+                case "--postgresql" -> postgresql = true;
+                case "--nodes" -> { nodes = Integer.parseInt(v); i++; }
+                case "--port-offset" -> { portOffset = Integer.parseInt(v); i++; }
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
         if (home == null) {
             throw new IllegalArgumentException("--home DIR (the unpacked distribution) is required");
         }
+        if (nodes != 1 && nodes != 2) {
+            throw new IllegalArgumentException("--nodes 1 or 2, not " + nodes);
+        }
+        if (nodes == 2 && !postgresql) {
+            throw new IllegalArgumentException("--nodes 2 needs --postgresql (the nodes share one database; embedded Derby cannot be shared)");
+        }
+        port += portOffset;
+        sshPort += portOffset;
+        rmiRegistry += portOffset;
+        rmiServer += portOffset;
+        ports = nodes == 2 ? new int[] { port, port + NODE2_OFFSET } : new int[] { port };
+        home2 = home.resolveSibling(home.getFileName() + "-node2");
     }
 
     /** Fresh unpack into {@code home}, own ports, the admin password in {@code etc/system.properties}. */
@@ -138,6 +171,9 @@ public class MembershipBenchmark {
             password = "bench-" + System.currentTimeMillis() + "-Pw";
         }
         if (dist == null) {
+            if (postgresql) {
+                throw new IllegalArgumentException("--postgresql needs --dist: the benchmark unpacks and configures the nodes itself");
+            }
             return; // an unpacked distribution given with --home and --password
         }
         if (Files.exists(home)) {
@@ -164,6 +200,17 @@ public class MembershipBenchmark {
         if (!Files.readString(etc.resolve("org.ops4j.pax.web.cfg")).contains("port = " + port)) {
             throw new IllegalStateException("could not set the HTTP port in org.ops4j.pax.web.cfg");
         }
+        if (postgresql) {
+            long t0 = System.nanoTime();
+            pg = PgCluster.start(home.resolveSibling("postgresql-membership"));
+            pg.createDatabase(DATABASE);
+            pg.configure(home, DATABASE);
+            pgVersion = pg.version();
+            log(String.format("%s on port %d, database %s (%.1f s)", pgVersion, pg.port(), DATABASE, secs(t0)));
+        }
+        if (nodes == 2) {
+            PgCluster.copyNode(home, home2, NODE2_OFFSET, "membership-node-1", "membership-node-2");
+        }
     }
 
     static void replace(Path file, String regex, String replacement) throws IOException {
@@ -183,6 +230,11 @@ public class MembershipBenchmark {
             throw new IllegalStateException("enabling membership-points answered " + r.statusCode() + ": " + abbreviate(r.body()));
         }
         setup.put("Enable the module (`POST /api/v1/modules/membership-points/enable`)", String.format("%.1f s", secs(t0)));
+        if (nodes == 2) {
+            // the module is enabled through node 1: node 2 finds that in the database when it boots
+            setup.put("Node 2 (`" + home2.getFileName() + "`): start, once node 1 is ready, until it serves `GET /api/v1/members?limit=1`",
+                    String.format("%.1f s", startSecondNode(240)));
+        }
         store = jsonLong(post("/api/v1/accounts", "{\"name\":\"会员基准门店\",\"type\":\"STORE\",\"region\":\"华东\"}"), "id");
         enrol();
         knownBalance = new AtomicLongArray(members);
@@ -194,16 +246,23 @@ public class MembershipBenchmark {
         phases.add(p1);
         boolean useLever = lever.equals("always") || (lever.equals("auto") && p1.txPerS() < GOAL_TPS);
         if (useLever) {
-            Path cfg = home.resolve("etc/org.opencrm.membership.cfg");
-            String existing = Files.exists(cfg) ? Files.readString(cfg) : "";
-            Files.writeString(cfg, existing.replaceAll("(?m)^timelineForTransactions.*$", "") + "\ntimelineForTransactions = false\n");
-            log("wrote timelineForTransactions = false to " + cfg + "; waiting for Config Admin to deliver it");
+            for (Path h : nodes == 2 ? List.of(home, home2) : List.of(home)) {
+                Path cfg = h.resolve("etc/org.opencrm.membership.cfg");
+                String existing = Files.exists(cfg) ? Files.readString(cfg) : "";
+                Files.writeString(cfg, existing.replaceAll("(?m)^timelineForTransactions.*$", "") + "\ntimelineForTransactions = false\n");
+                log("wrote timelineForTransactions = false to " + cfg + "; waiting for Config Admin to deliver it");
+            }
             Thread.sleep(6000);
             measure("warm-up 2", clients, 10);
             phases.add(measure("`timelineForTransactions = false` in `etc/org.opencrm.membership.cfg` (else default)", clients, durationS));
         }
         verify();
         stopKaraf();
+        if (pg != null) {
+            setup.put("PostgreSQL database `" + DATABASE + "` after the run (`pg_database_size`)", String.format("%,d MB", pg.databaseBytes(DATABASE) / (1024 * 1024)));
+            pg.close();
+            log("PostgreSQL cluster stopped and deleted");
+        }
         writeReport();
     }
 
@@ -220,7 +279,7 @@ public class MembershipBenchmark {
                 for (int i = start; i < members; i += 8) {
                     String mobile = "198" + String.format("%08d", i);
                     String body = "{\"name\":\"基准会员 " + i + "\",\"mobile\":\"" + mobile + "\",\"joinStoreAccountId\":" + store + ",\"cardKind\":\"COMBINED\",\"discountPercent\":95}";
-                    memberIds[i] = jsonLong(post("/api/v1/members", body), "id");
+                    memberIds[i] = jsonLong(post(start % nodes, "/api/v1/members", body), "id");
                 }
                 return null;
             }));
@@ -230,7 +289,7 @@ public class MembershipBenchmark {
         }
         pool.shutdown();
         double s = secs(t0);
-        setup.put("Members enrolled (`POST /api/v1/members`, 8 clients, each a new contact with a COMBINED card)",
+        setup.put("Members enrolled (`POST /api/v1/members`, 8 clients" + (nodes == 2 ? ", half on each node" : "") + ", each a new contact with a COMBINED card)",
                 String.format("%,d in %.1f s (%.0f/s)", members, s, members / s));
         log(String.format("enrolled %,d members in %.1f s", members, s));
     }
@@ -243,8 +302,10 @@ public class MembershipBenchmark {
         double seconds;
         long earnApplied, redeemApplied, refused409, replayed, dupPairs, dupBad, errors, requests;
         long[] lat = new long[0];
+        /** Requests answered per node (index 0 = node 1): shows the split over two nodes. */
+        final long[] perNode = new long[2];
         final List<String> errorSamples = new ArrayList<>();
-        double karafCpu, benchCpu, otherCpu;
+        double karafCpu, benchCpu, otherCpu, pgCpu;
         /** CPU of Karaf's JIT compiler threads, in cores (1.0 = one core busy compiling all the time). */
         double jitCores;
 
@@ -271,6 +332,7 @@ public class MembershipBenchmark {
             dupBad += w.dupBad;
             errors += w.errors;
             requests += w.requests;
+            perNode[w.node] += w.requests;
             long[] merged = Arrays.copyOf(lat, lat.length + w.nLat);
             System.arraycopy(w.lat, 0, merged, lat.length, w.nLat);
             lat = merged;
@@ -286,15 +348,18 @@ public class MembershipBenchmark {
         final SplittableRandom rnd;
         final CountDownLatch start;
         final long endAt;
+        /** The node this till talks to (index into ports). */
+        final int node;
         long earn, redeem, refused, replayed, dupPairs, dupBad, errors, requests;
         long[] lat = new long[1 << 14];
         int nLat;
         final List<String> errorSamples = new ArrayList<>();
 
-        Worker(long seed, CountDownLatch start, long endAt) {
+        Worker(long seed, CountDownLatch start, long endAt, int node) {
             this.rnd = new SplittableRandom(seed);
             this.start = start;
             this.endAt = endAt;
+            this.node = node;
         }
 
         @Override
@@ -321,7 +386,7 @@ public class MembershipBenchmark {
                     path = "/api/v1/members/" + memberIds[m] + "/points/redeem";
                     body = String.format("{\"reference\":\"%s\",\"points\":%d,\"storeAccountId\":%d}", ref, pts, store);
                 }
-                HttpRequest request = req(path).header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                HttpRequest request = req(node, path).header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build();
                 boolean dup = rnd.nextInt(1000) < dupPercentX10;
                 if (!dup) {
@@ -334,7 +399,10 @@ public class MembershipBenchmark {
                     dupRefs.add(ref);
                     dupPairs++;
                     long t0 = System.nanoTime();
-                    CompletableFuture<Outcome> b = http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                    // with two nodes the second copy goes to the other node: the reference must be applied once across the cluster
+                    HttpRequest twin = nodes == 1 ? request : req((node + 1) % nodes, path).header("Content-Type", "application/json")
+                            .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                    CompletableFuture<Outcome> b = http.sendAsync(twin, HttpResponse.BodyHandlers.ofString())
                             .handle((resp, ex) -> ex != null ? new Outcome(-1, ex.toString()) : new Outcome(resp.statusCode(), resp.body()));
                     Outcome oa = call(request);
                     record(System.nanoTime() - t0);
@@ -426,7 +494,7 @@ public class MembershipBenchmark {
         List<Worker> ws = new ArrayList<>();
         List<Thread> ts = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Worker w = new Worker(name.hashCode() * 7919L + i, start, endAt);
+            Worker w = new Worker(name.hashCode() * 7919L + i, start, endAt, i % nodes);
             ws.add(w);
             Thread t = new Thread(w, "client-" + i);
             ts.add(t);
@@ -450,10 +518,12 @@ public class MembershipBenchmark {
             double total = c1[0] - c0[0];
             p.karafCpu = 100 * (c1[2] - c0[2]) / total;
             p.benchCpu = 100 * (c1[3] - c0[3]) / total;
-            p.otherCpu = Math.max(0, 100 * ((c1[1] - c0[1]) - (c1[2] - c0[2]) - (c1[3] - c0[3])) / total);
+            p.pgCpu = 100 * (c1[4] - c0[4]) / total;
+            p.otherCpu = Math.max(0, 100 * ((c1[1] - c0[1]) - (c1[2] - c0[2]) - (c1[3] - c0[3]) - (c1[4] - c0[4])) / total);
         }
-        log(String.format("  %.0f tx/s (applied earn %d, redeem %d, refused %d, replayed %d, errors %d), p50 %.1f ms, p99 %.1f ms", p.txPerS(),
-                p.earnApplied, p.redeemApplied, p.refused409, p.replayed, p.errors, pct(p.lat, 50), pct(p.lat, 99)));
+        log(String.format("  %.0f tx/s (applied earn %d, redeem %d, refused %d, replayed %d, errors %d), p50 %.1f ms, p99 %.1f ms%s", p.txPerS(),
+                p.earnApplied, p.redeemApplied, p.refused409, p.replayed, p.errors, pct(p.lat, 50), pct(p.lat, 99),
+                nodes == 2 ? String.format(", requests by the clients of node 1 / node 2: %d / %d", p.perNode[0], p.perNode[1]) : ""));
         return p;
     }
 
@@ -564,7 +634,32 @@ public class MembershipBenchmark {
     double startKaraf(int timeoutSeconds) throws Exception {
         launches++;
         Path console = home.getParent().resolve("karaf-membership-console-" + launches + ".log");
-        ProcessBuilder pb = new ProcessBuilder("setsid", home.resolve("bin/karaf").toString(), "server").directory(home.toFile())
+        launchedAt = System.nanoTime();
+        karaf = launch(home, console);
+        if (pidFile != null) {
+            Files.writeString(pidFile, Long.toString(karaf.pid()));
+        }
+        double s = awaitMembers(karaf, 0, "/api/v1/contacts?limit=1", launchedAt, timeoutSeconds, console);
+        log(String.format("Karaf answered after %.1f s", s));
+        return s;
+    }
+
+    /** Starts node 2 (node 1 is ready and has the module enabled) and waits until it serves the module's members. */
+    double startSecondNode(int timeoutSeconds) throws Exception {
+        Path console = home.getParent().resolve("karaf-membership-node2-console.log");
+        long t0 = System.nanoTime();
+        karaf2 = launch(home2, console);
+        if (pidFile != null) {
+            Files.writeString(pidFile, karaf.pid() + "\n" + karaf2.pid() + "\n");
+        }
+        double s = awaitMembers(karaf2, 1, "/api/v1/members?limit=1", t0, timeoutSeconds, console);
+        log(String.format("node 2 served the members after %.1f s", s));
+        return s;
+    }
+
+    /** {@code bin/karaf server} in its own session (so the whole tree can be ended), console output to a file. */
+    Process launch(Path nodeHome, Path console) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder("setsid", nodeHome.resolve("bin/karaf").toString(), "server").directory(nodeHome.toFile())
                 .redirectErrorStream(true).redirectOutput(console.toFile());
         Map<String, String> env = pb.environment();
         String extra = env.getOrDefault("EXTRA_JAVA_OPTS", "");
@@ -576,59 +671,81 @@ public class MembershipBenchmark {
         }
         env.put("EXTRA_JAVA_OPTS", extra);
         env.put("JAVA_MAX_MEM", javaMaxMem);
-        launchedAt = System.nanoTime();
-        karaf = pb.start();
-        if (pidFile != null) {
-            Files.writeString(pidFile, Long.toString(karaf.pid()));
-        }
-        HttpRequest probe = req("/api/v1/contacts?limit=1").timeout(Duration.ofSeconds(1)).GET().build();
+        return pb.start();
+    }
+
+    /** Polls {@code path} on the node every 100 ms until 200: Karaf is an external process that gives no other signal of being ready. */
+    double awaitMembers(Process p, int node, String path, long since, int timeoutSeconds, Path console) throws Exception {
+        HttpRequest probe = req(node, path).timeout(Duration.ofSeconds(1)).GET().build();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        Path nodeHome = node == 0 ? home : home2;
         while (true) {
             try {
                 if (http.send(probe, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    double s = secs(launchedAt);
-                    log(String.format("Karaf answered after %.1f s", s));
-                    return s;
+                    return secs(since);
                 }
             } catch (IOException e) {
                 // not listening yet
             }
-            if (!karaf.isAlive()) {
-                throw new IllegalStateException("Karaf exited with " + karaf.exitValue() + "; see " + console);
+            if (!p.isAlive()) {
+                throw new IllegalStateException("Karaf (" + nodeHome.getFileName() + ") exited with " + p.exitValue() + "; see " + console);
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("no 200 within " + timeoutSeconds + " s; see " + home.resolve("data/log/karaf.log"));
+                throw new IllegalStateException("no 200 from " + path + " within " + timeoutSeconds + " s; see " + nodeHome.resolve("data/log/karaf.log"));
             }
             Thread.sleep(100);
         }
     }
 
     void stopKaraf() throws Exception {
+        if (karaf2 != null) {
+            stopNode(karaf2, home2);
+            karaf2 = null;
+        }
         if (karaf == null) {
             return;
         }
-        Process stop = new ProcessBuilder(home.resolve("bin/stop").toString()).directory(home.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        stop.waitFor(60, TimeUnit.SECONDS);
-        if (!karaf.waitFor(90, TimeUnit.SECONDS)) {
-            killKaraf();
-        }
-        karaf.descendants().forEach(ProcessHandle::destroyForcibly);
+        stopNode(karaf, home);
         karaf = null;
         if (pidFile != null) {
             Files.deleteIfExists(pidFile);
         }
     }
 
+    static void stopNode(Process node, Path nodeHome) throws Exception {
+        Process stop = new ProcessBuilder(nodeHome.resolve("bin/stop").toString()).directory(nodeHome.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        stop.waitFor(60, TimeUnit.SECONDS);
+        if (!node.waitFor(90, TimeUnit.SECONDS)) {
+            kill(node);
+        }
+        node.descendants().forEach(ProcessHandle::destroyForcibly);
+    }
+
     void killKaraf() {
-        Process p = karaf;
+        kill(karaf2);
+        kill(karaf);
+    }
+
+    static void kill(Process p) {
         if (p != null && p.isAlive()) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
         }
     }
 
-    /** {total jiffies, busy jiffies, Karaf's jiffies (script and JVM), this program's jiffies} from /proc. */
+    /** The running nodes' launcher processes (bin/karaf; the JVM is its child). */
+    List<Process> nodeProcesses() {
+        List<Process> list = new ArrayList<>();
+        for (Process p : new Process[] { karaf, karaf2 }) {
+            if (p != null) {
+                list.add(p);
+            }
+        }
+        return list;
+    }
+
+    /** {total jiffies, busy jiffies, Karaf's jiffies (script and JVM, every node), this program's jiffies, PostgreSQL's jiffies} from /proc. */
     long[] cpu() {
         try {
             String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
@@ -638,14 +755,13 @@ public class MembershipBenchmark {
             }
             long idle = Long.parseLong(f[4]) + (f.length > 5 ? Long.parseLong(f[5]) : 0);
             long k = 0;
-            Process p = karaf;
-            if (p != null) {
+            for (Process p : nodeProcesses()) {
                 k += procJiffies(p.pid());
                 for (ProcessHandle h : p.descendants().toList()) {
                     k += procJiffies(h.pid());
                 }
             }
-            return new long[] { total, total - idle, k, procJiffies(ProcessHandle.current().pid()) };
+            return new long[] { total, total - idle, k, procJiffies(ProcessHandle.current().pid()), pg == null ? 0 : pg.cpuJiffies() };
         } catch (Exception e) {
             return null;
         }
@@ -672,12 +788,11 @@ public class MembershipBenchmark {
     /** CPU ticks (1/100 s) of the Karaf JVM's C1 and C2 compiler threads. */
     long jitTicks() {
         long sum = 0;
-        Process p = karaf;
-        if (p == null) {
-            return 0;
+        List<ProcessHandle> all = new ArrayList<>();
+        for (Process p : nodeProcesses()) {
+            all.addAll(p.descendants().toList());
+            all.add(p.toHandle());
         }
-        List<ProcessHandle> all = new ArrayList<>(p.descendants().toList());
-        all.add(p.toHandle());
         for (ProcessHandle h : all) {
             try (Stream<Path> tasks = Files.list(Path.of("/proc/" + h.pid() + "/task"))) {
                 for (Path t : tasks.toList()) {
@@ -714,7 +829,11 @@ public class MembershipBenchmark {
     // ------------------------------------------------------------------ helpers
 
     HttpRequest.Builder req(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", auth);
+        return req(0, path);
+    }
+
+    HttpRequest.Builder req(int node, String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + ports[node] + path)).header("Authorization", auth);
     }
 
     HttpResponse<String> send(HttpRequest r) throws Exception {
@@ -730,7 +849,11 @@ public class MembershipBenchmark {
     }
 
     String post(String path, String json) throws Exception {
-        HttpResponse<String> r = send(req(path).header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+        return post(0, path, json);
+    }
+
+    String post(int node, String path, String json) throws Exception {
+        HttpResponse<String> r = send(req(node, path).header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
         if (r.statusCode() != 201 && r.statusCode() != 200) {
             throw new IllegalStateException("POST " + path + " answered " + r.statusCode() + ": " + abbreviate(r.body()));
@@ -771,17 +894,30 @@ public class MembershipBenchmark {
 
     void writeReport() throws Exception {
         StringBuilder b = new StringBuilder();
-        b.append("# Membership benchmark: earn/redeem throughput").append(quick ? " (QUICK run, smoke test)" : "").append("\n\n");
+        b.append("# Membership benchmark: earn/redeem throughput").append(postgresql ? ", PostgreSQL, " + nodes + " node" + (nodes == 2 ? "s" : "") : "")
+                .append(quick ? " (QUICK run, smoke test)" : "").append("\n\n");
         b.append("- Date: ").append(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).withNano(0)).append("\n");
         b.append("- Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ").append(memTotal()).append(" RAM, ")
                 .append(cpuModel()).append("; Java ").append(System.getProperty("java.version")).append("; Karaf heap ").append(javaMaxMem).append("\n");
-        b.append("- Command: `distribution/benchmarks/run.sh --membership").append(quick ? " --quick" : "").append("` (")
+        b.append("- Command: `distribution/benchmarks/run.sh --membership").append(quick ? " --quick" : "").append(postgresql ? " --postgresql" : "")
+                .append(nodes == 2 ? " --nodes 2" : "").append("` (")
                 .append(String.format("%,d members, %d clients, %d s per measured phase, at least %d s warm-up until the JIT settles", members, clients, durationS, warmupS)).append(")\n");
         if (dist != null) {
             b.append("- Distribution: `").append(dist.getFileName()).append("` built ")
                     .append(Files.getLastModifiedTime(dist).toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)).append("\n");
         }
-        b.append("- Database: embedded Derby (the distribution's default); everything on localhost, clients and Karaf on the same cores\n\n");
+        if (!postgresql) {
+            b.append("- Database: embedded Derby (the distribution's default); everything on localhost, clients and Karaf on the same cores\n\n");
+        } else {
+            b.append("- Database: ").append(pgVersion).append(", a throw-away cluster started by the benchmark (durable defaults: fsync and "
+                    + "synchronous commit on; `max_connections = 200`, `max_prepared_transactions = 100`), the distribution pointed at it by "
+                    + "`etc/org.ops4j.datasource-crm.cfg` only (pool as shipped: `pool.maxTotal = 24` per node)\n");
+            b.append(nodes == 2 ? "- Two Karaf nodes on that database (HTTP " + ports[0] + " and " + ports[1] + ", each its own `karaf.name`), node 2 "
+                    + "started once node 1 was ready; till client i talks to node i % 2 (32 clients each), the second copy of a duplicate pair goes "
+                    + "to the other node; the balance check reads through node 1. Everything shares the same cores: two JVMs, PostgreSQL and the "
+                    + "load generator on one machine say little about how the platform scales with nodes\n\n"
+                    : "- One Karaf node; PostgreSQL, Karaf and the clients on localhost, on the same cores\n\n");
+        }
         b.append("## Summary\n\n| Configuration | Transactions/s | Goal ≥ 1,000 tx/s |\n|---|---|---|\n");
         for (Phase p : phases) {
             double tps = p.txPerS();
@@ -795,15 +931,23 @@ public class MembershipBenchmark {
         b.append("## Set-up\n\n| Step | |\n|---|---|\n");
         setup.forEach((k, v) -> b.append("| ").append(k).append(" | ").append(v).append(" |\n"));
         b.append("\n## Phases\n\n| Configuration | Seconds | Requests | Applied earn | Applied redeem | Refused 409 | Replayed (dup) | Errors | "
-                + "Tx/s | Requests/s | p50 ms | p90 ms | p99 ms | max ms | CPU Karaf / bench / other | Karaf's JIT |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + "Tx/s | Requests/s | p50 ms | p90 ms | p99 ms | max ms | CPU Karaf" + (postgresql ? " / PostgreSQL" : "") + " / bench / other | Karaf's JIT |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Phase p : phases) {
-            b.append(String.format("| %s | %.1f | %,d | %,d | %,d | %,d | %,d | %,d | %,.0f | %,.0f | %.1f | %.1f | %.1f | %.1f | %.0f %% / %.0f %% / %.0f %% | %.0f %% of a core |%n",
+            String cpu = postgresql ? String.format("%.0f %% / %.0f %% / %.0f %% / %.0f %%", p.karafCpu, p.pgCpu, p.benchCpu, p.otherCpu)
+                    : String.format("%.0f %% / %.0f %% / %.0f %%", p.karafCpu, p.benchCpu, p.otherCpu);
+            b.append(String.format("| %s | %.1f | %,d | %,d | %,d | %,d | %,d | %,d | %,.0f | %,.0f | %.1f | %.1f | %.1f | %.1f | %s | %.0f %% of a core |%n",
                     p.name, p.seconds, p.requests, p.earnApplied, p.redeemApplied, p.refused409, p.replayed, p.errors, p.txPerS(),
-                    p.requests / p.seconds, pct(p.lat, 50), pct(p.lat, 90), pct(p.lat, 99), pct(p.lat, 100), p.karafCpu, p.benchCpu, p.otherCpu, 100 * p.jitCores));
+                    p.requests / p.seconds, pct(p.lat, 50), pct(p.lat, 90), pct(p.lat, 99), pct(p.lat, 100), cpu, 100 * p.jitCores));
+        }
+        if (nodes == 2) {
+            b.append("\nRequests sent by the clients of node 1 / node 2 (a duplicate's second copy goes to the other node): ");
+            b.append(String.join("; ", phases.stream().map(p -> String.format("%,d / %,d", p.perNode[0], p.perNode[1])).toList())).append(".\n");
         }
         b.append("\nWarm-up before the first phase: ").append(warmup).append(".\n");
         b.append("\nLatency: per request at the client (a duplicate pair records both answers, measured from sending the pair). CPU: share of the "
-                + "whole machine (2 cores = 100 %) from `/proc`.\n");
+                + "whole machine (2 cores = 100 %) from `/proc`" + (nodes == 2 ? "; Karaf = both nodes, Karaf's JIT = both nodes' compiler threads" : "")
+                + (postgresql ? "; PostgreSQL = the postmaster and its backends" : "") + ".\n");
         for (Phase p : phases) {
             if (!p.errorSamples.isEmpty()) {
                 b.append("\nError samples (").append(p.name).append("):\n");

@@ -21,6 +21,17 @@
 #   distribution/benchmarks/run.sh --channel --quick   # 500 partners (smoke test), writes target/RESULTS-channel-quick.md
 #   --partners N            partners to load (writes target/RESULTS-channel-N.md)
 #
+#   With --membership or --handsets:
+#   --postgresql            run the distribution on a throw-away PostgreSQL cluster instead of embedded Derby: initdb + pg_ctl from
+#                           /usr/lib/postgresql/<newest>/bin in target/postgresql-<benchmark> on a free port (as the postgres user
+#                           when run as root), database and user crm_bench, pointed at by etc/org.ops4j.datasource-crm.cfg only;
+#                           stopped and deleted at the end, also on failure. Writes target/RESULTS-<benchmark>-pg-1node[-quick].md
+#   --nodes 2               (with --postgresql) a second Karaf node, target/opencrm-<benchmark>-node2, every port + 10 (HTTP,
+#                           ssh, RMI), own karaf.name, on the same database, started once node 1 is ready; client i talks to
+#                           node i % 2. Writes target/RESULTS-<benchmark>-pg-2nodes[-quick].md. Two JVMs, PostgreSQL and the
+#                           load generator on one 2-core machine: such figures say little about how the platform scales.
+#   --port-offset N         add N to every port of the benchmark's Karaf nodes (e.g. 10000: membership 28681..., handsets 28581...)
+#
 #   distribution/benchmarks/run.sh --ui-sessions      # memory per idle signed-in UI session: 200 sessions of a real Chromium (~15 min), writes RESULTS-ui-sessions.md
 #   --sessions N            sessions to open (writes target/RESULTS-ui-sessions-N.md)
 set -euo pipefail
@@ -48,6 +59,9 @@ hargs=()
 hresults=""
 ui_sessions=false
 sessions=""
+postgresql=false
+nodes=1
+port_offset=0
 
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -70,14 +84,17 @@ while [ $# -gt 0 ]; do
     --no-diagnose) args+=(--no-diagnose) ;;
     --diagnose-only) args+=(--diagnose-only); diagnose_only=true; results="$work/DIAGNOSTICS.md" ;;
     --search-only) args+=(--search-only); diagnose_only=true; results="$work/RESULTS-search-only.md" ;;
-    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
+    --postgresql) postgresql=true ;;
+    --nodes) nodes="$2"; shift ;;
+    --port-offset) port_offset="$2"; shift ;;
+    -h|--help) sed -n '2,36p' "$0"; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
 done
 [ "${#args[@]}" -gt 0 ] && [ "${args[0]}" = "--sizes" ] && [ "${args[1]}" = "100000,1000000" ] && results="$bench/RESULTS.md"
 # --ui-sessions [--sessions N]: UiSessionMemoryBenchmark (distribution/itests) starts the distribution in
-# distribution/itests/target/ui-sessions (ports 18581/18501/11499/44844) and signs in with Debian's Chromium
+# distribution/itests/target/ui-sessions (ports 18781/18701/11699/45044) and signs in with Debian's Chromium
 if $ui_sessions; then
   if $build || [ ! -f "$dist" ]; then (cd "$repo" && mvn -B -q -o install -DskipTests); fi
   uresults="$bench/RESULTS-ui-sessions.md"
@@ -89,15 +106,39 @@ if $ui_sessions; then
   cat "$uresults"
   exit 0
 fi
+if $postgresql || [ "$nodes" != 1 ]; then
+  if ! $membership && ! $handsets; then echo "--postgresql and --nodes go with --membership or --handsets" >&2; exit 2; fi
+  if [ "$nodes" != 1 ] && [ "$nodes" != 2 ]; then echo "--nodes: 1 or 2" >&2; exit 2; fi
+  if [ "$nodes" = 2 ] && ! $postgresql; then echo "--nodes 2 needs --postgresql (embedded Derby cannot be shared by two nodes)" >&2; exit 2; fi
+  if $measure_only; then echo "--measure-only works on Derby data only" >&2; exit 2; fi
+fi
+# PostgreSQL runs write to target/: the final figures go into RESULTS-*.md as a section of their own, by hand
+pgsuffix=""
+pgargs=()
+if $postgresql; then
+  [ "$nodes" = 2 ] && pgsuffix="-pg-2nodes" || pgsuffix="-pg-1node"
+  [[ " ${args[*]-} " == *" --quick "* ]] && pgsuffix="$pgsuffix-quick"
+  pgargs=(--postgresql --nodes "$nodes")
+fi
+if $membership || $handsets; then
+  # PgCluster.java is shared by these two benchmarks: the JDK 17 source launcher compiles one file, so it goes on the class path
+  mkdir -p "$work/bench-classes"
+  javac -d "$work/bench-classes" "$bench/PgCluster.java"
+fi
 # --membership [--quick] [--members N] [--duration-s S] [--lever auto|always|never]: earn/redeem throughput with 64 clients and the
 # balance check (MembershipBenchmark.java unpacks and runs its own Karaf in target/opencrm-membership, ports 18681/18601/11599/44944)
 if $membership; then
   if $build || [ ! -f "$dist" ]; then (cd "$repo" && mvn -B -q -o install -DskipTests); fi
-  if curl -s -o /dev/null --max-time 1 "http://localhost:18681/"; then echo "port 18681 is already in use; stop it first" >&2; exit 1; fi
+  mport=$((18681 + port_offset))
+  for p in $mport $( [ "$nodes" = 2 ] && echo $((mport + 10)) ); do
+    if curl -s -o /dev/null --max-time 1 "http://localhost:$p/"; then echo "port $p is already in use; stop it first" >&2; exit 1; fi
+  done
   mresults="$bench/RESULTS-membership.md"
   if [[ " ${args[*]-} " == *" --quick "* ]]; then margs+=(--quick); mresults="$work/RESULTS-membership-quick.md"; fi
-  exec java -Xmx1g "$bench/MembershipBenchmark.java" --dist "$dist" --home "$work/opencrm-membership" --results "$mresults" \
-    --pid-file "$work/karaf-membership.pid" --java-max-mem "${JAVA_MAX_MEM:-2g}" ${margs[@]+"${margs[@]}"}
+  $postgresql && mresults="$work/RESULTS-membership$pgsuffix.md"
+  exec java -Xmx1g -cp "$work/bench-classes" "$bench/MembershipBenchmark.java" --dist "$dist" --home "$work/opencrm-membership" --results "$mresults" \
+    --pid-file "$work/karaf-membership.pid" --java-max-mem "${JAVA_MAX_MEM:-2g}" --port-offset "$port_offset" \
+    ${pgargs[@]+"${pgargs[@]}"} ${margs[@]+"${margs[@]}"}
 fi
 # ports: the contact benchmark uses 18181/18101/11099/44445, the handset benchmark 18581/18501/11499/44844, each its own Karaf
 ssh_port=18101
@@ -105,12 +146,18 @@ rmi_registry=11099
 rmi_server=44445
 if $handsets; then
   home="$work/opencrm-handsets"
-  [ "$port" = 18181 ] && port=18581
-  ssh_port=18501
-  rmi_registry=11499
-  rmi_server=44844
+  [ "$port" = 18181 ] && port=$((18581 + port_offset))
+  ssh_port=$((18501 + port_offset))
+  rmi_registry=$((11499 + port_offset))
+  rmi_server=$((44844 + port_offset))
   results="${hresults:-$bench/RESULTS-handsets.md}"
   $measure_only && ! $explicit_results && results="$work/RESULTS-handsets-measure-only.md"
+  if $postgresql && ! $explicit_results; then
+    case "$results" in
+      "$bench/RESULTS-handsets.md"|"$work/RESULTS-handsets-quick.md") results="$work/RESULTS-handsets$pgsuffix.md" ;;
+      *) results="${results%.md}$pgsuffix.md" ;;
+    esac
+  fi
 fi
 
 # --channel: its own Karaf in target/opencrm-channel, ports 18781/18701/11799/45044
@@ -128,25 +175,30 @@ if $build || [ ! -f "$dist" ]; then
   (cd "$repo" && mvn -B -q -o install -DskipTests)
 fi
 
-if curl -s -o /dev/null --max-time 1 "http://localhost:$port/"; then
-  echo "port $port is already in use (an earlier benchmark still running?); stop it first" >&2
-  exit 1
-fi
+for p in $port $( $handsets && [ "$nodes" = 2 ] && echo $((port + 10)) ); do
+  if curl -s -o /dev/null --max-time 1 "http://localhost:$p/"; then
+    echo "port $p is already in use (an earlier benchmark still running?); stop it first" >&2
+    exit 1
+  fi
+done
 
 pidfile="$work/karaf.pid"
 $handsets && pidfile="$work/karaf-handsets.pid"
 $channel && pidfile="$work/karaf-channel.pid"
 cleanup() {
   if [ -f "$pidfile" ]; then
-    pid="$(cat "$pidfile")"
-    if kill -0 "$pid" 2>/dev/null; then
-      echo "stopping Karaf (pid $pid)"
-      "$home/bin/stop" >/dev/null 2>&1 || true
-      sleep 5
-      kill -TERM -- "-$pid" 2>/dev/null || true
-      sleep 2
-      kill -KILL -- "-$pid" 2>/dev/null || true
-    fi
+    # one line per running node (two with --nodes 2)
+    for pid in $(cat "$pidfile"); do
+      if kill -0 "$pid" 2>/dev/null; then
+        echo "stopping Karaf (pid $pid)"
+        "$home/bin/stop" >/dev/null 2>&1 || true
+        [ -d "$home-node2" ] && { "$home-node2/bin/stop" >/dev/null 2>&1 || true; }
+        sleep 5
+        kill -TERM -- "-$pid" 2>/dev/null || true
+        sleep 2
+        kill -KILL -- "-$pid" 2>/dev/null || true
+      fi
+    done
     rm -f "$pidfile"
   fi
 }
@@ -181,8 +233,8 @@ if $channel; then
   exit $?
 fi
 if $handsets; then
-  java -Xmx1g "$bench/HandsetBenchmark.java" --home "$home" --port "$port" --ssh-port "$ssh_port" --password "$password" --pid-file "$pidfile" \
-    --java-max-mem "$JAVA_MAX_MEM" --results "$results" ${hargs[@]+"${hargs[@]}"}
+  java -Xmx1g -cp "$work/bench-classes" "$bench/HandsetBenchmark.java" --home "$home" --port "$port" --ssh-port "$ssh_port" --password "$password" \
+    --pid-file "$pidfile" --java-max-mem "$JAVA_MAX_MEM" --results "$results" ${pgargs[@]+"${pgargs[@]}"} ${hargs[@]+"${hargs[@]}"}
   exit $?
 fi
 # the Derby driver of the distribution, for the direct bulk load that replaces a REST import over its time budget

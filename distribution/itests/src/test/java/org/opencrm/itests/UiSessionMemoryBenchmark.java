@@ -51,7 +51,7 @@ public class UiSessionMemoryBenchmark {
         int sessions = Integer.getInteger("crm.bench.sessions", 200);
         Path results = Path.of(System.getProperty("crm.bench.results", "target/RESULTS-ui-sessions.md"));
         try (KarafServer karaf = KarafServer.unpack(Path.of(System.getProperty("crm.distribution")), Path.of("target/ui-sessions"))
-                .ports(18581, 18501, 11499, 44844).start()) {
+                .ports(18781, 18701, 11699, 45044).start()) {
             String password = karaf.awaitGeneratedAdminPassword(Duration.ofMinutes(10));
             karaf.awaitHttp("/api/v1/modules", 200, Duration.ofMinutes(10));
             for (String module : MODULES) {
