@@ -15,8 +15,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +46,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public class UiSessionMemoryBenchmark {
     private static final Pattern TOTAL = Pattern.compile("(?m)^Total\\s+(\\d+)\\s+(\\d+)\\s*$");
+    /** "   1:        123456       7890123  java.lang.String (java.base@17)" */
+    private static final Pattern ROW = Pattern.compile("(?m)^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)");
     private static final List<String> MODULES = List.of("handset-registry", "repair-parts", "membership-points", "channel-finance", "franchise-audit");
 
     @Test
@@ -71,7 +75,7 @@ public class UiSessionMemoryBenchmark {
                 browser.findElement(By.id("logout")).click();
                 wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-username")));
                 browser.manage().deleteAllCookies();
-                long before = liveHeap(pid);
+                Histogram before = liveHeap(pid);
 
                 List<String> cookies = Collections.synchronizedList(new ArrayList<>());
                 List<Long> signInMillis = new ArrayList<>();
@@ -90,9 +94,9 @@ public class UiSessionMemoryBenchmark {
                 TimeUnit.SECONDS.sleep(100);
                 int answering = heartbeat(http, base, cookies);
                 assertEquals("every session's UI still answers its heartbeat", sessions, answering);
-                long with = liveHeap(pid);
-                double perSession = (with - before) / (double) sessions / (1024 * 1024);
-                assertTrue("the sessions hold memory: " + before + " -> " + with, with > before);
+                Histogram with = liveHeap(pid);
+                double perSession = (with.total() - before.total()) / (double) sessions / (1024 * 1024);
+                assertTrue("the sessions hold memory: " + before.total() + " -> " + with.total(), with.total() > before.total());
                 write(results, sessions, before, with, perSession, signInMillis, signingIn);
             } finally {
                 heartbeats.shutdownNow();
@@ -138,18 +142,36 @@ public class UiSessionMemoryBenchmark {
         return ok;
     }
 
-    /** Bytes of live objects: the total of a class histogram, which runs a full GC first; the smaller of two readings. */
-    private static long liveHeap(long pid) throws IOException, InterruptedException {
-        long least = Long.MAX_VALUE;
+    /** Live objects after a full GC (a class histogram runs one first): the smaller of two readings, bytes per class. */
+    private static Histogram liveHeap(long pid) throws IOException, InterruptedException {
+        Histogram least = null;
         for (int i = 0; i < 2; i++) {
             Process p = new ProcessBuilder("jcmd", Long.toString(pid), "GC.class_histogram").redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue("jcmd failed: " + out, p.waitFor(5, TimeUnit.MINUTES) && p.exitValue() == 0);
             Matcher m = TOTAL.matcher(out);
             assertTrue("no Total line in: " + out.substring(Math.max(0, out.length() - 500)), m.find());
-            least = Math.min(least, Long.parseLong(m.group(2)));
+            Map<String, Long> bytes = new HashMap<>();
+            Matcher row = ROW.matcher(out);
+            while (row.find()) {
+                bytes.merge(row.group(3), Long.parseLong(row.group(2)), Long::sum);
+            }
+            Histogram h = new Histogram(Long.parseLong(m.group(2)), bytes);
+            if (least == null || h.total() < least.total()) {
+                least = h;
+            }
         }
         return least;
+    }
+
+    /** A class histogram: total live bytes and bytes per class. */
+    private record Histogram(long total, Map<String, Long> bytes) {
+        /** The classes that grew most from {@code before} to this, with their growth in bytes. */
+        List<Map.Entry<String, Long>> grownSince(Histogram before, int top) {
+            Map<String, Long> grown = new HashMap<>();
+            bytes.forEach((k, v) -> grown.put(k, v - before.bytes.getOrDefault(k, 0L)));
+            return grown.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(top).toList();
+        }
     }
 
     /** The distribution's Java process (the child of bin/karaf whose command line names this Karaf home). */
@@ -161,7 +183,7 @@ public class UiSessionMemoryBenchmark {
                 .orElseThrow(() -> new IllegalStateException("no Karaf java process for " + where));
     }
 
-    private static void write(Path results, int sessions, long before, long with, double perSession, List<Long> signInMillis, Duration signingIn)
+    private static void write(Path results, int sessions, Histogram before, Histogram with, double perSession, List<Long> signInMillis, Duration signingIn)
             throws IOException {
         List<Long> sorted = signInMillis.stream().sorted().toList();
         long p50 = sorted.get(sorted.size() / 2);
@@ -188,9 +210,20 @@ public class UiSessionMemoryBenchmark {
                 Goal (issue 17, item 10): moonshot ≤ 0.15 MB per session; the Vaadin 8 scalability study reports about 0.3 MB.
                 Result: %s.
 
-                Sign-in (page load to the dashboard's menu, one browser, sequential): p50 %d ms, p95 %d ms; %d sign-ins took %d s.
+                Sign-in (page load to the dashboard's menu, one browser, sequential): p50 %d ms, p95 %d ms; %d sign-ins took %d s
+                (load average when done: %.1f).
+
+                Where a session's memory goes: the classes whose live bytes grew most, per session
+                (`GC.class_histogram` with the sessions minus before):
+
+                | class | bytes per session |
+                |---|---|
+                %s
                 """, Instant.now(), hostName(), Runtime.getRuntime().availableProcessors(), sessions, sessions, sessions,
-                before / 1048576.0, sessions, with / 1048576.0, perSession, verdict, p50, p95, sessions, signingIn.toSeconds());
+                before.total() / 1048576.0, sessions, with.total() / 1048576.0, perSession, verdict, p50, p95, sessions, signingIn.toSeconds(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                with.grownSince(before, 15).stream().map(e -> "| `" + e.getKey() + "` | " + String.format(Locale.ROOT, "%,d", e.getValue() / sessions) + " |")
+                        .collect(Collectors.joining("\n")));
         Files.createDirectories(results.toAbsolutePath().getParent());
         Files.writeString(results, text);
         System.out.println(text);
