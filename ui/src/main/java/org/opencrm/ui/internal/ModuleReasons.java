@@ -52,6 +52,9 @@ final class ModuleReasons {
                 new Rule(Pattern.compile("(\\S+(?: \\S+)?) needs (.+?), which nothing installed provides"),
                         m -> msg.get("modules.why.needsOther", m.group(1), m.group(2))),
                 new Rule(Pattern.compile("component (\\S+) failed to activate: "), m -> msg.get("modules.why.componentFailed", m.group(1))),
+                // ModuleSchema's failed step: the database's own reason (group 4) stays as the database said it
+                new Rule(Pattern.compile("the schema of module (\\S+) could not be upgraded to version (\\d+) \\((.+?)\\): (.*?); it stays at the previous version"
+                        + " and the step is retried at the next start"), m -> msg.get("modules.why.schemaFailed", m.group(1), m.group(2), m.group(3), m.group(4))),
                 new Rule(Pattern.compile("could not be installed: "), m -> msg.get("modules.why.notInstalled")));
     }
 
