@@ -39,6 +39,8 @@ set -euo pipefail
 bench="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$bench/../.." && pwd)"
 dist="$repo/distribution/target/opencrm-distribution-0.1.0-SNAPSHOT.tar.gz"
+# org.opencrm.testsupport.PostgresCluster (PgCluster.java's cluster), built with the distribution
+testsupport="$repo/distribution/test-support/target/opencrm-test-support-0.1.0-SNAPSHOT.jar"
 work="$bench/target"                  # ignored by the root .gitignore (target/)
 home="$work/opencrm"
 port=18181
@@ -121,14 +123,24 @@ if $postgresql; then
   pgargs=(--postgresql --nodes "$nodes")
 fi
 if $membership || $handsets; then
-  # PgCluster.java is shared by these two benchmarks: the JDK 17 source launcher compiles one file, so it goes on the class path
+  # PgCluster.java is shared by these two benchmarks: the JDK 17 source launcher compiles one file, so it goes on the class
+  # path, compiled against the test-support jar (PostgresCluster, the integration tests' cluster too), which goes there as well
+  if $build || [ ! -f "$dist" ]; then
+    echo "building the distribution (mvn -B -q -o install -DskipTests)"
+    (cd "$repo" && mvn -B -q -o install -DskipTests)
+    build=false
+  fi
+  if [ ! -f "$testsupport" ]; then
+    echo "building the test support jar (mvn -B -q -o install -DskipTests -pl distribution/test-support)"
+    (cd "$repo" && mvn -B -q -o install -DskipTests -pl distribution/test-support)
+  fi
   mkdir -p "$work/bench-classes"
-  javac -d "$work/bench-classes" "$bench/PgCluster.java"
+  javac -cp "$testsupport" -d "$work/bench-classes" "$bench/PgCluster.java"
+  benchcp="$work/bench-classes:$testsupport"
 fi
 # --membership [--quick] [--members N] [--duration-s S] [--lever auto|always|never]: earn/redeem throughput with 64 clients and the
 # balance check (MembershipBenchmark.java unpacks and runs its own Karaf in target/opencrm-membership, ports 18681/18601/11599/44944)
 if $membership; then
-  if $build || [ ! -f "$dist" ]; then (cd "$repo" && mvn -B -q -o install -DskipTests); fi
   mport=$((18681 + port_offset))
   for p in $mport $( [ "$nodes" = 2 ] && echo $((mport + 10)) ); do
     if curl -s -o /dev/null --max-time 1 "http://localhost:$p/"; then echo "port $p is already in use; stop it first" >&2; exit 1; fi
@@ -136,7 +148,7 @@ if $membership; then
   mresults="$bench/RESULTS-membership.md"
   if [[ " ${args[*]-} " == *" --quick "* ]]; then margs+=(--quick); mresults="$work/RESULTS-membership-quick.md"; fi
   $postgresql && mresults="$work/RESULTS-membership$pgsuffix.md"
-  exec java -Xmx1g -cp "$work/bench-classes" "$bench/MembershipBenchmark.java" --dist "$dist" --home "$work/opencrm-membership" --results "$mresults" \
+  exec java -Xmx1g -cp "$benchcp" "$bench/MembershipBenchmark.java" --dist "$dist" --home "$work/opencrm-membership" --results "$mresults" \
     --pid-file "$work/karaf-membership.pid" --java-max-mem "${JAVA_MAX_MEM:-2g}" --port-offset "$port_offset" \
     ${pgargs[@]+"${pgargs[@]}"} ${margs[@]+"${margs[@]}"}
 fi
@@ -233,7 +245,7 @@ if $channel; then
   exit $?
 fi
 if $handsets; then
-  java -Xmx1g -cp "$work/bench-classes" "$bench/HandsetBenchmark.java" --home "$home" --port "$port" --ssh-port "$ssh_port" --password "$password" \
+  java -Xmx1g -cp "$benchcp" "$bench/HandsetBenchmark.java" --home "$home" --port "$port" --ssh-port "$ssh_port" --password "$password" \
     --pid-file "$pidfile" --java-max-mem "$JAVA_MAX_MEM" --results "$results" ${pgargs[@]+"${pgargs[@]}"} ${hargs[@]+"${hargs[@]}"}
   exit $?
 fi
