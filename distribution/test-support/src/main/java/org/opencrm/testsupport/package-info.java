@@ -4,5 +4,5 @@
  * that tests inside the container ({@link org.opencrm.testsupport.paxexam.CrmContainerTest}) use the same client.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.opencrm.testsupport;
