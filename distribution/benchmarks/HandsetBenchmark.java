@@ -821,21 +821,12 @@ public class HandsetBenchmark {
     }
 
     static void kill(Process p) {
-        if (p != null && p.isAlive()) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-        }
+        PgCluster.kill(p);
     }
 
     /** The running nodes' launcher processes (bin/karaf; the JVM is its child). */
     List<Process> nodeProcesses() {
-        List<Process> list = new ArrayList<>();
-        for (Process p : new Process[] { karaf, karaf2 }) {
-            if (p != null) {
-                list.add(p);
-            }
-        }
-        return list;
+        return PgCluster.started(karaf, karaf2);
     }
 
     /** Node 1's JVM. */

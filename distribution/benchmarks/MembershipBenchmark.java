@@ -728,21 +728,12 @@ public class MembershipBenchmark {
     }
 
     static void kill(Process p) {
-        if (p != null && p.isAlive()) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-        }
+        PgCluster.kill(p);
     }
 
     /** The running nodes' launcher processes (bin/karaf; the JVM is its child). */
     List<Process> nodeProcesses() {
-        List<Process> list = new ArrayList<>();
-        for (Process p : new Process[] { karaf, karaf2 }) {
-            if (p != null) {
-                list.add(p);
-            }
-        }
-        return list;
+        return PgCluster.started(karaf, karaf2);
     }
 
     /** {total jiffies, busy jiffies, Karaf's jiffies (script and JVM, every node), this program's jiffies, PostgreSQL's jiffies} from /proc. */

@@ -1,12 +1,10 @@
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.opencrm.testsupport.PostgresCluster;
 
@@ -183,13 +181,25 @@ public final class PgCluster implements AutoCloseable {
     }
 
     private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
+        PostgresCluster.deleteTree(dir);
+    }
+
+    /** Ends a Karaf node at once (its script and the JVM below it), if it runs. */
+    static void kill(Process p) {
+        if (p != null && p.isAlive()) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
         }
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
+    }
+
+    /** The nodes' launcher processes that were started (bin/karaf; the JVM is its child). */
+    static List<Process> started(Process... nodes) {
+        List<Process> list = new java.util.ArrayList<>();
+        for (Process p : nodes) {
+            if (p != null) {
+                list.add(p);
             }
         }
+        return list;
     }
 }
