@@ -147,7 +147,10 @@ public final class ModuleSchema {
         List<String> applied = new ArrayList<>();
         result.migrations.forEach(m -> applied.add(m.version + " " + m.description));
         int from = versionOf(result.initialSchemaVersion);
-        int to = result.targetSchemaVersion == null ? from : versionOf(result.targetSchemaVersion);
+        // the database's version now, not the last step this call applied: another node may have applied later steps
+        // between this call's (each step takes the lock on its own)
+        MigrationInfo current = flyway.info().current();
+        int to = current == null || current.getVersion() == null ? from : Math.max(from, versionOf(current.getVersion().getVersion()));
         if (!applied.isEmpty()) {
             LOG.info("schema of module {} upgraded from version {} to {}: {}", module, from, to, applied);
         }
