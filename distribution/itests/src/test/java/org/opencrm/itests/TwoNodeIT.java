@@ -66,8 +66,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <li>afterwards every member's balance equals the sum of its ledger, every reference answered 2xx is in the ledger
  * exactly once and no reference twice, and the notification outbox sent every message at most once.
  * </ol>
- * Not part of the README's {@code mvn -B verify} (it takes 4–14 minutes here and its 2 s goal is load-sensitive, see the
- * README); run it with {@code mvn -B -o verify -pl distribution/itests -Dtest=TwoNodeIT -Dcrm.itest.realClockOnly=true}. It prints its
+ * Part of the README's {@code mvn -B verify}: the itests' PostgreSQL execution runs it after IntegrationSuite, on the
+ * same throw-away cluster (about 70 s on an idle 2-core machine, 4–14 minutes beside other CI runs). Alone:
+ * {@code mvn -B -o verify -pl distribution/itests -Dtest=TwoNodeIT -Dcrm.itest.realClockOnly=true}. It prints its
  * figures (convergence, till rate, failover, lease move) as "TwoNodeIT:" lines.
  */
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
