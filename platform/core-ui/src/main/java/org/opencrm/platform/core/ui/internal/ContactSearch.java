@@ -3,7 +3,6 @@ package org.opencrm.platform.core.ui.internal;
 import java.util.List;
 import java.util.Locale;
 
-import org.opencrm.platform.api.PageRequest;
 import org.opencrm.platform.api.ui.HeaderSearch;
 import org.opencrm.platform.api.ui.SearchHit;
 import org.opencrm.platform.api.ui.UiContext;
@@ -33,7 +32,7 @@ public class ContactSearch implements HeaderSearch {
         if (q.startsWith("#") || q.matches("[A-Za-z]{2}\\d+")) {
             return List.of(); // record numbers belong to other searches
         }
-        return contacts.search(context.user(), new PageRequest(q.matches("[\\d+]+") ? q : text, 0, limit), null, null).items().stream()
+        return contacts.firstMatches(context.user(), q.matches("[\\d+]+") ? q : text, limit).stream()
                 .map(c -> new SearchHit(c.name(), c.mobile(), "contact/" + c.id())).toList();
     }
 }

@@ -112,20 +112,29 @@ public class ContactService {
         return inScope(user, page, accountId, tag);
     }
 
+    /**
+     * The first {@code limit} contacts the text finds (as {@link #search} orders them), without counting the rest: the
+     * header search shows a few suggestions, and counting a short mobile prefix's matches at a million contacts costs
+     * more than finding them.
+     */
+    public List<ContactData> firstMatches(CrmUser user, String text, int limit) {
+        user.require(READ);
+        return jpa.txExpr(TransactionType.Supports, em -> matches(em, query(user, em, text, null, null), new PageRequest(text, 0, limit)));
+    }
+
+    private static List<ContactData> matches(EntityManager em, Query q, PageRequest page) {
+        var items = q.bind(em.createQuery("SELECT c FROM Contact c" + q.where + q.orderBy, Contact.class));
+        items.setFirstResult(page.offset());
+        items.setMaxResults(page.limit());
+        return items.getResultList().stream().map(ContactService::toData).toList();
+    }
+
     /** {@link #search} without the read permission, for record pickers of modules (the scope still applies). */
     public Page<ContactData> inScope(CrmUser user, PageRequest page, Long accountId, String tag) {
         return jpa.txExpr(TransactionType.Supports, em -> {
             Query q = query(user, em, page.query(), accountId, tag);
             boolean everything = q.scope.unrestricted() && page.query() == null && accountId == null && (tag == null || tag.isBlank());
-            List<ContactData> found;
-            if (everything) {
-                found = newestFirst(em, page).stream().map(ContactService::toData).toList();
-            } else {
-                var items = q.bind(em.createQuery("SELECT c FROM Contact c" + q.where + q.orderBy, Contact.class));
-                items.setFirstResult(page.offset());
-                items.setMaxResults(page.limit());
-                found = items.getResultList().stream().map(ContactService::toData).toList();
-            }
+            List<ContactData> found = everything ? newestFirst(em, page).stream().map(ContactService::toData).toList() : matches(em, q, page);
             long total;
             if (everything) {
                 total = allContacts.get(() -> countAll(em));
