@@ -34,6 +34,8 @@
 #
 #   distribution/benchmarks/run.sh --ui-sessions      # memory per idle signed-in UI session: 200 sessions of a real Chromium (~15 min), writes RESULTS-ui-sessions.md
 #   --sessions N            sessions to open (writes target/RESULTS-ui-sessions-N.md)
+#   distribution/benchmarks/run.sh --ui-screens       # seconds for each main screen to appear with 1,000,000 contacts and 1,000,000 handsets (~30 min), writes RESULTS-ui-screens.md
+#   --records N             contacts and handsets to load instead (writes target/RESULTS-ui-screens-N.md)
 set -euo pipefail
 
 bench="$(cd "$(dirname "$0")" && pwd)"
@@ -60,6 +62,8 @@ args=()
 hargs=()
 hresults=""
 ui_sessions=false
+ui_screens=false
+records=""
 sessions=""
 postgresql=false
 nodes=1
@@ -74,6 +78,8 @@ while [ $# -gt 0 ]; do
     --handsets) handsets=true ;;
     --channel) channel=true ;;
     --ui-sessions) ui_sessions=true ;;
+    --ui-screens) ui_screens=true ;;
+    --records) records="$2"; shift ;;
     --sessions) sessions="$2"; shift ;;
     --partners) cargs+=(--partners "$2"); cresults="$work/RESULTS-channel-$2.md"; shift ;;
     --count) hargs+=(--count "$2"); hresults="${hresults:-$work/RESULTS-handsets-$2.md}"; shift ;;
@@ -106,6 +112,19 @@ if $ui_sessions; then
   (cd "$repo" && mvn -B -o -q verify -pl distribution/itests -Dtest=UiSessionMemoryBenchmark -Dcrm.itest.realClockOnly=true \
     -Dcrm.bench.sessions="${sessions:-200}" -Dcrm.bench.results="$uresults")
   cat "$uresults"
+  exit 0
+fi
+# --ui-screens [--records N]: UiScreensBenchmark (distribution/itests) starts the distribution in
+# distribution/itests/target/ui-screens (ports 18781/18701/11699/45044), loads the contacts and handsets and times
+# every main screen in Debian's Chromium
+if $ui_screens; then
+  if $build || [ ! -f "$dist" ]; then (cd "$repo" && mvn -B -q -o install -DskipTests); fi
+  sresults="$bench/RESULTS-ui-screens.md"
+  [ -n "$records" ] && sresults="$work/RESULTS-ui-screens-$records.md"
+  mkdir -p "$work"
+  (cd "$repo" && mvn -B -o -q verify -pl distribution/itests -Dtest=UiScreensBenchmark -Dcrm.itest.realClockOnly=true \
+    -Dcrm.bench.contacts="${records:-1000000}" -Dcrm.bench.handsets="${records:-1000000}" -Dcrm.bench.results="$sresults")
+  cat "$sresults"
   exit 0
 fi
 if $postgresql || [ "$nodes" != 1 ]; then
