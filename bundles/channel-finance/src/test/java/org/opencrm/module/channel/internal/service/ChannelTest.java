@@ -347,6 +347,38 @@ class ChannelTest {
     }
 
     @Test
+    void aStatementCountsOnlyApprovedOrSettledRebatesAsEarned() {
+        long a = t.partner("预览返利", "1000000", "MONTHLY");
+        OrderData o = t.order(t.hq, a, 10, null);
+        t.orders.approve(t.hq, o.id(), null);
+        t.orders.ship(t.hq, o.id(), null);
+        ProgrammeData prog = t.rebates.create(t.hq, new ProgrammeInput("M-PREVIEW", "月度返利", "MONTHLY", null, "WHOLE", "0:1", null, null));
+        LocalDate from = LocalDate.of(2024, 3, 1);
+        LocalDate to = LocalDate.of(2024, 3, 31);
+        // a preview of the open month: 10,000 at 1 % = 100, computed but not earned
+        RunData preview = t.rebates.run(t.hq, new RunInput(prog.id(), from));
+        assertEquals("COMPUTED", preview.status());
+        assertEquals(y("100.00"), preview.total());
+        assertEquals(y("0.00"), t.receivables.statement(t.hq, a, from, to).rebatesEarned());
+        assertEquals(y("0.00"), grouped(a, from, to).rebatesEarned());
+        t.clock.set(LocalDate.of(2024, 4, 2).atTime(9, 0));
+        RunData run = t.rebates.run(t.hq, new RunInput(prog.id(), from));
+        assertEquals(y("0.00"), t.receivables.statement(t.hq, a, from, to).rebatesEarned());
+        t.rebates.approve(t.kit.hq("cfo", "channel.*"), run.id());
+        assertEquals(y("100.00"), t.receivables.statement(t.hq, a, from, to).rebatesEarned());
+        assertEquals(y("100.00"), grouped(a, from, to).rebatesEarned());
+        t.rebates.settle(t.hq, run.id());
+        assertEquals(y("100.00"), t.receivables.statement(t.hq, a, from, to).rebatesEarned());
+        assertEquals(y("100.00"), grouped(a, from, to).rebatesEarned());
+    }
+
+    /** The partner's statement as the month-end close makes it (grouped over every partner). */
+    private StatementData grouped(long account, LocalDate from, LocalDate to) {
+        return t.jpa.txExpr(TransactionType.Supports, em -> t.receivables.statements(em, from, to)).stream().filter(s -> s.accountId() == account).findFirst()
+                .orElseThrow();
+    }
+
+    @Test
     void aWriteOffNeedsAnotherUsersApprovalAndGoesToTheLedger() {
         long p = t.partner("坏账代理", "100000", "MONTHLY");
         OrderData o = t.order(t.hq, p, 3, null);
