@@ -34,6 +34,7 @@ import org.opencrm.platform.api.PageRequest;
 import org.opencrm.platform.api.RecordNotFoundException;
 import org.opencrm.platform.api.money.Money;
 import org.opencrm.platform.api.scope.DataScopes;
+import org.opencrm.platform.api.scope.ScopeFilter;
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.persistence.SqlFailure;
 import org.opencrm.platform.persistence.TransactionRetry;
@@ -230,28 +231,57 @@ public class RebateService {
         return net;
     }
 
+    /**
+     * A run with its results. A user of a restricted scope (a partner's own users) sees only the runs with a result of
+     * an account in its scope (404 otherwise), only those results, and as the run's total and partner count only theirs:
+     * what the programme pays other partners, and in all, is HQ's business.
+     */
     public RunData get(CrmUser user, long runId) {
         user.require(ChannelModule.READ);
+        ScopeFilter scope = scopes.filter(user);
         return jpa.txExpr(TransactionType.Supports, em -> {
             RebateRun run = em.find(RebateRun.class, runId);
             if (run == null) {
                 throw new RecordNotFoundException("rebateRun", runId);
             }
-            return data(em, user, run, em.find(RebateProgramme.class, run.programmeId));
+            RunData d = data(em, scope, run, em.find(RebateProgramme.class, run.programmeId));
+            if (!scope.isUnrestricted() && d.results().isEmpty()) {
+                throw new RecordNotFoundException("rebateRun", runId);
+            }
+            return d;
         });
     }
 
+    /** The runs, newest period first; for a restricted scope only those with a result in it, with its share as the total (see {@link #get}). */
     public Page<RunData> runs(CrmUser user, PageRequest page) {
         user.require(ChannelModule.READ);
+        ScopeFilter scope = scopes.filter(user);
+        if (scope.isNothing()) {
+            return new Page<>(List.of(), 0);
+        }
+        String mine = scope.isUnrestricted() ? "" : " WHERE EXISTS (SELECT x FROM RebateResult x WHERE x.runId = r.id" + scope.jpql("x.accountId") + ")";
         return jpa.txExpr(TransactionType.Supports, em -> {
             List<RunData> items = new ArrayList<>();
-            for (RebateRun r : em.createQuery("SELECT r FROM RebateRun r ORDER BY r.periodStart DESC, r.id DESC", RebateRun.class).setFirstResult(page.offset())
-                    .setMaxResults(page.limit()).getResultList()) {
+            javax.persistence.TypedQuery<RebateRun> q = em.createQuery("SELECT r FROM RebateRun r" + mine + " ORDER BY r.periodStart DESC, r.id DESC", RebateRun.class);
+            scope.bind(q::setParameter);
+            for (RebateRun r : q.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList()) {
                 RebateProgramme p = em.find(RebateProgramme.class, r.programmeId);
-                items.add(new RunData(r.id, r.programmeId, p.code, r.periodStart, r.periodEnd, r.status.name(), Money.yuan(r.totalFen), r.partners, r.computedAt,
+                long total = r.totalFen;
+                int partners = r.partners;
+                if (!scope.isUnrestricted()) {
+                    javax.persistence.Query share = em.createQuery("SELECT SUM(x.totalFen), COUNT(x) FROM RebateResult x WHERE x.runId = :r" + scope.jpql("x.accountId"))
+                            .setParameter("r", r.id);
+                    scope.bind(share::setParameter);
+                    Object[] row = (Object[]) share.getSingleResult();
+                    total = Books.sum(row[0]);
+                    partners = ((Number) row[1]).intValue();
+                }
+                items.add(new RunData(r.id, r.programmeId, p.code, r.periodStart, r.periodEnd, r.status.name(), Money.yuan(total), partners, r.computedAt,
                         r.computedBy, r.approvedBy, List.of()));
             }
-            return new Page<>(items, ((Number) em.createQuery("SELECT COUNT(r) FROM RebateRun r").getSingleResult()).longValue());
+            javax.persistence.Query count = em.createQuery("SELECT COUNT(r) FROM RebateRun r" + mine);
+            scope.bind(count::setParameter);
+            return new Page<>(items, ((Number) count.getSingleResult()).longValue());
         });
     }
 
@@ -353,16 +383,24 @@ public class RebateService {
     }
 
     private RunData data(EntityManager em, CrmUser user, RebateRun run, RebateProgramme prog) {
+        return data(em, scopes.filter(user), run, prog);
+    }
+
+    /** The run with the results inside the scope; for a restricted scope its total and partner count are those results' (no cross-partner totals). */
+    private static RunData data(EntityManager em, ScopeFilter scope, RebateRun run, RebateProgramme prog) {
         Map<Long, String> names = new HashMap<>();
         List<RebateResultData> results = new ArrayList<>();
-        for (RebateResult r : em.createQuery("SELECT r FROM RebateResult r WHERE r.runId = :r ORDER BY r.accountId", RebateResult.class).setParameter("r", run.id)
-                .getResultList()) {
-            if (scopes.canSee(user, r.accountId)) {
-                results.add(result(r, ReceivablesService.name(em, names, r.accountId)));
-            }
+        javax.persistence.TypedQuery<RebateResult> q = em.createQuery("SELECT r FROM RebateResult r WHERE r.runId = :r" + scope.jpql("r.accountId")
+                + " ORDER BY r.accountId", RebateResult.class).setParameter("r", run.id);
+        scope.bind(q::setParameter);
+        long total = 0;
+        for (RebateResult r : q.getResultList()) {
+            results.add(result(r, ReceivablesService.name(em, names, r.accountId)));
+            total += r.totalFen;
         }
-        return new RunData(run.id, run.programmeId, prog.code, run.periodStart, run.periodEnd, run.status.name(), Money.yuan(run.totalFen), run.partners,
-                run.computedAt, run.computedBy, run.approvedBy, results);
+        boolean all = scope.isUnrestricted();
+        return new RunData(run.id, run.programmeId, prog.code, run.periodStart, run.periodEnd, run.status.name(), Money.yuan(all ? run.totalFen : total),
+                all ? run.partners : results.size(), run.computedAt, run.computedBy, run.approvedBy, results);
     }
 
     private static RebateResultData result(RebateResult r, String name) {

@@ -307,14 +307,40 @@ class ChannelTest {
     }
 
     @Test
+    void aPartnersUserSeesOnlyItsOwnRebateResultsAndItsOwnGradesPrices() {
+        long a = t.partner("范围甲", "1000000", "MONTHLY");
+        long b = t.partner("范围乙", "1000000", "MONTHLY");
+        t.shipped(a, 2);
+        t.shipped(b, 5);
+        ProgrammeData prog = t.rebates.create(t.hq, new ProgrammeInput("M-SCOPE", "月度返利", "MONTHLY", null, "WHOLE", "0:1", null, null));
+        ProgrammeData diamond = t.rebates.create(t.hq, new ProgrammeInput("M-DIAMOND", "钻石返利", "MONTHLY", "DIAMOND", "WHOLE", "0:1", null, null));
+        RunData run = t.rebates.run(t.hq, new RunInput(prog.id(), LocalDate.of(2024, 3, 1)));
+        RunData none = t.rebates.run(t.hq, new RunInput(diamond.id(), LocalDate.of(2024, 3, 1)));
+        assertEquals(y("70.00"), run.total());
+        CrmUser userA = t.partnerUser("a-user", a);
+        RunData seen = t.rebates.get(userA, run.id());
+        assertEquals(List.of(a), seen.results().stream().map(r -> r.accountId()).toList());
+        assertEquals(y("20.00"), seen.total());
+        assertEquals(1, seen.partners());
+        var listed = t.rebates.runs(userA, PageRequest.of(null, 0, 50));
+        assertEquals(1, listed.total());
+        assertEquals(y("20.00"), listed.items().get(0).total());
+        assertEquals(2, t.rebates.runs(t.hq, PageRequest.of(null, 0, 50)).total());
+        assertEquals(y("70.00"), t.rebates.runs(t.hq, PageRequest.of(null, 0, 50)).items().stream().filter(r -> r.id() == run.id()).findFirst().get().total());
+        assertThrows(RecordNotFoundException.class, () -> t.rebates.get(userA, none.id()));
+        // prices: a STANDARD partner's user sees STANDARD's only, HQ every grade
+        t.catalogue.setPrice(t.hq, new org.opencrm.module.channel.internal.dto.PriceData("GOLD", "P1", null, y("900.00")));
+        assertEquals(List.of("STANDARD"), t.catalogue.prices(userA, null).stream().map(p -> p.grade()).distinct().toList());
+        assertTrue(t.catalogue.prices(userA, "GOLD").isEmpty());
+        assertEquals(List.of("DIAMOND", "GOLD", "SILVER", "STANDARD"), t.catalogue.prices(t.hq, null).stream().map(p -> p.grade()).distinct().sorted().toList());
+    }
+
+    @Test
     void aRebateRunRepeatedGivesTheSameAnswerAndSettlesOnceAsACreditNote() {
         long a = t.partner("返利甲", "1000000", "MONTHLY");
         long b = t.partner("返利乙", "1000000", "MONTHLY");
-        for (long p : List.of(a, b)) {
-            OrderData o = t.order(t.hq, p, p == a ? 60 : 3, null);
-            t.orders.approve(t.hq, o.id(), null);
-            t.orders.ship(t.hq, o.id(), null);
-        }
+        t.shipped(a, 60);
+        t.shipped(b, 3);
         t.receivables.creditNote(t.hq, new CreditNoteInput(a, "RETURN", y("1000"), "退货", null));
         ProgrammeData prog = t.rebates.create(t.hq, new ProgrammeInput("M-2024", "月度返利", "MONTHLY", null, "MARGINAL", "0:1;50000:2", y("50000"), y("888")));
         assertThrows(org.opencrm.platform.api.InvalidInputException.class, () -> t.rebates.run(t.hq, new RunInput(prog.id(), LocalDate.of(2024, 4, 1))));
@@ -349,9 +375,7 @@ class ChannelTest {
     @Test
     void aStatementCountsOnlyApprovedOrSettledRebatesAsEarned() {
         long a = t.partner("预览返利", "1000000", "MONTHLY");
-        OrderData o = t.order(t.hq, a, 10, null);
-        t.orders.approve(t.hq, o.id(), null);
-        t.orders.ship(t.hq, o.id(), null);
+        t.shipped(a, 10);
         ProgrammeData prog = t.rebates.create(t.hq, new ProgrammeInput("M-PREVIEW", "月度返利", "MONTHLY", null, "WHOLE", "0:1", null, null));
         LocalDate from = LocalDate.of(2024, 3, 1);
         LocalDate to = LocalDate.of(2024, 3, 31);
