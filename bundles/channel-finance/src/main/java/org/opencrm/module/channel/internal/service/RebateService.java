@@ -285,7 +285,10 @@ public class RebateService {
         });
     }
 
-    /** Approves a computed run (by someone other than who computed it last): its figures are fixed from now on. */
+    /**
+     * Approves a computed run: its figures are fixed from now on. Four eyes: by someone other than who computed it last
+     * (409 {@code four_eyes} otherwise), as a write-off is decided by someone other than who asked for it.
+     */
     public RunData approve(CrmUser user, long runId) {
         user.require(ChannelModule.ADMIN);
         return retry.run("rebate approve", () -> jpa.txExpr(TransactionType.Required, em -> {
@@ -300,6 +303,10 @@ public class RebateService {
             if (run.computedAt != null && !settings.clock().dateOf(run.computedAt).isAfter(run.periodEnd)) {
                 throw new ConflictException("computed_before_close", "status", "the run was computed before the period closed: compute it again first",
                         "channel.run.stale", run.periodEnd);
+            }
+            if (user.username().equals(run.computedBy)) {
+                throw new ConflictException("four_eyes", "status", "the run was computed by " + run.computedBy + ": someone else approves it",
+                        "channel.run.fourEyes", run.computedBy);
             }
             run.status = RebateRunStatus.APPROVED;
             run.approvedBy = user.username();

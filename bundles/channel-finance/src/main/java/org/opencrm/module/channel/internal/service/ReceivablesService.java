@@ -229,7 +229,7 @@ public class ReceivablesService {
 
     /** Approve (the ledger entry and the allocation are written) or reject; never by the user who asked. */
     public WriteOffData decideWriteOff(CrmUser user, long id, DecisionInput in) {
-        user.require(ChannelModule.ADMIN);
+        user.require(ChannelModule.WRITEOFF);
         if (in == null || in.approve() == null) {
             throw new InvalidInputException("approve", "approve is required (true or false)", "required");
         }

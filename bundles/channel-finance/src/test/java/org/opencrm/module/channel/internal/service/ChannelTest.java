@@ -359,7 +359,11 @@ class ChannelTest {
         assertEquals(first.id(), again.id());
         assertEquals(first.total(), again.total());
         assertEquals(first.results(), again.results());
-        t.rebates.approve(t.hq, first.id());
+        // four eyes: who computed the run last does not approve it
+        ConflictException own = assertThrows(ConflictException.class, () -> t.rebates.approve(t.hq, first.id()));
+        assertEquals("four_eyes", own.code());
+        assertEquals("channel.run.fourEyes", own.messageKey());
+        assertEquals("APPROVED", t.rebates.approve(t.kit.hq("cfo", "channel.*"), first.id()).status());
         assertThrows(ConflictException.class, () -> t.rebates.run(t.hq, new RunInput(prog.id(), LocalDate.of(2024, 3, 1))));
         long before = t.ledgerSum(a);
         RunData settled = t.rebates.settle(t.hq, first.id());
@@ -414,6 +418,14 @@ class ChannelTest {
         assertEquals(y("3000.00"), t.partners.credit(t.hq, p).receivables());
         CrmUser admin2 = t.kit.hq("cfo", "channel.*");
         assertThrows(AccessDeniedException.class, () -> t.receivables.decideWriteOff(finance, w.id(), new DecisionInput(true, null)));
+        // deciding is its own permission: channel.admin alone does not do it, channel.writeoff alone does
+        CrmUser channelAdmin = t.kit.hq("partners-admin", ChannelModule.READ, ChannelModule.FINANCE, ChannelModule.ADMIN);
+        assertThrows(AccessDeniedException.class, () -> t.receivables.decideWriteOff(channelAdmin, w.id(), new DecisionInput(true, null)));
+        CrmUser controller = t.kit.hq("credit-controller", ChannelModule.READ, ChannelModule.WRITEOFF);
+        WriteOffData rejected = t.receivables.decideWriteOff(controller, t.receivables.requestWriteOff(finance, new WriteOffInput(s.invoiceId(), y("1"), "测试"))
+                .id(), new DecisionInput(false, "证据不足"));
+        assertEquals("REJECTED", rejected.status());
+        assertEquals(y("3000.00"), t.partners.credit(t.hq, p).receivables());
         WriteOffData done = t.receivables.decideWriteOff(admin2, w.id(), new DecisionInput(true, "同意"));
         assertEquals("APPROVED", done.status());
         assertEquals(y("2000.00"), t.partners.credit(t.hq, p).receivables());
