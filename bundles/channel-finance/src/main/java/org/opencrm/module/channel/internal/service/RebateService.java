@@ -21,6 +21,7 @@ import org.opencrm.module.channel.internal.dto.RunData;
 import org.opencrm.module.channel.internal.dto.RunInput;
 import org.opencrm.module.channel.internal.model.CreditNote;
 import org.opencrm.module.channel.internal.model.CreditNoteReason;
+import org.opencrm.module.channel.internal.model.HistoryKind;
 import org.opencrm.module.channel.internal.model.RebatePeriod;
 import org.opencrm.module.channel.internal.model.RebateProgramme;
 import org.opencrm.module.channel.internal.model.RebateResult;
@@ -44,9 +45,11 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Rebate programmes and their runs: a run computes every partner of the programme's grade for one period (net sell-in =
- * shipments - returns in the period), can be run again with the same answer until it is approved (a run of a period
- * not closed yet is a preview: it is approved only when computed after the period closed), and settling it
- * issues each partner's rebate as a REBATE credit note (once: a settled result keeps its credit note).
+ * shipments - returns in the period; the grade a partner held at the period's end, from its grade history, not its
+ * grade of today, so that a later grade change does not change the answer), can be run again with the same answer until
+ * it is approved (a run of a period not closed yet is a preview: it is approved only when computed after the period
+ * closed, by someone other than who computed it), and settling it issues each partner's rebate as a REBATE credit note
+ * (once: a settled result keeps its credit note).
  */
 @Component(service = RebateService.class)
 public class RebateService {
@@ -132,7 +135,8 @@ public class RebateService {
 
     /**
      * Computes (or computes again, while not approved) the programme for the period starting on {@code periodStart}: one
-     * result per partner of the programme's grade with a net sell-in in the period.
+     * result per partner of the programme's grade (held at the end of the period's last day, business time zone) with a
+     * net sell-in in the period.
      */
     public RunData run(CrmUser user, RunInput in) {
         user.require(ChannelModule.FINANCE);
@@ -177,7 +181,7 @@ public class RebateService {
             run.computedAt = settings.now();
             run.computedBy = user.username();
             List<Rebates.Tier> tiers = Rebates.parseFen(prog.tiers);
-            Map<Long, Long> net = netSellIn(em, prog.grade, start, end);
+            Map<Long, Long> net = netSellIn(em, prog.grade, start, end, settings.clock().endOf(end));
             long total = 0;
             int count = 0;
             for (Map.Entry<Long, Long> e : net.entrySet()) {
@@ -206,19 +210,19 @@ public class RebateService {
         }));
     }
 
-    /** Net sell-in per partner of the grade (null: every partner) in [from, to]: shipments less returns, in one pass each. */
-    static Map<Long, Long> netSellIn(EntityManager em, String grade, LocalDate from, LocalDate to) {
+    /**
+     * Net sell-in per partner in [from, to]: shipments less returns, in one pass each; for a programme of a grade only
+     * the partners that held that grade at {@code gradeAt} (the end of the period), from the grade history, so that a
+     * grade changed after the period does not change a repeated run's answer (null grade: every partner).
+     */
+    static Map<Long, Long> netSellIn(EntityManager em, String grade, LocalDate from, LocalDate to, java.time.Instant gradeAt) {
         Map<Long, Long> net = new java.util.TreeMap<>();
-        String partners = grade == null ? "" : " AND x.accountId IN (SELECT p.accountId FROM PartnerProfile p WHERE p.grade = :g)";
         javax.persistence.Query shipped = em.createQuery("SELECT x.accountId, SUM(x.amountFen) FROM Shipment x WHERE x.shippedOn >= :f AND x.shippedOn <= :t"
-                + partners + " GROUP BY x.accountId");
+                + " GROUP BY x.accountId");
         javax.persistence.Query returned = em.createQuery("SELECT x.accountId, SUM(x.amountFen) FROM CreditNote x WHERE x.reason = :r AND x.issuedOn >= :f"
-                + " AND x.issuedOn <= :t" + partners + " GROUP BY x.accountId").setParameter("r", CreditNoteReason.RETURN);
+                + " AND x.issuedOn <= :t GROUP BY x.accountId").setParameter("r", CreditNoteReason.RETURN);
         for (javax.persistence.Query q : List.of(shipped, returned)) {
             q.setParameter("f", from).setParameter("t", to);
-            if (grade != null) {
-                q.setParameter("g", grade);
-            }
         }
         for (Object o : shipped.getResultList()) {
             Object[] r = (Object[]) o;
@@ -228,7 +232,42 @@ public class RebateService {
             Object[] r = (Object[]) o;
             net.merge(((Number) r[0]).longValue(), -((Number) r[1]).longValue(), Long::sum);
         }
+        if (grade != null) {
+            Map<Long, String> held = gradesAt(em, gradeAt);
+            net.keySet().removeIf(account -> !grade.equals(held.get(account)));
+        }
         return net;
+    }
+
+    /**
+     * The grade each partner held at {@code at}, from the grade history (CF_HISTORY, kind GRADE): the grade set by the
+     * last change before {@code at}; for a partner whose changes all came later, the grade the first of them changed
+     * from; for one without any history (rows loaded in bulk), its current grade.
+     */
+    static Map<Long, String> gradesAt(EntityManager em, java.time.Instant at) {
+        Map<Long, String> held = new HashMap<>();
+        for (Object o : em.createQuery("SELECT p.accountId, p.grade FROM PartnerProfile p").getResultList()) {
+            Object[] r = (Object[]) o;
+            held.put(((Number) r[0]).longValue(), (String) r[1]);
+        }
+        // per partner: the latest change before `at` and the earliest from `at` on (by time, then id; ids of several nodes do not follow time)
+        Map<Long, Object[]> before = new HashMap<>();
+        Map<Long, Object[]> after = new HashMap<>();
+        java.util.Comparator<Object[]> order = java.util.Comparator.<Object[], java.time.Instant> comparing(r -> (java.time.Instant) r[3])
+                .thenComparing(r -> ((Number) r[4]).longValue());
+        for (Object o : em.createQuery("SELECT h.accountId, h.fromValue, h.toValue, h.changedAt, h.id FROM PartnerHistory h WHERE h.kind = :k")
+                .setParameter("k", HistoryKind.GRADE).getResultList()) {
+            Object[] r = (Object[]) o;
+            long account = ((Number) r[0]).longValue();
+            if (((java.time.Instant) r[3]).isBefore(at)) {
+                before.merge(account, r, (x, y) -> order.compare(x, y) >= 0 ? x : y);
+            } else {
+                after.merge(account, r, (x, y) -> order.compare(x, y) <= 0 ? x : y);
+            }
+        }
+        after.forEach((account, r) -> held.put(account, r[1] == null ? (String) r[2] : (String) r[1]));
+        before.forEach((account, r) -> held.put(account, (String) r[2]));
+        return held;
     }
 
     /**

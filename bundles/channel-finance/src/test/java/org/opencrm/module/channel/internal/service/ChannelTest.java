@@ -437,6 +437,54 @@ class ChannelTest {
     }
 
     @Test
+    void aGradeProgrammeTakesTheGradeHeldAtThePeriodsEndSoALaterChangeDoesNotChangeARepeatedRun() {
+        long a = t.partner("牌级甲", "1000000", "MONTHLY");
+        long b = t.partner("牌级乙", "1000000", "MONTHLY");
+        t.partners.change(t.hq, b, new ChangeInput("SILVER", null, null, null, "战略合作"));
+        t.shipped(a, 2);
+        t.shipped(b, 3);
+        ProgrammeData silver = t.rebates.create(t.hq, new ProgrammeInput("M-SILVER", "银牌返利", "MONTHLY", "SILVER", "WHOLE", "0:1", null, null));
+        t.clock.set(LocalDate.of(2024, 4, 2).atTime(9, 0));
+        RunData first = t.rebates.run(t.hq, new RunInput(silver.id(), LocalDate.of(2024, 3, 1)));
+        // only b held SILVER on 31 March: 3,000 at 1 %
+        assertEquals(List.of(b), first.results().stream().map(r -> r.accountId()).toList());
+        assertEquals(y("30.00"), first.total());
+        // the grades change in April, after the period: the March run computed again gives the same answer
+        t.partners.change(t.hq, a, new ChangeInput("SILVER", null, null, null, "升级"));
+        t.partners.change(t.hq, b, new ChangeInput("STANDARD", null, null, null, "降级"));
+        RunData again = t.rebates.run(t.hq, new RunInput(silver.id(), LocalDate.of(2024, 3, 1)));
+        assertEquals(first.results(), again.results());
+        assertEquals(first.total(), again.total());
+        // and April's run takes April's grades
+        t.shipped(a, 4);
+        t.clock.set(LocalDate.of(2024, 5, 3).atTime(9, 0));
+        RunData april = t.rebates.run(t.hq, new RunInput(silver.id(), LocalDate.of(2024, 4, 1)));
+        assertEquals(List.of(a), april.results().stream().map(r -> r.accountId()).toList());
+        assertEquals(y("40.00"), april.total());
+    }
+
+    @Test
+    void aQuarterlyRunTakesTheWholeQuarter() {
+        long q = t.partner("季度代理", "1000000", "QUARTERLY"); // 90 days: the January invoice is not overdue in March
+        OrderData january = t.order(t.hq, q, 3, null);
+        t.orders.approve(t.hq, january.id(), null);
+        t.orders.ship(t.hq, january.id(), null, LocalDate.of(2024, 1, 15));
+        t.shipped(q, 4);
+        ProgrammeData prog = t.rebates.create(t.hq, new ProgrammeInput("Q-2024", "季度返利", "QUARTERLY", null, "MARGINAL", "0:1;5000:2", null, null));
+        t.clock.set(LocalDate.of(2024, 4, 2).atTime(9, 0));
+        t.shipped(q, 5);
+        assertEquals("channel.period.start", assertThrows(org.opencrm.platform.api.InvalidInputException.class,
+                () -> t.rebates.run(t.hq, new RunInput(prog.id(), LocalDate.of(2024, 2, 1)))).messageKey());
+        RunData run = t.rebates.run(t.hq, new RunInput(prog.id(), LocalDate.of(2024, 1, 1)));
+        assertEquals(LocalDate.of(2024, 3, 31), run.periodEnd());
+        // January's 3,000 and March's 4,000 (not April's 5,000): 5,000 at 1 % + 2,000 at 2 % = 90
+        assertEquals(1, run.partners());
+        assertEquals(y("7000.00"), run.results().get(0).netSellIn());
+        assertEquals(y("90.00"), run.total());
+        assertEquals("APPROVED", t.rebates.approve(t.kit.hq("cfo", "channel.*"), run.id()).status());
+    }
+
+    @Test
     void ordersRacingForTheLastCreditPassOnlyWhileTheLimitHolds() throws Exception {
         long p = t.partner("并发代理", "10000", "MONTHLY");
         int clients = 8;
