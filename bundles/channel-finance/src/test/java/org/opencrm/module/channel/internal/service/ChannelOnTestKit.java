@@ -41,10 +41,15 @@ final class ChannelOnTestKit implements AutoCloseable {
     }
 
     ChannelOnTestKit(Instant start) {
+        this(start, ChannelSettings.Rules.defaults());
+    }
+
+    /** With these rules instead of the defaults (e.g. another blockingOverdueDays). */
+    ChannelOnTestKit(Instant start, ChannelSettings.Rules rules) {
         kit = new CrmTestKit(start);
         jpa = kit.jpa("crm-channel");
         clock = kit.clock();
-        settings = new ChannelSettings(clock, ChannelSettings.Rules.defaults());
+        settings = new ChannelSettings(clock, rules);
         kit.activityTypes(new org.opencrm.module.channel.internal.ChannelModule());
         records = new ChannelRecords(kit.audit(), kit.timeline(), kit.events(), clock, kit.activities());
         partners = new PartnerService(jpa, kit.scopes(), kit.directory(), settings, records);

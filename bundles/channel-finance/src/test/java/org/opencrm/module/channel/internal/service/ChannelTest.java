@@ -243,6 +243,74 @@ class ChannelTest {
     }
 
     @Test
+    void anOrderIsPricedAtThePartnersGrade() {
+        t.catalogue.setPrice(t.hq, new org.opencrm.module.channel.internal.dto.PriceData("GOLD", "P1", null, y("900.00")));
+        long standard = t.partner("普通价代理", "100000", "MONTHLY");
+        long gold = t.partner("金牌价代理", "100000", "MONTHLY");
+        t.partners.change(t.hq, gold, new ChangeInput("GOLD", null, null, null, "战略合作"));
+        OrderData atGold = t.order(t.hq, gold, 3, null);
+        assertEquals(y("900.00"), atGold.lines().get(0).unitPrice());
+        assertEquals(y("2700.00"), atGold.total());
+        assertEquals(y("3000.00"), t.order(t.hq, standard, 3, null).total());
+        // the invoice is what the order's lines were priced at, whatever the list says later
+        t.catalogue.setPrice(t.hq, new org.opencrm.module.channel.internal.dto.PriceData("GOLD", "P1", null, y("950.00")));
+        t.orders.approve(t.hq, atGold.id(), null);
+        assertEquals(y("2700.00"), t.orders.ship(t.hq, atGold.id(), null).amount());
+    }
+
+    @Test
+    void aBlacklistedPartnersOrderIsRefusedAndNothingIsWritten() {
+        long p = t.partner("黑名单代理", "100000", "MONTHLY");
+        t.partners.change(t.hq, p, new ChangeInput(null, null, null, "BLACKLISTED", "恶意拖欠"));
+        long orders = t.count("CF_ORDER");
+        CreditRefusedException refused = assertThrows(CreditRefusedException.class, () -> t.order(t.hq, p, 1, null));
+        assertEquals("credit_hold", refused.code());
+        assertEquals(CreditRefusedException.KEY_HOLD, refused.messageKey());
+        assertTrue(refused.getMessage().contains("BLACKLISTED") && refused.getMessage().contains("恶意拖欠"), refused.getMessage());
+        assertEquals(orders, t.count("CF_ORDER"));
+        CrmUser partnerUser = t.partnerUser("bl-user", p);
+        assertEquals("credit_hold", assertThrows(CreditRefusedException.class, () -> t.order(partnerUser, p, 1, null)).code());
+        assertEquals(orders, t.count("CF_ORDER"));
+    }
+
+    @Test
+    void theOverdueDaysThatBlockOrdersAreConfigurable() {
+        try (ChannelOnTestKit k = new ChannelOnTestKit(ChannelOnTestKit.START, new ChannelSettings.Rules(Grades.defaults(), 10, 60, 0))) {
+            long p = k.partner("逾期代理", "100000", "CASH_ON_DELIVERY");
+            k.shipped(p, 1); // due the day it shipped, 20 March
+            k.clock.set(LocalDate.of(2024, 3, 30).atTime(9, 0));
+            assertEquals("SUBMITTED", k.order(k.hq, p, 1, null).status()); // 10 days overdue: not more than 10
+            k.clock.set(LocalDate.of(2024, 3, 31).atTime(9, 0));
+            CreditRefusedException refused = assertThrows(CreditRefusedException.class, () -> k.order(k.hq, p, 1, null));
+            assertEquals("credit_overdue", refused.code());
+            assertEquals(CreditRefusedException.KEY_OVERDUE, refused.messageKey());
+            assertTrue(refused.getMessage().contains("overdue 11 days (more than 10)"), refused.getMessage());
+        }
+        // the default (30) lets the same partner order at 11 days overdue
+        long p = t.partner("逾期代理", "100000", "CASH_ON_DELIVERY");
+        t.shipped(p, 1);
+        t.clock.set(LocalDate.of(2024, 3, 31).atTime(9, 0));
+        assertEquals("SUBMITTED", t.order(t.hq, p, 1, null).status());
+    }
+
+    @Test
+    void anOrderIsCancelledOnlyBeforeItShips() {
+        long p = t.partner("取消代理", "100000", "MONTHLY");
+        OrderData o = t.order(t.hq, p, 4, null);
+        t.orders.approve(t.hq, o.id(), null);
+        long line = o.lines().get(0).id();
+        t.orders.ship(t.hq, o.id(), new ShipInput(List.of(new ShipLineInput(line, 1, null))));
+        ConflictException partly = assertThrows(ConflictException.class, () -> t.orders.cancel(t.hq, o.id(), new ReasonInput("客户变卦")));
+        assertEquals("channel.order.notCancellable", partly.messageKey());
+        t.orders.ship(t.hq, o.id(), null);
+        assertEquals("channel.order.notCancellable", assertThrows(ConflictException.class, () -> t.orders.cancel(t.hq, o.id(), new ReasonInput("x"))).messageKey());
+        assertEquals("SHIPPED", t.orders.get(t.hq, o.id()).status());
+        OrderData approved = t.order(t.hq, p, 1, null);
+        t.orders.approve(t.hq, approved.id(), null);
+        assertEquals("CANCELLED", t.orders.cancel(t.hq, approved.id(), new ReasonInput("重复下单")).status());
+    }
+
+    @Test
     void gradesMoveOnShipmentHqFixesOneWithAReasonAndTheWindowMovesOn() {
         long p = t.partner("钻石候选", "5000000", "MONTHLY");
         assertEquals("STANDARD", t.partners.get(t.hq, p).grade());
@@ -377,6 +445,54 @@ class ChannelTest {
     }
 
     @Test
+    void aGradeProgrammeTakesTheGradeHeldAtThePeriodsEndSoALaterChangeDoesNotChangeARepeatedRun() {
+        long a = t.partner("牌级甲", "1000000", "MONTHLY");
+        long b = t.partner("牌级乙", "1000000", "MONTHLY");
+        t.partners.change(t.hq, b, new ChangeInput("SILVER", null, null, null, "战略合作"));
+        t.shipped(a, 2);
+        t.shipped(b, 3);
+        ProgrammeData silver = t.rebates.create(t.hq, new ProgrammeInput("M-SILVER", "银牌返利", "MONTHLY", "SILVER", "WHOLE", "0:1", null, null));
+        t.clock.set(LocalDate.of(2024, 4, 2).atTime(9, 0));
+        RunData first = t.rebates.run(t.hq, new RunInput(silver.id(), LocalDate.of(2024, 3, 1)));
+        // only b held SILVER on 31 March: 3,000 at 1 %
+        assertEquals(List.of(b), first.results().stream().map(r -> r.accountId()).toList());
+        assertEquals(y("30.00"), first.total());
+        // the grades change in April, after the period: the March run computed again gives the same answer
+        t.partners.change(t.hq, a, new ChangeInput("SILVER", null, null, null, "升级"));
+        t.partners.change(t.hq, b, new ChangeInput("STANDARD", null, null, null, "降级"));
+        RunData again = t.rebates.run(t.hq, new RunInput(silver.id(), LocalDate.of(2024, 3, 1)));
+        assertEquals(first.results(), again.results());
+        assertEquals(first.total(), again.total());
+        // and April's run takes April's grades
+        t.shipped(a, 4);
+        t.clock.set(LocalDate.of(2024, 5, 3).atTime(9, 0));
+        RunData april = t.rebates.run(t.hq, new RunInput(silver.id(), LocalDate.of(2024, 4, 1)));
+        assertEquals(List.of(a), april.results().stream().map(r -> r.accountId()).toList());
+        assertEquals(y("40.00"), april.total());
+    }
+
+    @Test
+    void aQuarterlyRunTakesTheWholeQuarter() {
+        long q = t.partner("季度代理", "1000000", "QUARTERLY"); // 90 days: the January invoice is not overdue in March
+        OrderData january = t.order(t.hq, q, 3, null);
+        t.orders.approve(t.hq, january.id(), null);
+        t.orders.ship(t.hq, january.id(), null, LocalDate.of(2024, 1, 15));
+        t.shipped(q, 4);
+        ProgrammeData prog = t.rebates.create(t.hq, new ProgrammeInput("Q-2024", "季度返利", "QUARTERLY", null, "MARGINAL", "0:1;5000:2", null, null));
+        t.clock.set(LocalDate.of(2024, 4, 2).atTime(9, 0));
+        t.shipped(q, 5);
+        assertEquals("channel.period.start", assertThrows(org.opencrm.platform.api.InvalidInputException.class,
+                () -> t.rebates.run(t.hq, new RunInput(prog.id(), LocalDate.of(2024, 2, 1)))).messageKey());
+        RunData run = t.rebates.run(t.hq, new RunInput(prog.id(), LocalDate.of(2024, 1, 1)));
+        assertEquals(LocalDate.of(2024, 3, 31), run.periodEnd());
+        // January's 3,000 and March's 4,000 (not April's 5,000): 5,000 at 1 % + 2,000 at 2 % = 90
+        assertEquals(1, run.partners());
+        assertEquals(y("7000.00"), run.results().get(0).netSellIn());
+        assertEquals(y("90.00"), run.total());
+        assertEquals("APPROVED", t.rebates.approve(t.kit.hq("cfo", "channel.*"), run.id()).status());
+    }
+
+    @Test
     void aStatementCountsOnlyApprovedOrSettledRebatesAsEarned() {
         long a = t.partner("预览返利", "1000000", "MONTHLY");
         t.shipped(a, 10);
@@ -434,54 +550,6 @@ class ChannelTest {
         WriteOffData own = t.receivables.requestWriteOff(admin2, new WriteOffInput(s.invoiceId(), null, "全部"));
         assertEquals("four_eyes", assertThrows(ConflictException.class, () -> t.receivables.decideWriteOff(admin2, own.id(), new DecisionInput(true, null))).code());
         assertEquals(t.ledgerSum(p), t.openInvoicesLessCredits(p));
-    }
-
-    @Test
-    void aGradeProgrammeTakesTheGradeHeldAtThePeriodsEndSoALaterChangeDoesNotChangeARepeatedRun() {
-        long a = t.partner("牌级甲", "1000000", "MONTHLY");
-        long b = t.partner("牌级乙", "1000000", "MONTHLY");
-        t.partners.change(t.hq, b, new ChangeInput("SILVER", null, null, null, "战略合作"));
-        t.shipped(a, 2);
-        t.shipped(b, 3);
-        ProgrammeData silver = t.rebates.create(t.hq, new ProgrammeInput("M-SILVER", "银牌返利", "MONTHLY", "SILVER", "WHOLE", "0:1", null, null));
-        t.clock.set(LocalDate.of(2024, 4, 2).atTime(9, 0));
-        RunData first = t.rebates.run(t.hq, new RunInput(silver.id(), LocalDate.of(2024, 3, 1)));
-        // only b held SILVER on 31 March: 3,000 at 1 %
-        assertEquals(List.of(b), first.results().stream().map(r -> r.accountId()).toList());
-        assertEquals(y("30.00"), first.total());
-        // the grades change in April, after the period: the March run computed again gives the same answer
-        t.partners.change(t.hq, a, new ChangeInput("SILVER", null, null, null, "升级"));
-        t.partners.change(t.hq, b, new ChangeInput("STANDARD", null, null, null, "降级"));
-        RunData again = t.rebates.run(t.hq, new RunInput(silver.id(), LocalDate.of(2024, 3, 1)));
-        assertEquals(first.results(), again.results());
-        assertEquals(first.total(), again.total());
-        // and April's run takes April's grades
-        t.shipped(a, 4);
-        t.clock.set(LocalDate.of(2024, 5, 3).atTime(9, 0));
-        RunData april = t.rebates.run(t.hq, new RunInput(silver.id(), LocalDate.of(2024, 4, 1)));
-        assertEquals(List.of(a), april.results().stream().map(r -> r.accountId()).toList());
-        assertEquals(y("40.00"), april.total());
-    }
-
-    @Test
-    void aQuarterlyRunTakesTheWholeQuarter() {
-        long q = t.partner("季度代理", "1000000", "QUARTERLY"); // 90 days: the January invoice is not overdue in March
-        OrderData january = t.order(t.hq, q, 3, null);
-        t.orders.approve(t.hq, january.id(), null);
-        t.orders.ship(t.hq, january.id(), null, LocalDate.of(2024, 1, 15));
-        t.shipped(q, 4);
-        ProgrammeData prog = t.rebates.create(t.hq, new ProgrammeInput("Q-2024", "季度返利", "QUARTERLY", null, "MARGINAL", "0:1;5000:2", null, null));
-        t.clock.set(LocalDate.of(2024, 4, 2).atTime(9, 0));
-        t.shipped(q, 5);
-        assertEquals("channel.period.start", assertThrows(org.opencrm.platform.api.InvalidInputException.class,
-                () -> t.rebates.run(t.hq, new RunInput(prog.id(), LocalDate.of(2024, 2, 1)))).messageKey());
-        RunData run = t.rebates.run(t.hq, new RunInput(prog.id(), LocalDate.of(2024, 1, 1)));
-        assertEquals(LocalDate.of(2024, 3, 31), run.periodEnd());
-        // January's 3,000 and March's 4,000 (not April's 5,000): 5,000 at 1 % + 2,000 at 2 % = 90
-        assertEquals(1, run.partners());
-        assertEquals(y("7000.00"), run.results().get(0).netSellIn());
-        assertEquals(y("90.00"), run.total());
-        assertEquals("APPROVED", t.rebates.approve(t.kit.hq("cfo", "channel.*"), run.id()).status());
     }
 
     @Test
