@@ -1158,9 +1158,50 @@ public class BrowserIT {
             String number = orders.get("items").get(0).get("number").asText();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[@id='channel-partner-orders']//td[contains(normalize-space(.),'" + number + "')]")));
             shot("channel-partner-page");
+
+            // approval checks the credit again: refused in words on the partner page, then let through with a reason
+            long orderId = orders.get("items").get(0).get("id").asLong();
+            selectChannelOrder(number);
+            click("channel-order-approve");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("channel-order-approve-refusal")));
+            String again = browser.findElement(By.id("channel-order-approve-refusal")).getText();
+            assertTrue(again, again.contains("¥5,000.00") && again.contains("¥6,000.00") && again.contains("¥1,000.00"));
+            dismissError();
+            assertEquals("SUBMITTED", rest("GET", "channel/orders/" + orderId, null).get("status").asText());
+            type("channel-order-approve-override", "回款计划已确认，财务总监批准");
+            shot("channel-order-approval");
+            click("channel-order-approve");
+            waitForChannelOrderStatus(number, "Approved", "已审批");
+            JsonNode approved = rest("GET", "channel/orders/" + orderId, null);
+            assertEquals("APPROVED", approved.get("status").asText());
+            assertEquals("回款计划已确认，财务总监批准", approved.get("overrideReason").asText());
+
+            // shipped whole: invoiced at once, and the partner's statement of this month shows the invoice
+            selectChannelOrder(number);
+            click("channel-order-ship");
+            waitForChannelOrderStatus(number, "Shipped", "已发货");
+            String invoice = rest("GET", "channel/orders/" + orderId + "/shipments", null).get(0).get("invoiceNumber").asText();
+            clickBy(By.xpath("//div[@id='channel-partner-tabs']//td[contains(@class,'v-tabsheet-tabitemcell')][contains(.,'Statement') or contains(.,'对账单')]"));
+            click("channel-statement-show");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[@id='channel-statement-lines']//td[contains(normalize-space(.),'" + invoice + "')]")));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("channel-statement-totals"), "¥6,000.00"));
+            shot("channel-statement");
         } finally {
             rest("POST", "modules/channel-finance/disable", null);
         }
+    }
+
+    /** Selects the order's row in the partner page's order list and waits until the grid shows it selected. */
+    private static void selectChannelOrder(String number) {
+        By row = By.xpath("//div[@id='channel-partner-orders']//tr[td[contains(normalize-space(.),'" + number + "')]]");
+        clickBy(By.xpath("//div[@id='channel-partner-orders']//td[contains(normalize-space(.),'" + number + "')]"));
+        wait.until(ExpectedConditions.attributeContains(row, "class", "v-grid-row-selected"));
+    }
+
+    /** Waits until the partner page (drawn again after an action) lists the order with this status (in either UI language). */
+    private static void waitForChannelOrderStatus(String number, String english, String chinese) {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[@id='channel-partner-orders']//tr[td[contains(normalize-space(.),'" + number
+                + "')]]/td[normalize-space(.)='" + english + "' or normalize-space(.)='" + chinese + "']")));
     }
 
     /** Clicks an answer button of the audit form and waits until the re-rendered form shows it chosen. */

@@ -236,6 +236,65 @@ public class ChannelFinanceIT extends CrmTestSupport {
         partnerA.post("channel/payments", write(obj().put("accountId", a).put("method", "CASH").put("amount", "1"))).expect(403);
     }
 
+    /**
+     * A partner's user sees the rebate runs that hold a result of its own, only that result, and as the run's total and
+     * partner count only its own (other partners' rebates and the programme's spend are HQ's business); a run without
+     * its result is 404, as another partner's records are. The price lists show only its own grade's prices.
+     */
+    @Test
+    public void aPartnersUserSeesOnlyItsOwnRebatesAndItsOwnGradesPrices() {
+        admin.put("channel/price-lists", write(obj().put("grade", "GOLD").put("productCode", product).put("price", "900.00"))).expect(200);
+        for (long p : new long[] { a, b }) {
+            long id = json(admin.post("channel/orders", order(p, product, 2, null)).expect(201)).get("id").asLong();
+            admin.post("channel/orders/" + id + "/approve", "{}").expect(200);
+            admin.post("channel/orders/" + id + "/shipments", "{}").expect(201);
+        }
+        String start = LocalDate.now(BUSINESS_ZONE).withDayOfMonth(1).toString();
+        long prog = json(admin.post("channel/rebate-programmes", write(obj().put("code", "S-" + tag()).put("name", "范围返利").put("period", "MONTHLY")
+                .put("mode", "WHOLE").put("tiers", "0:1"))).expect(201)).get("id").asLong();
+        JsonNode all = json(admin.post("channel/rebate-runs", write(obj().put("programmeId", prog).put("periodStart", start))).expect(200));
+        long run = all.get("id").asLong();
+        BigDecimal ownTotal = null;
+        for (JsonNode r : all.get("results")) {
+            if (r.get("accountId").asLong() == a) {
+                ownTotal = dec(r.get("total"));
+            }
+        }
+        assertTrue(all.toString(), ownTotal != null && all.get("partners").asInt() >= 2 && dec(all.get("total")).compareTo(ownTotal) > 0);
+        JsonNode seen = json(partnerA.get("channel/rebate-runs/" + run).expect(200));
+        assertEquals(1, seen.get("results").size());
+        assertEquals(a, seen.get("results").get(0).get("accountId").asLong());
+        assertEquals(0, ownTotal.compareTo(dec(seen.get("total"))));
+        assertEquals(1, seen.get("partners").asInt());
+        boolean listed = false;
+        JsonNode runs = json(partnerA.get("channel/rebate-runs?limit=200").expect(200));
+        for (JsonNode r : runs.get("items")) {
+            if (r.get("id").asLong() == run) {
+                listed = true;
+                assertEquals(0, ownTotal.compareTo(dec(r.get("total"))));
+                assertEquals(1, r.get("partners").asInt());
+            }
+        }
+        assertTrue(runs.toString(), listed);
+        // a programme of a grade nobody holds here: its run has no result of partner A's
+        long gold = json(admin.post("channel/rebate-programmes", write(obj().put("code", "G-" + tag()).put("name", "钻石返利").put("period", "MONTHLY")
+                .put("grade", "DIAMOND").put("mode", "WHOLE").put("tiers", "0:1"))).expect(201)).get("id").asLong();
+        long other = json(admin.post("channel/rebate-runs", write(obj().put("programmeId", gold).put("periodStart", start))).expect(200)).get("id").asLong();
+        admin.get("channel/rebate-runs/" + other).expect(200);
+        partnerA.get("channel/rebate-runs/" + other).expect(404);
+        for (JsonNode r : json(partnerA.get("channel/rebate-runs?limit=200").expect(200)).get("items")) {
+            assertTrue("run " + other + " is not partner A's", r.get("id").asLong() != other);
+        }
+        // prices: HQ sees every grade, partner A (STANDARD) only its own
+        assertTrue(json(admin.get("channel/price-lists?grade=GOLD").expect(200)).size() > 0);
+        JsonNode prices = json(partnerA.get("channel/price-lists").expect(200));
+        assertTrue(prices.toString(), prices.size() > 0);
+        for (JsonNode p : prices) {
+            assertEquals("STANDARD", p.get("grade").asText());
+        }
+        assertEquals(0, json(partnerA.get("channel/price-lists?grade=GOLD").expect(200)).size());
+    }
+
     private static boolean lists(JsonNode products, String code, String source) {
         for (JsonNode p : products.get("items")) {
             if (p.get("code").asText().equals(code) && p.get("source").asText().equals(source)) {

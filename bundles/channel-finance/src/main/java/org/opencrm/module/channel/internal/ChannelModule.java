@@ -23,8 +23,14 @@ public class ChannelModule implements CrmModule, PermissionSet, ActivityTypeSet 
     public static final String FINANCE = ChannelNames.PERMISSION_PREFIX + "finance";
     /** Let an order through the credit check, with a reason. */
     public static final String CREDIT_OVERRIDE = ChannelNames.PERMISSION_PREFIX + "credit.override";
-    /** Partner profiles (grade, credit limit, term, credit status), price lists, products, rebate programmes, write-off approval. */
+    /** Partner profiles (grade, credit limit, term, credit status), price lists, products, rebate programmes and run approval. */
     public static final String ADMIN = ChannelNames.PERMISSION_PREFIX + "admin";
+    /**
+     * Approve or reject a bad-debt write-off (never one's own request): its own permission, so that a credit controller
+     * can decide write-offs without maintaining partners and prices. Granted by default where channel.admin is (the
+     * admin role, which has every permission); operators grant it to other roles in the security configuration.
+     */
+    public static final String WRITEOFF = ChannelNames.PERMISSION_PREFIX + "writeoff";
     /** The core activity of a payment reminder (collection step) for the partner's account manager. */
     public static final String COLLECTION_ACTIVITY = "CHANNEL_COLLECTION";
 
@@ -50,7 +56,8 @@ public class ChannelModule implements CrmModule, PermissionSet, ActivityTypeSet 
                 new Permission(APPROVE, "Approve and ship sell-in orders"),
                 new Permission(FINANCE, "Record payments and credit notes, allocate, request write-offs, run collection and rebates"),
                 new Permission(CREDIT_OVERRIDE, "Let an order exceed the credit check, with a reason"),
-                new Permission(ADMIN, "Maintain partner profiles, grades, credit limits, terms, price lists, rebate programmes; approve write-offs"));
+                new Permission(ADMIN, "Maintain partner profiles, grades, credit limits, terms, price lists, rebate programmes; approve rebate runs"),
+                new Permission(WRITEOFF, "Approve or reject bad-debt write-offs requested by someone else"));
     }
 
     /** Payment reminders are core activities on the partner's account (named in the module's messages, timeline.type.ACTIVITY_*). */
@@ -59,7 +66,11 @@ public class ChannelModule implements CrmModule, PermissionSet, ActivityTypeSet 
         return List.of(COLLECTION_ACTIVITY);
     }
 
-    /** Partners order and read their own statements; managers run the channel (HQ finance gets its grants from admin). */
+    /**
+     * Partners order and read their own statements; managers run the channel. channel.admin, channel.credit.override and
+     * channel.writeoff go to no role here: the admin role has every permission, and HQ finance gets them from it or from
+     * the operator's role configuration.
+     */
     @Override
     public Map<String, List<String>> defaultGrants() {
         return Map.of("partner", List.of(READ, ORDER),

@@ -358,7 +358,7 @@ public class ChannelEndpoint implements ModuleEndpoint {
     @POST
     @Path("write-offs/{id}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
-    @ApiDoc(value = "decideChannelWriteOff", description = "channel.admin, not the user who asked.")
+    @ApiDoc(value = "decideChannelWriteOff", description = "channel.writeoff, not the user who asked.")
     public WriteOffData decide(@PathParam("id") long id, DecisionInput body, @Context SecurityContext sc) {
         return receivables.decideWriteOff(user(sc), id, RestSupport.body(body));
     }
@@ -420,7 +420,7 @@ public class ChannelEndpoint implements ModuleEndpoint {
 
     @POST
     @Path("rebate-runs/{id}/approve")
-    @ApiDoc("approveChannelRebateRun")
+    @ApiDoc(value = "approveChannelRebateRun", description = "channel.admin, not the user who computed the run last.")
     public RunData approveRun(@PathParam("id") long id, @Context SecurityContext sc) {
         return rebates.approve(user(sc), id);
     }

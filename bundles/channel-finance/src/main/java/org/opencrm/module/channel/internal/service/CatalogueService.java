@@ -21,6 +21,8 @@ import org.opencrm.module.channel.spi.ProductSource;
 import org.opencrm.platform.api.InvalidInputException;
 import org.opencrm.platform.api.Page;
 import org.opencrm.platform.api.money.Money;
+import org.opencrm.platform.api.scope.DataScopes;
+import org.opencrm.platform.api.scope.ScopeFilter;
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.persistence.SqlFailure;
 import org.opencrm.platform.persistence.TransactionRetry;
@@ -42,14 +44,17 @@ public class CatalogueService {
     static final Money MAX_PRICE = Money.ofFen(10_000_000_00L);
     private final TransactionRetry retry = TransactionRetry.standard().when(f -> f.isRetryable() || f.isIntegrityViolation());
     private final JpaTemplate jpa;
+    private final DataScopes scopes;
     private final ChannelSettings settings;
     private final ChannelRecords records;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile ProductSource source;
 
     @Activate
-    public CatalogueService(@Reference(target = ChannelNames.JPA_TARGET) JpaTemplate jpa, @Reference ChannelSettings settings, @Reference ChannelRecords records) {
+    public CatalogueService(@Reference(target = ChannelNames.JPA_TARGET) JpaTemplate jpa, @Reference DataScopes scopes, @Reference ChannelSettings settings,
+            @Reference ChannelRecords records) {
         this.jpa = jpa;
+        this.scopes = scopes;
         this.settings = settings;
         this.records = records;
     }
@@ -127,15 +132,24 @@ public class CatalogueService {
         return found.isEmpty() ? Optional.empty() : Optional.of(new ProductData(found.get(0).code, found.get(0).name, found.get(0).serialised, CATALOGUE));
     }
 
-    /** The price list of a grade (all grades when null). */
+    /**
+     * The price list of a grade (all grades when null). A user of a restricted scope (a partner's or a store's users, a
+     * region) sees only the prices of the grades its own partners hold: what another grade pays is HQ's business.
+     */
     public List<PriceData> prices(CrmUser user, String grade) {
         user.require(ChannelModule.READ);
+        ScopeFilter scope = scopes.filter(user);
         return jpa.txExpr(TransactionType.Supports, em -> {
-            TypedQuery<Price> q = em.createQuery("SELECT p FROM Price p" + (grade == null ? "" : " WHERE p.grade = :g") + " ORDER BY p.grade, p.productCode",
-                    Price.class);
+            String where = grade == null ? " WHERE 1 = 1" : " WHERE p.grade = :g";
+            if (!scope.isUnrestricted()) {
+                // the grades of the partner profiles inside the user's scope
+                where += " AND p.grade IN (SELECT f.grade FROM PartnerProfile f WHERE 1 = 1" + scope.jpql("f.accountId") + ")";
+            }
+            TypedQuery<Price> q = em.createQuery("SELECT p FROM Price p" + where + " ORDER BY p.grade, p.productCode", Price.class);
             if (grade != null) {
                 q.setParameter("g", grade);
             }
+            scope.bind(q::setParameter);
             return q.getResultList().stream().map(p -> new PriceData(p.grade, p.productCode, p.productName, Money.yuan(p.priceFen))).toList();
         });
     }

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The periodic run while the module is active: the grade evaluation of every partner and the collection run (both
  * safe to repeat and to run on several nodes: a grade is set to what the figures say, a collection step is taken once
- * per invoice and level), every {@code runIntervalMinutes} (0: only on demand, channel:evaluate-grades / channel:collect).
+ * per invoice and level), every {@code runIntervalMinutes} (0: only on demand, with the shell command {@code channel:run}, or
+ * {@code POST /api/v1/channel/collection-runs} for the collection alone).
  */
 @Component(service = Maintenance.class, configurationPid = ChannelConfig.PID, immediate = true)
 public class Maintenance {

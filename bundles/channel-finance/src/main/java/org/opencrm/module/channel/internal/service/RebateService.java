@@ -21,6 +21,7 @@ import org.opencrm.module.channel.internal.dto.RunData;
 import org.opencrm.module.channel.internal.dto.RunInput;
 import org.opencrm.module.channel.internal.model.CreditNote;
 import org.opencrm.module.channel.internal.model.CreditNoteReason;
+import org.opencrm.module.channel.internal.model.HistoryKind;
 import org.opencrm.module.channel.internal.model.RebatePeriod;
 import org.opencrm.module.channel.internal.model.RebateProgramme;
 import org.opencrm.module.channel.internal.model.RebateResult;
@@ -34,6 +35,7 @@ import org.opencrm.platform.api.PageRequest;
 import org.opencrm.platform.api.RecordNotFoundException;
 import org.opencrm.platform.api.money.Money;
 import org.opencrm.platform.api.scope.DataScopes;
+import org.opencrm.platform.api.scope.ScopeFilter;
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.persistence.SqlFailure;
 import org.opencrm.platform.persistence.TransactionRetry;
@@ -43,9 +45,11 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Rebate programmes and their runs: a run computes every partner of the programme's grade for one period (net sell-in =
- * shipments - returns in the period), can be run again with the same answer until it is approved (a run of a period
- * not closed yet is a preview: it is approved only when computed after the period closed), and settling it
- * issues each partner's rebate as a REBATE credit note (once: a settled result keeps its credit note).
+ * shipments - returns in the period; the grade a partner held at the period's end, from its grade history, not its
+ * grade of today, so that a later grade change does not change the answer), can be run again with the same answer until
+ * it is approved (a run of a period not closed yet is a preview: it is approved only when computed after the period
+ * closed, by someone other than who computed it), and settling it issues each partner's rebate as a REBATE credit note
+ * (once: a settled result keeps its credit note).
  */
 @Component(service = RebateService.class)
 public class RebateService {
@@ -131,7 +135,8 @@ public class RebateService {
 
     /**
      * Computes (or computes again, while not approved) the programme for the period starting on {@code periodStart}: one
-     * result per partner of the programme's grade with a net sell-in in the period.
+     * result per partner of the programme's grade (held at the end of the period's last day, business time zone) with a
+     * net sell-in in the period.
      */
     public RunData run(CrmUser user, RunInput in) {
         user.require(ChannelModule.FINANCE);
@@ -176,7 +181,7 @@ public class RebateService {
             run.computedAt = settings.now();
             run.computedBy = user.username();
             List<Rebates.Tier> tiers = Rebates.parseFen(prog.tiers);
-            Map<Long, Long> net = netSellIn(em, prog.grade, start, end);
+            Map<Long, Long> net = netSellIn(em, prog.grade, start, end, settings.clock().endOf(end));
             long total = 0;
             int count = 0;
             for (Map.Entry<Long, Long> e : net.entrySet()) {
@@ -205,19 +210,19 @@ public class RebateService {
         }));
     }
 
-    /** Net sell-in per partner of the grade (null: every partner) in [from, to]: shipments less returns, in one pass each. */
-    static Map<Long, Long> netSellIn(EntityManager em, String grade, LocalDate from, LocalDate to) {
+    /**
+     * Net sell-in per partner in [from, to]: shipments less returns, in one pass each; for a programme of a grade only
+     * the partners that held that grade at {@code gradeAt} (the end of the period), from the grade history, so that a
+     * grade changed after the period does not change a repeated run's answer (null grade: every partner).
+     */
+    static Map<Long, Long> netSellIn(EntityManager em, String grade, LocalDate from, LocalDate to, java.time.Instant gradeAt) {
         Map<Long, Long> net = new java.util.TreeMap<>();
-        String partners = grade == null ? "" : " AND x.accountId IN (SELECT p.accountId FROM PartnerProfile p WHERE p.grade = :g)";
         javax.persistence.Query shipped = em.createQuery("SELECT x.accountId, SUM(x.amountFen) FROM Shipment x WHERE x.shippedOn >= :f AND x.shippedOn <= :t"
-                + partners + " GROUP BY x.accountId");
+                + " GROUP BY x.accountId");
         javax.persistence.Query returned = em.createQuery("SELECT x.accountId, SUM(x.amountFen) FROM CreditNote x WHERE x.reason = :r AND x.issuedOn >= :f"
-                + " AND x.issuedOn <= :t" + partners + " GROUP BY x.accountId").setParameter("r", CreditNoteReason.RETURN);
+                + " AND x.issuedOn <= :t GROUP BY x.accountId").setParameter("r", CreditNoteReason.RETURN);
         for (javax.persistence.Query q : List.of(shipped, returned)) {
             q.setParameter("f", from).setParameter("t", to);
-            if (grade != null) {
-                q.setParameter("g", grade);
-            }
         }
         for (Object o : shipped.getResultList()) {
             Object[] r = (Object[]) o;
@@ -227,35 +232,102 @@ public class RebateService {
             Object[] r = (Object[]) o;
             net.merge(((Number) r[0]).longValue(), -((Number) r[1]).longValue(), Long::sum);
         }
+        if (grade != null) {
+            Map<Long, String> held = gradesAt(em, gradeAt);
+            net.keySet().removeIf(account -> !grade.equals(held.get(account)));
+        }
         return net;
     }
 
+    /**
+     * The grade each partner held at {@code at}, from the grade history (CF_HISTORY, kind GRADE): the grade set by the
+     * last change before {@code at}; for a partner whose changes all came later, the grade the first of them changed
+     * from; for one without any history (rows loaded in bulk), its current grade.
+     */
+    static Map<Long, String> gradesAt(EntityManager em, java.time.Instant at) {
+        Map<Long, String> held = new HashMap<>();
+        for (Object o : em.createQuery("SELECT p.accountId, p.grade FROM PartnerProfile p").getResultList()) {
+            Object[] r = (Object[]) o;
+            held.put(((Number) r[0]).longValue(), (String) r[1]);
+        }
+        // per partner: the latest change before `at` and the earliest from `at` on (by time, then id; ids of several nodes do not follow time)
+        Map<Long, Object[]> before = new HashMap<>();
+        Map<Long, Object[]> after = new HashMap<>();
+        java.util.Comparator<Object[]> order = java.util.Comparator.<Object[], java.time.Instant> comparing(r -> (java.time.Instant) r[3])
+                .thenComparing(r -> ((Number) r[4]).longValue());
+        for (Object o : em.createQuery("SELECT h.accountId, h.fromValue, h.toValue, h.changedAt, h.id FROM PartnerHistory h WHERE h.kind = :k")
+                .setParameter("k", HistoryKind.GRADE).getResultList()) {
+            Object[] r = (Object[]) o;
+            long account = ((Number) r[0]).longValue();
+            if (((java.time.Instant) r[3]).isBefore(at)) {
+                before.merge(account, r, (x, y) -> order.compare(x, y) >= 0 ? x : y);
+            } else {
+                after.merge(account, r, (x, y) -> order.compare(x, y) <= 0 ? x : y);
+            }
+        }
+        after.forEach((account, r) -> held.put(account, r[1] == null ? (String) r[2] : (String) r[1]));
+        before.forEach((account, r) -> held.put(account, (String) r[2]));
+        return held;
+    }
+
+    /**
+     * A run with its results. A user of a restricted scope (a partner's own users) sees only the runs with a result of
+     * an account in its scope (404 otherwise), only those results, and as the run's total and partner count only theirs:
+     * what the programme pays other partners, and in all, is HQ's business.
+     */
     public RunData get(CrmUser user, long runId) {
         user.require(ChannelModule.READ);
+        ScopeFilter scope = scopes.filter(user);
         return jpa.txExpr(TransactionType.Supports, em -> {
             RebateRun run = em.find(RebateRun.class, runId);
             if (run == null) {
                 throw new RecordNotFoundException("rebateRun", runId);
             }
-            return data(em, user, run, em.find(RebateProgramme.class, run.programmeId));
+            RunData d = data(em, scope, run, em.find(RebateProgramme.class, run.programmeId));
+            if (!scope.isUnrestricted() && d.results().isEmpty()) {
+                throw new RecordNotFoundException("rebateRun", runId);
+            }
+            return d;
         });
     }
 
+    /** The runs, newest period first; for a restricted scope only those with a result in it, with its share as the total (see {@link #get}). */
     public Page<RunData> runs(CrmUser user, PageRequest page) {
         user.require(ChannelModule.READ);
+        ScopeFilter scope = scopes.filter(user);
+        if (scope.isNothing()) {
+            return new Page<>(List.of(), 0);
+        }
+        String mine = scope.isUnrestricted() ? "" : " WHERE EXISTS (SELECT x FROM RebateResult x WHERE x.runId = r.id" + scope.jpql("x.accountId") + ")";
         return jpa.txExpr(TransactionType.Supports, em -> {
             List<RunData> items = new ArrayList<>();
-            for (RebateRun r : em.createQuery("SELECT r FROM RebateRun r ORDER BY r.periodStart DESC, r.id DESC", RebateRun.class).setFirstResult(page.offset())
-                    .setMaxResults(page.limit()).getResultList()) {
+            javax.persistence.TypedQuery<RebateRun> q = em.createQuery("SELECT r FROM RebateRun r" + mine + " ORDER BY r.periodStart DESC, r.id DESC", RebateRun.class);
+            scope.bind(q::setParameter);
+            for (RebateRun r : q.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList()) {
                 RebateProgramme p = em.find(RebateProgramme.class, r.programmeId);
-                items.add(new RunData(r.id, r.programmeId, p.code, r.periodStart, r.periodEnd, r.status.name(), Money.yuan(r.totalFen), r.partners, r.computedAt,
+                long total = r.totalFen;
+                int partners = r.partners;
+                if (!scope.isUnrestricted()) {
+                    javax.persistence.Query share = em.createQuery("SELECT SUM(x.totalFen), COUNT(x) FROM RebateResult x WHERE x.runId = :r" + scope.jpql("x.accountId"))
+                            .setParameter("r", r.id);
+                    scope.bind(share::setParameter);
+                    Object[] row = (Object[]) share.getSingleResult();
+                    total = Books.sum(row[0]);
+                    partners = ((Number) row[1]).intValue();
+                }
+                items.add(new RunData(r.id, r.programmeId, p.code, r.periodStart, r.periodEnd, r.status.name(), Money.yuan(total), partners, r.computedAt,
                         r.computedBy, r.approvedBy, List.of()));
             }
-            return new Page<>(items, ((Number) em.createQuery("SELECT COUNT(r) FROM RebateRun r").getSingleResult()).longValue());
+            javax.persistence.Query count = em.createQuery("SELECT COUNT(r) FROM RebateRun r" + mine);
+            scope.bind(count::setParameter);
+            return new Page<>(items, ((Number) count.getSingleResult()).longValue());
         });
     }
 
-    /** Approves a computed run (by someone other than who computed it last): its figures are fixed from now on. */
+    /**
+     * Approves a computed run: its figures are fixed from now on. Four eyes: by someone other than who computed it last
+     * (409 {@code four_eyes} otherwise), as a write-off is decided by someone other than who asked for it.
+     */
     public RunData approve(CrmUser user, long runId) {
         user.require(ChannelModule.ADMIN);
         return retry.run("rebate approve", () -> jpa.txExpr(TransactionType.Required, em -> {
@@ -270,6 +342,10 @@ public class RebateService {
             if (run.computedAt != null && !settings.clock().dateOf(run.computedAt).isAfter(run.periodEnd)) {
                 throw new ConflictException("computed_before_close", "status", "the run was computed before the period closed: compute it again first",
                         "channel.run.stale", run.periodEnd);
+            }
+            if (user.username().equals(run.computedBy)) {
+                throw new ConflictException("four_eyes", "status", "the run was computed by " + run.computedBy + ": someone else approves it",
+                        "channel.run.fourEyes", run.computedBy);
             }
             run.status = RebateRunStatus.APPROVED;
             run.approvedBy = user.username();
@@ -353,16 +429,24 @@ public class RebateService {
     }
 
     private RunData data(EntityManager em, CrmUser user, RebateRun run, RebateProgramme prog) {
+        return data(em, scopes.filter(user), run, prog);
+    }
+
+    /** The run with the results inside the scope; for a restricted scope its total and partner count are those results' (no cross-partner totals). */
+    private static RunData data(EntityManager em, ScopeFilter scope, RebateRun run, RebateProgramme prog) {
         Map<Long, String> names = new HashMap<>();
         List<RebateResultData> results = new ArrayList<>();
-        for (RebateResult r : em.createQuery("SELECT r FROM RebateResult r WHERE r.runId = :r ORDER BY r.accountId", RebateResult.class).setParameter("r", run.id)
-                .getResultList()) {
-            if (scopes.canSee(user, r.accountId)) {
-                results.add(result(r, ReceivablesService.name(em, names, r.accountId)));
-            }
+        javax.persistence.TypedQuery<RebateResult> q = em.createQuery("SELECT r FROM RebateResult r WHERE r.runId = :r" + scope.jpql("r.accountId")
+                + " ORDER BY r.accountId", RebateResult.class).setParameter("r", run.id);
+        scope.bind(q::setParameter);
+        long total = 0;
+        for (RebateResult r : q.getResultList()) {
+            results.add(result(r, ReceivablesService.name(em, names, r.accountId)));
+            total += r.totalFen;
         }
-        return new RunData(run.id, run.programmeId, prog.code, run.periodStart, run.periodEnd, run.status.name(), Money.yuan(run.totalFen), run.partners,
-                run.computedAt, run.computedBy, run.approvedBy, results);
+        boolean all = scope.isUnrestricted();
+        return new RunData(run.id, run.programmeId, prog.code, run.periodStart, run.periodEnd, run.status.name(), Money.yuan(all ? run.totalFen : total),
+                all ? run.partners : results.size(), run.computedAt, run.computedBy, run.approvedBy, results);
     }
 
     private static RebateResultData result(RebateResult r, String name) {

@@ -47,6 +47,7 @@ import org.opencrm.module.channel.internal.model.OrderStatus;
 import org.opencrm.module.channel.internal.model.PartnerProfile;
 import org.opencrm.module.channel.internal.model.Payment;
 import org.opencrm.module.channel.internal.model.PaymentMethod;
+import org.opencrm.module.channel.internal.model.RebateRunStatus;
 import org.opencrm.module.channel.internal.model.SalesOrder;
 import org.opencrm.module.channel.internal.model.WriteOff;
 import org.opencrm.module.channel.internal.model.WriteOffStatus;
@@ -228,7 +229,7 @@ public class ReceivablesService {
 
     /** Approve (the ledger entry and the allocation are written) or reject; never by the user who asked. */
     public WriteOffData decideWriteOff(CrmUser user, long id, DecisionInput in) {
-        user.require(ChannelModule.ADMIN);
+        user.require(ChannelModule.WRITEOFF);
         if (in == null || in.approve() == null) {
             throw new InvalidInputException("approve", "approve is required (true or false)", "required");
         }
@@ -432,7 +433,13 @@ public class ReceivablesService {
         return new AgingRow(accountId, name, Money.yuan(b[0]), Money.yuan(b[1]), Money.yuan(b[2]), Money.yuan(b[3]), Money.yuan(b[4]), Money.yuan(sum(b)));
     }
 
-    /** The statement (对账单) of a partner from {@code from} to {@code to} (inclusive). */
+    /**
+     * The rebate runs whose results a statement counts as earned: approved or settled. A computed run is a preview (it
+     * can be computed again, or never approved) and earns nothing yet.
+     */
+    static final List<RebateRunStatus> EARNED = List.of(RebateRunStatus.APPROVED, RebateRunStatus.SETTLED);
+
+    /** The statement (对账单) of a partner from {@code from} to {@code to} (inclusive): rebates earned are those of approved or settled runs. */
     public StatementData statement(CrmUser user, long accountId, LocalDate from, LocalDate to) {
         user.require(ChannelModule.READ);
         partners.visible(user, accountId);
@@ -452,7 +459,8 @@ public class ReceivablesService {
                 LedgerEntry.class).setParameter("a", accountId).setParameter("f", from).setParameter("t", to).getResultList();
         Map<Long, long[]> aging = buckets(em, ScopeFilter.unrestricted(), to, accountId, new long[5]);
         long rebates = Books.sum(em.createQuery("SELECT SUM(r.totalFen) FROM RebateResult r, RebateRun u WHERE r.runId = u.id AND r.accountId = :a"
-                + " AND u.periodEnd >= :f AND u.periodEnd <= :t").setParameter("a", accountId).setParameter("f", from).setParameter("t", to).getSingleResult());
+                + " AND u.periodEnd >= :f AND u.periodEnd <= :t AND u.status IN :st").setParameter("a", accountId).setParameter("f", from).setParameter("t", to)
+                .setParameter("st", EARNED).getSingleResult());
         return statement(p, from, to, opening, entries, aging.getOrDefault(accountId, new long[5]), rebates);
     }
 
@@ -473,7 +481,8 @@ public class ReceivablesService {
         }
         Map<Long, long[]> aging = buckets(em, ScopeFilter.unrestricted(), to, null, new long[5]);
         Map<Long, Long> rebates = grouped(em.createQuery("SELECT r.accountId, SUM(r.totalFen) FROM RebateResult r, RebateRun u WHERE r.runId = u.id"
-                + " AND u.periodEnd >= :f AND u.periodEnd <= :t GROUP BY r.accountId").setParameter("f", from).setParameter("t", to).getResultList());
+                + " AND u.periodEnd >= :f AND u.periodEnd <= :t AND u.status IN :st GROUP BY r.accountId").setParameter("f", from).setParameter("t", to)
+                .setParameter("st", EARNED).getResultList());
         List<StatementData> out = new ArrayList<>(all.size());
         for (PartnerProfile p : all) {
             out.add(statement(p, from, to, opening.getOrDefault(p.accountId, 0L), entries.getOrDefault(p.accountId, List.of()),

@@ -208,7 +208,7 @@ final class FinanceView extends VerticalLayout {
         Button reject = new Button(msg.get("writeOff.reject"), e -> act(() -> services.receivables().decideWriteOff(context.user(), selected(grid).id(),
                 new DecisionInput(false, null)), grid, Map.of()));
         HorizontalLayout bar = new HorizontalLayout(approve, reject);
-        bar.setVisible(context.user().hasPermission(ChannelModule.ADMIN));
+        bar.setVisible(context.user().hasPermission(ChannelModule.WRITEOFF));
         return new VerticalLayout(bar, grid);
     }
 

@@ -166,24 +166,38 @@ final class PartnersView extends VerticalLayout implements BaseMenuEntry.DeepLin
         grid.addColumn(o -> o.overrideReason() == null ? "" : o.overrideReason()).setCaption(msg.get("order.override"));
         grid.setItems(services.orders().list(context.user(), accountId, null, PageRequest.of(null, 0, 200)).items());
         HorizontalLayout bar = new HorizontalLayout();
+        // a refusal of the approval's credit check, said in words as the order window says it (and in the notification)
+        Label refusal = new Label();
+        refusal.setId("channel-order-approve-refusal");
+        refusal.addStyleName(ValoTheme.LABEL_FAILURE);
+        refusal.setWidth("100%");
+        refusal.setVisible(false);
         if (context.user().hasPermission(ChannelModule.APPROVE)) {
-            Button approve = new Button(msg.get("order.approve"), e -> act(grid, o -> services.orders().approve(context.user(), o.id(), null), accountId));
+            // approval checks the credit again: an order let through with an override at submission needs a reason again
+            TextField override = Fields.text(null, "channel-order-approve-override");
+            override.setPlaceholder(msg.get("order.approveOverride"));
+            override.setWidth("22em");
+            override.setVisible(context.user().hasPermission(ChannelModule.CREDIT_OVERRIDE));
+            Button approve = new Button(msg.get("order.approve"), e -> act(grid, refusal,
+                    o -> services.orders().approve(context.user(), o.id(), new ReasonInput(Fields.typed(override.getValue()))), accountId));
             approve.setId("channel-order-approve");
-            Button ship = new Button(msg.get("order.shipAll"), e -> act(grid, o -> services.orders().ship(context.user(), o.id(), null), accountId));
+            Button ship = new Button(msg.get("order.shipAll"), e -> act(grid, refusal, o -> services.orders().ship(context.user(), o.id(), null), accountId));
             ship.setId("channel-order-ship");
-            bar.addComponents(approve, ship);
+            bar.addComponents(override, approve, ship);
         }
         if (context.user().hasPermission(ChannelModule.ORDER)) {
             TextField reason = Fields.text(null, "channel-order-cancel-reason");
             reason.setPlaceholder(msg.get("order.cancelReason"));
-            Button cancel = new Button(msg.get("order.cancel"), e -> act(grid, o -> services.orders().cancel(context.user(), o.id(), new ReasonInput(reason.getValue())),
-                    accountId));
+            Button cancel = new Button(msg.get("order.cancel"), e -> act(grid, refusal,
+                    o -> services.orders().cancel(context.user(), o.id(), new ReasonInput(reason.getValue())), accountId));
+            cancel.setId("channel-order-cancel");
             bar.addComponents(reason, cancel);
         }
-        return new VerticalLayout(bar, grid);
+        return new VerticalLayout(bar, refusal, grid);
     }
 
-    private void act(Grid<OrderData> grid, java.util.function.Consumer<OrderData> action, long accountId) {
+    private void act(Grid<OrderData> grid, Label refusal, java.util.function.Consumer<OrderData> action, long accountId) {
+        refusal.setVisible(false);
         OrderData o = grid.asSingleSelect().getValue();
         if (o == null) {
             Feedback.error(msg.get("order.pick"));
@@ -194,7 +208,9 @@ final class PartnersView extends VerticalLayout implements BaseMenuEntry.DeepLin
             Feedback.done(msg.get("order.done", o.number()));
             show(Long.toString(accountId));
         } catch (org.opencrm.module.channel.internal.service.CreditRefusedException refused) {
-            Feedback.error(OrderWindow.refusal(msg, refused));
+            refusal.setValue(OrderWindow.refusal(msg, refused));
+            refusal.setVisible(true);
+            Feedback.error(refusal.getValue());
         } catch (RuntimeException e) {
             Feedback.failed(e, java.util.Map.of(), msg);
         }

@@ -41,14 +41,19 @@ final class ChannelOnTestKit implements AutoCloseable {
     }
 
     ChannelOnTestKit(Instant start) {
+        this(start, ChannelSettings.Rules.defaults());
+    }
+
+    /** With these rules instead of the defaults (e.g. another blockingOverdueDays). */
+    ChannelOnTestKit(Instant start, ChannelSettings.Rules rules) {
         kit = new CrmTestKit(start);
         jpa = kit.jpa("crm-channel");
         clock = kit.clock();
-        settings = new ChannelSettings(clock, ChannelSettings.Rules.defaults());
+        settings = new ChannelSettings(clock, rules);
         kit.activityTypes(new org.opencrm.module.channel.internal.ChannelModule());
         records = new ChannelRecords(kit.audit(), kit.timeline(), kit.events(), clock, kit.activities());
         partners = new PartnerService(jpa, kit.scopes(), kit.directory(), settings, records);
-        catalogue = new CatalogueService(jpa, settings, records);
+        catalogue = new CatalogueService(jpa, kit.scopes(), settings, records);
         receivables = new ReceivablesService(jpa, kit.scopes(), settings, records, partners);
         orders = new OrderService(jpa, kit.scopes(), settings, records, partners, catalogue, receivables, kit.events());
         rebates = new RebateService(jpa, kit.scopes(), settings, records, receivables);
@@ -73,6 +78,13 @@ final class ChannelOnTestKit implements AutoCloseable {
         List<LineInput> lines = new ArrayList<>();
         lines.add(new LineInput("P1", p1));
         return orders.submit(user, new OrderInput(partner, lines, null, override));
+    }
+
+    /** An order of {@code p1} units of P1 entered, approved and shipped whole by HQ today. */
+    org.opencrm.module.channel.internal.dto.ShipmentData shipped(long partner, int p1) {
+        OrderData o = order(hq, partner, p1, null);
+        orders.approve(hq, o.id(), null);
+        return orders.ship(hq, o.id(), null);
     }
 
     CrmUser partnerUser(String name, long account) {

@@ -243,6 +243,74 @@ class ChannelTest {
     }
 
     @Test
+    void anOrderIsPricedAtThePartnersGrade() {
+        t.catalogue.setPrice(t.hq, new org.opencrm.module.channel.internal.dto.PriceData("GOLD", "P1", null, y("900.00")));
+        long standard = t.partner("普通价代理", "100000", "MONTHLY");
+        long gold = t.partner("金牌价代理", "100000", "MONTHLY");
+        t.partners.change(t.hq, gold, new ChangeInput("GOLD", null, null, null, "战略合作"));
+        OrderData atGold = t.order(t.hq, gold, 3, null);
+        assertEquals(y("900.00"), atGold.lines().get(0).unitPrice());
+        assertEquals(y("2700.00"), atGold.total());
+        assertEquals(y("3000.00"), t.order(t.hq, standard, 3, null).total());
+        // the invoice is what the order's lines were priced at, whatever the list says later
+        t.catalogue.setPrice(t.hq, new org.opencrm.module.channel.internal.dto.PriceData("GOLD", "P1", null, y("950.00")));
+        t.orders.approve(t.hq, atGold.id(), null);
+        assertEquals(y("2700.00"), t.orders.ship(t.hq, atGold.id(), null).amount());
+    }
+
+    @Test
+    void aBlacklistedPartnersOrderIsRefusedAndNothingIsWritten() {
+        long p = t.partner("黑名单代理", "100000", "MONTHLY");
+        t.partners.change(t.hq, p, new ChangeInput(null, null, null, "BLACKLISTED", "恶意拖欠"));
+        long orders = t.count("CF_ORDER");
+        CreditRefusedException refused = assertThrows(CreditRefusedException.class, () -> t.order(t.hq, p, 1, null));
+        assertEquals("credit_hold", refused.code());
+        assertEquals(CreditRefusedException.KEY_HOLD, refused.messageKey());
+        assertTrue(refused.getMessage().contains("BLACKLISTED") && refused.getMessage().contains("恶意拖欠"), refused.getMessage());
+        assertEquals(orders, t.count("CF_ORDER"));
+        CrmUser partnerUser = t.partnerUser("bl-user", p);
+        assertEquals("credit_hold", assertThrows(CreditRefusedException.class, () -> t.order(partnerUser, p, 1, null)).code());
+        assertEquals(orders, t.count("CF_ORDER"));
+    }
+
+    @Test
+    void theOverdueDaysThatBlockOrdersAreConfigurable() {
+        try (ChannelOnTestKit k = new ChannelOnTestKit(ChannelOnTestKit.START, new ChannelSettings.Rules(Grades.defaults(), 10, 60, 0))) {
+            long p = k.partner("逾期代理", "100000", "CASH_ON_DELIVERY");
+            k.shipped(p, 1); // due the day it shipped, 20 March
+            k.clock.set(LocalDate.of(2024, 3, 30).atTime(9, 0));
+            assertEquals("SUBMITTED", k.order(k.hq, p, 1, null).status()); // 10 days overdue: not more than 10
+            k.clock.set(LocalDate.of(2024, 3, 31).atTime(9, 0));
+            CreditRefusedException refused = assertThrows(CreditRefusedException.class, () -> k.order(k.hq, p, 1, null));
+            assertEquals("credit_overdue", refused.code());
+            assertEquals(CreditRefusedException.KEY_OVERDUE, refused.messageKey());
+            assertTrue(refused.getMessage().contains("overdue 11 days (more than 10)"), refused.getMessage());
+        }
+        // the default (30) lets the same partner order at 11 days overdue
+        long p = t.partner("逾期代理", "100000", "CASH_ON_DELIVERY");
+        t.shipped(p, 1);
+        t.clock.set(LocalDate.of(2024, 3, 31).atTime(9, 0));
+        assertEquals("SUBMITTED", t.order(t.hq, p, 1, null).status());
+    }
+
+    @Test
+    void anOrderIsCancelledOnlyBeforeItShips() {
+        long p = t.partner("取消代理", "100000", "MONTHLY");
+        OrderData o = t.order(t.hq, p, 4, null);
+        t.orders.approve(t.hq, o.id(), null);
+        long line = o.lines().get(0).id();
+        t.orders.ship(t.hq, o.id(), new ShipInput(List.of(new ShipLineInput(line, 1, null))));
+        ConflictException partly = assertThrows(ConflictException.class, () -> t.orders.cancel(t.hq, o.id(), new ReasonInput("客户变卦")));
+        assertEquals("channel.order.notCancellable", partly.messageKey());
+        t.orders.ship(t.hq, o.id(), null);
+        assertEquals("channel.order.notCancellable", assertThrows(ConflictException.class, () -> t.orders.cancel(t.hq, o.id(), new ReasonInput("x"))).messageKey());
+        assertEquals("SHIPPED", t.orders.get(t.hq, o.id()).status());
+        OrderData approved = t.order(t.hq, p, 1, null);
+        t.orders.approve(t.hq, approved.id(), null);
+        assertEquals("CANCELLED", t.orders.cancel(t.hq, approved.id(), new ReasonInput("重复下单")).status());
+    }
+
+    @Test
     void gradesMoveOnShipmentHqFixesOneWithAReasonAndTheWindowMovesOn() {
         long p = t.partner("钻石候选", "5000000", "MONTHLY");
         assertEquals("STANDARD", t.partners.get(t.hq, p).grade());
@@ -307,14 +375,40 @@ class ChannelTest {
     }
 
     @Test
+    void aPartnersUserSeesOnlyItsOwnRebateResultsAndItsOwnGradesPrices() {
+        long a = t.partner("范围甲", "1000000", "MONTHLY");
+        long b = t.partner("范围乙", "1000000", "MONTHLY");
+        t.shipped(a, 2);
+        t.shipped(b, 5);
+        ProgrammeData prog = t.rebates.create(t.hq, new ProgrammeInput("M-SCOPE", "月度返利", "MONTHLY", null, "WHOLE", "0:1", null, null));
+        ProgrammeData diamond = t.rebates.create(t.hq, new ProgrammeInput("M-DIAMOND", "钻石返利", "MONTHLY", "DIAMOND", "WHOLE", "0:1", null, null));
+        RunData run = t.rebates.run(t.hq, new RunInput(prog.id(), LocalDate.of(2024, 3, 1)));
+        RunData none = t.rebates.run(t.hq, new RunInput(diamond.id(), LocalDate.of(2024, 3, 1)));
+        assertEquals(y("70.00"), run.total());
+        CrmUser userA = t.partnerUser("a-user", a);
+        RunData seen = t.rebates.get(userA, run.id());
+        assertEquals(List.of(a), seen.results().stream().map(r -> r.accountId()).toList());
+        assertEquals(y("20.00"), seen.total());
+        assertEquals(1, seen.partners());
+        var listed = t.rebates.runs(userA, PageRequest.of(null, 0, 50));
+        assertEquals(1, listed.total());
+        assertEquals(y("20.00"), listed.items().get(0).total());
+        assertEquals(2, t.rebates.runs(t.hq, PageRequest.of(null, 0, 50)).total());
+        assertEquals(y("70.00"), t.rebates.runs(t.hq, PageRequest.of(null, 0, 50)).items().stream().filter(r -> r.id() == run.id()).findFirst().get().total());
+        assertThrows(RecordNotFoundException.class, () -> t.rebates.get(userA, none.id()));
+        // prices: a STANDARD partner's user sees STANDARD's only, HQ every grade
+        t.catalogue.setPrice(t.hq, new org.opencrm.module.channel.internal.dto.PriceData("GOLD", "P1", null, y("900.00")));
+        assertEquals(List.of("STANDARD"), t.catalogue.prices(userA, null).stream().map(p -> p.grade()).distinct().toList());
+        assertTrue(t.catalogue.prices(userA, "GOLD").isEmpty());
+        assertEquals(List.of("DIAMOND", "GOLD", "SILVER", "STANDARD"), t.catalogue.prices(t.hq, null).stream().map(p -> p.grade()).distinct().sorted().toList());
+    }
+
+    @Test
     void aRebateRunRepeatedGivesTheSameAnswerAndSettlesOnceAsACreditNote() {
         long a = t.partner("返利甲", "1000000", "MONTHLY");
         long b = t.partner("返利乙", "1000000", "MONTHLY");
-        for (long p : List.of(a, b)) {
-            OrderData o = t.order(t.hq, p, p == a ? 60 : 3, null);
-            t.orders.approve(t.hq, o.id(), null);
-            t.orders.ship(t.hq, o.id(), null);
-        }
+        t.shipped(a, 60);
+        t.shipped(b, 3);
         t.receivables.creditNote(t.hq, new CreditNoteInput(a, "RETURN", y("1000"), "退货", null));
         ProgrammeData prog = t.rebates.create(t.hq, new ProgrammeInput("M-2024", "月度返利", "MONTHLY", null, "MARGINAL", "0:1;50000:2", y("50000"), y("888")));
         assertThrows(org.opencrm.platform.api.InvalidInputException.class, () -> t.rebates.run(t.hq, new RunInput(prog.id(), LocalDate.of(2024, 4, 1))));
@@ -333,7 +427,11 @@ class ChannelTest {
         assertEquals(first.id(), again.id());
         assertEquals(first.total(), again.total());
         assertEquals(first.results(), again.results());
-        t.rebates.approve(t.hq, first.id());
+        // four eyes: who computed the run last does not approve it
+        ConflictException own = assertThrows(ConflictException.class, () -> t.rebates.approve(t.hq, first.id()));
+        assertEquals("four_eyes", own.code());
+        assertEquals("channel.run.fourEyes", own.messageKey());
+        assertEquals("APPROVED", t.rebates.approve(t.kit.hq("cfo", "channel.*"), first.id()).status());
         assertThrows(ConflictException.class, () -> t.rebates.run(t.hq, new RunInput(prog.id(), LocalDate.of(2024, 3, 1))));
         long before = t.ledgerSum(a);
         RunData settled = t.rebates.settle(t.hq, first.id());
@@ -344,6 +442,84 @@ class ChannelTest {
         assertEquals(2, t.receivables.creditNotes(t.hq, a, PageRequest.of(null, 0, 10)).total());
         assertEquals(y("1568.00"), t.receivables.statement(t.hq, a, LocalDate.of(2024, 3, 1), LocalDate.of(2024, 3, 31)).rebatesEarned());
         assertEquals(t.ledgerSum(a), t.openInvoicesLessCredits(a));
+    }
+
+    @Test
+    void aGradeProgrammeTakesTheGradeHeldAtThePeriodsEndSoALaterChangeDoesNotChangeARepeatedRun() {
+        long a = t.partner("牌级甲", "1000000", "MONTHLY");
+        long b = t.partner("牌级乙", "1000000", "MONTHLY");
+        t.partners.change(t.hq, b, new ChangeInput("SILVER", null, null, null, "战略合作"));
+        t.shipped(a, 2);
+        t.shipped(b, 3);
+        ProgrammeData silver = t.rebates.create(t.hq, new ProgrammeInput("M-SILVER", "银牌返利", "MONTHLY", "SILVER", "WHOLE", "0:1", null, null));
+        t.clock.set(LocalDate.of(2024, 4, 2).atTime(9, 0));
+        RunData first = t.rebates.run(t.hq, new RunInput(silver.id(), LocalDate.of(2024, 3, 1)));
+        // only b held SILVER on 31 March: 3,000 at 1 %
+        assertEquals(List.of(b), first.results().stream().map(r -> r.accountId()).toList());
+        assertEquals(y("30.00"), first.total());
+        // the grades change in April, after the period: the March run computed again gives the same answer
+        t.partners.change(t.hq, a, new ChangeInput("SILVER", null, null, null, "升级"));
+        t.partners.change(t.hq, b, new ChangeInput("STANDARD", null, null, null, "降级"));
+        RunData again = t.rebates.run(t.hq, new RunInput(silver.id(), LocalDate.of(2024, 3, 1)));
+        assertEquals(first.results(), again.results());
+        assertEquals(first.total(), again.total());
+        // and April's run takes April's grades
+        t.shipped(a, 4);
+        t.clock.set(LocalDate.of(2024, 5, 3).atTime(9, 0));
+        RunData april = t.rebates.run(t.hq, new RunInput(silver.id(), LocalDate.of(2024, 4, 1)));
+        assertEquals(List.of(a), april.results().stream().map(r -> r.accountId()).toList());
+        assertEquals(y("40.00"), april.total());
+    }
+
+    @Test
+    void aQuarterlyRunTakesTheWholeQuarter() {
+        long q = t.partner("季度代理", "1000000", "QUARTERLY"); // 90 days: the January invoice is not overdue in March
+        OrderData january = t.order(t.hq, q, 3, null);
+        t.orders.approve(t.hq, january.id(), null);
+        t.orders.ship(t.hq, january.id(), null, LocalDate.of(2024, 1, 15));
+        t.shipped(q, 4);
+        ProgrammeData prog = t.rebates.create(t.hq, new ProgrammeInput("Q-2024", "季度返利", "QUARTERLY", null, "MARGINAL", "0:1;5000:2", null, null));
+        t.clock.set(LocalDate.of(2024, 4, 2).atTime(9, 0));
+        t.shipped(q, 5);
+        assertEquals("channel.period.start", assertThrows(org.opencrm.platform.api.InvalidInputException.class,
+                () -> t.rebates.run(t.hq, new RunInput(prog.id(), LocalDate.of(2024, 2, 1)))).messageKey());
+        RunData run = t.rebates.run(t.hq, new RunInput(prog.id(), LocalDate.of(2024, 1, 1)));
+        assertEquals(LocalDate.of(2024, 3, 31), run.periodEnd());
+        // January's 3,000 and March's 4,000 (not April's 5,000): 5,000 at 1 % + 2,000 at 2 % = 90
+        assertEquals(1, run.partners());
+        assertEquals(y("7000.00"), run.results().get(0).netSellIn());
+        assertEquals(y("90.00"), run.total());
+        assertEquals("APPROVED", t.rebates.approve(t.kit.hq("cfo", "channel.*"), run.id()).status());
+    }
+
+    @Test
+    void aStatementCountsOnlyApprovedOrSettledRebatesAsEarned() {
+        long a = t.partner("预览返利", "1000000", "MONTHLY");
+        t.shipped(a, 10);
+        ProgrammeData prog = t.rebates.create(t.hq, new ProgrammeInput("M-PREVIEW", "月度返利", "MONTHLY", null, "WHOLE", "0:1", null, null));
+        LocalDate from = LocalDate.of(2024, 3, 1);
+        LocalDate to = LocalDate.of(2024, 3, 31);
+        // a preview of the open month: 10,000 at 1 % = 100, computed but not earned
+        RunData preview = t.rebates.run(t.hq, new RunInput(prog.id(), from));
+        assertEquals("COMPUTED", preview.status());
+        assertEquals(y("100.00"), preview.total());
+        assertEquals(y("0.00"), t.receivables.statement(t.hq, a, from, to).rebatesEarned());
+        assertEquals(y("0.00"), grouped(a, from, to).rebatesEarned());
+        t.clock.set(LocalDate.of(2024, 4, 2).atTime(9, 0));
+        RunData run = t.rebates.run(t.hq, new RunInput(prog.id(), from));
+        assertEquals(y("0.00"), t.receivables.statement(t.hq, a, from, to).rebatesEarned());
+        t.rebates.approve(t.kit.hq("cfo", "channel.*"), run.id());
+        assertEquals(y("100.00"), t.receivables.statement(t.hq, a, from, to).rebatesEarned());
+        assertEquals(y("100.00"), grouped(a, from, to).rebatesEarned());
+        t.rebates.settle(t.hq, run.id());
+        assertEquals(y("100.00"), t.receivables.statement(t.hq, a, from, to).rebatesEarned());
+        assertEquals(y("100.00"), grouped(a, from, to).rebatesEarned());
+    }
+
+    /** The partner's statement as the month-end close makes it (grouped over every partner). */
+    private StatementData grouped(long account, LocalDate from, LocalDate to) {
+        return t.jpa.txExpr(TransactionType.Supports, em -> t.receivables.statements(em, from, to)).stream().filter(s -> s.accountId() == account).findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -358,6 +534,14 @@ class ChannelTest {
         assertEquals(y("3000.00"), t.partners.credit(t.hq, p).receivables());
         CrmUser admin2 = t.kit.hq("cfo", "channel.*");
         assertThrows(AccessDeniedException.class, () -> t.receivables.decideWriteOff(finance, w.id(), new DecisionInput(true, null)));
+        // deciding is its own permission: channel.admin alone does not do it, channel.writeoff alone does
+        CrmUser channelAdmin = t.kit.hq("partners-admin", ChannelModule.READ, ChannelModule.FINANCE, ChannelModule.ADMIN);
+        assertThrows(AccessDeniedException.class, () -> t.receivables.decideWriteOff(channelAdmin, w.id(), new DecisionInput(true, null)));
+        CrmUser controller = t.kit.hq("credit-controller", ChannelModule.READ, ChannelModule.WRITEOFF);
+        WriteOffData rejected = t.receivables.decideWriteOff(controller, t.receivables.requestWriteOff(finance, new WriteOffInput(s.invoiceId(), y("1"), "测试"))
+                .id(), new DecisionInput(false, "证据不足"));
+        assertEquals("REJECTED", rejected.status());
+        assertEquals(y("3000.00"), t.partners.credit(t.hq, p).receivables());
         WriteOffData done = t.receivables.decideWriteOff(admin2, w.id(), new DecisionInput(true, "同意"));
         assertEquals("APPROVED", done.status());
         assertEquals(y("2000.00"), t.partners.credit(t.hq, p).receivables());
