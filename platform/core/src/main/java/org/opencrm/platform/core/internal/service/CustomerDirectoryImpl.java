@@ -51,7 +51,7 @@ public class CustomerDirectoryImpl implements CustomerDirectory {
     @Override
     public ContactRef createContact(CrmUser user, String name, String mobile, Long accountId) {
         var c = contacts.create(user, new org.opencrm.platform.core.internal.dto.ContactData(null, name, mobile, java.util.List.of(), null, null, null,
-                null, null, null, null, java.util.List.of(), null, null, accountId, null, null, null, null, null, null, null));
+                null, null, null, null, null, java.util.List.of(), null, null, accountId, null, null, null, null, null, null, null));
         return new ContactRef(c.id(), c.name(), c.mobile(), c.accountId(), c.birthday());
     }
 
@@ -75,7 +75,7 @@ public class CustomerDirectoryImpl implements CustomerDirectory {
             throw new org.opencrm.platform.api.InvalidInputException("type", "type must be one of "
                     + java.util.List.of(org.opencrm.platform.core.internal.model.AccountType.values()));
         }
-        var a = accounts.create(user, new org.opencrm.platform.core.internal.dto.AccountData(null, name, t, parentId, region, null, null, null, null, null, null,
+        var a = accounts.create(user, new org.opencrm.platform.core.internal.dto.AccountData(null, name, t, parentId, region, null, null, null, null, null, null, null, null,
                 null, null, null, null, null));
         return new AccountRef(a.id(), a.name(), a.type().name(), a.parentId(), a.region());
     }
