@@ -128,7 +128,7 @@ public final class CrmTestKit implements AutoCloseable {
         ContactReferencesRegistry references = new ContactReferencesRegistry(core);
         accounts = new AccountService(core, audit, events);
         contacts = new ContactService(core, audit, events, clock, references);
-        directory = new CustomerDirectoryImpl(core, contacts, scopes, accounts);
+        directory = new CustomerDirectoryImpl(core, contacts, scopes, accounts, audit);
         activities = new ActivityService(core, audit, timeline, contacts, accounts, events);
     }
 
