@@ -4,7 +4,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.opencrm.platform.api.InvalidInputException;
+import org.opencrm.platform.api.Validation;
 import org.opencrm.platform.api.customer.ContactRef;
+import org.opencrm.platform.api.customer.CounterMatch;
 import org.opencrm.platform.api.customer.CustomerDirectory;
 import org.opencrm.platform.api.ui.UiContext;
 
@@ -62,15 +64,30 @@ public final class CustomerFields {
         found.setValue(msg.get("customer.found", RecordNames.contact(customers, context.user(), contactId)));
     }
 
+    /**
+     * What the typed mobile finds ({@link CustomerDirectory#findAtCounter}): a customer of the user's own scope by name, a
+     * customer registered elsewhere by name and masked mobile (found by the complete mobile only), or asks for the
+     * name of a new customer.
+     */
     private void lookup() {
         String m = Fields.typed(mobile.getValue());
-        Optional<ContactRef> c = m == null ? Optional.empty() : customers.contactByMobile(m);
-        if (c.isPresent() && customers.canSeeContact(context.user(), c.get().id())) {
-            found.setValue(msg.get("customer.found", c.get().name()));
+        Optional<CounterMatch> c = m == null || completeMobile(m) == null ? Optional.empty()
+                : customers.findAtCounter(context.user(), m, 1).stream().findFirst();
+        if (c.isPresent()) {
+            found.setValue(c.get().inScope() ? msg.get("customer.found", c.get().name())
+                    : msg.get("customer.foundElsewhere", c.get().name(), c.get().maskedMobile()));
             name.setVisible(false);
         } else {
             found.setValue(m == null ? "" : msg.get("customer.new"));
             name.setVisible(true);
+        }
+    }
+
+    private static String completeMobile(String typed) {
+        try {
+            return Validation.mobile("mobile", typed);
+        } catch (InvalidInputException notYet) {
+            return null;
         }
     }
 

@@ -263,8 +263,13 @@ public class BrowserIT {
         type("account-name", "华南通讯 " + tag);
         selectOption("account-type", "Provincial distributor");
         selectOption("account-region", "South China");
+        // 省/市/区 as on the contact form: cascading selects on the national divisions, each offering what lies below the one before
+        pick("account-province", "广东", "广东省");
+        pick("account-city", "广州", "广州市");
+        pick("account-district", "天河", "天河区");
         click("account-save");
         wait.until(ExpectedConditions.textToBe(By.id("record-title"), "华南通讯 " + tag));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("account-details"), "广东省 广州市 天河区"));
         click("account-new-child");
         // the parent picker shows the parent by name, not by its id
         wait.until(ExpectedConditions.attributeContains(By.cssSelector("#account-parent input"), "value", "华南通讯 " + tag));
@@ -583,6 +588,29 @@ public class BrowserIT {
         // the shell keeps the content's scroll position from the previous view: start the picture at the title
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('order-title').scrollIntoView(true);");
         shot("repair-order");
+
+        // a clerk of the centre (its own scope only) receives a walk-in customer registered by the store: the complete
+        // mobile finds her, shown by name and masked mobile, so no duplicate is made; the look-up is in the audit trail
+        String clerk = "centre-" + tag;
+        rest("POST", "users", obj().put("username", clerk).put("password", PARTNER_PASSWORD).put("scopeType", "PARTNER").put("accountId", centre)
+                .set("roles", JSON.createArrayNode().add("service")));
+        long contactsBefore = rest("GET", "contacts?limit=1", null).get("total").asLong();
+        signIn(clerk, PARTNER_PASSWORD);
+        click("menu-repair-orders");
+        click("orders-receive");
+        type("receive-customer-mobile", mobile);
+        String masked = mobile.substring(0, 3) + "****" + mobile.substring(7);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("receive-customer-found"), "郭静 (" + masked + "), registered by another store"));
+        selectOption("receive-centre", centreName);
+        type("receive-serial", "WALKIN-" + tag);
+        type("receive-symptom", "无法开机");
+        selectOption("receive-in-warranty", "Out of warranty");
+        click("receive-save");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("order-title"), "Received"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("order-customer"), "郭静 (" + masked + ")"));
+        assertEquals("no duplicate contact", contactsBefore, rest("GET", "contacts?limit=1", null).get("total").asLong());
+        JsonNode lookups = rest("GET", "audit?action=counter-lookup&actor=" + clerk, null).get("items");
+        assertTrue(lookups.toString(), lookups.size() >= 1 && lookups.get(0).get("recordId").asText().equals(String.valueOf(owner)));
         rest("POST", "modules/repair-parts/disable", null);
         rest("POST", "modules/handset-registry/disable", null);
     }

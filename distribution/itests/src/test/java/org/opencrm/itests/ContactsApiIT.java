@@ -33,6 +33,7 @@ public class ContactsApiIT extends CrmTestSupport {
         JsonNode read = get("contacts/" + id).expect(200).json();
         assertEquals(mobile, read.get("mobile").asText());
         assertEquals("深圳市", read.get("city").asText());
+        assertEquals("the names' division code", "440300", read.get("divisionCode").asText());
 
         ObjectNode change = ((ObjectNode) read.deepCopy()).put("street", "科技园南路 88 号");
         JsonNode updated = put("contacts/" + id, change).expect(200).json();
@@ -44,6 +45,17 @@ public class ContactsApiIT extends CrmTestSupport {
         assertEquals("stale_version", stale.get("error").asText());
         assertEquals("version", stale.get("field").asText());
         assertEquals("科技园南路 88 号", get("contacts/" + id).expect(200).json().get("street").asText());
+
+        // the division code alone sets the names; names that contradict it are refused at their field
+        JsonNode moved = put("contacts/" + id, ((ObjectNode) updated.deepCopy()).put("divisionCode", "440305").putNull("province").putNull("city")).expect(200).json();
+        assertEquals("广东省 深圳市 南山区", moved.get("province").asText() + " " + moved.get("city").asText() + " " + moved.get("district").asText());
+        assertField(put("contacts/" + id, ((ObjectNode) moved.deepCopy()).put("city", "广州市")), 400, "city");
+        assertField(put("contacts/" + id, ((ObjectNode) moved.deepCopy()).put("divisionCode", "999999")), 400, "divisionCode");
+        JsonNode store = post("accounts", obj().put("name", "南山店 " + mobile).put("type", "STORE").put("divisionCode", "440305")).expect(201).json();
+        assertEquals("南山区", store.get("district").asText());
+        assertEquals("440300", post("accounts", obj().put("name", "深圳店 " + mobile).put("type", "STORE").put("province", "广东省").put("city", "深圳市"))
+                .expect(201).json().get("divisionCode").asText());
+        updated = moved;
 
         delete("contacts/" + id + "?version=" + updated.get("version").asLong()).expect(204);
         get("contacts/" + id).expect(404);
@@ -216,6 +228,8 @@ public class ContactsApiIT extends CrmTestSupport {
         assertEquals("int64", contact.at("/properties/id/format").asText());
         assertEquals("date", contact.at("/properties/birthday/format").asText());
         assertTrue(contact.at("/required").toString().contains("\"name\""));
+        assertEquals("string", contact.at("/properties/divisionCode/type").asText());
+        assertEquals("string", doc.at("/components/schemas/AccountData/properties/divisionCode/type").asText());
         assertEquals("#/components/schemas/ContactData", doc.at("/paths/~1contacts/post/requestBody/content/application~1json/schema/$ref").asText());
         assertEquals("#/components/schemas/ContactData", doc.at("/paths/~1contacts/post/responses/201/content/application~1json/schema/$ref").asText());
         assertTrue(doc.at("/paths/~1contacts~1{id}/delete/responses/204").isObject());

@@ -131,6 +131,9 @@ public class ModulesIT extends CrmTestSupport {
         // in plain words since module packages (ModuleStates.plainRequirement), not the resolver's "missing requirement [...]"
         assertTrue(broken.toString(), broken.get("reason").asText()
                 .contains("needs a service org.opencrm.module.missing.MissingDependency that no installed module or library provides"));
+        // and as a message key with its arguments, for a screen to say it in the user's language
+        assertEquals(broken.toString(), "needsService", broken.at("/reasons/0/key").asText());
+        assertEquals(broken.toString(), "org.opencrm.module.missing.MissingDependency", broken.at("/reasons/0/args/1").asText());
         assertEquals(before, otherBundles());
         get("contacts?limit=1").expect(200);
 

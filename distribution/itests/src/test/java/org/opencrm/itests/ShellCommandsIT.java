@@ -176,8 +176,8 @@ public class ShellCommandsIT extends CrmTestSupport {
         get("admin/schema").expect(200).json().forEach(v -> byModule.put(v.get("module").asText(), v));
         JsonNode core = byModule.get("core");
         assertTrue(byModule.toString(), core != null);
-        assertEquals(core.toString(), 7, core.get("version").asInt());
-        assertEquals("audit entries by account", core.get("description").asText());
+        assertEquals(core.toString(), 8, core.get("version").asInt());
+        assertEquals("division codes of existing accounts", core.get("description").asText());
         assertTrue(core.toString(), java.time.Instant.parse(core.get("appliedAt").asText()).isBefore(java.time.Instant.now().plusSeconds(60)));
         JsonNode channel = byModule.get("channel-finance");
         assertTrue(byModule.toString(), channel != null);
@@ -185,7 +185,7 @@ public class ShellCommandsIT extends CrmTestSupport {
         assertEquals("day settled of invoices settled before it was kept", channel.get("description").asText());
 
         String out = execute("crm:schema");
-        assertTrue(out, out.contains("core") && out.contains("audit entries by account") && out.contains("channel-finance"));
+        assertTrue(out, out.contains("core") && out.contains("division codes of existing accounts") && out.contains("channel-finance"));
 
         String manager = "schema-" + (System.nanoTime() % 100_000);
         post("users", obj().put("username", manager).put("password", "Schema-pass-1").put("scopeType", "HQ")

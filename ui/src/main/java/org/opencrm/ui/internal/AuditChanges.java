@@ -30,7 +30,7 @@ final class AuditChanges {
             "member", "card", "promotion", "sample-notes.record", "service-request", "repair-order", "part", "fault-code", "parts-order", "part-return", "stock", "module");
     private static final List<String> ACTIONS = List.of("create", "update", "delete", "merge", "merged", "contact-merged", "import", "rollback", "kept", "issue",
             "transfer", "tier", "status", "sell", "return", "replace", "register", "exchange-out", "exchange-in", "enrol", "bulk", "adjust-points", "approve",
-            "reject", "close", "escalate", "receive", "ship", "submit", "repair", "cancel", "activate", "lost", "found", "enable", "disable");
+            "reject", "close", "escalate", "receive", "ship", "submit", "repair", "cancel", "activate", "lost", "found", "enable", "disable", "counter-lookup");
 
     /** A record type typed in the filter: its code, also when the user typed its caption ("联系人" → contact). */
     String typeCode(String typed) {

@@ -52,8 +52,8 @@ final class ModulesView extends VerticalLayout {
         grid.addColumn(ModuleInfo::version).setCaption(msg.get("modules.version"));
         grid.addColumn(m -> msg.label("modules.state", m.state())).setCaption(msg.get("modules.state")).setId("state");
         grid.addColumn(m -> String.join(", ", m.requires())).setCaption(msg.get("modules.requires"));
-        grid.addColumn(m -> ModuleReasons.say(msg, m.reason())).setCaption(msg.get("modules.reason"))
-                .setDescriptionGenerator(m -> ModuleReasons.say(msg, m.reason()));
+        grid.addColumn(m -> ModuleReasons.say(msg, m)).setCaption(msg.get("modules.reason"))
+                .setDescriptionGenerator(m -> ModuleReasons.say(msg, m));
         grid.addComponentColumn(this::toggle).setCaption(msg.get("modules.action"));
         addComponents(title, help, progress, status);
         if (packages != null && context.user().hasPermission("platform.modules.manage")) {
@@ -118,7 +118,7 @@ final class ModulesView extends VerticalLayout {
                     status.setValue(text);
                     Feedback.error(text);
                 } else if (done.state() == ModuleState.FAILED) {
-                    status.setValue(msg.get("modules.failed", name(done), ModuleReasons.say(msg, done.reason())));
+                    status.setValue(msg.get("modules.failed", name(done), ModuleReasons.say(msg, done)));
                     Feedback.error(status.getValue());
                 } else {
                     status.setValue(msg.get(enable ? "modules.enabled" : "modules.disabled", name(done)));

@@ -128,7 +128,7 @@ public final class CrmTestKit implements AutoCloseable {
         ContactReferencesRegistry references = new ContactReferencesRegistry(core);
         accounts = new AccountService(core, audit, events);
         contacts = new ContactService(core, audit, events, clock, references);
-        directory = new CustomerDirectoryImpl(core, contacts, scopes, accounts);
+        directory = new CustomerDirectoryImpl(core, contacts, scopes, accounts, audit);
         activities = new ActivityService(core, audit, timeline, contacts, accounts, events);
     }
 
@@ -191,7 +191,7 @@ public final class CrmTestKit implements AutoCloseable {
      * {@code region} null to take the parent's. Its id.
      */
     public long account(String name, String type, String region, Long parentId) {
-        return accounts.create(CrmUser.SYSTEM, new AccountData(null, name, AccountType.valueOf(type), parentId, region, null, null, null, null, null,
+        return accounts.create(CrmUser.SYSTEM, new AccountData(null, name, AccountType.valueOf(type), parentId, region, null, null, null, null, null, null, null,
                 null, null, null, null, null, null)).id();
     }
 
@@ -199,12 +199,12 @@ public final class CrmTestKit implements AutoCloseable {
     public void moveAccount(long accountId, Long newParentId) {
         AccountData a = accounts.get(CrmUser.SYSTEM, accountId);
         accounts.update(CrmUser.SYSTEM, accountId, new AccountData(a.id(), a.name(), a.type(), newParentId, a.region(), a.province(), a.city(),
-                a.address(), a.phone(), a.status(), a.owner(), null, null, null, null, a.version()));
+                a.district(), a.divisionCode(), a.address(), a.phone(), a.status(), a.owner(), null, null, null, null, a.version()));
     }
 
     /** A contact created by head office through the core's contact service (its validation: a valid mobile); its id. */
     public long contact(String name, String mobile, Long accountId) {
-        return contacts.create(CrmUser.SYSTEM, new ContactData(null, name, mobile, List.of(), null, null, null, null, null, null, null, List.of(), null,
+        return contacts.create(CrmUser.SYSTEM, new ContactData(null, name, mobile, List.of(), null, null, null, null, null, null, null, null, List.of(), null,
                 null, accountId, null, null, null, null, null, null, null)).id();
     }
 

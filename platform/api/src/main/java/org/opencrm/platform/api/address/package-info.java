@@ -3,5 +3,5 @@
  * for addresses entered as cascading 省/市/区 selects and stored as codes and names.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.opencrm.platform.api.address;

@@ -53,6 +53,21 @@ public interface CustomerDirectory {
     }
 
     /**
+     * The customers a counter clerk (a repair intake, a till) may be serving, for what was typed: the contacts in the
+     * user's data scope as {@link #findContacts} finds them (name or mobile, by prefix), and, only when the text is a
+     * complete mainland mobile, the contact with exactly that mobile even outside the scope: a walk-in customer
+     * registered by another store, so that the clerk does not create a duplicate. The scope is not opened further: no
+     * prefix or name search reaches outside it, and of such a contact only its name and masked mobile are given. Each
+     * look-up that finds a contact outside the scope is written to the audit trail (who, which contact, action
+     * {@code counter-lookup}, on the contact's account). The default gives the in-scope matches only.
+     *
+     * @since 1.7
+     */
+    default List<CounterMatch> findAtCounter(CrmUser user, String text, int limit) {
+        return findContacts(user, text, limit).stream().map(c -> new CounterMatch(c.id(), c.name(), Mobiles.masked(c.mobile()), true)).toList();
+    }
+
+    /**
      * Creates an account for a module that sets up a channel structure (a partner network's demo data, an import) with
      * the same checks as the core's account form: a name, a core account type ("NATIONAL_DISTRIBUTOR", "STORE", ...), a
      * parent inside the user's data scope (null: a top-level account, head office only), {@code region} null to take

@@ -24,6 +24,7 @@ import org.opencrm.platform.api.audit.AuditTrail;
 import org.opencrm.platform.api.event.CrmEvents;
 import org.opencrm.platform.api.module.CrmModule;
 import org.opencrm.platform.api.module.ModuleInfo;
+import org.opencrm.platform.api.module.ModuleReason;
 import org.opencrm.platform.api.module.ModuleService;
 import org.opencrm.platform.api.module.ModuleState;
 import org.opencrm.platform.api.security.CrmUser;
@@ -83,7 +84,7 @@ public class ModuleManager implements ModuleService {
 
     /** Descriptors of running modules by id; also the monitor enable() waits on. */
     private final Map<String, CrmModule> descriptors = new HashMap<>();
-    private final Map<String, String> failures = new ConcurrentHashMap<>();
+    private final Map<String, List<ModuleReason>> failures = new ConcurrentHashMap<>();
     /** enable and disable one at a time: the features service would serialise them anyway, the reporting must too */
     private final Object changeLock = new Object();
     private final ScheduledExecutorService clusterPoll;
@@ -191,8 +192,9 @@ public class ModuleManager implements ModuleService {
         try {
             features.installFeature(f.getName(), f.getVersion(), NO_REFRESH);
         } catch (Exception e) {
-            String reason = ModuleStates.installFailure(e, this::exportedVersions);
-            failures.put(id, reason);
+            List<ModuleReason> reasons = ModuleStates.installFailureReasons(e, this::exportedVersions);
+            String reason = Reasons.text(reasons);
+            failures.put(id, reasons);
             LOG.warn("Module {} {}", id, reason);
             if (audited) {
                 record(actor, id, "ENABLE_FAILED", reason);
@@ -424,7 +426,7 @@ public class ModuleManager implements ModuleService {
         boolean installed = f != null && features.isInstalled(f);
         List<String> featureRequires = f == null ? List.of()
                 : f.getDependencies().stream().map(Dependency::getName).map(ModuleStates::moduleId).filter(x -> x != null && !x.equals(id)).toList();
-        List<String> problems = installed ? problems(f) : List.of();
+        List<ModuleReason> problems = installed ? problems(f) : List.of();
         return new ModuleFacts(id, f == null ? null : f.getName(), f == null ? null : f.getDescription(), f == null ? null : f.getVersion(),
                 installed, featureRequires, d == null ? null : d.name(), d == null ? null : versionOf(d),
                 d == null ? List.of() : d.requires(), failures.get(id), problems);
@@ -436,8 +438,8 @@ public class ModuleManager implements ModuleService {
         return b == null ? null : b.getVersion().toString();
     }
 
-    private List<String> problems(Feature f) {
-        List<String> problems = new ArrayList<>(bundleProblems(f));
+    private List<ModuleReason> problems(Feature f) {
+        List<ModuleReason> problems = new ArrayList<>(bundleProblems(f));
         for (Bundle b : moduleBundles(f)) {
             problems.addAll(componentProblems(b));
         }
@@ -457,21 +459,21 @@ public class ModuleManager implements ModuleService {
         return bundles;
     }
 
-    private List<String> bundleProblems(Feature f) {
-        List<String> problems = new ArrayList<>();
+    private List<ModuleReason> bundleProblems(Feature f) {
+        List<ModuleReason> problems = new ArrayList<>();
         for (BundleInfo bi : f.getBundles()) {
             Bundle b = context.getBundle(bi.getLocation());
             if (b == null) {
-                problems.add("bundle " + bi.getLocation() + " is not installed");
+                problems.add(Reasons.of("bundleNotInstalled", bi.getLocation()));
             } else if (b.getState() != Bundle.ACTIVE && b.getHeaders("").get(Constants.FRAGMENT_HOST) == null) {
-                problems.add("bundle " + b.getSymbolicName() + " is " + stateName(b.getState()));
+                problems.add(Reasons.of("bundleState", b.getSymbolicName(), stateName(b.getState())));
             }
         }
         return problems;
     }
 
-    private List<String> componentProblems(Bundle b) {
-        List<String> problems = new ArrayList<>();
+    private List<ModuleReason> componentProblems(Bundle b) {
+        List<ModuleReason> problems = new ArrayList<>();
         for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs(b)) {
             if (!scr.isComponentEnabled(d)) {
                 continue;
@@ -482,14 +484,13 @@ public class ModuleManager implements ModuleService {
                         for (UnsatisfiedReferenceDTO r : c.unsatisfiedReferences) {
                             String iface = java.util.Arrays.stream(d.references).filter(ref -> ref.name.equals(r.name)).map(ref -> ref.interfaceName)
                                     .findFirst().orElse(r.name);
-                            problems.add("component " + simpleName(d.name) + " waits for service " + iface
-                                    + (r.target != null ? " " + r.target : ""));
+                            problems.add(Reasons.of("waitsForService", simpleName(d.name), iface + (r.target != null ? " " + r.target : "")));
                         }
                     }
                     case ComponentConfigurationDTO.UNSATISFIED_CONFIGURATION ->
-                            problems.add("component " + simpleName(d.name) + " waits for configuration " + String.join(", ", d.configurationPid));
+                            problems.add(Reasons.of("waitsForConfiguration", simpleName(d.name), String.join(", ", d.configurationPid)));
                     case ComponentConfigurationDTO.FAILED_ACTIVATION ->
-                            problems.add("component " + simpleName(d.name) + " failed to activate: " + ModuleStates.activationFailure(c.failure));
+                            problems.add(ModuleStates.componentFailure(simpleName(d.name), c.failure));
                     default -> {
                     }
                 }

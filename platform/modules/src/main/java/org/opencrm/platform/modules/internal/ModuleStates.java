@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.opencrm.platform.api.module.ModuleInfo;
+import org.opencrm.platform.api.module.ModuleReason;
 import org.opencrm.platform.api.module.ModuleState;
 
 /** The rules that turn observed facts into the state an administrator sees. */
@@ -41,23 +42,33 @@ final class ModuleStates {
 
         boolean enabled = f.installed() || (f.feature() == null && f.hasDescriptor());
         if (!enabled) {
-            return new ModuleInfo(f.id(), name, version, f.lastFailure() == null ? ModuleState.AVAILABLE : ModuleState.FAILED,
+            return ModuleInfo.of(f.id(), name, version, f.lastFailure().isEmpty() ? ModuleState.AVAILABLE : ModuleState.FAILED,
                     f.lastFailure(), requiresList, f.feature());
         }
-        List<String> reasons = new ArrayList<>();
+        List<ModuleReason> reasons = new ArrayList<>();
         List<String> missing = requiresList.stream().filter(r -> !activeIds.contains(r)).toList();
         if (!missing.isEmpty()) {
-            reasons.add("needs module" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing) + ", which "
-                    + (missing.size() > 1 ? "are" : "is") + " not active");
+            reasons.add(Reasons.of(missing.size() > 1 ? "needsModules" : "needsModule", String.join(", ", missing)));
         }
         reasons.addAll(f.problems());
         if (!f.hasDescriptor() && reasons.isEmpty()) {
-            reasons.add("its descriptor (a CrmModule service with id '" + f.id() + "') is not registered");
+            reasons.add(Reasons.of("noDescriptor", f.id()));
         }
-        if (reasons.isEmpty()) {
-            return new ModuleInfo(f.id(), name, version, ModuleState.ACTIVE, null, requiresList, f.feature());
+        return ModuleInfo.of(f.id(), name, version, reasons.isEmpty() ? ModuleState.ACTIVE : ModuleState.FAILED, reasons, requiresList, f.feature());
+    }
+
+    /** ModuleSchema.MigrationFailed's message: a module's schema step that failed (the component's activation failure). */
+    private static final Pattern SCHEMA_FAILED = Pattern.compile("the schema of module (\\S+) could not be upgraded to version (\\d+) \\((.+?)\\): (.*?);"
+            + " it stays at the previous version and the step is retried at the next start");
+
+    /** Why a component failed to activate (SCR's stack trace), as a reason: a failed schema step by its parts. */
+    static ModuleReason componentFailure(String component, String failure) {
+        String message = activationFailure(failure);
+        Matcher schema = SCHEMA_FAILED.matcher(message);
+        if (schema.matches()) {
+            return Reasons.of("schemaFailed", component, schema.group(1), schema.group(2), schema.group(3), schema.group(4));
         }
-        return new ModuleInfo(f.id(), name, version, ModuleState.FAILED, String.join("; ", reasons), requiresList, f.feature());
+        return Reasons.of("componentFailed", component, message);
     }
 
     /**
@@ -98,12 +109,17 @@ final class ModuleStates {
         return installFailure(e, pkg -> List.of());
     }
 
+    /** As {@link #installFailureReasons}, as text. */
+    static String installFailure(Throwable e, Function<String, List<String>> providedVersions) {
+        return Reasons.text(installFailureReasons(e, providedVersions));
+    }
+
     /**
      * As {@link #installFailure(Throwable)}, in plain words where the missing piece is a package, a service or a
      * bundle; {@code providedVersions} answers the versions of a package that the running platform exports (to say
      * e.g. that a module was built for a newer platform API).
      */
-    static String installFailure(Throwable e, Function<String, List<String>> providedVersions) {
+    static List<ModuleReason> installFailureReasons(Throwable e, Function<String, List<String>> providedVersions) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
@@ -116,19 +132,20 @@ final class ModuleStates {
                 msg = msg.substring(0, msg.length() - 1);
             }
         }
-        String plain = plainRequirement(msg.strip(), providedVersions);
-        return "could not be installed: " + (plain != null ? plain : msg.strip());
+        List<ModuleReason> plain = plainRequirement(msg.strip(), providedVersions);
+        return plain != null ? plain : List.of(Reasons.of("notInstalled", msg.strip()));
     }
 
     private static final Pattern MISSING = Pattern.compile("missing requirement \\[([^\\]/]+)(?:/([^\\]]+))?\\] ([\\w.]+);(.*)", Pattern.DOTALL);
     private static final Pattern PACKAGE = Pattern.compile("osgi\\.wiring\\.package=([\\w.]+)");
-    private static final Pattern LOWER = Pattern.compile("\\(version>=([\\w.]+)\\)");
+    /** The lowest version wanted: a (version>=x) that is not the upper bound's (!(version>=y)). */
+    private static final Pattern LOWER = Pattern.compile("(?<!!)\\(version>=([\\w.]+)\\)");
     private static final Pattern UPPER = Pattern.compile("\\(!\\(version>=([\\w.]+)\\)\\)");
     private static final Pattern OBJECT_CLASS = Pattern.compile("objectClass=([\\w.$]+)");
     private static final Pattern IDENTITY = Pattern.compile("osgi\\.identity=([\\w.-]+)");
 
     /** "missing requirement [b/1.0] osgi.wiring.package; filter:=..." in words an administrator reads; null if unknown. */
-    static String plainRequirement(String innermost, Function<String, List<String>> providedVersions) {
+    static List<ModuleReason> plainRequirement(String innermost, Function<String, List<String>> providedVersions) {
         Matcher m = MISSING.matcher(innermost);
         if (!m.find()) {
             return null;
@@ -145,23 +162,26 @@ final class ModuleStates {
                 String pkg = p.group(1);
                 Matcher lo = LOWER.matcher(rest);
                 Matcher hi = UPPER.matcher(rest);
-                String range = (lo.find() ? " version " + lo.group(1) + " or later" : "") + (hi.find() ? ", below " + hi.group(1) : "");
+                String lowest = lo.find() ? lo.group(1) : null;
+                String below = hi.find() ? hi.group(1) : null;
+                ModuleReason needs = lowest != null && below != null ? Reasons.of("needsPackageRange", who, pkg, lowest, below)
+                        : lowest != null ? Reasons.of("needsPackageFrom", who, pkg, lowest)
+                        : below != null ? Reasons.of("needsPackageBelow", who, pkg, below) : Reasons.of("needsPackage", who, pkg);
                 List<String> provided = providedVersions.apply(pkg);
-                String has = provided.isEmpty() ? "this installation provides no such package (a module or library it needs is missing)"
-                        : "this installation provides version " + String.join(", ", provided)
-                                + (lo.reset().find() && newer(lo.group(1), provided) ? " (the module was built for a newer platform: update the platform or get a build of the module for this one)" : "");
-                return who + " needs package " + pkg + range + "; " + has;
+                ModuleReason has = provided.isEmpty() ? Reasons.of("noSuchPackage")
+                        : Reasons.of(lowest != null && newer(lowest, provided) ? "olderPlatform" : "providedVersion", String.join(", ", provided));
+                return List.of(needs, has);
             }
             case "osgi.service" -> {
                 Matcher o = OBJECT_CLASS.matcher(rest);
-                return who + " needs a service " + (o.find() ? o.group(1) : rest.strip()) + " that no installed module or library provides";
+                return List.of(Reasons.of("needsService", who, o.find() ? o.group(1) : rest.strip()));
             }
             case "osgi.identity" -> {
                 Matcher i = IDENTITY.matcher(rest);
-                return who + " needs " + (i.find() ? i.group(1) : rest.strip()) + ", which is neither installed nor in the package";
+                return List.of(Reasons.of("needsBundle", who, i.find() ? i.group(1) : rest.strip()));
             }
             default -> {
-                return who + " needs " + m.group(3) + rest.replace("filter:=", " ").strip() + ", which nothing installed provides";
+                return List.of(Reasons.of("needsOther", who, m.group(3) + rest.replace("filter:=", " ").strip()));
             }
         }
     }

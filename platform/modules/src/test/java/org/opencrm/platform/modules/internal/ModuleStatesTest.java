@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.opencrm.platform.api.module.ModuleInfo;
+import org.opencrm.platform.api.module.ModuleReason;
 import org.opencrm.platform.api.module.ModuleState;
 
 class ModuleStatesTest {
@@ -16,7 +17,8 @@ class ModuleStatesTest {
     private static ModuleFacts facts(boolean installed, String descriptorName, List<String> featureRequires,
             List<String> descriptorRequires, String lastFailure, List<String> problems) {
         return new ModuleFacts("repair-parts", "crm-repair-parts", "Repair and parts", "0.1.0.SNAPSHOT", installed, featureRequires,
-                descriptorName, descriptorName == null ? null : "1.2.0", descriptorRequires, lastFailure, problems);
+                descriptorName, descriptorName == null ? null : "1.2.0", descriptorRequires,
+                lastFailure == null ? null : List.of(ModuleReason.text(lastFailure)), problems.stream().map(ModuleReason::text).toList());
     }
 
     @Test
@@ -62,6 +64,7 @@ class ModuleStatesTest {
         assertEquals(ModuleState.FAILED, m.state());
         assertEquals(List.of("handset-registry", "stock"), m.requires(), "requires are merged without duplicates");
         assertEquals("needs modules handset-registry, stock, which are not active", m.reason());
+        assertEquals(List.of(new ModuleReason("needsModules", List.of("handset-registry, stock"), m.reason())), m.reasons(), "said by key and arguments");
     }
 
     @Test
@@ -74,6 +77,8 @@ class ModuleStatesTest {
         ModuleInfo silent = ModuleStates.describe(facts(true, null, List.of(), List.of(), null, List.of()), Set.of());
         assertEquals(ModuleState.FAILED, silent.state());
         assertTrue(silent.reason().contains("CrmModule service with id 'repair-parts'"), silent.reason());
+        assertEquals("noDescriptor", silent.reasons().get(0).key());
+        assertEquals(List.of("repair-parts"), silent.reasons().get(0).args());
     }
 
     @Test

@@ -150,8 +150,7 @@ final class RepairOrderPage extends VerticalLayout {
     private FormLayout details() {
         FormLayout f = new FormLayout();
         f.setId("order-details");
-        f.addComponent(RepairUi.linkRow("order-customer", msg.get("request.customer"), RecordNames.contact(screens.customers, context.user(), o.contactId()),
-                () -> CrmSession.openContact(o.contactId())));
+        f.addComponent(RepairUi.customerRow(screens, context, "order-customer", msg.get("request.customer"), o.contactId()));
         if (o.imei() != null && screens.orders.registryPresent()) {
             f.addComponent(RepairUi.linkRow("order-imei", "IMEI", o.imei(), () -> CrmSession.navigate(RepairUi.HANDSET + "/" + o.imei())));
         } else {

@@ -99,6 +99,28 @@ final class RepairUi {
     }
 
     /** A link in a form row: the form shows the wrapper's caption beside it, as it does for a field. */
+    /**
+     * The customer of an order or request the user sees, "Name (138****0007)": a centre serves any walk-in customer, so
+     * one registered by another store (outside the user's scope, found at the intake by the complete mobile) is shown by
+     * name and masked mobile too, without the link to the contact's page the user may not open.
+     */
+    static String customer(RepairScreens screens, UiContext context, long contactId) {
+        return screens.customers.canSeeContact(context.user(), contactId) ? RecordNames.contact(screens.customers, context.user(), contactId)
+                : screens.customers.contact(contactId).map(RecordNames::contactCaption).orElse(RecordNames.HIDDEN);
+    }
+
+    /** {@link #customer} as a row of a record's details: a link to the contact's page when the user may open it. */
+    static Component customerRow(RepairScreens screens, UiContext context, String id, String caption, long contactId) {
+        String text = customer(screens, context, contactId);
+        if (screens.customers.canSeeContact(context.user(), contactId)) {
+            return linkRow(id, caption, text, () -> CrmSession.openContact(contactId));
+        }
+        Label shown = new Label(text);
+        shown.setId(id);
+        shown.setCaption(caption);
+        return shown;
+    }
+
     static Component linkRow(String id, String caption, String text, Runnable click) {
         Button link = link(text, click);
         link.setId(id);

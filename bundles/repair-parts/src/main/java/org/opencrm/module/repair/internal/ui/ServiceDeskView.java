@@ -109,7 +109,7 @@ final class ServiceDeskView extends VerticalLayout implements BaseMenuEntry.Deep
         grid.addColumn(r -> Times.dateTime(r.dueAt())).setCaption(msg.get("request.due")).setWidth(150);
         grid.addColumn(r -> RepairUi.label(msg, "requestStatus", r.status())).setCaption(msg.get("request.status"));
         grid.addColumn(r -> RepairUi.label(msg, "channel", r.channel())).setCaption(msg.get("request.channel"));
-        grid.addColumn(r -> RecordNames.contact(screens.customers, context.user(), r.contactId())).setCaption(msg.get("request.customer"));
+        grid.addColumn(r -> RepairUi.customer(screens, context, r.contactId())).setCaption(msg.get("request.customer"));
         grid.addColumn(r -> Fields.shown(r.imei() != null ? r.imei() : r.serialNumber())).setCaption(msg.get("request.device"));
         grid.addColumn(r -> RecordNames.account(screens.customers, context.user(), r.centreAccountId())).setCaption(msg.get("request.centre"));
         grid.addColumn(r -> Fields.shown(r.owner())).setCaption(msg.get("request.owner"));
@@ -215,8 +215,7 @@ final class ServiceDeskView extends VerticalLayout implements BaseMenuEntry.Deep
         FormLayout details = new FormLayout();
         details.setId("request-details");
         details.addComponent(Fields.readOnly(msg.get("request.channel"), RepairUi.label(msg, "channel", r.channel())));
-        details.addComponent(RepairUi.linkRow("request-customer", msg.get("request.customer"), RecordNames.contact(screens.customers, context.user(), r.contactId()),
-                () -> CrmSession.openContact(r.contactId())));
+        details.addComponent(RepairUi.customerRow(screens, context, "request-customer", msg.get("request.customer"), r.contactId()));
         details.addComponent(Fields.readOnly(msg.get("request.description"), r.description()));
         details.addComponent(Fields.readOnly("IMEI", r.imei()));
         details.addComponent(Fields.readOnly(msg.get("request.serial"), r.serialNumber()));

@@ -1,6 +1,7 @@
 package org.opencrm.platform.core.ui.internal;
 
 import org.opencrm.platform.api.customer.CustomerDirectory;
+import org.opencrm.platform.api.address.AdministrativeDivisions;
 import org.opencrm.platform.api.region.Regions;
 import org.opencrm.platform.api.ui.RecordTab;
 import org.opencrm.ui.BaseRecordTab;
@@ -32,15 +33,17 @@ public class AccountDetailsTab extends BaseRecordTab {
     private final ContactService contacts;
     private final CustomerDirectory customers;
     private final Regions regions;
+    private final AdministrativeDivisions divisions;
 
     @Activate
     public AccountDetailsTab(@Reference AccountService accounts, @Reference ContactService contacts, @Reference CustomerDirectory customers,
-            @Reference Regions regions) {
+            @Reference Regions regions, @Reference AdministrativeDivisions divisions) {
         super("account.details", Record.ACCOUNT, 0, null, CoreUi::messages, "tab.account.details");
         this.accounts = accounts;
         this.contacts = contacts;
         this.customers = customers;
         this.regions = regions;
+        this.divisions = divisions;
     }
 
     @Override
@@ -58,10 +61,10 @@ public class AccountDetailsTab extends BaseRecordTab {
         HorizontalLayout actions = new HorizontalLayout();
         if (context.user().hasPermission(AccountService.WRITE)) {
             Button edit = new Button(msg.get("account.edit"),
-                    e -> AccountForm.open(accounts, customers, regions, context, accounts.get(context.user(), accountId), null, saved -> show(layout, context, msg, saved)));
+                    e -> AccountForm.open(accounts, customers, regions, divisions, context, accounts.get(context.user(), accountId), null, saved -> show(layout, context, msg, saved)));
             edit.setId("account-edit");
             Button child = new Button(msg.get("account.newChild"),
-                    e -> AccountForm.open(accounts, customers, regions, context, null, accountId, saved -> CrmSession.openAccount(saved.id())));
+                    e -> AccountForm.open(accounts, customers, regions, divisions, context, null, accountId, saved -> CrmSession.openAccount(saved.id())));
             child.setId("account-new-child");
             actions.addComponents(edit, child);
         }
@@ -70,7 +73,7 @@ public class AccountDetailsTab extends BaseRecordTab {
         details.addComponent(Fields.readOnly(msg.get("account.name"), a.name()));
         details.addComponent(Fields.readOnly(msg.get("account.type"), msg.label("accountType", a.type())));
         details.addComponent(Fields.readOnly(msg.get("account.region"), regions.name(a.region(), context.locale())));
-        details.addComponent(Fields.readOnly(msg.get("contact.address"), String.join(" ", Fields.shown(a.province()), Fields.shown(a.city()), Fields.shown(a.address())).strip()));
+        details.addComponent(Fields.readOnly(msg.get("contact.address"), String.join(" ", Fields.shown(a.province()), Fields.shown(a.city()), Fields.shown(a.district()), Fields.shown(a.address())).strip()));
         details.addComponent(Fields.readOnly(msg.get("account.phone"), a.phone()));
         details.addComponent(Fields.readOnly(msg.get("contact.owner"), a.owner()));
         if (a.parentId() != null && context.user().scope().isUnrestricted()) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.opencrm.platform.api.address.AdministrativeDivisions;
 import org.opencrm.platform.api.customer.CustomerDirectory;
 import org.opencrm.platform.api.region.Region;
 import org.opencrm.platform.api.region.Regions;
@@ -12,6 +13,7 @@ import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.platform.core.internal.dto.AccountData;
 import org.opencrm.platform.core.internal.model.AccountType;
 import org.opencrm.platform.core.internal.service.AccountService;
+import org.opencrm.ui.DivisionSelects;
 import org.opencrm.ui.Feedback;
 import org.opencrm.ui.Fields;
 import org.opencrm.ui.Messages;
@@ -36,7 +38,7 @@ final class AccountForm {
     }
 
     /** {@code existing} null creates; {@code parentId} pre-fills the parent of a new account. */
-    static void open(AccountService accounts, CustomerDirectory customers, Regions regions, UiContext context, AccountData existing, Long parentId, Consumer<AccountData> saved) {
+    static void open(AccountService accounts, CustomerDirectory customers, Regions regions, AdministrativeDivisions divisions, UiContext context, AccountData existing, Long parentId, Consumer<AccountData> saved) {
         Messages msg = CoreUi.messages(context.locale());
         Window window = new Window(msg.get(existing == null ? "account.new" : "account.edit"));
         window.setModal(true);
@@ -59,8 +61,8 @@ final class AccountForm {
         region.setId("account-region");
         region.setWidth("100%");
         region.setItemCaptionGenerator(code -> regions.name(code, context.locale()));
-        TextField province = Fields.text(msg.get("contact.province"), "account-province");
-        TextField city = Fields.text(msg.get("contact.city"), "account-city");
+        // 省/市/区 as on the contact form: cascading selects on the national divisions, stored as names and code
+        DivisionSelects division = new DivisionSelects(divisions, context.locale(), "account");
         TextField address = Fields.text(msg.get("account.address"), "account-address");
         TextField phone = Fields.text(msg.get("account.phone"), "account-phone");
         if (existing != null) {
@@ -68,8 +70,7 @@ final class AccountForm {
             type.setValue(existing.type());
             parent.setValue(existing.parentId());
             region.setValue(existing.region());
-            province.setValue(Fields.shown(existing.province()));
-            city.setValue(Fields.shown(existing.city()));
+            division.show(existing.province(), existing.city(), existing.district(), existing.divisionCode());
             address.setValue(Fields.shown(existing.address()));
             phone.setValue(Fields.shown(existing.phone()));
         } else {
@@ -81,14 +82,13 @@ final class AccountForm {
         fields.put("type", type);
         fields.put("parentId", parent);
         fields.put("region", region);
-        fields.put("province", province);
-        fields.put("city", city);
+        division.register(fields);
         fields.put("address", address);
         fields.put("phone", phone);
         Button save = new Button(msg.get("action.save"), e -> {
             Long parentValue = parent.getValue();
             AccountData in = new AccountData(existing == null ? null : existing.id(), name.getValue().strip(), type.getValue(), parentValue,
-                    region.getValue(), Fields.typed(province.getValue()), Fields.typed(city.getValue()), Fields.typed(address.getValue()), Fields.typed(phone.getValue()),
+                    region.getValue(), division.province(), division.city(), division.district(), division.divisionCode(), Fields.typed(address.getValue()), Fields.typed(phone.getValue()),
                     existing == null ? null : existing.status(), existing == null ? null : existing.owner(), null, null, null, null,
                     existing == null ? null : existing.version());
             try {
@@ -102,7 +102,9 @@ final class AccountForm {
         });
         save.setId("account-save");
         save.addStyleName(ValoTheme.BUTTON_PRIMARY);
-        form.addComponents(name, type, parent, region, province, city, address, phone, save);
+        form.addComponents(name, type, parent, region);
+        form.addComponents(division.components());
+        form.addComponents(address, phone, save);
         window.setContent(form);
         UI.getCurrent().addWindow(window);
         name.focus();

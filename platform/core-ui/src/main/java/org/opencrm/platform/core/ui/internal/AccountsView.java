@@ -3,6 +3,7 @@ package org.opencrm.platform.core.ui.internal;
 import java.util.stream.Stream;
 
 import org.opencrm.platform.api.customer.CustomerDirectory;
+import org.opencrm.platform.api.address.AdministrativeDivisions;
 import org.opencrm.platform.api.region.Regions;
 import org.opencrm.platform.api.PageRequest;
 import org.opencrm.platform.api.ui.UiContext;
@@ -26,7 +27,7 @@ import com.vaadin.ui.themes.ValoTheme;
 final class AccountsView extends VerticalLayout {
     private static final long serialVersionUID = 1L;
 
-    AccountsView(AccountService accounts, CustomerDirectory customers, Regions regions, UiContext context) {
+    AccountsView(AccountService accounts, CustomerDirectory customers, Regions regions, AdministrativeDivisions divisions, UiContext context) {
         Messages msg = CoreUi.messages(context.locale());
         setMargin(false);
         setId("accounts-view");
@@ -64,7 +65,7 @@ final class AccountsView extends VerticalLayout {
         tree.addColumn(a -> (a.province() == null ? "" : a.province()) + " " + (a.city() == null ? "" : a.city())).setCaption(msg.get("contact.location"));
         RecordLinks.column(tree, a -> msg.get("account.open"), a -> "account/" + a.id(), "account-link", AccountData::id).setCaption("").setWidth(110);
         com.vaadin.ui.Button create = new com.vaadin.ui.Button(msg.get("account.new"),
-                e -> AccountForm.open(accounts, customers, regions, context, null, null, saved -> CrmSession.openAccount(saved.id())));
+                e -> AccountForm.open(accounts, customers, regions, divisions, context, null, null, saved -> CrmSession.openAccount(saved.id())));
         create.setId("accounts-new");
         create.addStyleName(ValoTheme.BUTTON_PRIMARY);
         create.setVisible(context.user().hasPermission(AccountService.WRITE));

@@ -33,6 +33,8 @@ import com.vaadin.ui.themes.ValoTheme;
 /** My open activities, overdue first (by due date), with "Done". */
 @Component(service = NavigationEntry.class)
 public class ActivitiesEntry extends BaseMenuEntry {
+    /** The entry's id (its menu item carries the overdue badge, {@link OverdueActivities}). */
+    static final String ID = "activities";
     private final ActivityService activities;
     private final org.opencrm.platform.api.customer.CustomerDirectory customers;
     /** A module's activity type is named by that module's timeline types ({@code ACTIVITY_<type>}); modules come and go. */
@@ -41,7 +43,7 @@ public class ActivitiesEntry extends BaseMenuEntry {
 
     @Activate
     public ActivitiesEntry(@Reference ActivityService activities, @Reference org.opencrm.platform.api.customer.CustomerDirectory customers) {
-        super("activities", "customers", 30, "core.activity.read", CoreUi::messages, "menu.activities");
+        super(ID, "customers", 30, "core.activity.read", CoreUi::messages, "menu.activities");
         this.activities = activities;
         this.customers = customers;
     }

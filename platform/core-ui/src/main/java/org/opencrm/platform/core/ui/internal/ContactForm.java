@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import org.opencrm.platform.api.address.Division;
+import org.opencrm.platform.api.address.AdministrativeDivisions;
 import org.opencrm.platform.api.customer.CustomerDirectory;
 import org.opencrm.platform.api.ui.UiContext;
 import org.opencrm.platform.core.internal.dto.ContactData;
 import org.opencrm.platform.core.internal.model.Gender;
 import org.opencrm.platform.core.internal.service.ContactService;
+import org.opencrm.ui.DivisionSelects;
 import org.opencrm.ui.Feedback;
 import org.opencrm.ui.Fields;
 import org.opencrm.ui.Messages;
@@ -36,7 +37,7 @@ final class ContactForm {
     private ContactForm() {
     }
 
-    static void open(ContactService contacts, CustomerDirectory customers, org.opencrm.platform.api.address.AdministrativeDivisions divisions, UiContext context,
+    static void open(ContactService contacts, CustomerDirectory customers, AdministrativeDivisions divisions, UiContext context,
             ContactData existing, Consumer<ContactData> saved) {
         Messages msg = CoreUi.messages(context.locale());
         Window window = new Window(msg.get(existing == null ? "contacts.new" : "contact.edit"));
@@ -54,18 +55,7 @@ final class ContactForm {
         org.opencrm.ui.DateInput birthday = new org.opencrm.ui.DateInput(msg.get("contact.birthday"));
         birthday.setDateFormat("yyyy-MM-dd");
         // 省/市/区 as cascading selects on the national divisions (GB/T 2260): stored as their names and code
-        ComboBox<Division> province = division(msg.get("contact.province"), "contact-province");
-        ComboBox<Division> city = division(msg.get("contact.city"), "contact-city");
-        ComboBox<Division> district = division(msg.get("contact.district"), "contact-district");
-        province.setItems(divisions.provinces());
-        province.addValueChangeListener(e -> {
-            city.setItems(e.getValue() == null || e.getValue().code().isEmpty() ? List.of() : divisions.children(e.getValue().code()));
-            city.setValue(null);
-        });
-        city.addValueChangeListener(e -> {
-            district.setItems(e.getValue() == null || e.getValue().code().isEmpty() ? List.of() : divisions.children(e.getValue().code()));
-            district.setValue(null);
-        });
+        DivisionSelects address = new DivisionSelects(divisions, context.locale(), "contact");
         TextField street = Fields.text(msg.get("contact.street"), "contact-street");
         TextField tags = Fields.text(msg.get("contact.tags"), "contact-tags");
         tags.setPlaceholder(msg.get("contact.tagsHint"));
@@ -76,9 +66,7 @@ final class ContactForm {
             email.setValue(Fields.shown(existing.email()));
             gender.setValue(existing.gender() == null ? Gender.UNKNOWN : existing.gender());
             birthday.setValue(existing.birthday());
-            select(province, existing.province());
-            select(city, existing.city());
-            select(district, existing.district());
+            address.show(existing.province(), existing.city(), existing.district(), existing.divisionCode());
             street.setValue(Fields.shown(existing.street()));
             tags.setValue(String.join(", ", existing.tags()));
             accountId.setValue(existing.accountId());
@@ -89,9 +77,7 @@ final class ContactForm {
         fields.put("email", email);
         fields.put("gender", gender);
         fields.put("birthday", birthday);
-        fields.put("province", province);
-        fields.put("city", city);
-        fields.put("district", district);
+        address.register(fields);
         fields.put("street", street);
         fields.put("tags", tags);
         fields.put("accountId", accountId);
@@ -107,7 +93,7 @@ final class ContactForm {
             List<String> tagList = Arrays.stream(tags.getValue().split("[,，;；]")).map(String::strip).filter(t -> !t.isEmpty()).toList();
             ContactData in = new ContactData(existing == null ? null : existing.id(), name.getValue().strip(), Fields.typed(mobile.getValue()),
                     existing == null ? List.of() : existing.otherPhones(), Fields.typed(email.getValue()), gender.getValue(), born,
-                    name(province), name(city), name(district), Fields.typed(street.getValue()), tagList,
+                    address.province(), address.city(), address.district(), address.divisionCode(), Fields.typed(street.getValue()), tagList,
                     existing == null ? null : existing.status(), existing == null ? null : existing.owner(), account,
                     existing == null ? null : existing.householdId(), null, null, null, null, null,
                     existing == null ? null : existing.version());
@@ -122,42 +108,11 @@ final class ContactForm {
         });
         save.setId("contact-save");
         save.addStyleName(ValoTheme.BUTTON_PRIMARY);
-        form.addComponents(name, mobile, email, gender, birthday, province, city, district, street, tags, accountId, save);
+        form.addComponents(name, mobile, email, gender, birthday);
+        form.addComponents(address.components());
+        form.addComponents(street, tags, accountId, save);
         window.setContent(form);
         UI.getCurrent().addWindow(window);
         name.focus();
-    }
-
-    private static ComboBox<Division> division(String caption, String id) {
-        ComboBox<Division> box = new ComboBox<>(caption);
-        box.setId(id);
-        box.setItemCaptionGenerator(Division::name);
-        box.setWidth("100%");
-        return box;
-    }
-
-    /**
-     * Shows a stored name: the division of that name among the box's items; a name from before the selects (free
-     * text, e.g. "广东") is kept as it is, without a code, until the user chooses a division.
-     */
-    @SuppressWarnings("unchecked")
-    private static void select(ComboBox<Division> box, String name) {
-        if (name == null || name.isBlank()) {
-            return;
-        }
-        java.util.Collection<Division> items = box.getDataProvider() instanceof com.vaadin.data.provider.ListDataProvider<?> list
-                ? (java.util.Collection<Division>) list.getItems() : java.util.List.of();
-        Division match = items.stream().filter(d -> d.name().equals(name)).findFirst().orElse(null);
-        if (match == null) {
-            match = new Division("", name);
-            java.util.List<Division> all = new java.util.ArrayList<>(items);
-            all.add(0, match);
-            box.setItems(all);
-        }
-        box.setValue(match);
-    }
-
-    private static String name(ComboBox<Division> box) {
-        return box.getValue() == null ? null : box.getValue().name();
     }
 }

@@ -50,7 +50,7 @@ public class DemoDataLoader {
         Map<String, Long> accountIds = new HashMap<>();
         for (DemoDataSet.AccountSeed a : accountSeeds) {
             AccountData created = accounts.create(user, new AccountData(null, a.name(), AccountType.valueOf(a.type()),
-                    a.parentKey() == null ? null : accountIds.get(a.parentKey()), a.region(), a.province(), a.city(), null,
+                    a.parentKey() == null ? null : accountIds.get(a.parentKey()), a.region(), a.province(), a.city(), null, null, null,
                     null, null, null, null, null, null, null, null));
             accountIds.put(a.key(), created.id());
         }
@@ -65,7 +65,7 @@ public class DemoDataLoader {
                         k -> contacts.createHousehold(user, c.name().substring(0, 1) + "家", account).id);
             }
             ContactData created = contacts.create(user, new ContactData(null, c.name(), c.mobile(), List.of(), c.email(),
-                    Gender.valueOf(c.gender()), c.birthday(), c.province(), c.city(), c.district(), c.street(), c.tags(), null,
+                    Gender.valueOf(c.gender()), c.birthday(), c.province(), c.city(), c.district(), null, c.street(), c.tags(), null,
                     null, c.accountKey() == null ? null : accountIds.get(c.accountKey()), household, null, null, null, null,
                     null, null));
             contactIds.put(i, created.id());

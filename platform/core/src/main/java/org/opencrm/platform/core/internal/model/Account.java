@@ -45,6 +45,11 @@ public class Account {
     public String province;
     @Column(length = 50)
     public String city;
+    @Column(length = 50)
+    public String district;
+    /** The GB/T 2260 code of the most specific of province, city and district when they are the divisions' own names. */
+    @Column(length = 6)
+    public String divisionCode;
     @Column(length = 200)
     public String address;
     @Column(length = 32)

@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.opencrm.platform.core.internal.address.Addresses;
 import org.opencrm.platform.core.internal.model.Contact;
 import org.opencrm.platform.persistence.ModuleSchema;
 import org.opencrm.platform.persistence.Schema;
@@ -28,7 +29,10 @@ public class CoreSchema {
             // the audit page filters by time, by actor and (for scoped readers) by account
             .step(5, "audit entries by time", c -> Schema.ensureIndex(c, "CRM_AUDIT", "CRM_AUDIT_TIME", "CHANGEDAT DESC"))
             .step(6, "audit entries by actor", c -> Schema.ensureIndex(c, "CRM_AUDIT", "CRM_AUDIT_ACTOR", "ACTOR, CHANGEDAT"))
-            .step(7, "audit entries by account", c -> Schema.ensureIndex(c, "CRM_AUDIT", "CRM_AUDIT_ACCOUNT", "ACCOUNTID, CHANGEDAT"));
+            .step(7, "audit entries by account", c -> Schema.ensureIndex(c, "CRM_AUDIT", "CRM_AUDIT_ACCOUNT", "ACCOUNTID, CHANGEDAT"))
+            // accounts got district and divisionCode columns (EclipseLink adds them); accounts saved before get the code
+            // of the province and city they name, as a save would give them now
+            .step(8, "division codes of existing accounts", Addresses::codeAccounts);
 
     private final ModuleSchema.Migrated migrated;
 

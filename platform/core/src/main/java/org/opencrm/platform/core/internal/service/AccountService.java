@@ -19,6 +19,7 @@ import org.opencrm.platform.api.audit.AuditTrail;
 import org.opencrm.platform.api.event.CrmEventPublisher;
 import org.opencrm.platform.api.event.CrmEvents;
 import org.opencrm.platform.api.security.CrmUser;
+import org.opencrm.platform.core.internal.address.Addresses;
 import org.opencrm.platform.core.internal.dto.AccountData;
 import org.opencrm.platform.core.internal.model.Account;
 import org.opencrm.platform.core.internal.model.AccountType;
@@ -243,6 +244,12 @@ public class AccountService {
         a.region = Validation.optional("region", in.region(), 32);
         a.province = Validation.optional("province", in.province(), 50);
         a.city = Validation.optional("city", in.city(), 50);
+        a.district = Validation.optional("district", in.district(), 50);
+        Addresses.Coded address = Addresses.code(Addresses.DIVISIONS, a.province, a.city, a.district, in.divisionCode());
+        a.province = address.province();
+        a.city = address.city();
+        a.district = address.district();
+        a.divisionCode = address.divisionCode();
         a.address = Validation.optional("address", in.address(), 200);
         a.phone = Validation.phone("phone", in.phone());
         if (in.status() != null) {
@@ -264,6 +271,8 @@ public class AccountService {
         m.put("region", a.region);
         m.put("province", a.province);
         m.put("city", a.city);
+        m.put("district", a.district);
+        m.put("divisionCode", a.divisionCode);
         m.put("address", a.address);
         m.put("phone", a.phone);
         m.put("status", a.status);
@@ -272,7 +281,7 @@ public class AccountService {
     }
 
     public static AccountData toData(Account a) {
-        return new AccountData(a.id, a.name, a.type, a.parentId, a.region, a.province, a.city, a.address, a.phone,
+        return new AccountData(a.id, a.name, a.type, a.parentId, a.region, a.province, a.city, a.district, a.divisionCode, a.address, a.phone,
                 a.status, a.owner, a.createdAt, a.createdBy, a.updatedAt, a.updatedBy, a.version);
     }
 

@@ -113,6 +113,19 @@ public class ActivityService implements ActivityRecorder {
         });
     }
 
+    /**
+     * How many of the user's own activities are overdue: open, due before {@code today} (the business date). One count on
+     * the owner index (the badge on the Activities menu entry); 0 for a user who may not read activities.
+     */
+    public long overdueCount(CrmUser user, LocalDate today) {
+        if (!user.hasPermission(READ)) {
+            return 0;
+        }
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
+                "SELECT COUNT(a) FROM Activity a WHERE a.owner = :o AND a.status = 'OPEN' AND a.dueDate < :today", Long.class)
+                .setParameter("o", user.username()).setParameter("today", today).getSingleResult());
+    }
+
     public Page<ActivityData> list(CrmUser user, PageRequest page, Long contactId, Long accountId, String owner, String status) {
         user.require(READ);
         if (contactId != null) {

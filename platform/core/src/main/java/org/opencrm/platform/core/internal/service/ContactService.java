@@ -24,6 +24,7 @@ import javax.persistence.TypedQuery;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.opencrm.platform.core.internal.address.Addresses;
 import org.opencrm.platform.core.internal.schema.CoreSchema;
 import org.opencrm.platform.persistence.Schema;
 import org.opencrm.platform.api.ConflictException;
@@ -65,7 +66,7 @@ public class ContactService {
     private final BusinessClock clock;
 
     /** The national divisions the address names are coded with (the platform's data; loaded on first use). */
-    private final org.opencrm.platform.core.internal.address.GbT2260Divisions divisions = new org.opencrm.platform.core.internal.address.GbT2260Divisions();
+    private final org.opencrm.platform.api.address.AdministrativeDivisions divisions = Addresses.DIVISIONS;
 
     @Activate
     public ContactService(@Reference(target = "(osgi.unit.name=crm-core)") JpaTemplate jpa, @Reference AuditTrail audit,
@@ -557,7 +558,7 @@ public class ContactService {
             }
         }
         return new ContactData(null, v.apply("name"), v.apply("mobile"), splitList(v.apply("otherPhones")), v.apply("email"),
-                gender, birthday, v.apply("province"), v.apply("city"), v.apply("district"), v.apply("street"),
+                gender, birthday, v.apply("province"), v.apply("city"), v.apply("district"), null, v.apply("street"),
                 splitList(v.apply("tags")), null, v.apply("owner"), accountId, null, null, null, null, null, null, null);
     }
 
@@ -755,7 +756,11 @@ public class ContactService {
         c.city = Validation.optional("city", in.city(), 50);
         c.district = Validation.optional("district", in.district(), 50);
         // stored as names and as the code of the division they name (省/市/区 chosen from the national divisions)
-        c.divisionCode = divisions.codeOf(c.province, c.city, c.district).orElse(null);
+        Addresses.Coded address = Addresses.code(divisions, c.province, c.city, c.district, in.divisionCode());
+        c.province = address.province();
+        c.city = address.city();
+        c.district = address.district();
+        c.divisionCode = address.divisionCode();
         c.street = Validation.optional("street", in.street(), 200);
         List<String> tags = new ArrayList<>();
         if (in.tags() != null) {
@@ -826,7 +831,7 @@ public class ContactService {
 
     public static ContactData toData(Contact c) {
         return new ContactData(c.id, c.name, c.mobile, splitList(c.otherPhones), c.email, c.gender, c.birthday, c.province,
-                c.city, c.district, c.street, tagList(c.tags), c.status, c.owner, c.accountId, c.householdId, c.mergedIntoId,
+                c.city, c.district, c.divisionCode, c.street, tagList(c.tags), c.status, c.owner, c.accountId, c.householdId, c.mergedIntoId,
                 c.createdAt, c.createdBy, c.updatedAt, c.updatedBy, c.version);
     }
 }

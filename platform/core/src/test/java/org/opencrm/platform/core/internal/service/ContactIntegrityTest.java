@@ -70,7 +70,7 @@ class ContactIntegrityTest {
         f.newImports().stop(); // and again, as a second node or a restart would: nothing left to do
         assertEquals(java.util.List.of(), new CoreSchema(jpa, jpa.database().dataSource()).migrated().applied(),
                 "a second start finds the core's schema at its latest version");
-        assertEquals(7, new CoreSchema(jpa, jpa.database().dataSource()).migrated().to());
+        assertEquals(8, new CoreSchema(jpa, jpa.database().dataSource()).migrated().to());
         jpa.tx(em -> {
             assertTrue(Schema.index(em, "CRM_CONTACT", Contact.OLD_MOBILE_INDEX).isEmpty(), "the old index is gone");
         });
@@ -125,7 +125,7 @@ class ContactIntegrityTest {
     }
 
     private static AccountData withParent(AccountData d, Long parent) {
-        return new AccountData(d.id(), d.name(), d.type(), parent, d.region(), d.province(), d.city(), d.address(), d.phone(), d.status(), d.owner(),
+        return new AccountData(d.id(), d.name(), d.type(), parent, d.region(), d.province(), d.city(), d.district(), d.divisionCode(), d.address(), d.phone(), d.status(), d.owner(),
                 d.createdAt(), d.createdBy(), d.updatedAt(), d.updatedBy(), d.version());
     }
 
@@ -140,14 +140,14 @@ class ContactIntegrityTest {
         assertThrows(RecordNotFoundException.class, () -> f.contacts.household(pa, houseB));
         assertThrows(RecordNotFoundException.class, () -> f.contacts.householdMembers(pa, houseB));
         ContactData joining = CoreFixture.contact("甲", null, a);
-        ContactData withHouse = new ContactData(null, joining.name(), null, List.of(), null, null, null, null, null, null, null, List.of(), null, null, a,
+        ContactData withHouse = new ContactData(null, joining.name(), null, List.of(), null, null, null, null, null, null, null, null, List.of(), null, null, a,
                 houseB, null, null, null, null, null, null);
         assertEquals("householdId", assertThrows(InvalidInputException.class, () -> f.contacts.create(pa, withHouse)).field());
         assertThrows(InvalidInputException.class, () -> f.contacts.createHousehold(pa, "越界", b));
         // HQ's household (no account) is seen by a partner through one of its own members only
         long shared = f.contacts.createHousehold(f.admin, "总部之家", null).id;
         assertThrows(RecordNotFoundException.class, () -> f.contacts.household(pa, shared));
-        f.contacts.create(f.admin, new ContactData(null, "甲成员", null, List.of(), null, null, null, null, null, null, null, List.of(), null, null, a, shared,
+        f.contacts.create(f.admin, new ContactData(null, "甲成员", null, List.of(), null, null, null, null, null, null, null, null, List.of(), null, null, a, shared,
                 null, null, null, null, null, null));
         assertEquals(1, f.contacts.householdMembers(pa, shared).size());
     }

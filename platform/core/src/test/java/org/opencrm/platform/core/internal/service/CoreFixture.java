@@ -70,12 +70,12 @@ final class CoreFixture implements AutoCloseable {
     }
 
     long account(String name, Long parent) {
-        return accounts.create(admin, new AccountData(null, name, AccountType.STORE, parent, null, null, null, null, null, null, null, null, null, null,
+        return accounts.create(admin, new AccountData(null, name, AccountType.STORE, parent, null, null, null, null, null, null, null, null, null, null, null, null,
                 null, null)).id();
     }
 
     static ContactData contact(String name, String mobile, Long accountId) {
-        return new ContactData(null, name, mobile, List.of(), null, null, null, null, null, null, null, List.of(), null, null, accountId, null, null, null,
+        return new ContactData(null, name, mobile, List.of(), null, null, null, null, null, null, null, null, List.of(), null, null, accountId, null, null, null,
                 null, null, null, null);
     }
 

@@ -33,7 +33,7 @@ class DataScopesTest {
     }
 
     private long account(String name, Long parent, String region) {
-        return f.accounts.create(f.admin, new AccountData(null, name, AccountType.STORE, parent, region, null, null, null, null, null, null, null, null,
+        return f.accounts.create(f.admin, new AccountData(null, name, AccountType.STORE, parent, region, null, null, null, null, null, null, null, null, null, null,
                 null, null, null)).id();
     }
 
@@ -137,7 +137,7 @@ class DataScopesTest {
         CrmUser partnerP = user(ScopeType.PARTNER, null, p);
         assertEquals(List.of(atStore), contactsWithin(scopes.filter(partnerP)));
         var s = f.accounts.get(f.admin, store);
-        f.accounts.update(f.admin, store, new AccountData(null, s.name(), s.type(), q, s.region(), null, null, null, null, null, null, null, null, null,
+        f.accounts.update(f.admin, store, new AccountData(null, s.name(), s.type(), q, s.region(), null, null, null, null, null, null, null, null, null, null, null,
                 null, s.version()));
         assertEquals(List.of(), contactsWithin(scopes.filter(partnerP)), "nothing of the old tree is kept");
         assertFalse(scopes.canSee(partnerP, store));
