@@ -146,6 +146,11 @@ class AggregatesTest {
             // a second load is refused: benchmark data goes into an empty instance only
             ConflictException again = assertThrows(ConflictException.class, () -> t.bench.load(3, 4, 12, 16));
             assertEquals("audit.bench.notEmpty", again.messageKey());
+            // the indexes the load builds at its end are there
+            t.jpa.tx(TransactionType.Supports, em -> {
+                assertTrue(org.opencrm.platform.persistence.Schema.index(em, AuditItem.TABLE, AuditItem.FAILED_INDEX).isPresent());
+                assertTrue(org.opencrm.platform.persistence.Schema.index(em, "FA_ACTION", "FA_ACTION_DUE").isPresent());
+            });
 
             // each audit's score and grade are the scoring rule's over its items as read back
             List<Audit> audits = t.jpa.txExpr(TransactionType.Supports, em -> em.createQuery("SELECT a FROM Audit a ORDER BY a.id", Audit.class).getResultList());
