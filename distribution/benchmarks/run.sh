@@ -25,6 +25,7 @@
 #   distribution/benchmarks/run.sh --audit --quick     # 500 stores (smoke test), writes target/RESULTS-audit-quick.md
 #   --stores N              stores to load (writes target/RESULTS-audit-N.md)
 #   --plans                 (with --audit) also log Derby's query plans of each call after the measurement and summarise them in the results
+#   --measure-only          (with --audit) measure again on the data of the last --audit run (target/RESULTS-audit-measure-only.md)
 #
 #   With --membership or --handsets:
 #   --postgresql            run the distribution on a throw-away PostgreSQL cluster instead of embedded Derby: initdb + pg_ctl from
@@ -89,7 +90,7 @@ while [ $# -gt 0 ]; do
     --partners) cargs+=(--partners "$2"); cresults="$work/RESULTS-channel-$2.md"; shift ;;
     --count) hargs+=(--count "$2"); hresults="${hresults:-$work/RESULTS-handsets-$2.md}"; shift ;;
     --jfr) hargs+=(--jfr) ;;
-    --measure-only) hargs+=(--measure-only); diagnose_only=true; measure_only=true ;;
+    --measure-only) hargs+=(--measure-only); aargs+=(--measure-only); diagnose_only=true; measure_only=true ;;
     --sizes) args+=(--sizes "$2"); results="$work/RESULTS-$2.md"; shift ;;
     --results) results="$2"; hresults="$2"; explicit_results=true; shift ;;
     --port) port="$2"; shift ;;
@@ -200,7 +201,10 @@ if $audit; then
   ssh_port=18801
   rmi_registry=11899
   rmi_server=45144
-  results="${aresults:-$bench/RESULTS-audit-distribution.md}"
+  if ! $explicit_results; then
+    results="${aresults:-$bench/RESULTS-audit-distribution.md}"
+    $measure_only && [ -z "$aresults" ] && results="$work/RESULTS-audit-measure-only.md"
+  fi
 fi
 
 if $build || [ ! -f "$dist" ]; then
