@@ -197,8 +197,10 @@ public class ResultsService {
             }
         }
         for (LocalDate[] days : rawDays) {
-            for (Object[] r : em.createQuery("SELECT i.code, COUNT(i) FROM AuditItem i WHERE i.failed = TRUE AND i.auditDate >= :from AND i.auditDate <= :to "
-                    + "GROUP BY i.code", Object[].class).setParameter("from", days[0]).setParameter("to", days[1]).getResultList()) {
+            // COUNT(i.code), not COUNT(i): every column the count reads is in the index of failed items by day and code, so
+            // Derby counts on the index alone (COUNT(i) is COUNT(ID), which fetched each of the month's failed rows from the table)
+            for (Object[] r : em.createQuery("SELECT i.code, COUNT(i.code) FROM AuditItem i WHERE i.failed = TRUE AND i.auditDate >= :from "
+                    + "AND i.auditDate <= :to GROUP BY i.code", Object[].class).setParameter("from", days[0]).setParameter("to", days[1]).getResultList()) {
                 counts.computeIfAbsent((String) r[0], k -> new long[1])[0] += ((Number) r[1]).longValue();
             }
         }
