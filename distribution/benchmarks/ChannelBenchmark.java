@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,9 +41,7 @@ public class ChannelBenchmark {
     int startTimeoutS = 900;
     HttpClient http;
     String auth;
-    Process karaf;
-    long launchedAt;
-    int launches;
+    KarafNode karaf;
     final Map<String, String> setup = new LinkedHashMap<>();
     final List<String[]> closes = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
@@ -91,9 +88,10 @@ public class ChannelBenchmark {
 
     void run() throws Exception {
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofMillis(1000)).build();
+        karaf = new KarafNode(home, port, sshPort, password, "channel", pidFile, javaMaxMem, startTimeoutS, http);
         auth = "Basic " + Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
-        log("distribution: " + home + ", HTTP " + port + ", ssh " + sshPort + ", " + partners + " partners");
-        setup.put("Cold start to the first authenticated 200 of `GET /api/v1/contacts?limit=1`", String.format("%.1f s", startKaraf()));
+        KarafNode.log("distribution: " + home + ", HTTP " + port + ", ssh " + sshPort + ", " + partners + " partners");
+        setup.put("Cold start to the first authenticated 200 of `GET /api/v1/contacts?limit=1`", String.format("%.1f s", karaf.start(auth)));
         long t0 = System.nanoTime();
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/modules/channel-finance/enable"))
                 .header("Authorization", auth).timeout(Duration.ofMinutes(3)).POST(HttpRequest.BodyPublishers.noBody()).build(),
@@ -102,7 +100,7 @@ public class ChannelBenchmark {
             throw new IllegalStateException("enabling channel-finance answered " + r.statusCode() + ": " + r.body());
         }
         setup.put("Enable the module (`POST /api/v1/modules/channel-finance/enable`)", String.format("%.1f s", (System.nanoTime() - t0) / 1e9));
-        String loaded = shell("channel:bench-data --partners " + partners + " --year 2024", "bench-data");
+        String loaded = karaf.shell("channel:bench-data --partners " + partners + " --year 2024", "bench-data", 90);
         Matcher m = Pattern.compile("(\\d+) partners, (\\d+) rows loaded in ([\\d.]+) s").matcher(loaded);
         if (!m.find()) {
             throw new IllegalStateException("channel:bench-data did not report what it loaded: " + loaded.strip());
@@ -110,118 +108,20 @@ public class ChannelBenchmark {
         rowsLoaded = Long.parseLong(m.group(2));
         setup.put("Bulk load inside Karaf (`channel:bench-data`)", String.format("%,d partners, %,d rows in %s s", Long.parseLong(m.group(1)), rowsLoaded,
                 m.group(3)));
-        stopKaraf();
-        setup.put("Warm start with the data", String.format("%.1f s", startKaraf()));
+        karaf.stop();
+        setup.put("Warm start with the data", String.format("%.1f s", karaf.start(auth)));
         for (String run : List.of("first after the start", "again")) {
-            String out = shell("channel:month-end --month 2024-12", "month-end");
+            String out = karaf.shell("channel:month-end --month 2024-12", "month-end", 90);
             Matcher c = Pattern.compile("month-end 2024-12: (\\d+) partners; statements ([\\d.]+) s \\((\\d+) ledger rows, (\\d+) rows/s\\); aging ([\\d.]+) s"
                     + " \\((\\d+) partners open\\); (\\d+) rebate run\\(s\\) ([\\d.]+) s \\((\\d+) results\\); ([\\d.]+) s in all").matcher(out);
             if (!c.find()) {
                 throw new IllegalStateException("channel:month-end did not report its figures: " + out.strip());
             }
             closes.add(new String[] { run, c.group(1), c.group(2), c.group(3), c.group(5), c.group(6), c.group(8), c.group(9), c.group(10) });
-            log("month-end (" + run + "): " + c.group(10) + " s");
+            KarafNode.log("month-end (" + run + "): " + c.group(10) + " s");
         }
-        stopKaraf();
+        karaf.stop();
         writeReport();
-    }
-
-    /** Runs one command through bin/client (batch mode, the command on standard input) and returns what it printed. */
-    String shell(String command, String name) throws Exception {
-        Path out = home.getParent().resolve("channel-" + name + ".log");
-        log("shell: " + command);
-        Process p = new ProcessBuilder(home.resolve("bin/client").toString(), "-a", Integer.toString(sshPort), "-h", "localhost", "-u", "admin", "-p",
-                password, "-r", "10", "-t", Long.toString(TimeUnit.HOURS.toMillis(2)), "-b").directory(home.toFile()).redirectErrorStream(true)
-                .redirectOutput(out.toFile()).start();
-        p.getOutputStream().write((command + "\n").getBytes(StandardCharsets.UTF_8));
-        p.getOutputStream().close();
-        if (!p.waitFor(90, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new IllegalStateException(command + " did not finish within 90 min; see " + out);
-        }
-        return Files.readString(out, StandardCharsets.UTF_8);
-    }
-
-    /** Launches bin/karaf server and returns the seconds until the first authenticated 200. */
-    double startKaraf() throws Exception {
-        launches++;
-        Path console = home.getParent().resolve("karaf-channel-console-" + launches + ".log");
-        ProcessBuilder pb = new ProcessBuilder("setsid", home.resolve("bin/karaf").toString(), "server").directory(home.toFile()).redirectErrorStream(true)
-                .redirectOutput(console.toFile());
-        String extra = pb.environment().getOrDefault("EXTRA_JAVA_OPTS", "");
-        if (!extra.contains("disableZip64ExtraFieldValidation")) {
-            extra = (extra + " -Djdk.util.zip.disableZip64ExtraFieldValidation=true").strip();
-        }
-        if (!extra.contains("-Xmx")) {
-            extra += " -Xmx" + javaMaxMem;
-        }
-        pb.environment().put("EXTRA_JAVA_OPTS", extra);
-        pb.environment().put("JAVA_MAX_MEM", javaMaxMem);
-        launchedAt = System.nanoTime();
-        karaf = pb.start();
-        if (pidFile != null) {
-            Files.writeString(pidFile, Long.toString(karaf.pid()));
-        }
-        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/contacts?limit=1")).header("Authorization", auth)
-                .timeout(Duration.ofMillis(1000)).GET().build();
-        long deadline = launchedAt + TimeUnit.SECONDS.toNanos(startTimeoutS);
-        while (true) {
-            long tryAt = System.nanoTime();
-            try {
-                if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    double s = (System.nanoTime() - launchedAt) / 1e9;
-                    log(String.format("start #%d: first 200 after %.1f s", launches, s));
-                    return s;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            if (!karaf.isAlive()) {
-                throw new IllegalStateException("Karaf exited with " + karaf.exitValue() + "; see " + console + " and " + home.resolve("data/log/karaf.log"));
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("no 200 within " + startTimeoutS + " s; see " + home.resolve("data/log/karaf.log"));
-            }
-            // Karaf is an external process that gives no other signal of being ready: poll every 50 ms
-            long sleep = 50 - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - tryAt);
-            if (sleep > 0) {
-                Thread.sleep(sleep);
-            }
-        }
-    }
-
-    void stopKaraf() throws Exception {
-        if (karaf == null) {
-            return;
-        }
-        Process stop = new ProcessBuilder(home.resolve("bin/stop").toString()).directory(home.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        stop.waitFor(60, TimeUnit.SECONDS);
-        if (!karaf.waitFor(90, TimeUnit.SECONDS)) {
-            log("bin/stop did not stop Karaf within 90 s; killing it");
-            killKaraf();
-        }
-        karaf.descendants().forEach(ProcessHandle::destroyForcibly);
-        karaf = null;
-        if (pidFile != null) {
-            Files.deleteIfExists(pidFile);
-        }
-    }
-
-    void killKaraf() {
-        Process p = karaf;
-        if (p != null && p.isAlive()) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-        }
-    }
-
-    static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).strip();
-        } catch (IOException e) {
-            return "unknown";
-        }
     }
 
     void writeReport() {
@@ -229,7 +129,7 @@ public class ChannelBenchmark {
         StringBuilder md = new StringBuilder();
         md.append("# Channel finance month-end close on the distribution (`run.sh --channel`)\n\n");
         md.append(String.format("Run %s on %d cores, Java %s; load average at the end (1, 5, 15 min, running/total, last pid): %s.%n%n", ZonedDateTime.now(),
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), loadAverage()));
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), KarafNode.loadAverage()));
         md.append("| Set-up | |\n|---|---|\n");
         setup.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
         md.append("\n| close of 2024-12 | partners | statements | ledger rows | aging | partners open | rebate run | results | close in all | goal | |\n");
@@ -243,13 +143,16 @@ public class ChannelBenchmark {
         notes.forEach(n -> md.append("\n").append(n).append("\n"));
         try {
             Files.writeString(results, md.toString(), StandardCharsets.UTF_8);
-            log("wrote " + results);
+            KarafNode.log("wrote " + results);
         } catch (IOException e) {
             System.err.println("could not write " + results + ": " + e);
         }
     }
 
-    static void log(String s) {
-        System.out.println("[" + java.time.LocalTime.now().withNano(0) + "] " + s);
+    void killKaraf() {
+        if (karaf != null) {
+            karaf.kill();
+        }
     }
+
 }

@@ -21,6 +21,12 @@
 #   distribution/benchmarks/run.sh --channel --quick   # 500 partners (smoke test), writes target/RESULTS-channel-quick.md
 #   --partners N            partners to load (writes target/RESULTS-channel-N.md)
 #
+#   distribution/benchmarks/run.sh --audit             # franchise audit results over HTTP, 10,000 stores x 24 audits x 60 items, writes RESULTS-audit-distribution.md
+#   distribution/benchmarks/run.sh --audit --quick     # 500 stores (smoke test), writes target/RESULTS-audit-quick.md
+#   --stores N              stores to load (writes target/RESULTS-audit-N.md)
+#   --plans                 (with --audit) also log Derby's query plans of each call after the measurement and summarise them in the results
+#   --measure-only          (with --audit) measure again on the data of the last --audit run (target/RESULTS-audit-measure-only.md)
+#
 #   With --membership or --handsets:
 #   --postgresql            run the distribution on a throw-away PostgreSQL cluster instead of embedded Derby: initdb + pg_ctl from
 #                           /usr/lib/postgresql/<newest>/bin in target/postgresql-<benchmark> on a free port (as the postgres user
@@ -55,6 +61,9 @@ diagnose_only=false
 handsets=false
 channel=false
 cargs=()
+audit=false
+aargs=()
+aresults=""
 cresults=""
 measure_only=false
 explicit_results=false
@@ -74,9 +83,12 @@ while [ $# -gt 0 ]; do
     --build) build=true ;;
     --membership) membership=true ;;
     --members|--duration-s|--lever) margs+=("$1" "$2"); shift ;;
-    --quick) args+=(--quick); hargs+=(--quick); cargs+=(--quick); cresults="${cresults:-$work/RESULTS-channel-quick.md}"; results="$work/RESULTS-quick.md"; hresults="$work/RESULTS-handsets-quick.md" ;;
+    --quick) args+=(--quick); hargs+=(--quick); cargs+=(--quick); aargs+=(--quick); aresults="${aresults:-$work/RESULTS-audit-quick.md}"; cresults="${cresults:-$work/RESULTS-channel-quick.md}"; results="$work/RESULTS-quick.md"; hresults="$work/RESULTS-handsets-quick.md" ;;
     --handsets) handsets=true ;;
     --channel) channel=true ;;
+    --audit) audit=true ;;
+    --stores) aargs+=(--stores "$2"); aresults="$work/RESULTS-audit-$2.md"; shift ;;
+    --plans) aargs+=(--plans) ;;
     --ui-sessions) ui_sessions=true ;;
     --ui-screens) ui_screens=true ;;
     --records) records="$2"; shift ;;
@@ -84,7 +96,7 @@ while [ $# -gt 0 ]; do
     --partners) cargs+=(--partners "$2"); cresults="$work/RESULTS-channel-$2.md"; shift ;;
     --count) hargs+=(--count "$2"); hresults="${hresults:-$work/RESULTS-handsets-$2.md}"; shift ;;
     --jfr) hargs+=(--jfr) ;;
-    --measure-only) hargs+=(--measure-only); diagnose_only=true; measure_only=true ;;
+    --measure-only) hargs+=(--measure-only); aargs+=(--measure-only); diagnose_only=true; measure_only=true ;;
     --sizes) args+=(--sizes "$2"); results="$work/RESULTS-$2.md"; shift ;;
     --results) results="$2"; hresults="$2"; explicit_results=true; shift ;;
     --port) port="$2"; shift ;;
@@ -95,7 +107,7 @@ while [ $# -gt 0 ]; do
     --postgresql) postgresql=true ;;
     --nodes) nodes="$2"; shift ;;
     --port-offset) port_offset="$2"; shift ;;
-    -h|--help) sed -n '2,36p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,41p' "$0"; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -201,6 +213,19 @@ if $channel; then
   results="${cresults:-$bench/RESULTS-channel-distribution.md}"
 fi
 
+# --audit: its own Karaf in target/opencrm-audit, ports 18881/18801/11899/45144
+if $audit; then
+  home="$work/opencrm-audit"
+  [ "$port" = 18181 ] && port=18881
+  ssh_port=18801
+  rmi_registry=11899
+  rmi_server=45144
+  if ! $explicit_results; then
+    results="${aresults:-$bench/RESULTS-audit-distribution.md}"
+    $measure_only && [ -z "$aresults" ] && results="$work/RESULTS-audit-measure-only.md"
+  fi
+fi
+
 if $build || [ ! -f "$dist" ]; then
   echo "building the distribution (mvn -B -q -o install -DskipTests)"
   (cd "$repo" && mvn -B -q -o install -DskipTests)
@@ -216,6 +241,7 @@ done
 pidfile="$work/karaf.pid"
 $handsets && pidfile="$work/karaf-handsets.pid"
 $channel && pidfile="$work/karaf-channel.pid"
+$audit && pidfile="$work/karaf-audit.pid"
 cleanup() {
   if [ -f "$pidfile" ]; then
     # one line per running node (two with --nodes 2)
@@ -258,9 +284,19 @@ fi
 
 export EXTRA_JAVA_OPTS="${EXTRA_JAVA_OPTS:-} -Djdk.util.zip.disableZip64ExtraFieldValidation=true"
 export JAVA_MAX_MEM="${JAVA_MAX_MEM:-2g}"
+if $channel || $audit; then
+  # KarafNode.java (start, stop, bin/client) is shared by these two benchmarks: compiled onto the class path (see PgCluster.java)
+  mkdir -p "$work/bench-classes"
+  javac -d "$work/bench-classes" "$bench/KarafNode.java"
+fi
 if $channel; then
-  java -Xmx512m "$bench/ChannelBenchmark.java" --home "$home" --port "$port" --ssh-port "$ssh_port" --password "$password" --pid-file "$pidfile" \
+  java -Xmx512m -cp "$work/bench-classes" "$bench/ChannelBenchmark.java" --home "$home" --port "$port" --ssh-port "$ssh_port" --password "$password" --pid-file "$pidfile" \
     --java-max-mem "$JAVA_MAX_MEM" --results "$results" ${cargs[@]+"${cargs[@]}"}
+  exit $?
+fi
+if $audit; then
+  java -Xmx512m -cp "$work/bench-classes" "$bench/AuditBenchmark.java" --home "$home" --port "$port" --ssh-port "$ssh_port" --password "$password" --pid-file "$pidfile" \
+    --java-max-mem "$JAVA_MAX_MEM" --results "$results" ${aargs[@]+"${aargs[@]}"}
   exit $?
 fi
 if $handsets; then

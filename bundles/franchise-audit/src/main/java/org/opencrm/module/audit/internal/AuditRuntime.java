@@ -9,7 +9,9 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.opencrm.module.audit.internal.service.ActionService;
+import org.opencrm.module.audit.internal.service.AuditBenchData;
 import org.opencrm.module.audit.internal.service.AuditExports;
+import org.opencrm.module.audit.internal.service.AuditSchema;
 import org.opencrm.module.audit.internal.service.AuditService;
 import org.opencrm.module.audit.internal.service.AuditSettings;
 import org.opencrm.module.audit.internal.service.DemoAudits;
@@ -53,6 +55,7 @@ public class AuditRuntime {
     public final AuditService audits;
     public final ResultsService results;
     public final DemoAudits demo;
+    public final AuditBenchData bench;
     public final AuditExports exports;
     public final BusinessClock clock;
     public final CustomerDirectory directory;
@@ -62,7 +65,7 @@ public class AuditRuntime {
     @Activate
     public AuditRuntime(@Reference(target = FranchiseAuditNames.JPA_TARGET) JpaTemplate jpa, @Reference DataScopes scopes,
             @Reference CustomerDirectory directory, @Reference AuditTrail trail, @Reference TimelineService timeline,
-            @Reference CrmEventPublisher events, @Reference BusinessClock clock, FranchiseAuditConfig config) {
+            @Reference CrmEventPublisher events, @Reference BusinessClock clock, @Reference AuditSchema schema, FranchiseAuditConfig config) {
         this.settings = AuditSettings.of(config);
         this.clock = clock;
         this.directory = directory;
@@ -74,6 +77,7 @@ public class AuditRuntime {
         results = new ResultsService(jpa, access, clock, () -> List.copyOf(sales));
         exports = new AuditExports(results, actions);
         demo = new DemoAudits(jpa, trail, clock, this::settings, templates);
+        bench = new AuditBenchData(jpa, directory, templates, trail, clock, this::settings);
         templates.ensureDefaults();
         schedule(config);
     }

@@ -7,8 +7,12 @@ import javax.persistence.*;
 /** A question of an audit: a copy of the template version's item, and the auditor's answer. */
 @Entity
 @Table(name = "FA_AUDIT_ITEM", indexes = { @Index(name = "FA_AUDIT_ITEM_AUDIT", columnList = "AUDITID,POSITION"),
-        @Index(name = "FA_AUDIT_ITEM_FAILED", columnList = "FAILED,AUDITDATE,CODE") })
+        @Index(name = AuditItem.FAILED_INDEX, columnList = AuditItem.FAILED_COLUMNS) })
 public class AuditItem {
+    public static final String TABLE = "FA_AUDIT_ITEM";
+    /** The failed items by day and code: "most failed items" counts on it alone. */
+    public static final String FAILED_INDEX = "FA_AUDIT_ITEM_FAILED";
+    public static final String FAILED_COLUMNS = "FAILED,AUDITDATE,CODE";
     @Id
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "faAuditItemIds")
     @TableGenerator(name = "faAuditItemIds", table = "FA_SEQUENCE", pkColumnValue = "AUDIT_ITEM", allocationSize = 500)

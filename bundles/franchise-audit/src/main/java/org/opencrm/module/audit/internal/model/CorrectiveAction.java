@@ -12,8 +12,11 @@ import javax.persistence.*;
  */
 @Entity
 @Table(name = "FA_ACTION", indexes = { @Index(name = "FA_ACTION_STORE", columnList = "STOREACCOUNTID,STATUS"),
-        @Index(name = "FA_ACTION_DUE", columnList = "STATUS,DUEDATE"), @Index(name = "FA_ACTION_AUDIT", columnList = "AUDITID") })
+        @Index(name = CorrectiveAction.DUE_INDEX, columnList = CorrectiveAction.DUE_COLUMNS), @Index(name = "FA_ACTION_AUDIT", columnList = "AUDITID") })
 public class CorrectiveAction {
+    public static final String TABLE = "FA_ACTION";
+    public static final String DUE_INDEX = "FA_ACTION_DUE";
+    public static final String DUE_COLUMNS = "STATUS,DUEDATE";
     @Id
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "faActionIds")
     @TableGenerator(name = "faActionIds", table = "FA_SEQUENCE", pkColumnValue = "ACTION", allocationSize = 50)

@@ -375,6 +375,7 @@ public class AuditService {
         em.flush();
         int created = actions.createFor(em, a, failed, s);
         latestResult(em, a);
+        MonthStats.add(em, a, failed);
         nextDue(em, a);
         trail.record(user.username(), AUDIT_TYPE, a.id.toString(), "submit", Map.of("score", a.score.toPlainString(), "grade", a.grade,
                 "failedItems", failed.size(), "acknowledgedBy", a.acknowledgedBy), a.storeAccountId);

@@ -85,14 +85,27 @@ public class DemoAudits {
 
     private Audit audit(EntityManager em, AccountRef store, AuditTemplate t, List<TemplateItem> items, LocalDate day, double quality, Random r,
             String auditor, AuditSettings s, List<AuditItem> failed) {
-        Instant at = clock.startOf(day).plusSeconds(9 * 3600 + r.nextInt(8 * 3600));
+        Audit a = submitted(store, t.id, day, clock.startOf(day).plusSeconds(9 * 3600 + r.nextInt(8 * 3600)), auditor, r.nextBoolean());
+        em.persist(a);
+        em.flush();
+        // critical items fail rarely; each item has its own difficulty so that some fail more often
+        List<AuditItem> rows = answered(a, items, ti -> ti.critical ? Math.min(0.995, quality + 0.3) : quality - (ti.code.hashCode() % 7) * 0.02, 0.2, r, s);
+        rows.stream().filter(i -> i.failed).forEach(failed::add);
+        rows.forEach(em::persist);
+        em.flush();
+        MonthStats.add(em, a, failed);
+        return a;
+    }
+
+    /** A submitted audit of the store on that day, acknowledged by the store manager (the demo's and the benchmark's). */
+    static Audit submitted(AccountRef store, long templateId, LocalDate day, Instant at, String auditor, boolean announced) {
         Audit a = new Audit();
-        a.templateId = t.id;
+        a.templateId = templateId;
         a.storeAccountId = store.id();
         a.storeName = store.name();
         a.region = store.region();
         a.auditor = auditor;
-        a.announced = r.nextBoolean();
+        a.announced = announced;
         a.status = AuditStatus.SUBMITTED;
         a.startedAt = at.minusSeconds(3600);
         a.submittedAt = at;
@@ -100,26 +113,30 @@ public class DemoAudits {
         a.auditMonth = day.getYear() * 100 + day.getMonthValue();
         a.acknowledgedBy = "店长";
         a.acknowledgedAt = at;
-        em.persist(a);
-        em.flush();
+        return a;
+    }
+
+    /**
+     * The audit's copies of the items, answered at random ({@code pass}: an item's chance to pass; a scored item gets
+     * that share of its points give or take {@code spread}; one in ten of those that allow it not applicable), each
+     * marked failed and the audit scored and graded by the submit's rule.
+     */
+    static List<AuditItem> answered(Audit a, List<TemplateItem> items, java.util.function.ToDoubleFunction<TemplateItem> pass, double spread, Random r,
+            AuditSettings s) {
         List<Scoring.Item> scored = new ArrayList<>();
         List<AuditItem> rows = new ArrayList<>();
         for (TemplateItem ti : items) {
             AuditItem i = AuditService.copy(a, ti);
-            // critical items fail rarely; each item has its own difficulty so that some fail more often
-            double p = ti.critical ? Math.min(0.995, quality + 0.3) : quality - (ti.code.hashCode() % 7) * 0.02;
+            double p = pass.applyAsDouble(ti);
             if (ti.naAllowed && r.nextInt(10) == 0) {
                 i.answer = Answer.NA;
             } else if (ti.answerType == AnswerType.SCORE) {
-                i.scoreGiven = (int) Math.round(Math.min(1.0, Math.max(0.0, p + r.nextGaussian() * 0.2)) * ti.maxScore);
+                i.scoreGiven = (int) Math.round(Math.min(1.0, Math.max(0.0, p + r.nextGaussian() * spread)) * ti.maxScore);
             } else {
                 i.answer = r.nextDouble() < p ? Answer.PASS : Answer.FAIL;
             }
             Scoring.Item si = AuditService.scoringItem(i);
             i.failed = si.failed();
-            if (i.failed) {
-                failed.add(i);
-            }
             scored.add(si);
             rows.add(i);
         }
@@ -127,9 +144,7 @@ public class DemoAudits {
         a.score = result.total();
         a.grade = result.grade();
         a.criticalFailed = result.criticalFailed();
-        rows.forEach(em::persist);
-        em.flush();
-        return a;
+        return rows;
     }
 
     private static void actions(EntityManager em, Audit a, List<AuditItem> failed, AuditSettings s, LocalDate today) {

@@ -116,6 +116,12 @@ public class ResultsService {
         }
         LocalDate first = clock.today().withDayOfMonth(1).minusMonths(months - 1L);
         int fromMonth = first.getYear() * 100 + first.getMonthValue();
+        if (storeId == null && access.seesAll(user)) {
+            // the network's trend: one aggregate row a month (kept by every submit) instead of every audit
+            return jpa.txExpr(TransactionType.Supports, em -> points(first, em.createQuery(
+                    "SELECT s.auditMonth, s.audits, s.scoreSum FROM MonthStat s WHERE s.auditMonth >= :from AND s.audits > 0 ORDER BY s.auditMonth",
+                    Object[].class).setParameter("from", fromMonth).getResultList()));
+        }
         StoreAccess.Condition scope = access.filter(user, "a.storeAccountId");
         return jpa.txExpr(TransactionType.Supports, em -> {
             TypedQuery<Object[]> q = scope.bind(em.createQuery("SELECT a.auditMonth, COUNT(a), SUM(a.score) FROM Audit a WHERE a.status = :st "
@@ -125,19 +131,24 @@ public class ResultsService {
             if (storeId != null) {
                 q.setParameter("store", storeId);
             }
-            Map<Integer, TrendPoint> byMonth = new LinkedHashMap<>();
-            for (Object[] r : q.getResultList()) {
-                int m = ((Number) r[0]).intValue();
-                long n = ((Number) r[1]).longValue();
-                byMonth.put(m, new TrendPoint(String.format(Locale.ROOT, "%04d-%02d", m / 100, m % 100), n, average((BigDecimal) r[2], n)));
-            }
-            List<TrendPoint> out = new ArrayList<>();
-            for (LocalDate d = first; !d.isAfter(clock.today()); d = d.plusMonths(1)) {
-                int m = d.getYear() * 100 + d.getMonthValue();
-                out.add(byMonth.getOrDefault(m, new TrendPoint(String.format(Locale.ROOT, "%04d-%02d", d.getYear(), d.getMonthValue()), 0, null)));
-            }
-            return out;
+            return points(first, q.getResultList());
         });
+    }
+
+    /** Trend points for every month from {@code first} to this one, from (month, audits, score sum) rows. */
+    private List<TrendPoint> points(LocalDate first, List<Object[]> rows) {
+        Map<Integer, TrendPoint> byMonth = new LinkedHashMap<>();
+        for (Object[] r : rows) {
+            int m = ((Number) r[0]).intValue();
+            long n = ((Number) r[1]).longValue();
+            byMonth.put(m, new TrendPoint(String.format(Locale.ROOT, "%04d-%02d", m / 100, m % 100), n, average((BigDecimal) r[2], n)));
+        }
+        List<TrendPoint> out = new ArrayList<>();
+        for (LocalDate d = first; !d.isAfter(clock.today()); d = d.plusMonths(1)) {
+            int m = d.getYear() * 100 + d.getMonthValue();
+            out.add(byMonth.getOrDefault(m, new TrendPoint(String.format(Locale.ROOT, "%04d-%02d", d.getYear(), d.getMonthValue()), 0, null)));
+        }
+        return out;
     }
 
     /** The items failed most often in submitted audits between the days given (default: the last 12 months). */
@@ -145,11 +156,71 @@ public class ResultsService {
         user.require(READ);
         LocalDate end = to == null ? clock.today() : to;
         LocalDate start = from == null ? end.minusMonths(12) : from;
+        int max = Math.max(1, Math.min(limit, 100));
+        if (access.seesAll(user)) {
+            return jpa.txExpr(TransactionType.Supports, em -> networkMostFailed(em, start, end, max));
+        }
         StoreAccess.Condition scope = access.filter(user, "i.storeAccountId");
         return jpa.txExpr(TransactionType.Supports, em -> scope.bind(em.createQuery("SELECT i.code, MIN(i.question), COUNT(i) FROM AuditItem i "
                 + "WHERE i.failed = TRUE AND i.auditDate >= :from AND i.auditDate <= :to" + scope.jpql() + " GROUP BY i.code ORDER BY COUNT(i) DESC, i.code",
-                Object[].class)).setParameter("from", start).setParameter("to", end).setMaxResults(Math.max(1, Math.min(limit, 100))).getResultList()
+                Object[].class)).setParameter("from", start).setParameter("to", end).setMaxResults(max).getResultList()
                 .stream().map(r -> new FailedItem((String) r[0], (String) r[1], ((Number) r[2]).longValue())).toList());
+    }
+
+    /**
+     * The network's most failed items: the whole months of the period from the monthly aggregate (kept by every
+     * submit), the days of a month cut by {@code from} or {@code to} from the answered items (counted on the index of
+     * failed items by day and code); the same counts as the raw query over the whole period.
+     */
+    private static List<FailedItem> networkMostFailed(javax.persistence.EntityManager em, LocalDate start, LocalDate end, int max) {
+        if (start.isAfter(end)) {
+            return List.of();
+        }
+        LocalDate firstWhole = start.getDayOfMonth() == 1 ? start : start.withDayOfMonth(1).plusMonths(1);
+        LocalDate lastWhole = end.equals(end.withDayOfMonth(end.lengthOfMonth())) ? end.withDayOfMonth(1) : end.withDayOfMonth(1).minusMonths(1);
+        Map<String, long[]> counts = new java.util.HashMap<>();
+        Map<String, String> questions = new java.util.HashMap<>();
+        List<LocalDate[]> rawDays = new ArrayList<>();
+        if (firstWhole.isAfter(lastWhole)) {
+            rawDays.add(new LocalDate[] { start, end });
+        } else {
+            for (Object[] r : em.createQuery("SELECT s.code, SUM(s.failures) FROM ItemMonthStat s WHERE s.auditMonth >= :a AND s.auditMonth <= :b "
+                    + "GROUP BY s.code", Object[].class).setParameter("a", month(firstWhole)).setParameter("b", month(lastWhole)).getResultList()) {
+                counts.computeIfAbsent((String) r[0], k -> new long[1])[0] += ((Number) r[1]).longValue();
+            }
+            if (start.isBefore(firstWhole)) {
+                rawDays.add(new LocalDate[] { start, firstWhole.minusDays(1) });
+            }
+            LocalDate afterWhole = lastWhole.plusMonths(1);
+            if (!end.isBefore(afterWhole)) {
+                rawDays.add(new LocalDate[] { afterWhole, end });
+            }
+        }
+        for (LocalDate[] days : rawDays) {
+            // COUNT(i.code), not COUNT(i): every column the count reads is in the index of failed items by day and code, so
+            // Derby counts on the index alone (COUNT(i) is COUNT(ID), which fetched each of the month's failed rows from the table)
+            for (Object[] r : em.createQuery("SELECT i.code, COUNT(i.code) FROM AuditItem i WHERE i.failed = TRUE AND i.auditDate >= :from "
+                    + "AND i.auditDate <= :to GROUP BY i.code", Object[].class).setParameter("from", days[0]).setParameter("to", days[1]).getResultList()) {
+                counts.computeIfAbsent((String) r[0], k -> new long[1])[0] += ((Number) r[1]).longValue();
+            }
+        }
+        // the questions from the aggregate of every month the period touches (the raw query's MIN over the period, but
+        // over the whole of a cut month: the same unless a template version worded an item differently within it)
+        for (Object[] r : em.createQuery("SELECT s.code, MIN(s.question) FROM ItemMonthStat s WHERE s.auditMonth >= :a AND s.auditMonth <= :b GROUP BY s.code",
+                Object[].class).setParameter("a", month(start)).setParameter("b", month(end)).getResultList()) {
+            questions.put((String) r[0], (String) r[1]);
+        }
+        List<Map.Entry<String, long[]>> sorted = new ArrayList<>(counts.entrySet());
+        sorted.sort((x, y) -> x.getValue()[0] != y.getValue()[0] ? Long.compare(y.getValue()[0], x.getValue()[0]) : x.getKey().compareTo(y.getKey()));
+        List<FailedItem> out = new ArrayList<>();
+        for (Map.Entry<String, long[]> e : sorted.subList(0, Math.min(max, sorted.size()))) {
+            out.add(new FailedItem(e.getKey(), questions.get(e.getKey()), e.getValue()[0]));
+        }
+        return out;
+    }
+
+    private static int month(LocalDate d) {
+        return d.getYear() * 100 + d.getMonthValue();
     }
 
     public ActionCounts actionCounts(CrmUser user) {

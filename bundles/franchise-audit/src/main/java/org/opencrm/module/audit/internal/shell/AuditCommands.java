@@ -13,6 +13,7 @@ import org.opencrm.module.audit.internal.AuditRuntime;
 import org.opencrm.module.audit.internal.dto.PlanData;
 import org.opencrm.module.audit.internal.dto.ResultData;
 import org.opencrm.module.audit.internal.dto.TemplateData;
+import org.opencrm.module.audit.internal.service.AuditBenchData;
 import org.opencrm.module.audit.internal.service.AuditService;
 import org.opencrm.module.audit.internal.service.TemplateService;
 import org.opencrm.platform.api.PageRequest;
@@ -60,6 +61,34 @@ public final class AuditCommands {
                     found.stream().map(AccountRef::id).toList(), null, null, null));
             System.out.printf("%d audits of %d stores over %d months, in %.1f s; a plan assigns the stores to %s.%n", audits, found.size(), months,
                     (System.nanoTime() - start) / 1e9, supervisor);
+            return null;
+        }
+    }
+
+    @Command(scope = "audit", name = "bench-data", description = "Benchmark data (benchmark instances only, refused when the module has audits): "
+            + "a checklist of N items, stores as core accounts under franchisees in five regions, one submitted audit a month per store, in JDBC batches")
+    @Service
+    public static class BenchData implements Action {
+        @Reference
+        AuditRuntime rt;
+
+        @Option(name = "--stores", description = "stores (default 10000)")
+        int stores = 10_000;
+
+        @Option(name = "--months", description = "months of audits per store (default 24)")
+        int months = 24;
+
+        @Option(name = "--items", description = "items of the checklist (default 60)")
+        int items = 60;
+
+        @Option(name = "--seed", description = "random seed (default 16)")
+        long seed = 16;
+
+        @Override
+        public Object execute() {
+            AuditBenchData.Loaded l = rt.bench.load(stores, months, items, seed);
+            System.out.printf(java.util.Locale.ROOT, "%d stores, %d audits, %d items, %d actions, %d rows loaded in %.1f s (store accounts %.1f s)%n",
+                    l.stores(), l.audits(), l.items(), l.actions(), l.rows(), l.seconds(), l.accountSeconds());
             return null;
         }
     }

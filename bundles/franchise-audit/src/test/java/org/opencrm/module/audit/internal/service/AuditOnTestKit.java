@@ -29,6 +29,7 @@ final class AuditOnTestKit implements AutoCloseable {
             actions, () -> settings);
     final ResultsService results = new ResultsService(jpa, access, kit.clock(), () -> List.copyOf(sales));
     final DemoAudits demo = new DemoAudits(jpa, kit.audit(), kit.clock(), () -> settings, templates);
+    final AuditBenchData bench = new AuditBenchData(jpa, kit.directory(), templates, kit.audit(), kit.clock(), () -> settings);
 
     final long partner;
     final long storeA;

@@ -1,0 +1,77 @@
+package org.opencrm.module.audit.internal.service;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+import javax.persistence.EntityManager;
+
+import org.opencrm.module.audit.internal.model.Audit;
+import org.opencrm.module.audit.internal.model.AuditItem;
+import org.opencrm.module.audit.internal.model.ItemMonthStat;
+import org.opencrm.module.audit.internal.model.MonthStat;
+
+/**
+ * The monthly aggregates of submitted audits ({@link MonthStat}: audits and score sum; {@link ItemMonthStat}: failures
+ * per item code): added to in the submit's transaction, written by the bulk loader, rebuilt from the raw rows by the
+ * schema step that introduced them. The network trend and the most failed items read them instead of every audit.
+ */
+public final class MonthStats {
+    private MonthStats() {
+    }
+
+    /**
+     * Adds a submitted audit and its failed items. Two submits that create the same month's row at once: the loser
+     * fails on the key and its transaction runs again (the submit retries on a unique violation), then updates.
+     */
+    static void add(EntityManager em, Audit a, List<AuditItem> failed) {
+        int updated = em.createQuery("UPDATE MonthStat s SET s.audits = s.audits + 1, s.scoreSum = s.scoreSum + :score WHERE s.auditMonth = :m")
+                .setParameter("score", a.score).setParameter("m", a.auditMonth).executeUpdate();
+        if (updated == 0) {
+            MonthStat s = new MonthStat();
+            s.auditMonth = a.auditMonth;
+            s.audits = 1;
+            s.scoreSum = a.score;
+            em.persist(s);
+        }
+        for (AuditItem i : failed) {
+            int n = em.createQuery("UPDATE ItemMonthStat s SET s.failures = s.failures + 1 WHERE s.auditMonth = :m AND s.code = :c")
+                    .setParameter("m", a.auditMonth).setParameter("c", i.code).executeUpdate();
+            if (n == 0) {
+                ItemMonthStat s = new ItemMonthStat();
+                s.auditMonth = a.auditMonth;
+                s.code = i.code;
+                s.failures = 1;
+                s.question = i.question;
+                em.persist(s);
+            } else {
+                // the raw query's MIN(question) when a new template version words the item differently
+                em.createQuery("UPDATE ItemMonthStat s SET s.question = :q WHERE s.auditMonth = :m AND s.code = :c AND s.question > :q")
+                        .setParameter("q", i.question).setParameter("m", a.auditMonth).setParameter("c", i.code).executeUpdate();
+            }
+        }
+        em.flush();
+    }
+
+    /** Both aggregates again from the submitted audits and their failed items (schema step 2; any database). */
+    public static void rebuild(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM FA_ITEM_MONTH_STAT");
+            s.executeUpdate("DELETE FROM FA_MONTH_STAT");
+        }
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO FA_MONTH_STAT (AUDITMONTH, AUDITS, SCORESUM) SELECT AUDITMONTH, COUNT(*), SUM(SCORE) "
+                + "FROM FA_AUDIT WHERE STATUS = ? GROUP BY AUDITMONTH")) {
+            p.setString(1, "SUBMITTED");
+            p.executeUpdate();
+        }
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO FA_ITEM_MONTH_STAT (AUDITMONTH, CODE, FAILURES, QUESTION) "
+                + "SELECT a.AUDITMONTH, i.CODE, COUNT(*), MIN(i.QUESTION) FROM FA_AUDIT_ITEM i JOIN FA_AUDIT a ON a.ID = i.AUDITID "
+                + "WHERE i.FAILED = ? AND a.STATUS = ? GROUP BY a.AUDITMONTH, i.CODE")) {
+            p.setBoolean(1, true);
+            p.setString(2, "SUBMITTED");
+            p.executeUpdate();
+        }
+    }
+}
