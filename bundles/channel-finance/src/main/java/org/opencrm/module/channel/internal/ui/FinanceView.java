@@ -13,6 +13,7 @@ import org.opencrm.module.channel.internal.dto.InvoiceData;
 import org.opencrm.module.channel.internal.dto.PaymentData;
 import org.opencrm.module.channel.internal.dto.PaymentInput;
 import org.opencrm.module.channel.internal.dto.ProgrammeData;
+import org.opencrm.module.channel.internal.dto.RebateResultData;
 import org.opencrm.module.channel.internal.dto.RunData;
 import org.opencrm.module.channel.internal.dto.RunInput;
 import org.opencrm.module.channel.internal.dto.WriteOffData;
@@ -184,14 +185,58 @@ final class FinanceView extends VerticalLayout {
         runs.addColumn(RunData::partners).setCaption(msg.get("rebate.partners"));
         runs.addColumn(r -> ChannelUi.yuan(r.total())).setCaption(msg.get("rebate.total"));
         runs.setDataProvider(PagedData.of(r -> services.rebates().runs(context.user(), r)));
+        // review before approval: the selected run's result per partner (a partner user sees only the partners in its scope)
+        Label reviewCaption = new Label(msg.get("rebate.review.none"));
+        reviewCaption.setId("channel-rebate-review-caption");
+        reviewCaption.setWidth("100%");
+        Grid<RebateResultData> results = new Grid<>();
+        results.setId("channel-rebate-results");
+        results.setWidth("100%");
+        results.setHeightByRows(6);
+        RecordLinks.column(results, RebateResultData::accountName, x -> PartnersEntry.ID + "/" + x.accountId(), "channel-rebate-partner",
+                RebateResultData::accountId).setCaption(msg.get("partner.name"));
+        results.addColumn(x -> ChannelUi.yuan(x.netSellIn())).setCaption(msg.get("rebate.netSellIn"));
+        results.addColumn(x -> x.rate() == null ? "" : x.rate() + " %").setCaption(msg.get("rebate.rate"));
+        results.addColumn(x -> ChannelUi.yuan(x.volume())).setCaption(msg.get("rebate.volume"));
+        results.addColumn(x -> ChannelUi.yuan(x.bonus())).setCaption(msg.get("rebate.bonus"));
+        results.addColumn(x -> ChannelUi.yuan(x.total())).setCaption(msg.get("rebate.total"));
+        results.addColumn(x -> x.creditNoteId() == null ? "" : msg.get("rebate.settled")).setCaption(msg.get("rebate.state"));
+        long[] shown = {0};
+        Runnable review = () -> {
+            if (shown[0] == 0) {
+                reviewCaption.setValue(msg.get("rebate.review.none"));
+                results.setItems(List.of());
+                return;
+            }
+            try {
+                RunData r = services.rebates().get(context.user(), shown[0]);
+                reviewCaption.setValue(msg.get("rebate.review.of", r.programmeCode(), r.periodStart() + " – " + r.periodEnd(), msg.get("runStatus." + r.status()),
+                        r.results().size(), ChannelUi.yuan(r.total())));
+                results.setItems(r.results());
+            } catch (RuntimeException ex) {
+                results.setItems(List.of());
+                Feedback.failed(ex, Map.of(), msg);
+            }
+        };
+        runs.asSingleSelect().addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                shown[0] = e.getValue().id();
+                review.run();
+            }
+        });
         Button compute = new Button(msg.get("rebate.compute"), e -> act(() -> {
             RunData r = services.rebates().run(context.user(), new RunInput(programme.getValue() == null ? null : programme.getValue().id(), start.getValue()));
             Feedback.done(msg.get("rebate.computed", r.partners(), ChannelUi.yuan(r.total())));
         }, runs, Map.of("programmeId", programme, "periodStart", start)));
-        Button approve = new Button(msg.get("rebate.approve"), e -> act(() -> services.rebates().approve(context.user(), selected(runs).id()), runs, Map.of()));
+        // four eyes is the service's: a refusal (409) is said in words by Feedback, the review stays on the run
+        Button approve = new Button(msg.get("rebate.approve"), e -> act(() -> services.rebates().approve(context.user(), selected(runs).id()), runs, Map.of(),
+                review));
+        approve.setId("channel-rebate-approve");
         approve.setVisible(context.user().hasPermission(ChannelModule.ADMIN));
-        Button settle = new Button(msg.get("rebate.settle"), e -> act(() -> services.rebates().settle(context.user(), selected(runs).id()), runs, Map.of()));
-        return new VerticalLayout(new HorizontalLayout(programme, start, compute), new HorizontalLayout(approve, settle), runs);
+        Button settle = new Button(msg.get("rebate.settle"), e -> act(() -> services.rebates().settle(context.user(), selected(runs).id()), runs, Map.of(),
+                review));
+        settle.setId("channel-rebate-settle");
+        return new VerticalLayout(new HorizontalLayout(programme, start, compute), new HorizontalLayout(approve, settle), runs, reviewCaption, results);
     }
 
     private Component writeOffs() {
@@ -221,10 +266,16 @@ final class FinanceView extends VerticalLayout {
     }
 
     private void act(Runnable action, Grid<?> grid, Map<String, ? extends com.vaadin.ui.AbstractComponent> fields) {
+        act(action, grid, fields, () -> {
+        });
+    }
+
+    private void act(Runnable action, Grid<?> grid, Map<String, ? extends com.vaadin.ui.AbstractComponent> fields, Runnable after) {
         try {
             action.run();
             Feedback.done(msg.get("finance.done"));
             grid.getDataProvider().refreshAll();
+            after.run();
         } catch (RuntimeException ex) {
             Feedback.failed(ex, fields, msg);
         }
