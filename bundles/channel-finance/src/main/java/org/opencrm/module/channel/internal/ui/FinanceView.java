@@ -31,6 +31,7 @@ import org.opencrm.ui.RecordPicker;
 import org.opencrm.ui.Times;
 
 import com.vaadin.ui.Button;
+import com.vaadin.ui.CheckBoxGroup;
 import com.vaadin.ui.ComboBox;
 import com.vaadin.ui.Component;
 import com.vaadin.ui.DateField;
@@ -79,6 +80,32 @@ final class FinanceView extends VerticalLayout {
         method.setId("channel-payment-method");
         TextField amount = Fields.text(msg.get("payment.amount"), "channel-payment-amount");
         TextField reference = Fields.text(msg.get("payment.reference"), "channel-payment-reference");
+        // explicit allocation: the partner's open invoices by number, due date and open amount; none ticked = oldest first
+        CheckBoxGroup<InvoiceData> invoices = new CheckBoxGroup<>(msg.get("payment.invoices"));
+        invoices.setId("channel-payment-invoices");
+        invoices.setWidth("100%");
+        invoices.setItemCaptionGenerator(i -> invoiceCaption(msg, i));
+        invoices.setDescription(msg.get("payment.invoices.hint"));
+        Label allocationHint = new Label(msg.get("payment.invoices.hint"));
+        allocationHint.setId("channel-payment-allocation-hint");
+        allocationHint.setWidth("100%");
+        allocationHint.addStyleName(ValoTheme.LABEL_SMALL);
+        Runnable loadInvoices = () -> {
+            List<InvoiceData> open = partner.getValue() == null ? List.of() : openInvoices(partner.getValue());
+            invoices.setItems(open);
+            invoices.setVisible(!open.isEmpty());
+            allocationHint.setValue(partner.getValue() == null ? msg.get("payment.invoices.hint")
+                    : open.isEmpty() ? msg.get("payment.invoices.none") : msg.get("payment.invoices.hint"));
+        };
+        invoices.setVisible(false);
+        partner.addValueChangeListener(e -> {
+            try {
+                loadInvoices.run();
+            } catch (RuntimeException ex) {
+                invoices.setItems(List.of());
+                Feedback.failed(ex, Map.of("accountId", partner), msg);
+            }
+        });
         Label result = new Label();
         result.setId("channel-payment-result");
         Grid<PaymentData> recent = new Grid<>();
@@ -99,21 +126,43 @@ final class FinanceView extends VerticalLayout {
                 } catch (NumberFormatException ex) {
                     throw new InvalidInputException("amount", msg.get("payment.notAmount", amount.getValue()), "money.notAnAmount", amount.getValue());
                 }
+                List<Long> chosen = allocationOrder(invoices.getValue());
                 PaymentData p = services.receivables().pay(context.user(), new PaymentInput(partner.getValue(), method.getValue(), yuan, Fields.typed(reference.getValue()),
-                        null));
+                        chosen.isEmpty() ? null : chosen));
                 result.setValue(msg.get("payment.done", p.number(), p.allocations().size(), ChannelUi.yuan(p.unallocated())));
                 Feedback.done(result.getValue());
                 amount.clear();
                 reference.clear();
                 recent.getDataProvider().refreshAll();
+                loadInvoices.run();
             } catch (RuntimeException ex) {
-                Feedback.failed(ex, Map.of("accountId", partner, "amount", amount, "method", method, "reference", reference), msg);
+                Feedback.failed(ex, Map.of("accountId", partner, "amount", amount, "method", method, "reference", reference, "invoiceIds", invoices), msg);
             }
         });
         record.setId("channel-payment-record");
         record.addStyleName(ValoTheme.BUTTON_PRIMARY);
         record.setEnabled(context.user().hasPermission(ChannelModule.FINANCE));
-        return new VerticalLayout(new HorizontalLayout(partner, method, amount, reference), record, result, recent);
+        return new VerticalLayout(new HorizontalLayout(partner, method, amount, reference), invoices, allocationHint, record, result, recent);
+    }
+
+    private List<InvoiceData> openInvoices(long accountId) {
+        return services.receivables().invoices(context.user(), accountId, true, PageRequest.of(null, 0, PageRequest.MAX_LIMIT)).items().stream()
+                .filter(i -> i.open().signum() > 0).sorted(OLDEST_FIRST).toList();
+    }
+
+    /** Oldest due first (then by number): the order the list shows and the order explicit allocation pays them in. */
+    static final java.util.Comparator<InvoiceData> OLDEST_FIRST = java.util.Comparator.comparing(InvoiceData::dueOn,
+            java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())).thenComparing(InvoiceData::number, java.util.Comparator.nullsLast(
+                    java.util.Comparator.naturalOrder())).thenComparingLong(InvoiceData::id);
+
+    /** The ids of the invoices ticked, oldest due first; empty when none is (the service then allocates oldest first itself). */
+    static List<Long> allocationOrder(java.util.Collection<InvoiceData> ticked) {
+        return ticked == null ? List.of() : ticked.stream().sorted(OLDEST_FIRST).map(InvoiceData::id).toList();
+    }
+
+    /** An open invoice as staff know it: its number, due date and open amount (never its id). */
+    static String invoiceCaption(Messages msg, InvoiceData i) {
+        return msg.get("payment.invoice", i.number(), String.valueOf(i.dueOn()), ChannelUi.yuan(i.open()));
     }
 
     private Component aging() {
