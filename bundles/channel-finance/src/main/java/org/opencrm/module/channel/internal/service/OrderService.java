@@ -488,7 +488,7 @@ public class OrderService {
     OrderData data(EntityManager em, SalesOrder o) {
         PartnerProfile p = em.find(PartnerProfile.class, o.accountId);
         List<OrderLineData> lines = lines(em, o.id).stream().map(l -> new OrderLineData(l.id, l.lineNo, l.productCode, l.productName, l.quantity, l.shippedQuantity,
-                Money.yuan(l.unitPriceFen), Money.yuan(l.unitPriceFen * l.quantity))).toList();
+                Money.yuan(l.unitPriceFen), Money.yuan(l.unitPriceFen * l.quantity), l.serialised)).toList();
         return new OrderData(o.id, o.number, o.accountId, p == null ? null : p.accountName, o.status.name(), Money.yuan(o.totalFen), Money.yuan(o.shippedFen),
                 o.note, o.submittedAt, o.submittedBy, o.approvedAt, o.approvedBy, o.overrideReason, o.overrideBy, o.cancelReason, lines);
     }

@@ -21,6 +21,16 @@ final class ChannelUi {
         return grade == null ? "" : msg.has("grade." + grade) ? msg.get("grade." + grade) : grade;
     }
 
+    /** A partner's rebate in a run: net sell-in, the reached tier's rate, volume rebate, target bonus, total, settled or not. */
+    static void rebateColumns(com.vaadin.ui.Grid<org.opencrm.module.channel.internal.dto.RebateResultData> grid, Messages msg) {
+        grid.addColumn(r -> yuan(r.netSellIn())).setCaption(msg.get("rebate.netSellIn"));
+        grid.addColumn(r -> r.rate() == null ? "" : r.rate() + " %").setCaption(msg.get("rebate.rate"));
+        grid.addColumn(r -> yuan(r.volume())).setCaption(msg.get("rebate.volume"));
+        grid.addColumn(r -> yuan(r.bonus())).setCaption(msg.get("rebate.bonus"));
+        grid.addColumn(r -> yuan(r.total())).setCaption(msg.get("rebate.total"));
+        grid.addColumn(r -> r.creditNoteId() == null ? "" : msg.get("rebate.settled")).setCaption(msg.get("rebate.state"));
+    }
+
     static String yuan(BigDecimal amount) {
         return org.opencrm.platform.api.money.Money.display(amount);
     }

@@ -244,12 +244,7 @@ final class FinanceView extends VerticalLayout {
         results.setHeightByRows(6);
         RecordLinks.column(results, RebateResultData::accountName, x -> PartnersEntry.ID + "/" + x.accountId(), "channel-rebate-partner",
                 RebateResultData::accountId).setCaption(msg.get("partner.name"));
-        results.addColumn(x -> ChannelUi.yuan(x.netSellIn())).setCaption(msg.get("rebate.netSellIn"));
-        results.addColumn(x -> x.rate() == null ? "" : x.rate() + " %").setCaption(msg.get("rebate.rate"));
-        results.addColumn(x -> ChannelUi.yuan(x.volume())).setCaption(msg.get("rebate.volume"));
-        results.addColumn(x -> ChannelUi.yuan(x.bonus())).setCaption(msg.get("rebate.bonus"));
-        results.addColumn(x -> ChannelUi.yuan(x.total())).setCaption(msg.get("rebate.total"));
-        results.addColumn(x -> x.creditNoteId() == null ? "" : msg.get("rebate.settled")).setCaption(msg.get("rebate.state"));
+        ChannelUi.rebateColumns(results, msg);
         long[] shown = {0};
         Runnable review = () -> {
             if (shown[0] == 0) {

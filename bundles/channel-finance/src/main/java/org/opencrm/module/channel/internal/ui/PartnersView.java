@@ -133,12 +133,7 @@ final class PartnersView extends VerticalLayout implements BaseMenuEntry.DeepLin
         tabs.addTab(statement(accountId), msg.get("partner.statement"));
         Grid<org.opencrm.module.channel.internal.dto.RebateResultData> rebates = new Grid<>();
         rebates.setWidth("100%");
-        rebates.addColumn(r -> ChannelUi.yuan(r.netSellIn())).setCaption(msg.get("rebate.netSellIn"));
-        rebates.addColumn(r -> r.rate() == null ? "" : r.rate() + " %").setCaption(msg.get("rebate.rate"));
-        rebates.addColumn(r -> ChannelUi.yuan(r.volume())).setCaption(msg.get("rebate.volume"));
-        rebates.addColumn(r -> ChannelUi.yuan(r.bonus())).setCaption(msg.get("rebate.bonus"));
-        rebates.addColumn(r -> ChannelUi.yuan(r.total())).setCaption(msg.get("rebate.total"));
-        rebates.addColumn(r -> r.creditNoteId() == null ? "" : msg.get("rebate.settled")).setCaption(msg.get("rebate.state"));
+        ChannelUi.rebateColumns(rebates, msg);
         rebates.setItems(services.rebates().forPartner(context.user(), accountId));
         tabs.addTab(rebates, msg.get("partner.rebates"));
         Grid<org.opencrm.module.channel.internal.dto.HistoryData> history = new Grid<>();
@@ -181,9 +176,37 @@ final class PartnersView extends VerticalLayout implements BaseMenuEntry.DeepLin
             Button approve = new Button(msg.get("order.approve"), e -> act(grid, refusal,
                     o -> services.orders().approve(context.user(), o.id(), new ReasonInput(Fields.typed(override.getValue()))), accountId));
             approve.setId("channel-order-approve");
-            Button ship = new Button(msg.get("order.shipAll"), e -> act(grid, refusal, o -> services.orders().ship(context.user(), o.id(), null), accountId));
+            // everything open at once; an order with serialised products (handset models) needs their IMEIs: the shipment dialog
+            Button ship = new Button(msg.get("order.shipAll"), e -> {
+                OrderData o = grid.asSingleSelect().getValue();
+                try {
+                    OrderData full = o == null ? null : services.orders().get(context.user(), o.id());
+                    if (full != null && ShipmentWindow.needsSerials(full)) {
+                        ShipmentWindow.open(services, context, full, () -> show(Long.toString(accountId)));
+                        return;
+                    }
+                } catch (RuntimeException ex) {
+                    Feedback.failed(ex, java.util.Map.of(), msg);
+                    return;
+                }
+                act(grid, refusal, x -> services.orders().ship(context.user(), x.id(), null), accountId);
+            });
             ship.setId("channel-order-ship");
-            bar.addComponents(override, approve, ship);
+            // a partial shipment, or one listing the IMEIs shipped
+            Button shipLines = new Button(msg.get("order.ship"), e -> {
+                OrderData o = grid.asSingleSelect().getValue();
+                if (o == null) {
+                    Feedback.error(msg.get("order.pick"));
+                    return;
+                }
+                try {
+                    ShipmentWindow.open(services, context, services.orders().get(context.user(), o.id()), () -> show(Long.toString(accountId)));
+                } catch (RuntimeException ex) {
+                    Feedback.failed(ex, java.util.Map.of(), msg);
+                }
+            });
+            shipLines.setId("channel-order-ship-lines");
+            bar.addComponents(override, approve, ship, shipLines);
         }
         if (context.user().hasPermission(ChannelModule.ORDER)) {
             TextField reason = Fields.text(null, "channel-order-cancel-reason");
