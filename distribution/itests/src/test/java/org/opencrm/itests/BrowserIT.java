@@ -1214,6 +1214,29 @@ public class BrowserIT {
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[@id='channel-statement-lines']//td[contains(normalize-space(.),'" + invoice + "')]")));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("channel-statement-totals"), "¥6,000.00"));
             shot("channel-statement");
+
+            // rebate run review: selecting a run shows its result per partner (6,000.00 net sell-in at 2 %: 120.00) before
+            // approval; approving a run of a period not yet closed is refused in words, and the run stays computed
+            String code = "RB-" + tag;
+            long programme = restId("POST", "channel/rebate-programmes", obj().put("code", code).put("name", "月返利 " + tag).put("period", "MONTHLY")
+                    .put("grade", "STANDARD").put("mode", "WHOLE").put("tiers", "0:2").put("target", "0").put("bonus", "0"));
+            long run = rest("POST", "channel/rebate-runs", obj().put("programmeId", programme).put("periodStart",
+                    java.time.LocalDate.now().withDayOfMonth(1).toString())).get("id").asLong();
+            browser.get(BASE + "/crm/#!channel-finance");
+            clickBy(By.xpath("//div[@id='channel-finance-tabs']//td[contains(@class,'v-tabsheet-tabitemcell')][contains(.,'Rebate runs') or contains(.,'返利计算')]"));
+            clickBy(By.xpath("//div[@id='channel-rebate-runs']//td[normalize-space(.)='" + code + "']"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("channel-rebate-review-caption"), code));
+            By result = By.xpath("//div[@id='channel-rebate-results']//tr[td[contains(normalize-space(.),'" + name + "')]]");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(result));
+            String row = browser.findElement(result).getText();
+            assertTrue(row, row.contains("¥6,000.00") && row.contains("¥120.00"));
+            shot("channel-rebate-review");
+            click("channel-rebate-approve");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".v-Notification.error")));
+            String refused = browser.findElement(By.cssSelector(".v-Notification.error")).getText();
+            assertTrue(refused, refused.contains("closed") || refused.contains("结束"));
+            dismissError();
+            assertEquals("COMPUTED", rest("GET", "channel/rebate-runs/" + run, null).get("status").asText());
         } finally {
             rest("POST", "modules/channel-finance/disable", null);
         }
