@@ -125,6 +125,11 @@ public final class StoreAccess {
 
     /** A condition to append to a WHERE clause and its parameters. */
     public record Condition(String jpql, Map<String, Object> parameters) {
+        /** Whether the condition names its stores (lists of ids only: no lookup or subquery per row). */
+        public boolean namesStores() {
+            return jpql.contains(" IN :") && !jpql.contains("SQL(") && !jpql.contains("SELECT");
+        }
+
         public <T> TypedQuery<T> bind(TypedQuery<T> query) {
             parameters.forEach(query::setParameter);
             return query;
