@@ -354,6 +354,7 @@ public class AuditBenchData {
                 }
                 month.executeBatch();
                 item.executeBatch();
+                MonthStats.rebuildGroups(c);
             } catch (SQLException e) {
                 throw new IllegalStateException("bench data: " + e.getMessage(), e);
             }

@@ -5,6 +5,8 @@ import javax.sql.DataSource;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.opencrm.module.audit.internal.FranchiseAuditNames;
+import org.opencrm.module.audit.internal.model.GroupItemMonthStat;
+import org.opencrm.module.audit.internal.model.GroupMonthStat;
 import org.opencrm.platform.persistence.ModuleSchema;
 import org.opencrm.platform.persistence.Schema;
 import org.osgi.service.component.annotations.Activate;
@@ -26,6 +28,11 @@ public class AuditSchema {
             .step(2, "store ranking by score and store, both directions", c -> {
                 Schema.ensureIndex(c, "FA_STORE_RESULT", RANK_DESC_INDEX, "SCORE DESC, STOREACCOUNTID");
                 Schema.ensureIndex(c, "FA_STORE_RESULT", RANK_ASC_INDEX, "SCORE, STOREACCOUNTID");
+            })
+            .step(3, "scoped monthly aggregates by region and franchisee rebuilt from the raw rows", c -> {
+                Schema.ensureIndex(c, "FA_GROUP_MONTH_STAT", GroupMonthStat.GROUP_INDEX, GroupMonthStat.GROUP_COLUMNS);
+                Schema.ensureIndex(c, "FA_GROUP_ITEM_MONTH_STAT", GroupItemMonthStat.GROUP_INDEX, GroupItemMonthStat.GROUP_COLUMNS);
+                MonthStats.rebuildGroups(c);
             });
 
     @Activate

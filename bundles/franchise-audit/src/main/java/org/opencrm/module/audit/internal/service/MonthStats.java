@@ -10,8 +10,11 @@ import javax.persistence.EntityManager;
 
 import org.opencrm.module.audit.internal.model.Audit;
 import org.opencrm.module.audit.internal.model.AuditItem;
+import org.opencrm.module.audit.internal.model.GroupItemMonthStat;
+import org.opencrm.module.audit.internal.model.GroupMonthStat;
 import org.opencrm.module.audit.internal.model.ItemMonthStat;
 import org.opencrm.module.audit.internal.model.MonthStat;
+import org.opencrm.module.audit.internal.model.StoreGroup;
 
 /**
  * The monthly aggregates of submitted audits ({@link MonthStat}: audits and score sum; {@link ItemMonthStat}: failures
@@ -52,7 +55,86 @@ public final class MonthStats {
                         .setParameter("q", i.question).setParameter("m", a.auditMonth).setParameter("c", i.code).executeUpdate();
             }
         }
+        addToGroup(em, a, failed);
         em.flush();
+    }
+
+    /**
+     * Adds the audit to its store's group (region × franchisee): the group is the one recorded at the store's first
+     * submit, read then from the core's account table (same database); a store moved since keeps its group, and the
+     * read side then finds the scope no longer matching the groups and reads the raw rows.
+     */
+    private static void addToGroup(EntityManager em, Audit a, List<AuditItem> failed) {
+        StoreGroup g = em.find(StoreGroup.class, a.storeAccountId);
+        if (g == null) {
+            g = new StoreGroup();
+            g.storeAccountId = a.storeAccountId;
+            @SuppressWarnings("unchecked")
+            List<Object[]> acc = em.createNativeQuery("SELECT REGION, PARENTID FROM CRM_ACCOUNT WHERE ID = ?").setParameter(1, a.storeAccountId)
+                    .getResultList();
+            Object[] r = acc.isEmpty() ? new Object[2] : acc.get(0);
+            g.region = r[0] == null ? "" : (String) r[0];
+            g.partnerId = r[1] == null ? 0 : ((Number) r[1]).longValue();
+            em.persist(g);
+        }
+        int updated = em.createQuery("UPDATE GroupMonthStat s SET s.audits = s.audits + 1, s.scoreSum = s.scoreSum + :score "
+                + "WHERE s.auditMonth = :m AND s.region = :r AND s.partnerId = :p").setParameter("score", a.score).setParameter("m", a.auditMonth)
+                .setParameter("r", g.region).setParameter("p", g.partnerId).executeUpdate();
+        if (updated == 0) {
+            GroupMonthStat s = new GroupMonthStat();
+            s.auditMonth = a.auditMonth;
+            s.region = g.region;
+            s.partnerId = g.partnerId;
+            s.audits = 1;
+            s.scoreSum = a.score;
+            em.persist(s);
+        }
+        for (AuditItem i : failed) {
+            int n = em.createQuery("UPDATE GroupItemMonthStat s SET s.failures = s.failures + 1 WHERE s.auditMonth = :m AND s.region = :r "
+                    + "AND s.partnerId = :p AND s.code = :c").setParameter("m", a.auditMonth).setParameter("r", g.region).setParameter("p", g.partnerId)
+                    .setParameter("c", i.code).executeUpdate();
+            if (n == 0) {
+                GroupItemMonthStat s = new GroupItemMonthStat();
+                s.auditMonth = a.auditMonth;
+                s.region = g.region;
+                s.partnerId = g.partnerId;
+                s.code = i.code;
+                s.failures = 1;
+                em.persist(s);
+            }
+        }
+    }
+
+    /**
+     * The groups and the scoped aggregates again from the submitted audits and their failed items, each store in the
+     * group of its account as the core's table has it now (schema step 3, the bench loader; Derby and PostgreSQL).
+     */
+    public static void rebuildGroups(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM FA_GROUP_ITEM_MONTH_STAT");
+            s.executeUpdate("DELETE FROM FA_GROUP_MONTH_STAT");
+            s.executeUpdate("DELETE FROM FA_STORE_GROUP");
+        }
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO FA_STORE_GROUP (STOREACCOUNTID, REGION, PARTNERID) "
+                + "SELECT s.STOREACCOUNTID, COALESCE(ca.REGION, ''), COALESCE(ca.PARENTID, 0) FROM (SELECT DISTINCT STOREACCOUNTID FROM FA_AUDIT "
+                + "WHERE STATUS = ?) s LEFT JOIN CRM_ACCOUNT ca ON ca.ID = s.STOREACCOUNTID")) {
+            p.setString(1, "SUBMITTED");
+            p.executeUpdate();
+        }
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO FA_GROUP_MONTH_STAT (AUDITMONTH, REGION, PARTNERID, AUDITS, SCORESUM) "
+                + "SELECT a.AUDITMONTH, g.REGION, g.PARTNERID, COUNT(*), SUM(a.SCORE) FROM FA_AUDIT a JOIN FA_STORE_GROUP g ON g.STOREACCOUNTID = a.STOREACCOUNTID "
+                + "WHERE a.STATUS = ? GROUP BY a.AUDITMONTH, g.REGION, g.PARTNERID")) {
+            p.setString(1, "SUBMITTED");
+            p.executeUpdate();
+        }
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO FA_GROUP_ITEM_MONTH_STAT (AUDITMONTH, REGION, PARTNERID, CODE, FAILURES) "
+                + "SELECT a.AUDITMONTH, g.REGION, g.PARTNERID, i.CODE, COUNT(*) FROM FA_AUDIT_ITEM i JOIN FA_AUDIT a ON a.ID = i.AUDITID "
+                + "JOIN FA_STORE_GROUP g ON g.STOREACCOUNTID = a.STOREACCOUNTID WHERE i.FAILED = ? AND a.STATUS = ? "
+                + "GROUP BY a.AUDITMONTH, g.REGION, g.PARTNERID, i.CODE")) {
+            p.setBoolean(1, true);
+            p.setString(2, "SUBMITTED");
+            p.executeUpdate();
+        }
     }
 
     /** Both aggregates again from the submitted audits and their failed items (schema step 2; any database). */

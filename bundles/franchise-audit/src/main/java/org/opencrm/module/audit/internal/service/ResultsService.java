@@ -122,6 +122,25 @@ public class ResultsService {
                     "SELECT s.auditMonth, s.audits, s.scoreSum FROM MonthStat s WHERE s.auditMonth >= :from AND s.audits > 0 ORDER BY s.auditMonth",
                     Object[].class).setParameter("from", fromMonth).getResultList()));
         }
+        if (storeId == null) {
+            java.util.Optional<Map<String, List<Long>>> groups = access.groups(user);
+            if (groups.isPresent()) {
+                // a region user's or a franchisee's trend: the month rows of their stores' groups
+                return jpa.txExpr(TransactionType.Supports, em -> {
+                    Map<Integer, Object[]> sums = new java.util.TreeMap<>();
+                    groups.get().forEach((region, partners) -> {
+                        for (Object[] r : em.createQuery("SELECT s.auditMonth, s.audits, s.scoreSum FROM GroupMonthStat s WHERE s.region = :r "
+                                + "AND s.partnerId IN :p AND s.auditMonth >= :from", Object[].class).setParameter("r", region).setParameter("p", partners)
+                                .setParameter("from", fromMonth).getResultList()) {
+                            Object[] sum = sums.computeIfAbsent(((Number) r[0]).intValue(), m -> new Object[] { m, 0L, BigDecimal.ZERO });
+                            sum[1] = (Long) sum[1] + ((Number) r[1]).longValue();
+                            sum[2] = ((BigDecimal) sum[2]).add((BigDecimal) r[2]);
+                        }
+                    });
+                    return points(first, sums.values().stream().filter(r -> (Long) r[1] > 0).toList());
+                });
+            }
+        }
         StoreAccess.Condition scope = access.filter(user, "a.storeAccountId");
         return jpa.txExpr(TransactionType.Supports, em -> {
             TypedQuery<Object[]> q = scope.bind(em.createQuery("SELECT a.auditMonth, COUNT(a), SUM(a.score) FROM Audit a WHERE a.status = :st "
@@ -158,9 +177,15 @@ public class ResultsService {
         LocalDate start = from == null ? end.minusMonths(12) : from;
         int max = Math.max(1, Math.min(limit, 100));
         if (access.seesAll(user)) {
-            return jpa.txExpr(TransactionType.Supports, em -> networkMostFailed(em, start, end, max));
+            return jpa.txExpr(TransactionType.Supports, em -> aggregatedMostFailed(em, start, end, max, null));
         }
         StoreAccess.Condition scope = access.filter(user, "i.storeAccountId");
+        java.util.Optional<Map<String, List<Long>>> groups = access.groups(user);
+        if (groups.isPresent()) {
+            // a region user's or a franchisee's: whole months from their stores' groups, cut days from their stores' items
+            StoreAccess.Condition audits = access.filter(user, "a.storeAccountId");
+            return jpa.txExpr(TransactionType.Supports, em -> aggregatedMostFailed(em, start, end, max, new Scoped(groups.get(), scope, audits)));
+        }
         return jpa.txExpr(TransactionType.Supports, em -> scope.bind(em.createQuery("SELECT i.code, MIN(i.question), COUNT(i) FROM AuditItem i "
                 + "WHERE i.failed = TRUE AND i.auditDate >= :from AND i.auditDate <= :to" + scope.jpql() + " GROUP BY i.code ORDER BY COUNT(i) DESC, i.code",
                 Object[].class)).setParameter("from", start).setParameter("to", end).setMaxResults(max).getResultList()
@@ -172,7 +197,7 @@ public class ResultsService {
      * submit), the days of a month cut by {@code from} or {@code to} from the answered items (counted on the index of
      * failed items by day and code); the same counts as the raw query over the whole period.
      */
-    private static List<FailedItem> networkMostFailed(javax.persistence.EntityManager em, LocalDate start, LocalDate end, int max) {
+    private static List<FailedItem> aggregatedMostFailed(javax.persistence.EntityManager em, LocalDate start, LocalDate end, int max, Scoped scoped) {
         if (start.isAfter(end)) {
             return List.of();
         }
@@ -184,9 +209,19 @@ public class ResultsService {
         if (firstWhole.isAfter(lastWhole)) {
             rawDays.add(new LocalDate[] { start, end });
         } else {
-            for (Object[] r : em.createQuery("SELECT s.code, SUM(s.failures) FROM ItemMonthStat s WHERE s.auditMonth >= :a AND s.auditMonth <= :b "
-                    + "GROUP BY s.code", Object[].class).setParameter("a", month(firstWhole)).setParameter("b", month(lastWhole)).getResultList()) {
-                counts.computeIfAbsent((String) r[0], k -> new long[1])[0] += ((Number) r[1]).longValue();
+            if (scoped == null) {
+                for (Object[] r : em.createQuery("SELECT s.code, SUM(s.failures) FROM ItemMonthStat s WHERE s.auditMonth >= :a AND s.auditMonth <= :b "
+                        + "GROUP BY s.code", Object[].class).setParameter("a", month(firstWhole)).setParameter("b", month(lastWhole)).getResultList()) {
+                    counts.computeIfAbsent((String) r[0], k -> new long[1])[0] += ((Number) r[1]).longValue();
+                }
+            } else {
+                for (Map.Entry<String, List<Long>> g : scoped.groups().entrySet()) {
+                    for (Object[] r : em.createQuery("SELECT s.code, s.failures FROM GroupItemMonthStat s WHERE s.region = :r AND s.partnerId IN :p "
+                            + "AND s.auditMonth >= :a AND s.auditMonth <= :b", Object[].class).setParameter("r", g.getKey()).setParameter("p", g.getValue())
+                            .setParameter("a", month(firstWhole)).setParameter("b", month(lastWhole)).getResultList()) {
+                        counts.computeIfAbsent((String) r[0], k -> new long[1])[0] += ((Number) r[1]).longValue();
+                    }
+                }
             }
             if (start.isBefore(firstWhole)) {
                 rawDays.add(new LocalDate[] { start, firstWhole.minusDays(1) });
@@ -197,10 +232,17 @@ public class ResultsService {
             }
         }
         for (LocalDate[] days : rawDays) {
+            if (scoped != null && scoped.countByAudits(em, days[0], days[1], counts)) {
+                continue;
+            }
             // COUNT(i.code), not COUNT(i): every column the count reads is in the index of failed items by day and code, so
             // Derby counts on the index alone (COUNT(i) is COUNT(ID), which fetched each of the month's failed rows from the table)
-            for (Object[] r : em.createQuery("SELECT i.code, COUNT(i.code) FROM AuditItem i WHERE i.failed = TRUE AND i.auditDate >= :from "
-                    + "AND i.auditDate <= :to GROUP BY i.code", Object[].class).setParameter("from", days[0]).setParameter("to", days[1]).getResultList()) {
+            TypedQuery<Object[]> q = em.createQuery("SELECT i.code, COUNT(i.code) FROM AuditItem i WHERE i.failed = TRUE AND i.auditDate >= :from "
+                    + "AND i.auditDate <= :to" + (scoped == null ? "" : scoped.scope().jpql()) + " GROUP BY i.code", Object[].class);
+            if (scoped != null) {
+                scoped.scope().bind(q);
+            }
+            for (Object[] r : q.setParameter("from", days[0]).setParameter("to", days[1]).getResultList()) {
                 counts.computeIfAbsent((String) r[0], k -> new long[1])[0] += ((Number) r[1]).longValue();
             }
         }
@@ -217,6 +259,37 @@ public class ResultsService {
             out.add(new FailedItem(e.getKey(), questions.get(e.getKey()), e.getValue()[0]));
         }
         return out;
+    }
+
+    /** A scoped user's groups (region → franchisees) and their scope on the answered items' store column. */
+    private record Scoped(Map<String, List<Long>> groups, StoreAccess.Condition scope, StoreAccess.Condition audits) {
+        /** Up to this many audits of the cut days, their failed items are counted by audit (a franchisee's few stores). */
+        static final int MAX_AUDITS = 1000;
+
+        /**
+         * The failed items of the days of a cut month counted through the user's audits of those days (the index of
+         * audits by store and day, then each audit's items): a franchisee's hundred audits instead of the network's
+         * failed items of those days tested one by one. False (nothing counted) when the scope is not a short list of
+         * stores or has more audits in those days: the caller counts the items themselves.
+         */
+        boolean countByAudits(javax.persistence.EntityManager em, LocalDate from, LocalDate to, Map<String, long[]> counts) {
+            if (!audits.namesStores()) {
+                return false; // a region of thousands of stores: the scope is a lookup per row, not a list
+            }
+            List<Long> ids = audits.bind(em.createQuery("SELECT a.id FROM Audit a WHERE a.status = :st AND a.auditDate >= :from AND a.auditDate <= :to"
+                    + audits.jpql(), Long.class)).setParameter("st", AuditStatus.SUBMITTED).setParameter("from", from).setParameter("to", to)
+                    .setMaxResults(MAX_AUDITS + 1).getResultList();
+            if (ids.size() > MAX_AUDITS) {
+                return false;
+            }
+            for (int k = 0; k < ids.size(); k += 500) {
+                for (Object[] r : em.createQuery("SELECT i.code, COUNT(i.code) FROM AuditItem i WHERE i.auditId IN :ids AND i.failed = TRUE GROUP BY i.code",
+                        Object[].class).setParameter("ids", ids.subList(k, Math.min(ids.size(), k + 500))).getResultList()) {
+                    counts.computeIfAbsent((String) r[0], c -> new long[1])[0] += ((Number) r[1]).longValue();
+                }
+            }
+            return true;
+        }
     }
 
     private static int month(LocalDate d) {

@@ -86,8 +86,50 @@ public final class StoreAccess {
         return scopes.filter(user).isUnrestricted();
     }
 
+    /** At most this many groups are summed for one user (a region of franchisees); more: the raw rows. */
+    static final int MAX_GROUPS = 500;
+
+    /**
+     * The store groups (region → franchisee ids) whose stores are exactly the stores with submitted audits that the
+     * user sees by {@link #filter} (own scope and supervised stores alike), so that the user's trend and most failed
+     * items may sum the groups' aggregates; empty when the scope does not map onto whole groups (a store user, a
+     * supervisor's plan stores, a store moved since its group was recorded): the caller then reads the raw rows.
+     * Checked on every call against the current scope: a group is taken only when every one of its stores is seen.
+     */
+    public java.util.Optional<Map<String, List<Long>>> groups(CrmUser user) {
+        Condition c = filter(user, "g.storeAccountId");
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            List<Object[]> seen = c.bind(em.createQuery("SELECT g.region, g.partnerId, COUNT(g) FROM StoreGroup g WHERE 1 = 1" + c.jpql()
+                    + " GROUP BY g.region, g.partnerId", Object[].class)).getResultList();
+            Map<String, List<Long>> out = new java.util.TreeMap<>();
+            if (seen.isEmpty()) {
+                return java.util.Optional.of(out);
+            }
+            if (seen.size() > MAX_GROUPS) {
+                return java.util.Optional.empty();
+            }
+            Map<String, Long> all = new HashMap<>();
+            for (Object[] r : em.createQuery("SELECT g.region, g.partnerId, COUNT(g) FROM StoreGroup g GROUP BY g.region, g.partnerId", Object[].class)
+                    .getResultList()) {
+                all.put(r[0] + "/" + r[1], ((Number) r[2]).longValue());
+            }
+            for (Object[] r : seen) {
+                if (!Long.valueOf(((Number) r[2]).longValue()).equals(all.get(r[0] + "/" + r[1]))) {
+                    return java.util.Optional.empty();
+                }
+                out.computeIfAbsent((String) r[0], k -> new java.util.ArrayList<>()).add(((Number) r[1]).longValue());
+            }
+            return java.util.Optional.of(out);
+        });
+    }
+
     /** A condition to append to a WHERE clause and its parameters. */
     public record Condition(String jpql, Map<String, Object> parameters) {
+        /** Whether the condition names its stores (lists of ids only: no lookup or subquery per row). */
+        public boolean namesStores() {
+            return jpql.contains(" IN :") && !jpql.contains("SQL(") && !jpql.contains("SELECT");
+        }
+
         public <T> TypedQuery<T> bind(TypedQuery<T> query) {
             parameters.forEach(query::setParameter);
             return query;

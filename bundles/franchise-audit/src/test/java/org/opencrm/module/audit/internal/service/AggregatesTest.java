@@ -69,6 +69,149 @@ class AggregatesTest {
                 .map(r -> new ResultData.FailedItem((String) r[0], (String) r[1], ((Number) r[2]).longValue())).toList());
     }
 
+    /** The scoped aggregates (groups, month rows, item rows) as the tables hold them. */
+    private static Map<String, String> groupAggregates(AuditOnTestKit t) {
+        return t.jpa.txExpr(TransactionType.Supports, em -> {
+            Map<String, String> out = new TreeMap<>();
+            for (Object[] r : em.createQuery("SELECT g.storeAccountId, g.region, g.partnerId FROM StoreGroup g", Object[].class).getResultList()) {
+                out.put("store " + r[0], r[1] + "/" + r[2]);
+            }
+            for (Object[] r : em.createQuery("SELECT s.auditMonth, s.region, s.partnerId, s.audits, s.scoreSum FROM GroupMonthStat s", Object[].class)
+                    .getResultList()) {
+                out.put("month " + r[0] + "/" + r[1] + "/" + r[2], r[3] + " " + ((BigDecimal) r[4]).setScale(2));
+            }
+            for (Object[] r : em.createQuery("SELECT s.auditMonth, s.region, s.partnerId, s.code, s.failures FROM GroupItemMonthStat s", Object[].class)
+                    .getResultList()) {
+                out.put("item " + r[0] + "/" + r[1] + "/" + r[2] + "/" + r[3], String.valueOf(r[4]));
+            }
+            return out;
+        });
+    }
+
+    /** The scoped aggregates as schema step 3 rebuilds them from the raw rows. */
+    private static Map<String, String> rebuiltGroups(AuditOnTestKit t) {
+        t.jpa.tx(TransactionType.RequiresNew, em -> {
+            try {
+                MonthStats.rebuildGroups(em.unwrap(Connection.class));
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return groupAggregates(t);
+    }
+
+    /** A user's trend straight from the audits with the user's scope condition (the raw-row path). */
+    private static List<ResultData.TrendPoint> rawTrend(AuditOnTestKit t, CrmUser user, int months) {
+        LocalDate first = t.kit.clock().today().withDayOfMonth(1).minusMonths(months - 1L);
+        int from = first.getYear() * 100 + first.getMonthValue();
+        StoreAccess.Condition scope = t.access.filter(user, "a.storeAccountId");
+        Map<Integer, long[]> audits = new TreeMap<>();
+        Map<Integer, BigDecimal> sums = new TreeMap<>();
+        t.jpa.tx(TransactionType.Supports, em -> scope.bind(em.createQuery("SELECT a.auditMonth, COUNT(a), SUM(a.score) FROM Audit a WHERE a.status = "
+                + "org.opencrm.module.audit.internal.model.Enums.AuditStatus.SUBMITTED AND a.auditMonth >= :from" + scope.jpql() + " GROUP BY a.auditMonth",
+                Object[].class)).setParameter("from", from).getResultList().forEach(r -> {
+                    audits.put(((Number) r[0]).intValue(), new long[] { ((Number) r[1]).longValue() });
+                    sums.put(((Number) r[0]).intValue(), (BigDecimal) r[2]);
+                }));
+        List<ResultData.TrendPoint> out = new java.util.ArrayList<>();
+        for (LocalDate d = first; !d.isAfter(t.kit.clock().today()); d = d.plusMonths(1)) {
+            int m = d.getYear() * 100 + d.getMonthValue();
+            long n = audits.containsKey(m) ? audits.get(m)[0] : 0;
+            out.add(new ResultData.TrendPoint(String.format("%04d-%02d", d.getYear(), d.getMonthValue()), n, n == 0 ? null : ResultsService.average(sums.get(m), n)));
+        }
+        return out;
+    }
+
+    /** A user's most failed items straight from the answered items with the user's scope condition (the raw-row path). */
+    private static List<ResultData.FailedItem> rawMostFailed(AuditOnTestKit t, CrmUser user, LocalDate from, LocalDate to) {
+        StoreAccess.Condition scope = t.access.filter(user, "i.storeAccountId");
+        return t.jpa.txExpr(TransactionType.Supports, em -> scope.bind(em.createQuery("SELECT i.code, MIN(i.question), COUNT(i) FROM AuditItem i "
+                + "WHERE i.failed = TRUE AND i.auditDate >= :from AND i.auditDate <= :to" + scope.jpql() + " GROUP BY i.code ORDER BY COUNT(i) DESC, i.code",
+                Object[].class)).setParameter("from", from).setParameter("to", to).getResultList().stream()
+                .map(r -> new ResultData.FailedItem((String) r[0], (String) r[1], ((Number) r[2]).longValue())).toList());
+    }
+
+    private static final LocalDate[][] PERIODS = { { LocalDate.of(2023, 4, 2), LocalDate.of(2024, 4, 2) },
+            { LocalDate.of(2024, 3, 1), LocalDate.of(2024, 3, 31) }, { LocalDate.of(2024, 3, 21), LocalDate.of(2024, 4, 30) },
+            { LocalDate.of(2024, 4, 3), LocalDate.of(2024, 4, 30) }, { LocalDate.of(2024, 1, 1), LocalDate.of(2024, 4, 30) } };
+
+    /** Each user's trend and most failed items against the raw-row path; whether the aggregates were used. */
+    private static void assertSameAsRaw(AuditOnTestKit t, CrmUser u, boolean grouped) {
+        assertEquals(grouped, t.access.groups(u).isPresent(), u.username());
+        assertEquals(rawTrend(t, u, 3), t.results.trend(u, null, 3), u.username());
+        for (LocalDate[] period : PERIODS) {
+            assertEquals(rawMostFailed(t, u, period[0], period[1]), t.results.mostFailed(u, period[0], period[1], 20), u.username() + " " + period[0]);
+        }
+        LocalDate today = t.kit.clock().today();
+        assertEquals(rawMostFailed(t, u, today.minusMonths(12), today), t.results.mostFailed(u, null, null, 20), u.username());
+    }
+
+    @Test
+    void scopedAggregatesEqualTheRawRowsPerScopeIncludingACorrection() {
+        try (AuditOnTestKit t = new AuditOnTestKit()) {
+            CrmUser south = t.kit.region("south", "SOUTH", READ);
+            CrmUser north = t.kit.region("north", "NORTH", READ);
+            long south2 = t.kit.account("南山二店", "STORE", "SOUTH", t.partner);
+            long south3 = t.kit.account("福田店", "STORE", "SOUTH", null);
+            long north2 = t.kit.account("海淀店", "STORE", "NORTH", null);
+            long south4 = t.kit.account("罗湖店", "STORE", "SOUTH", t.partner);
+            AuditFlowTest.doAudit(t, t.hq, south4, "SA-03");
+            AuditFlowTest.doAudit(t, t.hq, t.storeA, "VI-01", "SA-03");
+            AuditFlowTest.doAudit(t, t.hq, south2, "VI-01");
+            AuditFlowTest.doAudit(t, t.hq, south3, "SV-02");
+            AuditFlowTest.doAudit(t, t.hq, t.storeB, "VI-01");
+            t.kit.clock().set(LocalDateTime.of(2024, 4, 2, 9, 0));
+            AuditFlowTest.doAudit(t, t.hq, south2, "SV-02");
+            // a correction of south2's April audit: a new audit of the same store, the same month
+            AuditFlowTest.doAudit(t, t.hq, south2, "VI-01", "SV-02");
+            AuditFlowTest.doAudit(t, t.hq, north2, "SA-03", "VI-01");
+            AuditFlowTest.doAudit(t, t.hq, t.storeB);
+
+            Map<String, String> kept = groupAggregates(t);
+            assertEquals(kept, rebuiltGroups(t));
+            assertEquals("SOUTH/" + t.partner, kept.get("store " + south2));
+            assertEquals("2", kept.get("item 202404/SOUTH/" + t.partner + "/SV-02"));
+
+            // a franchisee (its subtree: the stores under it) and a region user (its region's stores) sum their groups
+            for (CrmUser u : List.of(t.franchiseeA, t.franchiseeB, south, north)) {
+                assertSameAsRaw(t, u, true);
+            }
+            assertEquals(2, t.results.trend(south, null, 1).get(0).audits(), "south2 twice (a correction) and nothing else of SOUTH in April");
+            assertEquals(List.of("SV-02", "VI-01"), t.results.mostFailed(south, LocalDate.of(2024, 4, 1), LocalDate.of(2024, 4, 30), 10).stream()
+                    .map(ResultData.FailedItem::code).toList());
+            // isolation: the franchisee's counts are its stores' only (storeA and south2), nothing of south3 or the north
+            assertEquals(List.of(new ResultData.FailedItem("VI-01", t.results.mostFailed(t.hq, null, null, 1).get(0).question(), 3L)),
+                    t.results.mostFailed(t.franchiseeA, LocalDate.of(2024, 3, 1), LocalDate.of(2024, 4, 30), 1));
+            // a supervisor of storeB, the only store of its group: the group's rows are exactly its store's, so the aggregates
+            t.plans.create(t.hq, new org.opencrm.module.audit.internal.dto.PlanData(null, "华北", null, 3, 1, "sup", "boss", null, null, List.of(t.storeB),
+                    null, null, null));
+            assertSameAsRaw(t, t.supervisor, true);
+            // a store user sees one store of its franchisee's group (south2 beside south4): the raw rows
+            CrmUser clerk = t.kit.partner("clerk", south2, READ);
+            assertSameAsRaw(t, clerk, false);
+            // a north region user who also supervises south2: part of a group only, the raw rows
+            CrmUser northSup = t.kit.region("sup2", "NORTH", READ, PERFORM, VERIFY);
+            t.plans.create(t.hq, new org.opencrm.module.audit.internal.dto.PlanData(null, "华南二", null, 3, 1, "sup2", "boss", null, null, List.of(south2),
+                    null, null, null));
+            assertSameAsRaw(t, northSup, false);
+
+            // south4 moved to the north after its group (SOUTH, with south2) was recorded: neither region maps onto whole groups, the raw rows answer
+            t.jpa.tx(TransactionType.Required, em -> em.createNativeQuery("UPDATE CRM_ACCOUNT SET REGION = 'NORTH' WHERE ID = ?").setParameter(1, south4)
+                    .executeUpdate());
+            assertSameAsRaw(t, south, false);
+            assertSameAsRaw(t, north, false);
+            assertSameAsRaw(t, t.franchiseeA, true);
+            // the rebuild puts it in its new group, and both regions read aggregates again
+            rebuiltGroups(t);
+            assertSameAsRaw(t, south, true);
+            assertSameAsRaw(t, north, true);
+            // a user who sees no store: nothing, from the aggregates
+            CrmUser none = t.kit.region("none", "NOWHERE", READ);
+            assertSameAsRaw(t, none, true);
+            assertTrue(t.results.mostFailed(none, null, null, 10).isEmpty());
+        }
+    }
+
     @Test
     void submitsKeepTheAggregatesEqualToTheRawRowsIncludingACorrection() {
         try (AuditOnTestKit t = new AuditOnTestKit()) {
@@ -191,10 +334,15 @@ class AggregatesTest {
             }
             // the aggregates are what the schema step computes from the raw rows
             assertEquals(aggregates(t), rebuilt(t));
+            Map<String, String> groups = groupAggregates(t);
+            assertFalse(groups.isEmpty());
+            assertEquals(groups, rebuiltGroups(t));
 
             // a submit after the load adds to them as to any other
             AuditFlowTest.doAudit(t, t.hq, results.get(0).storeAccountId);
             assertEquals(aggregates(t), rebuilt(t));
+            Map<String, String> afterSubmit = groupAggregates(t);
+            assertEquals(afterSubmit, rebuiltGroups(t));
             assertEquals(4, t.results.trend(t.hq, null, 1).get(0).audits());
         }
     }
