@@ -1432,9 +1432,7 @@ public class BrowserIT {
 
     /** Waits until the Vaadin client has no request to the server in flight (the state TestBench waits for). */
     private static void settle() {
-        wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
-                "var c = window.vaadin && window.vaadin.clients; if (!c) { return true; }"
-                        + " for (var k in c) { if (c[k].isActive && c[k].isActive()) { return false; } } return true;"));
+        Chromium.settle(wait);
     }
 
     private static void shot(String name) throws IOException {

@@ -112,12 +112,8 @@ public class UiScreensBenchmark {
             Map<String, List<Double>> times = new LinkedHashMap<>();
             try {
                 long s0 = System.nanoTime();
-                browser.get(karaf.baseUrl() + "/crm/");
-                wait.until(ExpectedConditions.elementToBeClickable(By.id("login-username"))).sendKeys("admin");
-                browser.findElement(By.id("login-password")).sendKeys(PASSWORD);
-                browser.findElement(By.id("login-submit")).click();
-                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("menu-contacts")));
-                settle(wait);
+                Chromium.signIn(browser, wait, karaf.baseUrl(), "admin", PASSWORD);
+                Chromium.settle(wait);
                 times.computeIfAbsent("sign-in to the dashboard", k -> new ArrayList<>()).add((System.nanoTime() - s0) / 1e6);
                 List<String> entries = browser.findElements(By.cssSelector("#menu .crm-menu-item")).stream().map(e -> e.getAttribute("id")).toList();
                 assertFalse("menu entries", entries.isEmpty());
@@ -131,7 +127,7 @@ public class UiScreensBenchmark {
                             .add(searched(browser, wait, mobile));
                     browser.navigate().refresh(); // closes the suggestion popup; the next round starts on a fresh page
                     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("menu-contacts")));
-                    settle(wait);
+                    Chromium.settle(wait);
                 }
             } finally {
                 browser.quit();
@@ -141,7 +137,7 @@ public class UiScreensBenchmark {
     }
 
     private static double timed(WebDriver browser, WebDriverWait wait, String target) {
-        settle(wait);
+        Chromium.settle(wait);
         Object ms = ((JavascriptExecutor) browser).executeAsyncScript(TIMED_ACTION, target);
         return ((Number) ms).doubleValue();
     }
@@ -151,7 +147,7 @@ public class UiScreensBenchmark {
      * suggestion naming it is shown (polled every 10 ms), then closes the suggestions with Escape.
      */
     private static double searched(WebDriver browser, WebDriverWait wait, String mobile) {
-        settle(wait);
+        Chromium.settle(wait);
         org.openqa.selenium.WebElement input = browser.findElement(By.cssSelector("#header-search input"));
         input.click();
         long t0 = System.nanoTime();
@@ -166,11 +162,6 @@ public class UiScreensBenchmark {
         return ms;
     }
 
-    private static void settle(WebDriverWait wait) {
-        wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
-                "var c = window.vaadin && window.vaadin.clients; if (!c) { return true; }"
-                        + " for (var k in c) { if (c[k].isActive && c[k].isActive()) { return false; } } return true;"));
-    }
 
     /** Mainland carriers' prefixes: the mobiles of a customer base spread over them, and over every middle digit. */
     private static final String[] MOBILE_PREFIXES = { "130", "131", "132", "133", "135", "136", "137", "138", "139", "150", "151", "152", "155",

@@ -106,11 +106,7 @@ public class UiSessionMemoryBenchmark {
     }
 
     private static void signIn(WebDriver browser, WebDriverWait wait, String base, String password) {
-        browser.get(base + "/crm/");
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("login-username"))).sendKeys("admin");
-        browser.findElement(By.id("login-password")).sendKeys(password);
-        browser.findElement(By.id("login-submit")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("menu-contacts")));
+        Chromium.signIn(browser, wait, base, "admin", password);
     }
 
     /**
