@@ -150,19 +150,36 @@ public class ContactService {
 
     /**
      * Contacts created in each of the last {@code weeks} weeks (oldest first), within the user's scope: the
-     * dashboard chart. One range query on creation time per week keeps it simple and index-free at dashboard sizes.
+     * dashboard chart. CREATEDAT has no index (a seventh index on the contact table would cost every import row), so
+     * the weeks are counted in ONE pass over the table with a sum per week: a query per week scanned it once per week
+     * (2.6 s for eight weeks at a million contacts); an index would not help the worst case either, a week holding
+     * most contacts (an import), which still counts every entry.
      */
     public List<Long> createdPerWeek(CrmUser user, int weeks, Instant now) {
         user.require(READ);
+        if (weeks <= 0) {
+            return List.of();
+        }
+        StringBuilder sums = new StringBuilder();
+        for (int i = 0; i < weeks; i++) {
+            sums.append(i == 0 ? "" : ", ").append("SUM(CASE WHEN c.createdAt >= :f").append(i).append(" AND c.createdAt < :t").append(i)
+                    .append(" THEN 1 ELSE 0 END)");
+        }
         return jpa.txExpr(TransactionType.Supports, em -> {
             Scope scope = Scope.of(user, em);
-            List<Long> counts = new ArrayList<>();
-            for (int i = weeks - 1; i >= 0; i--) {
-                Instant from = now.minus(java.time.Duration.ofDays(7L * (i + 1)));
-                Instant to = now.minus(java.time.Duration.ofDays(7L * i));
-                counts.add(scope.bind(em.createQuery("SELECT COUNT(c) FROM Contact c WHERE c.createdAt >= :f AND c.createdAt < :t AND c.status <> :m"
-                        + scope.contactCondition(), Long.class)).setParameter("f", from).setParameter("t", to)
-                        .setParameter("m", ContactStatus.MERGED).getSingleResult());
+            javax.persistence.Query q = scope.bind(em.createQuery("SELECT " + sums + " FROM Contact c WHERE c.createdAt >= :from AND c.createdAt < :to"
+                    + " AND c.status <> :m" + scope.contactCondition()));
+            for (int i = 0; i < weeks; i++) {
+                // index i = the i-th week from the oldest
+                int back = weeks - 1 - i;
+                q.setParameter("f" + i, now.minus(java.time.Duration.ofDays(7L * (back + 1)))).setParameter("t" + i, now.minus(java.time.Duration.ofDays(7L * back)));
+            }
+            q.setParameter("from", now.minus(java.time.Duration.ofDays(7L * weeks))).setParameter("to", now).setParameter("m", ContactStatus.MERGED);
+            Object row = q.getSingleResult();
+            Object[] cells = row instanceof Object[] a ? a : new Object[] { row };
+            List<Long> counts = new ArrayList<>(weeks);
+            for (Object cell : cells) {
+                counts.add(cell == null ? 0L : ((Number) cell).longValue()); // SUM over no rows is null
             }
             return counts;
         });
