@@ -302,8 +302,10 @@ public class ShellCommandsIT extends CrmTestSupport {
         }
     }
 
-    /** The admin's open payment reminders (the account manager of the demo partners is admin). */
-    /** The account manager's open reminder activities; their subject is written in both languages, Chinese first. */
+    /**
+     * The admin's open payment reminders (the account manager of the demo partners is admin), found by their Chinese words
+     * (the subject is the channel module's text: English words stored, said and searched in Chinese too).
+     */
     private static long reminders() {
         return get("activities?owner=admin&status=OPEN&q=" + java.net.URLEncoder.encode("催款提醒", StandardCharsets.UTF_8) + "&limit=1").expect(200).json().get("total").asLong();
     }

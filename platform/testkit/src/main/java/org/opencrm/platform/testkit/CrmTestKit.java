@@ -252,14 +252,17 @@ public final class CrmTestKit implements AutoCloseable {
     }
 
     /** A core activity as the kit reads it back. */
-    public record KitActivity(long id, String type, String subject, String owner, String status, java.time.LocalDate dueDate, Long accountId, Long contactId) {
+    /** {@code subjectKey}/{@code subjectArgs}: the recording module's text of the subject (null/empty: said as stored). */
+    public record KitActivity(long id, String type, String subject, String owner, String status, java.time.LocalDate dueDate, Long accountId, Long contactId,
+            String subjectKey, List<String> subjectArgs) {
     }
 
     /** The core activities of an account, oldest first (read back from the core's table). */
     public List<KitActivity> activitiesOf(long accountId) {
         return core.txExpr(TransactionType.Supports, em -> em.createQuery("SELECT a FROM Activity a WHERE a.accountId = :a ORDER BY a.id", Activity.class)
                 .setParameter("a", accountId).getResultList().stream()
-                .map(a -> new KitActivity(a.id, a.type, a.subject, a.owner, a.status, a.dueDate, a.accountId, a.contactId)).toList());
+                .map(a -> new KitActivity(a.id, a.type, a.subject, a.owner, a.status, a.dueDate, a.accountId, a.contactId, a.subjectKey,
+                        a.subjectArgs == null ? List.of() : List.of(a.subjectArgs.split("\u001F", -1)))).toList());
     }
 
     /** The events that reached EventAdmin (after their transaction committed), in the order they were posted. */

@@ -1,6 +1,8 @@
 package org.opencrm.platform.api.activity;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -25,10 +27,38 @@ public interface ActivityRecorder {
     }
 
     /**
+     * The subject as a text of the recording module, said in each reader's language (since 1.2): a key of the module's
+     * messages and its values, as {@link org.opencrm.platform.api.timeline.TimelineEntry#withTitleKey} takes them (a
+     * value {@code "@k"} is the module's text {@code k}); the module's {@link org.opencrm.platform.api.ui.TimelineTypes}
+     * says it. {@code NewActivity}'s subject stays the English words: what is searched, and what is shown when the
+     * module's texts are gone. A user who types another subject replaces the key with the typed words.
+     */
+    record Wording(String subjectKey, List<String> subjectArgs) {
+        public Wording {
+            subjectArgs = subjectArgs == null ? List.of() : List.copyOf(subjectArgs);
+        }
+
+        /** A subject said by the module's text {@code key} with {@code args} (each as text; a null as empty). */
+        public static Wording subject(String key, Object... args) {
+            List<String> texts = new ArrayList<>(args.length);
+            for (Object a : args) {
+                texts.add(a == null ? "" : String.valueOf(a));
+            }
+            return new Wording(key, texts);
+        }
+    }
+
+    /**
      * Records an OPEN activity (DONE when {@code done}) by {@code actor} and returns its id.
      *
      * @throws org.opencrm.platform.api.InvalidInputException naming the field when the type is unknown, a text is
      *         missing or too long, or the account or contact does not exist
      */
     long record(String actor, NewActivity activity, boolean done);
+
+    /**
+     * {@link #record(String, NewActivity, boolean)} with the subject also kept as the module's text, said in each
+     * reader's language (since 1.2); {@code wording} null is the same as the other method.
+     */
+    long record(String actor, NewActivity activity, Wording wording, boolean done);
 }

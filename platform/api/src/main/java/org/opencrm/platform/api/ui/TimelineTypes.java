@@ -31,16 +31,24 @@ public interface TimelineTypes {
      * (English) title (since 1.4).
      */
     static String titleOf(TimelineEntry e, Collection<? extends TimelineTypes> texts, Locale locale) {
-        if (e.titleKey() != null) {
+        return say(e.moduleId(), e.titleKey(), e.titleArgs(), e.title(), texts, locale);
+    }
+
+    /**
+     * A text a module recorded as its key and values (a timeline title, a core activity's subject) in the reader's
+     * language: said by the texts of module {@code moduleId}, else {@code fallback} (the stored English words) (since 1.5).
+     */
+    static String say(String moduleId, String key, List<String> args, String fallback, Collection<? extends TimelineTypes> texts, Locale locale) {
+        if (key != null && moduleId != null) {
             for (TimelineTypes t : texts) {
-                if (t.moduleId().equals(e.moduleId())) {
-                    String said = t.title(e.titleKey(), e.titleArgs(), locale);
+                if (t.moduleId().equals(moduleId)) {
+                    String said = t.title(key, args == null ? List.of() : args, locale);
                     if (said != null) {
                         return said;
                     }
                 }
             }
         }
-        return e.title();
+        return fallback;
     }
 }

@@ -7,5 +7,5 @@
  * which for the Vaadin 8 shell of ui/ is a {@code com.vaadin.ui.Component}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.4.0")
+@org.osgi.annotation.versioning.Version("1.5.0")
 package org.opencrm.platform.api.ui;

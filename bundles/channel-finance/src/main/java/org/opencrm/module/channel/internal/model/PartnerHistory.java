@@ -21,8 +21,15 @@ public class PartnerHistory {
     public String fromValue;
     @Column(length = 40)
     public String toValue;
+    /** The reason in English words (a system's) or as typed (a user's). */
     @Column(length = 500)
     public String reason;
+    /** A system's reason as the module's text, said in the reader's language (null: {@code reason} as it is). */
+    @Column(length = 64)
+    public String reasonKey;
+    /** Its values, {@link org.opencrm.module.channel.internal.service.ChannelTexts#encode encoded}. */
+    @Column(length = 500)
+    public String reasonArgs;
     @Column(length = 64)
     public String actor;
     public Instant changedAt;

@@ -37,6 +37,11 @@ public class PartnerProfile {
     public CreditStatus creditStatus;
     @Column(length = 500)
     public String creditStatusReason;
+    /** An automatic status's reason as the module's text (null: {@code creditStatusReason} as typed). */
+    @Column(length = 64)
+    public String creditStatusReasonKey;
+    @Column(length = 500)
+    public String creditStatusReasonArgs;
     @Column(length = 64)
     public String creditStatusBy;
     public Instant creditStatusAt;

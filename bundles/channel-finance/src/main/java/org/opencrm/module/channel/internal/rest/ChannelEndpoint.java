@@ -120,9 +120,9 @@ public class ChannelEndpoint implements ModuleEndpoint {
 
     @GET
     @Path("partners/{id}")
-    @ApiDoc("getChannelPartner")
-    public PartnerData partner(@PathParam("id") long id, @Context SecurityContext sc) {
-        return partners.get(user(sc), id);
+    @ApiDoc(value = "getChannelPartner", summary = "A partner; an automatic credit status's reason in the language of Accept-Language (English by default)")
+    public PartnerData partner(@PathParam("id") long id, @Context SecurityContext sc, @Context javax.ws.rs.core.HttpHeaders headers) {
+        return partners.get(user(sc), id, RestSupport.language(headers));
     }
 
     @POST
@@ -135,10 +135,10 @@ public class ChannelEndpoint implements ModuleEndpoint {
 
     @GET
     @Path("partners/{id}/history")
-    @ApiDoc("getChannelPartnerHistory")
+    @ApiDoc(value = "getChannelPartnerHistory", summary = "A partner's changes, newest first; a system's reasons in the language of Accept-Language (English by default)")
     public Page<HistoryData> history(@PathParam("id") long id, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit,
-            @Context SecurityContext sc) {
-        return partners.history(user(sc), id, PageRequest.of(null, offset, limit));
+            @Context SecurityContext sc, @Context javax.ws.rs.core.HttpHeaders headers) {
+        return partners.history(user(sc), id, PageRequest.of(null, offset, limit), RestSupport.language(headers));
     }
 
     @GET

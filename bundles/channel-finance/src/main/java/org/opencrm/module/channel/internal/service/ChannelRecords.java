@@ -41,9 +41,10 @@ public class ChannelRecords {
     /**
      * A core activity on the partner's account (in its activities, its owner's list and, as {@code ACTIVITY_<type>},
      * on its timeline), for {@code owner} (null: the actor), due {@code due}; its id. In the change's transaction.
+     * {@code subject}: the English words (searched); {@code wording}: the same as the module's text, said in each reader's language.
      */
-    public long activity(long accountId, String type, String subject, String description, LocalDate due, String owner, String actor) {
-        return activities.record(actor, new ActivityRecorder.NewActivity(ChannelNames.ID, type, subject, description, due, owner, accountId, null), false);
+    public long activity(long accountId, String type, String subject, ActivityRecorder.Wording wording, LocalDate due, String owner, String actor) {
+        return activities.record(actor, new ActivityRecorder.NewActivity(ChannelNames.ID, type, subject, null, due, owner, accountId, null), wording, false);
     }
 
     public void audit(String actor, String recordType, Object recordId, String action, Map<String, ?> changes, long accountId) {

@@ -2,6 +2,8 @@ package org.opencrm.module.channel.internal.service;
 
 import org.opencrm.platform.api.i18n.Languages;
 import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,10 +61,34 @@ public final class ChannelTexts {
     }
 
     /**
-     * The text in both languages the module speaks, Chinese first ("催款提醒… / Payment reminder…"): for places outside
-     * the module that keep one text for every reader (a core activity's subject, searched as it is written).
+     * A text the module writes for people to read later: its English words (kept where one text serves every reader:
+     * logs, events, search) and, for a system's text, its key and encoded values to say it in each reader's language.
+     * A user's typed text has no key.
      */
-    public static String inBothLanguages(String key, String storedArgs) {
-        return say(Locale.SIMPLIFIED_CHINESE, key, storedArgs) + " / " + say(Locale.ENGLISH, key, storedArgs);
+    public record Text(String words, String key, String args) {
+        /** The module's text {@code key} with {@code args}. */
+        public static Text of(String key, Object... args) {
+            String encoded = encode(args);
+            return new Text(say(Locale.ENGLISH, key, encoded), key, encoded);
+        }
+
+        /** Words as typed by a user, said as they are. */
+        public static Text typed(String words) {
+            return new Text(words, null, null);
+        }
+
+        public String in(Locale reader) {
+            return key == null ? words : say(reader, key, args);
+        }
+    }
+
+    /** A stored text in the reader's language: the key's text when there is one, else the stored words. */
+    public static String said(Locale reader, String words, String key, String args) {
+        return key == null ? words : say(reader, key, args);
+    }
+
+    /** An amount in yuan as a text the same in both languages (grouped, two decimals: 1,234,567.80). */
+    public static String amount(BigDecimal yuan) {
+        return new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(yuan);
     }
 }

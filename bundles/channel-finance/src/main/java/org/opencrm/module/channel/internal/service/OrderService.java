@@ -358,7 +358,7 @@ public class OrderService {
             receivables.ledger(em, accountId, LedgerKind.INVOICE, inv.id, inv.number, amount, day, user.username());
             em.flush();
             receivables.applyCredits(em, accountId, day);
-            partners.evaluate(em, p, day, user.username(), "shipment " + s.number);
+            partners.evaluate(em, p, day, user.username(), PartnerService.REASON_SHIPMENT, s.number);
             records.audit(user.username(), RECORD, o.id, "ship", ChannelRecords.changes("shipment", s.number, "invoice", inv.number, "amount", Money.yuan(amount),
                     "dueOn", inv.dueOn, "status", o.status), accountId);
             records.timeline(accountId, "channel.shipment", "Shipment " + s.number + " of " + o.number + ": " + Money.yuan(amount) + " CNY, invoice " + inv.number

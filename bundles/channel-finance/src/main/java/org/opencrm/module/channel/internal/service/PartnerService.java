@@ -26,6 +26,7 @@ import org.opencrm.module.channel.internal.model.HistoryKind;
 import org.opencrm.module.channel.internal.model.PartnerHistory;
 import org.opencrm.module.channel.internal.model.PartnerProfile;
 import org.opencrm.module.channel.internal.model.SettlementTerm;
+import org.opencrm.module.channel.internal.service.ChannelTexts.Text;
 import org.opencrm.platform.api.ConflictException;
 import org.opencrm.platform.api.InvalidInputException;
 import org.opencrm.platform.api.Page;
@@ -117,7 +118,7 @@ public class PartnerService {
                 p.createdAt = settings.now();
                 p.createdBy = user.username();
                 em.persist(p);
-                String reason = in.reason() == null ? "created" : in.reason().strip();
+                Text reason = in.reason() == null ? Text.of(REASON_CREATED) : Text.typed(in.reason().strip());
                 history(em, p, HistoryKind.GRADE, null, p.grade, reason, user.username());
                 history(em, p, HistoryKind.CREDIT_LIMIT, null, Money.yuan(limit).toPlainString(), reason, user.username());
                 history(em, p, HistoryKind.TERM, null, term.name(), reason, user.username());
@@ -137,6 +138,11 @@ public class PartnerService {
     }
 
     public PartnerData get(CrmUser user, long accountId) {
+        return get(user, accountId, Locale.ENGLISH);
+    }
+
+    /** The partner, its automatic status reason in the reader's language. */
+    public PartnerData get(CrmUser user, long accountId, Locale reader) {
         user.require(ChannelModule.READ);
         visible(user, accountId);
         return jpa.txExpr(TransactionType.Supports, em -> {
@@ -144,7 +150,7 @@ public class PartnerService {
             if (p == null) {
                 throw new RecordNotFoundException(RECORD, accountId);
             }
-            return data(em, p, settings.today());
+            return data(em, p, settings.today(), reader);
         });
     }
 
@@ -231,25 +237,26 @@ public class PartnerService {
             if (grade != null) {
                 if (AUTO.equals(grade)) {
                     p.gradeFixed = false;
-                    evaluate(em, p, today, user.username(), "released to the evaluation: " + reason);
+                    evaluate(em, p, today, user.username(), REASON_RELEASED, reason);
                 } else {
                     p.gradeFixed = true;
-                    setGrade(em, p, grade, "HQ: " + reason, user.username());
+                    setGrade(em, p, grade, Text.of(REASON_HQ, reason), user.username());
                 }
             } else if (limit != null) {
-                history(em, p, HistoryKind.CREDIT_LIMIT, Money.yuan(p.creditLimitFen).toPlainString(), Money.yuan(limit).toPlainString(), reason, user.username());
+                history(em, p, HistoryKind.CREDIT_LIMIT, Money.yuan(p.creditLimitFen).toPlainString(), Money.yuan(limit).toPlainString(), Text.typed(reason),
+                        user.username());
                 p.creditLimitFen = limit;
                 records.audit(user.username(), RECORD, accountId, "creditLimit", ChannelRecords.changes("creditLimit", Money.yuan(limit), "reason", reason), accountId);
                 records.timeline(accountId, "channel.partner", "Credit limit " + Money.yuan(limit) + " CNY", reason, user.username(), RECORD, accountId,
                         "timeline.title.creditLimit", Money.yuan(limit).toPlainString());
             } else if (term != null) {
-                history(em, p, HistoryKind.TERM, p.term.name(), term.name(), reason, user.username());
+                history(em, p, HistoryKind.TERM, p.term.name(), term.name(), Text.typed(reason), user.username());
                 p.term = term;
                 records.audit(user.username(), RECORD, accountId, "term", ChannelRecords.changes("term", term, "reason", reason), accountId);
                 records.timeline(accountId, "channel.partner", "Settlement term " + term, reason, user.username(), RECORD, accountId,
                         "timeline.title.term", "@term." + term);
             } else {
-                setStatus(em, p, status, reason, user.username(), now);
+                setStatus(em, p, status, Text.typed(reason), user.username(), now);
             }
             p.version++;
             em.flush();
@@ -258,12 +265,18 @@ public class PartnerService {
     }
 
     public Page<HistoryData> history(CrmUser user, long accountId, PageRequest page) {
+        return history(user, accountId, page, Locale.ENGLISH);
+    }
+
+    /** The partner's changes, newest first, a system's reasons in the reader's language. */
+    public Page<HistoryData> history(CrmUser user, long accountId, PageRequest page, Locale reader) {
         user.require(ChannelModule.READ);
         visible(user, accountId);
         return jpa.txExpr(TransactionType.Supports, em -> {
             List<HistoryData> items = em.createQuery("SELECT h FROM PartnerHistory h WHERE h.accountId = :a ORDER BY h.id DESC", PartnerHistory.class)
                     .setParameter("a", accountId).setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList().stream()
-                    .map(h -> new HistoryData(h.id, h.kind.name(), h.fromValue, h.toValue, h.reason, h.actor, h.changedAt)).toList();
+                    .map(h -> new HistoryData(h.id, h.kind.name(), h.fromValue, h.toValue, ChannelTexts.said(reader, h.reason, h.reasonKey, h.reasonArgs), h.actor,
+                            h.changedAt)).toList();
             long total = ((Number) em.createQuery("SELECT COUNT(h) FROM PartnerHistory h WHERE h.accountId = :a").setParameter("a", accountId)
                     .getSingleResult()).longValue();
             return new Page<>(items, total);
@@ -278,7 +291,7 @@ public class PartnerService {
         for (Long id : ids) {
             boolean c = retry.run("grade evaluation", () -> jpa.txExpr(TransactionType.Required, em -> {
                 PartnerProfile p = Books.lock(em, id);
-                return evaluate(em, p, settings.today(), CrmUser.SYSTEM.username(), "periodic evaluation");
+                return evaluate(em, p, settings.today(), CrmUser.SYSTEM.username(), REASON_PERIODIC, null);
             }));
             changed += c ? 1 : 0;
         }
@@ -287,8 +300,19 @@ public class PartnerService {
 
     // ------------------------------------------------------------ inside a transaction, the partner locked
 
-    /** Net sell-in of the last 12 months, and the grade it gives unless HQ fixed one; whether the grade changed. */
-    boolean evaluate(EntityManager em, PartnerProfile p, LocalDate today, String actor, String why) {
+    /** Why a grade changed or a partner was created, as the module's texts (en, zh_CN): the history says them in the reader's language. */
+    static final String REASON_CREATED = "history.reason.created";
+    static final String REASON_HQ = "history.reason.hq";
+    static final String REASON_RELEASED = "history.reason.released";
+    static final String REASON_PERIODIC = "history.reason.periodic";
+    static final String REASON_SHIPMENT = "history.reason.shipment";
+    static final String REASON_RETURN = "history.reason.return";
+
+    /**
+     * Net sell-in of the last 12 months, and the grade it gives unless HQ fixed one; whether the grade changed. {@code why}:
+     * one of the REASON_ texts, said with {@code whyValue} (a number, a typed reason; null: none) and the net sell-in.
+     */
+    boolean evaluate(EntityManager em, PartnerProfile p, LocalDate today, String actor, String why, String whyValue) {
         p.trailingSellInFen = Books.netSellIn(em, p.accountId, Books.trailingStart(today), today);
         if (p.gradeFixed) {
             return false;
@@ -297,13 +321,15 @@ public class PartnerService {
         if (g.equals(p.grade)) {
             return false;
         }
-        setGrade(em, p, g, why + ": net sell-in of the last 12 months " + Money.yuan(p.trailingSellInFen) + " CNY", actor);
+        BigDecimal sellIn = Money.yuan(p.trailingSellInFen);
+        setGrade(em, p, g, whyValue == null ? Text.of(why, sellIn) : Text.of(why, whyValue, sellIn), actor);
         return true;
     }
 
-    private void setGrade(EntityManager em, PartnerProfile p, String grade, String reason, String actor) {
+    private void setGrade(EntityManager em, PartnerProfile p, String grade, Text why, String actor) {
+        String reason = why.words();
         String before = p.grade;
-        history(em, p, HistoryKind.GRADE, before, grade, reason, actor);
+        history(em, p, HistoryKind.GRADE, before, grade, why, actor);
         p.grade = grade;
         records.audit(actor, RECORD, p.accountId, "grade", ChannelRecords.changes("grade", grade, "fixed", p.gradeFixed, "reason", reason), p.accountId);
         records.timeline(p.accountId, "channel.grade", "Grade " + before + " → " + grade, reason, actor, RECORD, p.accountId,
@@ -311,13 +337,16 @@ public class PartnerService {
         records.event(ChannelEvents.GRADE_CHANGED, actor, p.accountId, "grade", grade, "previousGrade", before, "reason", reason);
     }
 
-    void setStatus(EntityManager em, PartnerProfile p, CreditStatus status, String reason, String actor, Instant now) {
+    void setStatus(EntityManager em, PartnerProfile p, CreditStatus status, Text why, String actor, Instant now) {
+        String reason = why.words();
         if (p.creditStatus == status) {
             return;
         }
-        history(em, p, HistoryKind.CREDIT_STATUS, p.creditStatus.name(), status.name(), reason, actor);
+        history(em, p, HistoryKind.CREDIT_STATUS, p.creditStatus.name(), status.name(), why, actor);
         p.creditStatus = status;
         p.creditStatusReason = reason;
+        p.creditStatusReasonKey = why.key();
+        p.creditStatusReasonArgs = why.args();
         p.creditStatusBy = actor;
         p.creditStatusAt = now;
         records.audit(actor, RECORD, p.accountId, "creditStatus", ChannelRecords.changes("creditStatus", status, "reason", reason), p.accountId);
@@ -326,22 +355,29 @@ public class PartnerService {
         records.event(ChannelEvents.CREDIT_STATUS_CHANGED, actor, p.accountId, "status", status.name(), "reason", reason);
     }
 
-    void history(EntityManager em, PartnerProfile p, HistoryKind kind, String from, String to, String reason, String actor) {
+    void history(EntityManager em, PartnerProfile p, HistoryKind kind, String from, String to, Text why, String actor) {
+        String reason = why.words();
         PartnerHistory h = new PartnerHistory();
         h.accountId = p.accountId;
         h.kind = kind;
         h.fromValue = from;
         h.toValue = to;
         h.reason = reason == null ? null : reason.length() > 500 ? reason.substring(0, 500) : reason;
+        h.reasonKey = why.key();
+        h.reasonArgs = why.args();
         h.actor = actor;
         h.changedAt = settings.now();
         em.persist(h);
     }
 
     PartnerData data(EntityManager em, PartnerProfile p, LocalDate today) {
+        return data(em, p, today, Locale.ENGLISH);
+    }
+
+    PartnerData data(EntityManager em, PartnerProfile p, LocalDate today, Locale reader) {
         Books.Position pos = Books.position(em, p, today);
         return new PartnerData(p.accountId, p.accountName, p.channelType.name(), p.grade, p.gradeFixed, Money.yuan(p.creditLimitFen), p.term.name(), p.term.days(),
-                p.creditStatus.name(), p.creditStatusReason, p.creditStatusBy, p.creditStatusAt, p.accountManager, Money.yuan(p.trailingSellInFen),
+                p.creditStatus.name(), ChannelTexts.said(reader, p.creditStatusReason, p.creditStatusReasonKey, p.creditStatusReasonArgs), p.creditStatusBy, p.creditStatusAt, p.accountManager, Money.yuan(p.trailingSellInFen),
                 pos.data(p.creditStatus.name()));
     }
 

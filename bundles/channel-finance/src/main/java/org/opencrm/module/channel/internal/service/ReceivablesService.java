@@ -56,6 +56,7 @@ import org.opencrm.platform.api.InvalidInputException;
 import org.opencrm.platform.api.Page;
 import org.opencrm.platform.api.PageRequest;
 import org.opencrm.platform.api.RecordNotFoundException;
+import org.opencrm.platform.api.activity.ActivityRecorder;
 import org.opencrm.platform.api.money.Money;
 import org.opencrm.platform.api.scope.DataScopes;
 import org.opencrm.platform.api.scope.ScopeFilter;
@@ -188,7 +189,7 @@ public class ReceivablesService {
                 "creditNote", c.id, "timeline.title.creditNote", c.number, "@creditNoteReason." + reason, Money.yuan(amount).toPlainString());
         records.event(ChannelEvents.CREDIT_NOTE_ISSUED, actor, accountId, "creditNoteId", c.id, "reason", reason.name(), "amount", Money.yuan(amount).toPlainString());
         if (reason == CreditNoteReason.RETURN) {
-            partners.evaluate(em, Books.lock(em, accountId), settings.today(), actor, "return " + c.number);
+            partners.evaluate(em, Books.lock(em, accountId), settings.today(), actor, PartnerService.REASON_RETURN, c.number);
         }
         return c;
     }
@@ -568,12 +569,12 @@ public class ReceivablesService {
                     s.createdAt = settings.now();
                     // the reminder is a core activity of the partner's account for its manager: in the account's activities, the
                     // manager's list and the timeline (the step above makes it once per invoice and level)
-                    // what it says is kept as a message key and its arguments, said in the reader's language; the core's activity keeps one
-                    // subject for every reader (and its search), so it gets both languages
+                    // what it says is kept as a message key and its arguments, said in the reader's language; the core's activity keeps
+                    // the module's text too (its values as text, the amount already formatted), with the English words for its search
                     s.messageKey = REMINDER_KEY;
                     s.messageArgs = ChannelTexts.encode(level, inv.number, days, Money.yuan(inv.openFen));
-                    s.activityId = records.activity(p.accountId, ChannelModule.COLLECTION_ACTIVITY, ChannelTexts.inBothLanguages(s.messageKey, s.messageArgs),
-                            p.accountManager == null ? null : ChannelTexts.inBothLanguages(REMINDER_FOR_KEY, ChannelTexts.encode(p.accountManager)),
+                    s.activityId = records.activity(p.accountId, ChannelModule.COLLECTION_ACTIVITY, ChannelTexts.say(Locale.ENGLISH, s.messageKey, s.messageArgs),
+                            ActivityRecorder.Wording.subject(ACTIVITY_REMINDER_KEY, level, inv.number, days, ChannelTexts.amount(Money.yuan(inv.openFen))),
                             today, p.accountManager, user.username());
                     em.persist(s);
                     records.audit(user.username(), "invoice", inv.id, "collectionReminder", ChannelRecords.changes("level", level, "overdueDays", days,
@@ -582,9 +583,8 @@ public class ReceivablesService {
                     actions.add(new Said(ACTION_REMINDER_KEY, ChannelTexts.encode(p.accountName, inv.number, level)));
                 }
                 if (oldest > hold && p.creditStatus == CreditStatus.NORMAL) {
-                    // the reason is kept as text (a manual hold's is typed by HQ), so the automatic one is said in both languages, Chinese first
-                    partners.setStatus(em, p, CreditStatus.ON_HOLD, ChannelTexts.inBothLanguages(AUTO_HOLD_KEY, ChannelTexts.encode(oldestNumber, oldest, hold)),
-                            user.username(), settings.now());
+                    // the automatic hold's reason is the module's text, said in each reader's language (a manual hold's is typed by HQ)
+                    partners.setStatus(em, p, CreditStatus.ON_HOLD, ChannelTexts.Text.of(AUTO_HOLD_KEY, oldestNumber, oldest, hold), user.username(), settings.now());
                     counts[1]++;
                     actions.add(new Said(ACTION_HOLD_KEY, ChannelTexts.encode(p.accountName)));
                 }
@@ -600,7 +600,8 @@ public class ReceivablesService {
 
     /** A collection reminder's subject: level, invoice number, days overdue, open amount (yuan). */
     public static final String REMINDER_KEY = "collection.reminder.subject";
-    static final String REMINDER_FOR_KEY = "collection.reminder.for";
+    /** The reminder's subject as the core activity keeps it: the same words, every value as text. */
+    static final String ACTIVITY_REMINDER_KEY = "collection.reminder.activity";
     static final String ACTION_REMINDER_KEY = "collection.action.reminder";
     static final String ACTION_HOLD_KEY = "collection.action.hold";
     static final String AUTO_HOLD_KEY = "collection.autoHold";

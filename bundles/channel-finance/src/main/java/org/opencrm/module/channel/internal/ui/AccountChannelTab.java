@@ -33,7 +33,7 @@ public class AccountChannelTab extends BaseRecordTab {
         if (!partners.isPartner(context.user(), accountId)) {
             return column("account-channel", new Label(msg.get("tab.notPartner")));
         }
-        PartnerData p = partners.get(context.user(), accountId);
+        PartnerData p = partners.get(context.user(), accountId, context.locale());
         Label summary = new Label(msg.get("tab.summary", ChannelUi.grade(msg, p.grade()), ChannelUi.yuan(p.creditLimit()), ChannelUi.yuan(p.credit().available()),
                 ChannelUi.yuan(p.credit().overdue()), msg.get("status." + p.creditStatus())));
         summary.setId("account-channel-summary");

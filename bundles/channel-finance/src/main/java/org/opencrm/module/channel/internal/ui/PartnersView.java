@@ -102,7 +102,7 @@ final class PartnersView extends VerticalLayout implements BaseMenuEntry.DeepLin
     }
 
     private void page(long accountId) {
-        PartnerData p = services.partners().get(context.user(), accountId);
+        PartnerData p = services.partners().get(context.user(), accountId, context.locale());
         Button back = new Button(msg.get("partner.back"), e -> CrmSession.navigate(PartnersEntry.ID));
         back.addStyleName(ValoTheme.BUTTON_LINK);
         Label title = new Label(p.accountName());
@@ -144,7 +144,7 @@ final class PartnersView extends VerticalLayout implements BaseMenuEntry.DeepLin
         history.addColumn(h -> h.toValue()).setCaption(msg.get("history.to"));
         history.addColumn(h -> h.reason()).setCaption(msg.get("history.reason"));
         history.addColumn(h -> h.actor()).setCaption(msg.get("history.actor"));
-        history.setItems(services.partners().history(context.user(), accountId, PageRequest.of(null, 0, 200)).items());
+        history.setItems(services.partners().history(context.user(), accountId, PageRequest.of(null, 0, 200), context.locale()).items());
         tabs.addTab(history, msg.get("partner.history"));
         addComponents(back, title, profile, actions, tabs);
     }

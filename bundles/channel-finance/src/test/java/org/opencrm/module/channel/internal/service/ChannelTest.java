@@ -198,10 +198,17 @@ class ChannelTest {
         assertEquals(LocalDate.of(2024, 5, 20), reminders.get(0).dueDate());
         assertEquals(t.partners.get(t.hq, p).accountManager(), reminders.get(0).owner());
         assertNotNull(reminders.get(0).owner());
-        // what it says is kept as a message key and its arguments, said in each reader's language; the core's one subject has both
+        // what it says is kept as a message key and its arguments, said in each reader's language; the core's activity keeps the
+        // English words (its search) and the module's text, which the module's timeline types say in the reader's language
         String number = t.receivables.invoice(t.hq, s.invoiceId()).number();
-        assertEquals("催款提醒（第 2 级）：发票 " + number + " 已逾期 31 天，未收 ¥1,000.00 / Payment reminder (level 2): invoice " + number
-                + " is 31 days overdue, ¥1,000.00 open", reminders.get(0).subject());
+        assertEquals("Payment reminder (level 2): invoice " + number + " is 31 days overdue, ¥1,000.00 open", reminders.get(0).subject());
+        assertEquals("collection.reminder.activity", reminders.get(0).subjectKey());
+        assertEquals(List.of("2", number, "31", "1,000.00"), reminders.get(0).subjectArgs());
+        org.opencrm.platform.api.ui.TimelineTypes texts = new org.opencrm.module.channel.internal.ui.ChannelTimelineTypes();
+        assertEquals("催款提醒（第 2 级）：发票 " + number + " 已逾期 31 天，未收 ¥1,000.00",
+                texts.title(reminders.get(0).subjectKey(), reminders.get(0).subjectArgs(), java.util.Locale.SIMPLIFIED_CHINESE));
+        assertEquals(reminders.get(0).subject(), texts.title(reminders.get(0).subjectKey(), reminders.get(0).subjectArgs(), java.util.Locale.ENGLISH),
+                "the stored words are the English text");
         assertEquals(List.of("Payment reminder (level 2): invoice " + number + " is 31 days overdue, ¥1,000.00 open"),
                 t.receivables.reminders(t.hq, p, java.util.Locale.ENGLISH));
         assertEquals(List.of("催款提醒（第 2 级）：发票 " + number + " 已逾期 31 天，未收 ¥1,000.00"), t.receivables.reminders(t.hq, p, java.util.Locale.CHINA));
@@ -216,8 +223,11 @@ class ChannelTest {
         assertTrue(t.receivables.reminders(t.hq, p, java.util.Locale.ENGLISH).get(0).startsWith("Payment reminder (level 3)"), "newest first");
         PartnerData held = t.partners.get(t.hq, p);
         assertEquals("ON_HOLD", held.creditStatus());
-        assertTrue(held.creditStatusReason().startsWith("自动冻结：发票 ") && held.creditStatusReason().contains(" / automatic: invoice "),
-                held.creditStatusReason());
+        // the automatic hold's reason in the reader's language, one language at a time
+        assertEquals("automatic: invoice " + number + " overdue 61 days (more than 60)", held.creditStatusReason());
+        assertEquals("自动冻结：发票 " + number + " 已逾期 61 天（超过 60 天）", t.partners.get(t.hq, p, java.util.Locale.SIMPLIFIED_CHINESE).creditStatusReason());
+        assertEquals("自动冻结：发票 " + number + " 已逾期 61 天（超过 60 天）",
+                t.partners.history(t.hq, p, PageRequest.of(null, 0, 1), java.util.Locale.SIMPLIFIED_CHINESE).items().get(0).reason());
         t.receivables.pay(t.hq, new PaymentInput(p, "BANK_TRANSFER", y("1000"), null, null)); // paid 2024-06-19
         // as of a date before the payment the invoice is still open
         assertEquals(y("1000.00"), t.receivables.aging(t.hq, LocalDate.of(2024, 6, 18), p, 10).totals().days31to60());
@@ -343,6 +353,16 @@ class ChannelTest {
         assertEquals(y("0.00"), t.partners.get(t.hq, p).trailingSellIn());
         List<String> kinds = t.partners.history(t.hq, p, PageRequest.of(null, 0, 50)).items().stream().map(h -> h.kind() + ":" + h.toValue()).toList();
         assertTrue(kinds.containsAll(List.of("GRADE:SILVER", "GRADE:GOLD", "CREDIT_LIMIT:5000000.00", "TERM:MONTHLY")), kinds.toString());
+        // the system's reasons in the reader's language, a user's as typed
+        List<String> reasons = t.partners.history(t.hq, p, PageRequest.of(null, 0, 50), java.util.Locale.SIMPLIFIED_CHINESE).items().stream()
+                .map(h -> h.reason()).toList();
+        assertTrue(reasons.contains("总部：战略合作伙伴"), reasons.toString());
+        assertTrue(reasons.stream().anyMatch(r -> r.matches("恢复自动评级（合作结束）：近 12 个月净进货 ¥[0-9,]+\\.[0-9]{2}")), reasons.toString());
+        assertTrue(reasons.stream().anyMatch(r -> r.matches("发货 SH[0-9]+：近 12 个月净进货 ¥1,000,000\\.00")), reasons.toString());
+        assertTrue(reasons.stream().anyMatch(r -> r.matches("退货 CN[0-9]+：近 12 个月净进货 ¥999,999\\.99")), reasons.toString());
+        assertEquals(List.of("test", "test", "test"), reasons.stream().filter(r -> r.matches(".*[a-z]{2,}.*")).toList(), "only the typed reasons have English words");
+        assertTrue(t.partners.history(t.hq, p, PageRequest.of(null, 0, 50)).items().stream().anyMatch(h -> h.reason().equals("HQ: 战略合作伙伴")),
+                "and in English by default");
         t.partners.change(t.hq, p, new ChangeInput(null, y("6000000"), null, null, "年度评审"));
         t.partners.change(t.hq, p, new ChangeInput(null, null, "QUARTERLY", null, "年度评审"));
         assertEquals(90, t.partners.get(t.hq, p).termDays());

@@ -64,7 +64,9 @@ public class ActivitiesEntry extends BaseMenuEntry {
         grid.addColumn(a -> a.dueDate() == null ? "" : a.dueDate().toString()).setCaption(msg.get("activity.dueDate")).setWidth(130);
         grid.addColumn(a -> a.dueDate() != null && a.dueDate().isBefore(today) ? msg.get("activity.overdue") : "").setCaption("").setWidth(110);
         grid.addColumn(a -> typeLabel(a.type(), msg, context.locale())).setCaption(msg.get("timeline.type")).setWidth(110);
-        grid.addColumn(ActivityData::subject).setCaption(msg.get("activity.subject"));
+        // a module's reminder is said by that module's texts in the user's language
+        grid.addColumn(a -> TimelineTypes.say(a.moduleId(), a.subjectKey(), a.subjectArgs(), a.subject(), types, context.locale()))
+                .setCaption(msg.get("activity.subject"));
         grid.addComponentColumn(a -> {
             Button done = new Button(msg.get("activity.markDone"), e -> {
                 try {

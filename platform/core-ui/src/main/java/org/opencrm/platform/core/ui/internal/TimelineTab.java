@@ -55,8 +55,10 @@ public class TimelineTab extends BaseRecordTab {
 
     /** An activity's type from the core's messages, a module's entry type from that module's {@link TimelineTypes}, else the code. */
     private String typeLabel(TimelineEntry e, Messages msg, Locale locale) {
-        if (msg.has("activity.type." + e.type())) {
-            return msg.get("activity.type." + e.type());
+        // an activity's entry is ACTIVITY_<type> (ACTIVITY_DONE when one is done): the core's types by the core's names
+        String activityType = e.type().startsWith("ACTIVITY_") ? e.type().substring("ACTIVITY_".length()) : e.type();
+        if (msg.has("activity.type." + activityType)) {
+            return msg.get("activity.type." + activityType);
         }
         for (TimelineTypes t : types) {
             if (t.moduleId().equals(e.moduleId())) {

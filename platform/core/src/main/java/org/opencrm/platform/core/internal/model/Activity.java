@@ -38,6 +38,18 @@ public class Activity {
     public Long contactId;
     public Long accountId;
     public Instant createdAt;
+    /** The module that recorded the activity (null: entered by a user). */
+    @Column(length = 64)
+    public String moduleId;
+    /** The subject as a text of that module, said in the reader's language (null: the subject is said as stored). */
+    @Column(length = 100)
+    public String subjectKey;
+    /** The values of the subject's text, separated by U+001F (unit separator). */
+    @Column(length = 1000)
+    public String subjectArgs;
+    /** That text in the platform's other languages (Chinese), so that a search in them finds it; null without a key. */
+    @Column(length = 200)
+    public String subjectWords;
     @Column(length = 64)
     public String createdBy;
     public Instant completedAt;

@@ -22,8 +22,10 @@ import org.opencrm.platform.api.activity.ActivityTypeSet;
 import org.opencrm.platform.api.audit.AuditTrail;
 import org.opencrm.platform.api.event.CrmEventPublisher;
 import org.opencrm.platform.api.event.CrmEvents;
+import org.opencrm.platform.api.i18n.Languages;
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.api.timeline.TimelineEntry;
+import org.opencrm.platform.api.ui.TimelineTypes;
 import org.opencrm.platform.core.internal.dto.ActivityData;
 import org.opencrm.platform.core.internal.model.Activity;
 import org.opencrm.platform.persistence.Queries;
@@ -51,6 +53,7 @@ public class ActivityService implements ActivityRecorder {
     private final AccountService accounts;
     private final CrmEventPublisher events;
     private final List<ActivityTypeSet> typeSets = new CopyOnWriteArrayList<>();
+    private final List<TimelineTypes> texts = new CopyOnWriteArrayList<>();
 
     @Activate
     public ActivityService(@Reference(target = "(osgi.unit.name=crm-core)") JpaTemplate jpa, @Reference AuditTrail audit,
@@ -72,6 +75,16 @@ public class ActivityService implements ActivityRecorder {
 
     public void removeTypeSet(ActivityTypeSet set) {
         typeSets.remove(set);
+    }
+
+    /** The modules' texts, to keep a module's subject searchable in Chinese too (modules come and go). */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    public void addTexts(TimelineTypes t) {
+        texts.add(t);
+    }
+
+    public void removeTexts(TimelineTypes t) {
+        texts.remove(t);
     }
 
     /** Core types plus those of the modules installed right now. */
@@ -161,7 +174,7 @@ public class ActivityService implements ActivityRecorder {
                 p.put("s", status);
             }
             if (page.query() != null) {
-                where.append(" AND LOWER(a.subject) LIKE :q ESCAPE '\\'");
+                where.append(" AND (LOWER(a.subject) LIKE :q ESCAPE '\\' OR LOWER(a.subjectWords) LIKE :q ESCAPE '\\')");
                 p.put("q", Queries.prefixPattern(page.query()));
             }
             var items = em.createQuery("SELECT a FROM Activity a" + where + " ORDER BY a.dueDate, a.id DESC", Activity.class);
@@ -207,6 +220,11 @@ public class ActivityService implements ActivityRecorder {
      */
     @Override
     public long record(String actor, NewActivity in, boolean done) {
+        return record(actor, in, null, done);
+    }
+
+    @Override
+    public long record(String actor, NewActivity in, Wording wording, boolean done) {
         if (in == null) {
             throw new InvalidInputException("body", "activity details are required", "activity.bodyRequired");
         }
@@ -217,6 +235,17 @@ public class ActivityService implements ActivityRecorder {
                 in.contactId(), in.accountId(), null, null, null, null));
         if (a.contactId == null && a.accountId == null) {
             throw new InvalidInputException("accountId", "an activity is about an account or a contact", "activity.subjectRequired");
+        }
+        a.moduleId = moduleId;
+        if (wording != null && wording.subjectKey() != null) {
+            a.subjectKey = Validation.required("subjectKey", wording.subjectKey(), 100);
+            a.subjectArgs = wording.subjectArgs().isEmpty() ? null : String.join(TimelineServiceImpl.ARG_SEPARATOR, wording.subjectArgs());
+            if (a.subjectArgs != null && a.subjectArgs.length() > 1000) {
+                throw new InvalidInputException("subjectArgs", "subjectArgs is longer than 1000 characters", "tooLong", 1000);
+            }
+            // the English words are the subject; the Chinese ones are kept beside them for search
+            String chinese = TimelineTypes.say(moduleId, a.subjectKey, args(a), null, texts, Languages.SIMPLIFIED_CHINESE);
+            a.subjectWords = chinese == null ? null : chinese.length() > 200 ? chinese.substring(0, 200) : chinese;
         }
         a.createdAt = Instant.now();
         a.createdBy = by;
@@ -235,8 +264,8 @@ public class ActivityService implements ActivityRecorder {
             em.persist(a);
             em.flush();
             audit.record(by, "activity", a.id.toString(), "create", changes(a), accountOf(em, a));
-            timeline.record(TimelineEntry.of(a.contactId, a.accountId, moduleId, "ACTIVITY_" + a.type, a.subject, a.description, by, "activity",
-                    a.id.toString()));
+            timeline.record(said(a, TimelineEntry.of(a.contactId, a.accountId, moduleId, "ACTIVITY_" + a.type, a.subject, a.description, by,
+                    "activity", a.id.toString())));
             return a.id;
         });
         events.post(CrmEvents.ACTIVITY_CREATED, by, CrmEvents.ID, id);
@@ -249,7 +278,14 @@ public class ActivityService implements ActivityRecorder {
             Activity a = visible(user, em, id);
             Queries.checkVersion("activity", id, in.version(), a.version);
             String oldStatus = a.status;
+            String oldSubject = a.subject;
             apply(a, in);
+            if (!a.subject.equals(oldSubject)) {
+                // typed words replace the module's text
+                a.subjectKey = null;
+                a.subjectArgs = null;
+                a.subjectWords = null;
+            }
             if (in.status() == null) {
                 a.status = oldStatus;
             }
@@ -258,8 +294,9 @@ public class ActivityService implements ActivityRecorder {
             a.updatedBy = user.username();
             if (!oldStatus.equals(a.status) && "DONE".equals(a.status)) {
                 a.completedAt = a.updatedAt;
-                timeline.record(TimelineEntry.of(a.contactId, a.accountId, "core", "ACTIVITY_DONE", a.subject, null,
-                        user.username(), "activity", a.id.toString()));
+                // an activity a module words is said by that module's texts, so its entry is that module's
+                timeline.record(said(a, TimelineEntry.of(a.contactId, a.accountId, a.subjectKey != null ? a.moduleId : "core", "ACTIVITY_DONE", a.subject,
+                        null, user.username(), "activity", a.id.toString())));
             }
             audit.record(user.username(), "activity", a.id.toString(), "update", changes(a), accountOf(em, a));
             em.flush();
@@ -336,7 +373,16 @@ public class ActivityService implements ActivityRecorder {
 
     static ActivityData toData(Activity a) {
         return new ActivityData(a.id, a.type, a.subject, a.description, a.dueDate, a.status, a.owner, a.contactId,
-                a.accountId, a.createdAt, a.createdBy, a.completedAt, a.version);
+                a.accountId, a.createdAt, a.createdBy, a.completedAt, a.version, a.moduleId, a.subjectKey, args(a));
+    }
+
+    private static List<String> args(Activity a) {
+        return a.subjectKey == null || a.subjectArgs == null ? List.of() : List.of(a.subjectArgs.split(TimelineServiceImpl.ARG_SEPARATOR, -1));
+    }
+
+    /** The entry with the activity's subject as the module's text, when the module words it. */
+    private static TimelineEntry said(Activity a, TimelineEntry e) {
+        return a.subjectKey == null ? e : e.withTitleKey(a.subjectKey, args(a).toArray());
     }
 
     static boolean overdue(ActivityData a, LocalDate today) {
