@@ -28,6 +28,8 @@ final class ShellStyles {
             .crm-login-panel { background: #fff; border-radius: 6px; padding: 24px; }
             .crm-muted { color: #777; font-size: 13px; }
             .crm-confirm-consequence { max-width: 520px; }
+            /* a record's facts in captioned columns side by side (a CssLayout of FormLayouts styled crm-facts) */
+            .v-csslayout > .crm-facts { display: inline-block; vertical-align: top; margin-right: 40px; }
             .v-label.crm-wrap pre, .v-label.crm-wrap { white-space: pre-wrap; font-family: inherit; }
             /* phones and small tablets: the menu is a drawer over the page, opened with the button in the top bar;
                forms are one column (caption above the field), fields and controls take the width and are easy to hit */
@@ -51,6 +53,7 @@ final class ShellStyles {
                 .v-textfield, .v-filterselect-input { min-height: 44px; }
                 .v-checkbox > input { width: 22px; height: 22px; }
                 .v-tabsheet-tabs { overflow-x: auto; }
+                .v-csslayout > .crm-facts { display: block; margin-right: 0; }
             }
             """;
 

@@ -32,6 +32,7 @@ import com.vaadin.server.StreamResource;
 import com.vaadin.ui.Button;
 import com.vaadin.ui.Component;
 import com.vaadin.ui.CssLayout;
+import com.vaadin.ui.FormLayout;
 import com.vaadin.ui.DateField;
 import com.vaadin.ui.Grid;
 import com.vaadin.ui.HorizontalLayout;
@@ -108,16 +109,25 @@ final class PartnersView extends VerticalLayout implements BaseMenuEntry.DeepLin
         Label title = new Label(p.accountName());
         title.addStyleName(ValoTheme.LABEL_H2);
         title.setId("channel-partner-title");
-        CssLayout profile = new CssLayout(Fields.readOnly(msg.get("partner.channelType"), msg.get("channelType." + p.channelType())),
+        // two captioned columns (the partner, its credit) side by side on a laptop, one below the other on a phone; a CssLayout
+        // of captioned labels alone shows no captions and runs the values together
+        FormLayout partner = new FormLayout(Fields.readOnly(msg.get("partner.channelType"), msg.get("channelType." + p.channelType())),
                 Fields.readOnly(msg.get("partner.grade"), ChannelUi.grade(msg, p.grade()) + (p.gradeFixed() ? " " + msg.get("partner.gradeFixed") : "")),
                 Fields.readOnly(msg.get("partner.term"), msg.get("term." + p.term()) + " (" + msg.get("partner.termDays", p.termDays()) + ")"),
                 Fields.readOnly(msg.get("partner.status"), msg.get("status." + p.creditStatus()) + (p.creditStatusReason() == null ? "" : " — " + p.creditStatusReason())),
-                Fields.readOnly(msg.get("partner.sellIn"), ChannelUi.yuan(p.trailingSellIn())),
-                Fields.readOnly(msg.get("partner.limit"), ChannelUi.yuan(p.credit().limit())),
+                Fields.readOnly(msg.get("partner.sellIn"), ChannelUi.yuan(p.trailingSellIn())));
+        FormLayout credit = new FormLayout(Fields.readOnly(msg.get("partner.limit"), ChannelUi.yuan(p.credit().limit())),
                 Fields.readOnly(msg.get("credit.receivables"), ChannelUi.yuan(p.credit().receivables())),
                 Fields.readOnly(msg.get("credit.pending"), ChannelUi.yuan(p.credit().pendingOrders())),
                 Fields.readOnly(msg.get("credit.available"), ChannelUi.yuan(p.credit().available())),
                 Fields.readOnly(msg.get("credit.overdue"), ChannelUi.yuan(p.credit().overdue())));
+        partner.setWidthUndefined();
+        credit.setWidthUndefined();
+        partner.setMargin(false);
+        credit.setMargin(false);
+        partner.addStyleName("crm-facts");
+        credit.addStyleName("crm-facts");
+        CssLayout profile = new CssLayout(partner, credit);
         profile.setId("channel-partner-profile");
         profile.setWidth("100%");
         HorizontalLayout actions = new HorizontalLayout();
