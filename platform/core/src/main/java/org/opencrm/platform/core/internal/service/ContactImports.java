@@ -93,6 +93,7 @@ public class ContactImports {
     static final String KIND = "contacts";
     static final String RECORD = "contact-import";
     private static final int CHUNK = 1000;
+    private static final int ID_BLOCK = 10 * CHUNK;
     private static final int MAX_ERRORS = 1000;
     private static final int WORKERS = 2;
     private static final int ROLLBACK_BATCH = 500;
@@ -311,6 +312,9 @@ public class ContactImports {
             return t;
         });
         Semaphore inFlight = new Semaphore(WORKERS * 2);
+        // ten chunks' ids per reservation: one short transaction (and log flush) per 10,000 rows, not per chunk
+        IdBlocks.Supply ids = IdBlocks.supply(ID_BLOCK,
+                count -> jpa.txExpr(TransactionType.RequiresNew, em -> IdBlocks.reserve(em, Contact.ID_TABLE, Contact.ID_SEQUENCE, count)));
         List<Future<ChunkResult>> saved = new ArrayList<>();
         RuntimeException stopped = null;
         String endStatus = "COMPLETED";
@@ -335,7 +339,7 @@ public class ContactImports {
                 if (k < committed.size() && line >= committed.get(k).firstLine) {
                     // saved before: never straddled by a new chunk, only checked
                     if (chunk.count > 0) {
-                        saved.add(submit(workers, inFlight, user, id, chunk, errorQuota));
+                        saved.add(submit(workers, inFlight, ids, user, id, chunk, errorQuota));
                         chunk = new Pending();
                     }
                     update(seen, row);
@@ -369,7 +373,7 @@ public class ContactImports {
                     chunk.errors.add(new ImportReport.RowError(line, e.field(), e.getMessage()));
                 }
                 if (chunk.count >= CHUNK) {
-                    saved.add(submit(workers, inFlight, user, id, chunk, errorQuota));
+                    saved.add(submit(workers, inFlight, ids, user, id, chunk, errorQuota));
                     chunk = new Pending();
                 }
             }
@@ -379,7 +383,7 @@ public class ContactImports {
                 seenRows = 0;
             }
             if (chunk.count > 0) {
-                saved.add(submit(workers, inFlight, user, id, chunk, errorQuota));
+                saved.add(submit(workers, inFlight, ids, user, id, chunk, errorQuota));
             }
         } catch (PayloadTooLargeException | ConflictException e) {
             stopped = e;
@@ -468,7 +472,8 @@ public class ContactImports {
         }
     }
 
-    private Future<ChunkResult> submit(ExecutorService workers, Semaphore inFlight, CrmUser user, long id, Pending chunk, AtomicLong errorQuota) {
+    private Future<ChunkResult> submit(ExecutorService workers, Semaphore inFlight, IdBlocks.Supply ids, CrmUser user, long id, Pending chunk,
+            AtomicLong errorQuota) {
         try {
             inFlight.acquire();
         } catch (InterruptedException e) {
@@ -481,8 +486,7 @@ public class ContactImports {
                     // ids come from a block reserved in a transaction of its own, so the chunks' transactions do not
                     // queue behind one another on the id generator's row lock
                     if (!chunk.rows.isEmpty()) {
-                        OptionalLong firstId = jpa.txExpr(TransactionType.RequiresNew,
-                                em -> IdBlocks.reserve(em, Contact.ID_TABLE, Contact.ID_SEQUENCE, chunk.rows.size()));
+                        OptionalLong firstId = ids.take(chunk.rows.size());
                         if (firstId.isPresent()) {
                             for (int i = 0; i < chunk.rows.size(); i++) {
                                 chunk.rows.get(i).id = firstId.getAsLong() + i;
