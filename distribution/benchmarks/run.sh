@@ -8,6 +8,7 @@
 #   distribution/benchmarks/run.sh --build         # rebuild the distribution first (mvn -o install -DskipTests)
 #   --import-budget-min N   REST import time budget (default 40); rows beyond it are loaded straight into Derby
 #   --no-diagnose           skip the final Derby query-plan diagnostics
+#   --no-ceiling            skip the import's ceiling (Derby's raw batched insert of the same rows into a copy of CRM_CONTACT)
 #   --diagnose-only         only the query-plan diagnostics, on the data left by the last run (target/DIAGNOSTICS.md)
 #   --search-only           only the search measurement, on the data left by the last run (target/RESULTS-search-only.md)
 #
@@ -102,6 +103,7 @@ while [ $# -gt 0 ]; do
     --port) port="$2"; shift ;;
     --import-budget-min) args+=(--import-budget-min "$2"); shift ;;
     --no-diagnose) args+=(--no-diagnose) ;;
+    --no-ceiling) args+=(--no-ceiling) ;;
     --diagnose-only) args+=(--diagnose-only); diagnose_only=true; results="$work/DIAGNOSTICS.md" ;;
     --search-only) args+=(--search-only); diagnose_only=true; results="$work/RESULTS-search-only.md" ;;
     --postgresql) postgresql=true ;;

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.OptionalLong;
+import java.util.function.IntFunction;
 
 import javax.persistence.EntityManager;
 
@@ -47,6 +48,51 @@ public final class IdBlocks {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not read " + table + "/" + sequenceName + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Hands out ids for a bulk writer's chunks from blocks of at least {@code blockSize} ids, each reserved by
+     * {@code reserve} (typically {@link #reserve} in a transaction of its own), so that the writer commits one
+     * reservation per block instead of one per chunk. Ids left in the last block are never used (gaps, as
+     * EclipseLink's own preallocation leaves). Thread-safe: the chunks' workers share one supply.
+     */
+    public static Supply supply(int blockSize, IntFunction<OptionalLong> reserve) {
+        return new Supply(blockSize, reserve);
+    }
+
+    /** See {@link IdBlocks#supply}. */
+    public static final class Supply {
+        private final int blockSize;
+        private final IntFunction<OptionalLong> reserve;
+        private long next;
+        private long end; // the block is next .. end - 1
+
+        private Supply(int blockSize, IntFunction<OptionalLong> reserve) {
+            if (blockSize <= 0) {
+                throw new IllegalArgumentException("block size must be positive: " + blockSize);
+            }
+            this.blockSize = blockSize;
+            this.reserve = reserve;
+        }
+
+        /** The first of {@code count} ids ({@code first .. first + count - 1}), or empty when {@code reserve} had none. */
+        public synchronized OptionalLong take(int count) {
+            if (count <= 0) {
+                throw new IllegalArgumentException("count must be positive: " + count);
+            }
+            if (end - next < count) {
+                int size = Math.max(count, blockSize);
+                OptionalLong first = reserve.apply(size);
+                if (first.isEmpty()) {
+                    return first;
+                }
+                next = first.getAsLong();
+                end = next + size;
+            }
+            long first = next;
+            next += count;
+            return OptionalLong.of(first);
         }
     }
 }

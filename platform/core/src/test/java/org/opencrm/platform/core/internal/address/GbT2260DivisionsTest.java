@@ -31,4 +31,35 @@ class GbT2260DivisionsTest {
         assertEquals(Optional.empty(), divisions.codeOf("广东", "深圳", null));
         assertEquals(Optional.empty(), divisions.codeOf("广东省", "广州市", "南山区"));
     }
+
+    /** The indexed lookup answers as a walk of provinces() and children() does, for the names of every division. */
+    @Test
+    void theIndexedLookupAgreesWithAWalkOfTheListsForEveryDivision() {
+        int checked = 0;
+        for (Division p : divisions.provinces()) {
+            assertEquals(walk(p.name(), null, null), divisions.codeOf(p.name(), null, null));
+            for (Division c : divisions.children(p.code())) {
+                assertEquals(walk(p.name(), c.name(), null), divisions.codeOf(p.name(), c.name(), null), c.toString());
+                for (Division d : divisions.children(c.code())) {
+                    assertEquals(walk(p.name(), c.name(), d.name()), divisions.codeOf(" " + p.name(), c.name() + " ", d.name()), d.toString());
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked > 2500, "districts checked: " + checked);
+        assertEquals(Optional.empty(), divisions.codeOf(null, "深圳市", null));
+        assertEquals(Optional.empty(), divisions.codeOf(" ", null, null));
+    }
+
+    private Optional<String> walk(String province, String city, String district) {
+        Optional<Division> p = divisions.provinces().stream().filter(d -> d.name().equals(province)).findFirst();
+        if (p.isEmpty() || city == null) {
+            return p.map(Division::code);
+        }
+        Optional<Division> c = divisions.children(p.get().code()).stream().filter(d -> d.name().equals(city)).findFirst();
+        if (c.isEmpty() || district == null) {
+            return c.map(Division::code);
+        }
+        return divisions.children(c.get().code()).stream().filter(d -> d.name().equals(district)).findFirst().map(Division::code);
+    }
 }

@@ -12,6 +12,7 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import org.opencrm.platform.api.ConflictException;
 import org.opencrm.platform.api.PayloadTooLargeException;
 import org.opencrm.platform.api.PageRequest;
 import org.opencrm.platform.api.csv.ImportLimits;
+import org.opencrm.platform.core.internal.dto.ContactData;
 import org.opencrm.platform.core.internal.dto.ImportData;
 import org.opencrm.platform.core.internal.dto.ImportReport;
 import org.opencrm.platform.core.internal.model.ImportRecord;
@@ -200,6 +202,86 @@ class ContactImportsTest {
                 assertTrue(id > last, "ascending ids");
                 last = id;
             }
+        }
+    }
+
+    /** Runs one statement on the test database (outside the services). */
+    private void sql(String statement) {
+        try (java.sql.Connection c = f.jpa.database().dataSource().getConnection(); java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate(statement);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aChunkWhoseTransactionFailsWritesNoneOfItsRowsAndAResumeAddsThemExactlyOnce() {
+        f.contacts.create(f.admin, CoreFixture.contact("先有", null, null)); // the id generator's row exists: the bulk path
+        // the database refuses one row of the second chunk (lines 1002-2001) in a way validation cannot foresee
+        sql("ALTER TABLE CRM_CONTACT ADD CONSTRAINT TEST_NO_BOOM CHECK (NAME <> '导入g1500')");
+        String file = csv("g", 3500);
+        RuntimeException failed = assertThrows(RuntimeException.class, () -> f.imports.importCsv(f.admin, new StringReader(file)));
+        ImportData d = f.imports.list(f.admin, null, PageRequest.of(null, 0, 1)).items().get(0);
+        assertEquals("FAILED", d.status(), failed.toString());
+        assertEquals(2500, d.imported(), "the chunks before and after the failed one are in");
+        assertEquals(2500, tagged("g"));
+        for (int line : new int[] { 1002, 1500, 1501, 2001 }) {
+            // file line n is row n - 2 (line 1 is the header)
+            assertEquals(0, f.contacts.search(f.admin, PageRequest.of("导入g" + (line - 2), 0, 5), null, null).items().stream()
+                    .filter(c -> c.name().equals("导入g" + (line - 2))).count(), "line " + line + " of the failed chunk");
+        }
+        assertEquals(1, f.contacts.search(f.admin, PageRequest.of("导入g999", 0, 5), null, null).items().stream()
+                .filter(c -> c.name().equals("导入g999")).count());
+        assertEquals(3, f.jpa.txExpr(em -> em.createQuery("SELECT COUNT(c) FROM ImportChunk c WHERE c.importId = :id", Long.class)
+                .setParameter("id", d.id()).getSingleResult()).intValue(), "no record of the failed chunk");
+
+        sql("ALTER TABLE CRM_CONTACT DROP CONSTRAINT TEST_NO_BOOM");
+        ImportReport resumed = f.imports.resume(f.admin, d.id(), new StringReader(file));
+        assertEquals("COMPLETED", resumed.status());
+        assertEquals(3500, resumed.imported());
+        assertEquals(3500, tagged("g"), "each row exactly once");
+    }
+
+    @Test
+    void bulkImportedContactsReadUpdateAndRefuseDuplicatesLikeOthers() {
+        ContactData first = f.contacts.create(f.admin, CoreFixture.contact("先有", "13900000001", null));
+        String file = "name,mobile,email,gender,birthday,province,city,district,street,tags\n"
+                + "张三,13900000002,ZS@Example.com,男,1990-02-03,广东省,深圳市,南山区,科技园,VIP|老客户\n"
+                + "李四,13900000001,,,,,,,,\n" // taken in the database
+                + "王五,13900000002,,,,,,,,\n" // earlier in this file
+                + "赵六,,,X,,,,,,\n"; // not a gender
+        ImportReport r = f.imports.importCsv(f.admin, new StringReader(file));
+        assertEquals(List.of(3L, 4L, 5L), r.errors().stream().map(ImportReport.RowError::line).toList());
+        assertEquals(List.of("mobile", "mobile", "gender"), r.errors().stream().map(ImportReport.RowError::field).toList());
+        assertEquals(1, r.imported());
+        ContactData z = f.contacts.search(f.admin, PageRequest.of("1390000000", 0, 5), null, null).items().stream()
+                .filter(c -> c.name().equals("张三")).findFirst().orElseThrow();
+        assertTrue(z.id() > first.id());
+        assertEquals("13900000002", z.mobile());
+        assertEquals("ZS@Example.com", z.email());
+        assertEquals(org.opencrm.platform.core.internal.model.Gender.MALE, z.gender());
+        assertEquals(java.time.LocalDate.of(1990, 2, 3), z.birthday());
+        assertEquals("440305", z.divisionCode());
+        assertEquals(List.of("VIP", "老客户"), z.tags());
+        assertEquals(org.opencrm.platform.core.internal.model.ContactStatus.ACTIVE, z.status());
+        assertEquals("system", z.createdBy());
+        assertEquals(1L, z.version());
+        assertEquals(1, f.contacts.search(f.admin, PageRequest.of("zs@example.com", 0, 5), null, null).total(), "e-mail key");
+        assertEquals(1, f.contacts.search(f.admin, PageRequest.of("张三", 0, 5), null, null).total(), "name key");
+        ContactData changed = f.contacts.update(f.admin, z.id(), new ContactData(z.id(), "张三丰", z.mobile(), z.otherPhones(), z.email(), z.gender(),
+                z.birthday(), z.province(), z.city(), z.district(), z.divisionCode(), z.street(), z.tags(), z.status(), z.owner(), z.accountId(),
+                z.householdId(), null, null, null, null, null, z.version()));
+        ContactData other = f.contacts.update(f.admin, first.id(), new ContactData(first.id(), "先有二", first.mobile(), first.otherPhones(), first.email(),
+                first.gender(), first.birthday(), first.province(), first.city(), first.district(), first.divisionCode(), first.street(), first.tags(),
+                first.status(), first.owner(), first.accountId(), first.householdId(), null, null, null, null, null, first.version()));
+        assertEquals("张三丰", changed.name());
+        assertEquals(first.version(), z.version(), "the version starts where JPA starts it");
+        assertEquals(other.version(), changed.version(), "and moves as a JPA-made contact's does");
+        assertThrows(ConflictException.class, () -> f.contacts.create(f.admin, CoreFixture.contact("重复", "13900000002", null)));
+        // the block came from the id generator's row (IdBlocks): contacts made through JPA (from the block EclipseLink
+        // holds in memory, or the next) never collide with the import's
+        for (int i = 0; i < 3; i++) {
+            assertTrue(f.contacts.create(f.admin, CoreFixture.contact("后来" + i, null, null)).id() != z.id());
         }
     }
 }
