@@ -39,6 +39,11 @@
 #                           load generator on one 2-core machine: such figures say little about how the platform scales.
 #   --port-offset N         add N to every port of the benchmark's Karaf nodes (e.g. 10000: membership 28681..., handsets 28581...)
 #
+#   distribution/benchmarks/run.sh --start             # start time only: 5 cold + 5 warm starts (no import), medians and the split from karaf.log, writes target/RESULTS-start.md
+#   distribution/benchmarks/run.sh --start --quick     # 2 cold + 2 warm
+#   --runs N                (with --start) cold/warm pairs
+#   --dist FILE             (with --start) another distribution tar.gz (e.g. an older build, for a before/after in one sitting)
+#
 #   distribution/benchmarks/run.sh --ui-sessions      # memory per idle signed-in UI session: 200 sessions of a real Chromium (~15 min), writes RESULTS-ui-sessions.md
 #   --sessions N            sessions to open (writes target/RESULTS-ui-sessions-N.md)
 #   distribution/benchmarks/run.sh --ui-screens       # seconds for each main screen to appear with 1,000,000 contacts and 1,000,000 handsets (~30 min), writes RESULTS-ui-screens.md
@@ -78,11 +83,16 @@ sessions=""
 postgresql=false
 nodes=1
 port_offset=0
+start=false
+start_runs=""
 
 while [ $# -gt 0 ]; do
   case "$1" in
     --build) build=true ;;
     --membership) membership=true ;;
+    --start) start=true ;;
+    --runs) start_runs="$2"; shift ;;
+    --dist) dist="$2"; shift ;;
     --members|--duration-s|--lever) margs+=("$1" "$2"); shift ;;
     --quick) args+=(--quick); hargs+=(--quick); cargs+=(--quick); aargs+=(--quick); aresults="${aresults:-$work/RESULTS-audit-quick.md}"; cresults="${cresults:-$work/RESULTS-channel-quick.md}"; results="$work/RESULTS-quick.md"; hresults="$work/RESULTS-handsets-quick.md" ;;
     --handsets) handsets=true ;;
@@ -109,12 +119,25 @@ while [ $# -gt 0 ]; do
     --postgresql) postgresql=true ;;
     --nodes) nodes="$2"; shift ;;
     --port-offset) port_offset="$2"; shift ;;
-    -h|--help) sed -n '2,41p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,46p' "$0"; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
 done
 [ "${#args[@]}" -gt 0 ] && [ "${args[0]}" = "--sizes" ] && [ "${args[1]}" = "100000,1000000" ] && results="$bench/RESULTS.md"
+# --start [--quick] [--runs N] [--dist FILE]: cold and warm starts only (StartBenchmark.java: its own Karaf in
+# target/opencrm-start, ports 18981/18901), medians and the split of the start from karaf.log
+if $start; then
+  if [ ! -f "$dist" ]; then (cd "$repo" && mvn -B -q -o install -DskipTests); fi
+  runs="${start_runs:-5}"
+  [[ " ${args[*]-} " == *" --quick "* ]] && [ -z "$start_runs" ] && runs=2
+  mkdir -p "$work"
+  if curl -s -o /dev/null --max-time 1 "http://localhost:18981/"; then echo "port 18981 is already in use; stop it first" >&2; exit 1; fi
+  mkdir -p "$work/bench-classes"
+  javac -d "$work/bench-classes" "$bench/KarafNode.java"
+  exec java -Xmx256m -cp "$work/bench-classes" "$bench/StartBenchmark.java" --dist "$dist" --home "$work/opencrm-start" --runs "$runs" \
+    --results "$($explicit_results && echo "$results" || echo "$work/RESULTS-start.md")" --pid-file "$work/karaf-start.pid" --java-max-mem "${JAVA_MAX_MEM:-2g}"
+fi
 # --ui-sessions [--sessions N]: UiSessionMemoryBenchmark (distribution/itests) starts the distribution in
 # distribution/itests/target/ui-sessions (ports 18781/18701/11699/45044) and signs in with Debian's Chromium
 if $ui_sessions; then

@@ -20,8 +20,11 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
@@ -44,6 +47,7 @@ import org.opencrm.platform.api.security.UserChange;
 import org.opencrm.platform.api.security.UserService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -65,6 +69,11 @@ import org.slf4j.LoggerFactory;
  * unknown or disabled user so that the time taken does not tell which names exist, and at most
  * {@code signInConcurrentChecks} of them at once. Failures go to the log (WARN, never the password) and the audit
  * trail.
+ * <p>
+ * Start: the administrator's creation (one PBKDF2 run of 600,000 iterations, the first in a JVM whose JIT has not
+ * compiled HMAC-SHA256 yet: about a second on two cores) and the dummy hash run on a thread of their own, beside the
+ * rest of the platform's start, instead of on the thread that starts the bundles; a sign-in that needs them waits
+ * for them, so nobody is refused for arriving early.
  */
 @Component(service = UserService.class, configurationPid = "org.opencrm.security")
 @Designate(ocd = SecurityConfig.class)
@@ -86,6 +95,8 @@ public class UserServiceImpl implements UserService {
     private volatile int iterations;
     /** A hash of a random password with the current iteration count: what unknown users are checked against. */
     private volatile String dummyHash;
+    /** The start's set-up: admin created if missing, dummy hash made. Sign-ins that check a password wait for it. */
+    private final CompletableFuture<Void> setUp;
     private volatile Semaphore checks;
     private volatile int concurrentChecks;
     private volatile long queueMillis;
@@ -117,18 +128,72 @@ public class UserServiceImpl implements UserService {
 
     @Activate
     public UserServiceImpl(@Reference(target = "(osgi.unit.name=crm-security)") JpaTemplate jpa, SecurityConfig config) {
-        this(jpa, config, System::nanoTime);
+        this(jpa, config, System::nanoTime, UserServiceImpl::inBackground);
     }
 
-    /** For tests: {@code nanoTime} drives the back-off, the credential cache and the stamp rechecks. */
+    /** For tests: {@code nanoTime} drives the back-off, the credential cache and the stamp rechecks; set-up inline. */
     UserServiceImpl(JpaTemplate jpa, SecurityConfig config, LongSupplier nanoTime) {
+        this(jpa, config, nanoTime, Runnable::run);
+    }
+
+    /** For tests: {@code setUpRunner} runs the start's set-up (admin, dummy hash). */
+    UserServiceImpl(JpaTemplate jpa, SecurityConfig config, LongSupplier nanoTime, Executor setUpRunner) {
         this.jpa = jpa;
         this.nanoTime = nanoTime;
         new SecureRandom().nextBytes(cachePepper);
         this.throttle = new SignInThrottle(SignInThrottle.Settings.DEFAULTS, nanoTime);
         this.stamps = new SecurityStamps(this::readStamp, nanoTime, TimeUnit.SECONDS.toNanos(1));
         configure(config);
-        ensureAdmin();
+        this.setUp = CompletableFuture.runAsync(() -> {
+            try {
+                ensureAdmin();
+            } catch (RuntimeException e) {
+                // e.g. a second node created it at the same moment; the next start tries again if it is still missing
+                LOG.error("OpenCRM: could not create the user 'admin': {}", e.toString(), e);
+            }
+            dummyHash();
+        }, setUpRunner);
+    }
+
+    private static void inBackground(Runnable task) {
+        Thread t = new Thread(task, "opencrm-security-setup");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    @Deactivate
+    void deactivate() {
+        // the set-up uses the persistence unit: let it finish before the unit may go away
+        awaitSetUp(TimeUnit.SECONDS.toMillis(30));
+    }
+
+    /** Waits (at most {@code millis}) for the start's set-up; a failed set-up has been logged and is not repeated. */
+    private void awaitSetUp(long millis) {
+        if (setUp == null || setUp.isDone()) {
+            return;
+        }
+        try {
+            setUp.get(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("OpenCRM: the security set-up (admin user, dummy hash) has not finished: {}", e.toString());
+        }
+    }
+
+    /** The dummy hash for the current iteration count, made when first needed (at start: by the set-up thread). */
+    private String dummyHash() {
+        String h = dummyHash;
+        if (h == null) {
+            synchronized (this) {
+                h = dummyHash;
+                if (h == null) {
+                    h = PasswordHasher.hash(PasswordHasher.generate(20).toCharArray(), iterations);
+                    dummyHash = h;
+                }
+            }
+        }
+        return h;
     }
 
     @Modified
@@ -143,9 +208,12 @@ public class UserServiceImpl implements UserService {
                     PasswordHasher.RECOMMENDED_ITERATIONS);
             wanted = PasswordHasher.RECOMMENDED_ITERATIONS;
         }
-        if (wanted != iterations || dummyHash == null) {
+        if (wanted != iterations) {
             iterations = wanted;
-            dummyHash = PasswordHasher.hash(PasswordHasher.generate(20).toCharArray(), wanted);
+            dummyHash = null;
+            if (setUp != null) {
+                dummyHash(); // a changed configuration: made now, so that no sign-in pays for it
+            }
         }
         int concurrent = config.signInConcurrentChecks() > 0 ? config.signInConcurrentChecks()
                 : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
@@ -289,6 +357,8 @@ public class UserServiceImpl implements UserService {
 
     /** Checks a password that is neither throttled nor remembered: admission, a PBKDF2 permit, the check, the outcome. */
     private SignInResult check(String name, char[] password, byte[] digest, String address, SignInOrigin from) {
+        // an early sign-in (the admin still being created at the first start) waits instead of being refused
+        awaitSetUp(TimeUnit.SECONDS.toMillis(60));
         // counts as in flight until checked: a burst of parallel attempts is refused at once instead of queueing
         Duration locked = throttle.admit(name, address);
         if (!locked.isZero()) {
@@ -309,7 +379,7 @@ public class UserServiceImpl implements UserService {
             try {
                 row = USERNAME.matcher(name).matches() ? readUser(name) : null;
                 // unknown and disabled users cost one PBKDF2 run too: the time taken does not tell which names exist
-                String hash = row == null ? dummyHash : row.passwordHash();
+                String hash = row == null ? dummyHash() : row.passwordHash();
                 ok = PasswordHasher.verify(password, hash) && row != null && row.enabled();
                 checked = true;
                 if (!ok) {

@@ -62,6 +62,33 @@ class UserServiceImplTest {
     }
 
     @Test
+    void aSignInDuringTheFirstStartsSetUpWaitsForTheAdministratorInsteadOfBeingRefused() throws Exception {
+        InMemoryJpa fresh = new InMemoryJpa("crm-security");
+        try {
+            java.util.concurrent.CompletableFuture<Runnable> setUp = new java.util.concurrent.CompletableFuture<>();
+            UserServiceImpl starting = new UserServiceImpl(fresh, config(), now::get, setUp::complete);
+            assertTrue(setUp.isDone(), "the set-up was handed to its runner");
+            assertEquals(0L, (long) fresh.txExpr(TransactionType.RequiresNew,
+                    em -> em.createQuery("SELECT COUNT(u) FROM UserEntity u", Long.class).getSingleResult()), "no admin before the set-up ran");
+            SignInResult[] result = new SignInResult[1];
+            Thread early = new Thread(() -> result[0] = starting.signIn("admin", "Unit-admin-1".toCharArray(), FROM), "early-sign-in");
+            early.start();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (early.getState() != Thread.State.TIMED_WAITING && early.isAlive() && System.nanoTime() < deadline) {
+                Thread.onSpinWait(); // waits for the sign-in to be parked on the set-up
+            }
+            assertEquals(Thread.State.TIMED_WAITING, early.getState(), "the early sign-in waits for the set-up");
+            setUp.get().run();
+            early.join(Duration.ofSeconds(30).toMillis());
+            assertEquals(Outcome.SIGNED_IN, result[0].outcome(), "signed in once the admin exists");
+            assertEquals(Outcome.REFUSED, starting.signIn("nobody", "Unit-admin-1".toCharArray(), FROM).outcome(),
+                    "an unknown user is checked against the dummy hash the set-up made");
+        } finally {
+            fresh.close();
+        }
+    }
+
+    @Test
     void newHashesUse600000IterationsAndOldOnesAreUpgradedAtTheNextSignIn() {
         addUser("chen", "Chen-pass-1");
         assertEquals(600_000, PasswordHasher.iterations(storedHash("chen")));
