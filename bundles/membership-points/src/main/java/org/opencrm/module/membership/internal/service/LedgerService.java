@@ -61,12 +61,13 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * Points and stored value at the till: earn, redeem, adjust, expire; top up, spend, refund.
  *
- * <p>Every change is one transaction in one order: lock the member row ({@code SELECT ... FOR UPDATE} by primary
- * key), look the client reference up (a repeat answers the first result), check, insert the MP_TXN row (its
- * REFERENCE has a unique index: a concurrent duplicate on another member fails there and is answered with the first
- * result), append the ledger rows, update the balances on the member row, queue the notification. The balance and
- * its ledger rows commit together or not at all; a refusal (400/409) throws before anything is written and rolls
- * the transaction back. A deadlock victim or lock timeout is retried a bounded number of times.
+ * <p>Every change runs in one order: lock the member row ({@code SELECT ... FOR UPDATE} by primary key), look the
+ * client reference up (a repeat answers the first result), check, insert the MP_TXN row (its REFERENCE has a unique
+ * index: a concurrent duplicate on another node fails there and is answered with the first result), append the ledger
+ * rows, update the balances on the member row, queue the notification. Requests of different members share one
+ * transaction ({@link GroupCommit}, answered after it committed); the balance and its ledger rows commit together or
+ * not at all; a refusal (400/409) is thrown by the check, before anything is written, and leaves only its own request.
+ * A deadlock victim or lock timeout is retried a bounded number of times.
  *
  * <p>Data scope (the platform's {@link DataScopes}, on top of which the till has its own policy): a REGION / PARTNER /
  * STORE user sees the members who joined at a store inside the scope. At the till any store of the chain serves any
