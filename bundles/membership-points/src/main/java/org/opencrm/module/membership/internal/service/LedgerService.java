@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.persistence.EntityManager;
+import javax.persistence.FlushModeType;
 import javax.persistence.LockModeType;
 
 import org.apache.aries.jpa.template.JpaTemplate;
@@ -48,21 +50,24 @@ import org.opencrm.platform.api.scope.DataScopes;
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.api.timeline.TimelineEntry;
 import org.opencrm.platform.api.timeline.TimelineService;
+import org.opencrm.platform.persistence.GroupCommit;
 import org.opencrm.platform.persistence.SqlFailure;
 import org.opencrm.platform.persistence.TransactionRetry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 /**
  * Points and stored value at the till: earn, redeem, adjust, expire; top up, spend, refund.
  *
- * <p>Every change is one transaction in one order: lock the member row ({@code SELECT ... FOR UPDATE} by primary
- * key), look the client reference up (a repeat answers the first result), check, insert the MP_TXN row (its
- * REFERENCE has a unique index: a concurrent duplicate on another member fails there and is answered with the first
- * result), append the ledger rows, update the balances on the member row, queue the notification. The balance and
- * its ledger rows commit together or not at all; a refusal (400/409) throws before anything is written and rolls
- * the transaction back. A deadlock victim or lock timeout is retried a bounded number of times.
+ * <p>Every change runs in one order: lock the member row ({@code SELECT ... FOR UPDATE} by primary key), look the
+ * client reference up (a repeat answers the first result), check, insert the MP_TXN row (its REFERENCE has a unique
+ * index: a concurrent duplicate on another node fails there and is answered with the first result), append the ledger
+ * rows, update the balances on the member row, queue the notification. Requests of different members share one
+ * transaction ({@link GroupCommit}, answered after it committed); the balance and its ledger rows commit together or
+ * not at all; a refusal (400/409) is thrown by the check, before anything is written, and leaves only its own request.
+ * A deadlock victim or lock timeout is retried a bounded number of times.
  *
  * <p>Data scope (the platform's {@link DataScopes}, on top of which the till has its own policy): a REGION / PARTNER /
  * STORE user sees the members who joined at a store inside the scope. At the till any store of the chain serves any
@@ -91,9 +96,25 @@ public class LedgerService {
     /** Stores known to exist (an HQ cashier's store is checked once, not on every purchase). */
     private final Map<Long, Boolean> knownStores = new ConcurrentHashMap<>();
 
+    /** Requests of different members share a transaction: a few committers, up to this many requests each. */
+    static final int COMMITTERS = 2;
+    static final int MAX_BATCH = 64;
+    /** The till's group commit (one transaction and one log flush for many members' requests). */
+    private final GroupCommit<EntityManager> till;
+
+    /**
+     * A till request's work under the member lock: reads and checks first, and a refusal is thrown there, before
+     * anything is written (the transaction it runs in carries other members' requests too); then the writes.
+     */
     @FunctionalInterface
     private interface Work {
-        Txn apply(EntityManager em, Member m, List<CrmEvent> after);
+        Writes check(EntityManager em, Member m);
+    }
+
+    /** The writes of a request that passed its checks, in the same transaction (and EntityManager). */
+    @FunctionalInterface
+    private interface Writes {
+        Txn write(List<CrmEvent> after);
     }
 
     @Activate
@@ -109,6 +130,18 @@ public class LedgerService {
         this.promotions = promotions;
         this.outbox = outbox;
         this.events = events;
+        // one transaction per batch; its inserts go out together at the end (statement batching) rather than
+        // before each query of the next request, which never reads them (the requests of a batch share no key)
+        this.till = GroupCommit.start("membership-till", body -> jpa.tx(TransactionType.Required, em -> {
+            em.setFlushMode(FlushModeType.COMMIT);
+            body.accept(em);
+            em.flush();
+        }), retry, COMMITTERS, MAX_BATCH, Comparator.comparingLong(r -> ((TillRequest) r).memberId()));
+    }
+
+    @Deactivate
+    void deactivate() {
+        till.close();
     }
 
     // ---------------------------------------------------------------- points
@@ -121,38 +154,39 @@ public class LedgerService {
         long paid = Money.ofYuan("amount", in.amount(), Money.Sign.POSITIVE, MAX_AMOUNT).fen();
         Long store = store(user, in.storeAccountId());
         String note = optional("note", in.note(), 500);
-        return apply(user, memberId, reference, TxnKind.EARN, (em, m, after) -> {
+        return apply(user, memberId, reference, TxnKind.EARN, (em, m) -> {
             Card card = card(em, m, in.cardNumber(), true, false);
             Instant now = rules.now();
             LocalDate day = rules.dateOf(now);
-            BigDecimal multiplier = rules.tier(m.tier).multiplier().multiply(promotions.promotionMultiplier(day, store, m.tier, m.birthday));
+            BigDecimal tierAndPromotion = rules.tier(m.tier).multiplier().multiply(promotions.promotionMultiplier(day, store, m.tier, m.birthday));
             Coupon coupon = in.couponCode() == null || in.couponCode().isBlank() ? null : promotions.couponFor(em, m, in.couponCode(), day);
-            if (coupon != null && coupon.multiplier != null) {
-                multiplier = multiplier.multiply(new BigDecimal(coupon.multiplier));
-            }
+            BigDecimal multiplier = coupon != null && coupon.multiplier != null ? tierAndPromotion.multiply(new BigDecimal(coupon.multiplier)) : tierAndPromotion;
             long points = Rules.points(paid, rules.terms().pointsPerYuan(), multiplier) + (coupon == null ? 0 : coupon.bonusPoints);
+            creditable(m, points);
             long spend = spendSince(em, m.id, rules.tierWindowStart(now)) + paid;
-            Txn t = txn(em, user, m, reference, TxnKind.EARN, card, store, now);
-            t.amountFen = paid;
-            t.points = points;
-            t.multiplier = multiplier.stripTrailingZeros().toPlainString();
-            t.couponCode = coupon == null ? null : coupon.code;
-            t.reason = note;
-            em.persist(t);
-            if (points > 0) {
-                credit(em, m, t, points);
-            }
-            if (coupon != null) {
-                coupon.usedByTxnId = t.id;
-                coupon.usedAt = now;
-            }
-            m.rollingSpendFen = spend;
-            tier(em, user, m, rules.tierFor(spend), t.id, after);
-            finish(t, m);
-            notify(em, m, t, "POINTS_EARNED", "您消费" + yuan(paid) + "元，获得积分" + points + "，当前积分" + m.pointsBalance + "。",
-                    "You earned " + points + " points on a purchase of CNY " + yuan(paid) + "; balance " + m.pointsBalance + " points.");
-            onTimeline(m, user, "POINTS_EARNED", points + " points earned", "Purchase CNY " + yuan(paid) + " x" + t.multiplier, t, "timeline.title.earned", points);
-            return t;
+            return after -> {
+                Txn t = txn(em, user, m, reference, TxnKind.EARN, card, store, now);
+                t.amountFen = paid;
+                t.points = points;
+                t.multiplier = multiplier.stripTrailingZeros().toPlainString();
+                t.couponCode = coupon == null ? null : coupon.code;
+                t.reason = note;
+                em.persist(t);
+                if (points > 0) {
+                    credit(em, m, t, points);
+                }
+                if (coupon != null) {
+                    coupon.usedByTxnId = t.id;
+                    coupon.usedAt = now;
+                }
+                m.rollingSpendFen = spend;
+                tier(em, user, m, rules.tierFor(spend), t.id, after);
+                finish(t, m);
+                notify(em, m, t, "POINTS_EARNED", "您消费" + yuan(paid) + "元，获得积分" + points + "，当前积分" + m.pointsBalance + "。",
+                        "You earned " + points + " points on a purchase of CNY " + yuan(paid) + "; balance " + m.pointsBalance + " points.");
+                onTimeline(m, user, "POINTS_EARNED", points + " points earned", "Purchase CNY " + yuan(paid) + " x" + t.multiplier, t, "timeline.title.earned", points);
+                return t;
+            };
         });
     }
 
@@ -167,24 +201,27 @@ public class LedgerService {
         }
         Long store = store(user, in.storeAccountId());
         String note = optional("note", in.note(), 500);
-        return apply(user, memberId, reference, TxnKind.REDEEM, (em, m, after) -> {
+        return apply(user, memberId, reference, TxnKind.REDEEM, (em, m) -> {
             Card card = card(em, m, in.cardNumber(), true, false);
             Instant now = rules.now();
-            expireDue(em, user, m, now);
-            if (points > m.pointsBalance) {
-                throw InsufficientBalanceException.points(m.pointsBalance, points);
+            long due = expiryDue(em, m, now);
+            if (points > m.pointsBalance - due) {
+                throw InsufficientBalanceException.points(m.pointsBalance - due, points);
             }
-            Txn t = txn(em, user, m, reference, TxnKind.REDEEM, card, store, now);
-            t.points = -points;
-            t.amountFen = rules.redemptionValueFen(points);
-            t.reason = note;
-            em.persist(t);
-            debit(em, m, t, points, TxnKind.REDEEM);
-            finish(t, m);
-            notify(em, m, t, "POINTS_REDEEMED", "您使用积分" + points + "，抵扣" + yuan(t.amountFen) + "元，当前积分" + m.pointsBalance + "。",
-                    "You redeemed " + points + " points for CNY " + yuan(t.amountFen) + "; balance " + m.pointsBalance + " points.");
-            onTimeline(m, user, "POINTS_REDEEMED", points + " points redeemed", "Worth CNY " + yuan(t.amountFen), t, "timeline.title.redeemed", points);
-            return t;
+            return after -> {
+                expire(em, user, m, now, due);
+                Txn t = txn(em, user, m, reference, TxnKind.REDEEM, card, store, now);
+                t.points = -points;
+                t.amountFen = rules.redemptionValueFen(points);
+                t.reason = note;
+                em.persist(t);
+                debit(em, m, t, points, TxnKind.REDEEM);
+                finish(t, m);
+                notify(em, m, t, "POINTS_REDEEMED", "您使用积分" + points + "，抵扣" + yuan(t.amountFen) + "元，当前积分" + m.pointsBalance + "。",
+                        "You redeemed " + points + " points for CNY " + yuan(t.amountFen) + "; balance " + m.pointsBalance + " points.");
+                onTimeline(m, user, "POINTS_REDEEMED", points + " points redeemed", "Worth CNY " + yuan(t.amountFen), t, "timeline.title.redeemed", points);
+                return t;
+            };
         });
     }
 
@@ -201,38 +238,44 @@ public class LedgerService {
         if (reason == null) {
             throw new InvalidInputException("reason", "a reason is required for an adjustment", "membership.reasonRequired");
         }
-        return apply(user, memberId, reference, TxnKind.ADJUST, (em, m, after) -> {
+        return apply(user, memberId, reference, TxnKind.ADJUST, (em, m) -> {
             if (!scopes.canSee(user, m.joinStoreAccountId)) {
                 throw new RecordNotFoundException(MemberService.RECORD, memberId);
             }
             Instant now = rules.now();
-            Txn t = txn(em, user, m, reference, TxnKind.ADJUST, null, null, now);
-            t.points = points;
-            t.reason = reason;
-            if (points < 0) {
-                expireDue(em, user, m, now);
-                long taken = Math.negateExact(points);
-                if (taken > m.pointsBalance) {
-                    throw InsufficientBalanceException.points(m.pointsBalance, taken);
-                }
-                em.persist(t);
-                debit(em, m, t, taken, TxnKind.ADJUST);
-            } else {
-                em.persist(t);
-                credit(em, m, t, points);
+            long due = points < 0 ? expiryDue(em, m, now) : 0;
+            if (points < 0 && -points > m.pointsBalance - due) {
+                throw InsufficientBalanceException.points(m.pointsBalance - due, -points);
             }
-            finish(t, m);
-            Map<String, Object> changes = new LinkedHashMap<>();
-            changes.put("points", points);
-            changes.put("balance", m.pointsBalance);
-            changes.put("reference", reference);
-            changes.put("reason", reason);
-            audit.record(user.username(), MemberService.RECORD, m.id.toString(), "adjust-points", changes, m.joinStoreAccountId);
-            timeline.record(TimelineEntry.of(m.contactId, null, MembershipModule.ID, "POINTS_ADJUSTED", (points > 0 ? "+" : "") + points + " points (adjustment)",
-                    reason, user.username(), MemberService.RECORD, m.id.toString()).withTitleKey("timeline.title.adjusted", (points > 0 ? "+" : "") + points));
-            notify(em, m, t, "POINTS_ADJUSTED", "您的积分调整" + (points > 0 ? "+" : "") + points + "，当前积分" + m.pointsBalance + "。",
-                    "Your points were adjusted by " + points + "; balance " + m.pointsBalance + " points.");
-            return t;
+            if (points > 0) {
+                creditable(m, points);
+            }
+            return after -> {
+                Txn t = txn(em, user, m, reference, TxnKind.ADJUST, null, null, now);
+                t.points = points;
+                t.reason = reason;
+                if (points < 0) {
+                    expire(em, user, m, now, due);
+                    long taken = Math.negateExact(points);
+                    em.persist(t);
+                    debit(em, m, t, taken, TxnKind.ADJUST);
+                } else {
+                    em.persist(t);
+                    credit(em, m, t, points);
+                }
+                finish(t, m);
+                Map<String, Object> changes = new LinkedHashMap<>();
+                changes.put("points", points);
+                changes.put("balance", m.pointsBalance);
+                changes.put("reference", reference);
+                changes.put("reason", reason);
+                audit.record(user.username(), MemberService.RECORD, m.id.toString(), "adjust-points", changes, m.joinStoreAccountId);
+                timeline.record(TimelineEntry.of(m.contactId, null, MembershipModule.ID, "POINTS_ADJUSTED", (points > 0 ? "+" : "") + points + " points (adjustment)",
+                        reason, user.username(), MemberService.RECORD, m.id.toString()).withTitleKey("timeline.title.adjusted", (points > 0 ? "+" : "") + points));
+                notify(em, m, t, "POINTS_ADJUSTED", "您的积分调整" + (points > 0 ? "+" : "") + points + "，当前积分" + m.pointsBalance + "。",
+                        "Your points were adjusted by " + points + "; balance " + m.pointsBalance + " points.");
+                return t;
+            };
         });
     }
 
@@ -245,25 +288,28 @@ public class LedgerService {
         long amount = Money.ofYuan("amount", in.amount(), Money.Sign.POSITIVE, MAX_AMOUNT).fen();
         Long store = store(user, in.storeAccountId());
         long bonus = rules.bonusFen(amount);
-        return apply(user, memberId, reference, TxnKind.TOP_UP, (em, m, after) -> {
+        String note = optional("note", in.note(), 500);
+        return apply(user, memberId, reference, TxnKind.TOP_UP, (em, m) -> {
             Card card = card(em, m, in.cardNumber(), false, true);
             if (m.valueBalanceFen + amount + bonus > MAX_AMOUNT.fen()) {
                 throw new InvalidInputException("amount", "the stored value may not exceed " + yuan(MAX_AMOUNT.fen()) + " CNY", "membership.valueLimit", yuan(MAX_AMOUNT.fen()));
             }
-            Txn t = txn(em, user, m, reference, TxnKind.TOP_UP, card, store, rules.now());
-            t.amountFen = amount;
-            t.bonusFen = bonus;
-            t.reason = optional("note", in.note(), 500);
-            em.persist(t);
-            value(em, m, t, amount, false);
-            if (bonus > 0) {
-                value(em, m, t, bonus, true);
-            }
-            finish(t, m);
-            notify(em, m, t, "VALUE_TOPPED_UP", "您充值" + yuan(amount) + "元" + (bonus > 0 ? "，赠送" + yuan(bonus) + "元" : "") + "，储值余额" + yuan(m.valueBalanceFen) + "元。",
-                    "You topped up CNY " + yuan(amount) + (bonus > 0 ? " (+" + yuan(bonus) + " bonus)" : "") + "; stored value CNY " + yuan(m.valueBalanceFen) + ".");
-            onTimeline(m, user, "VALUE_TOPPED_UP", "Top-up CNY " + yuan(amount), bonus > 0 ? "Bonus CNY " + yuan(bonus) : null, t, "timeline.title.toppedUp", yuan(amount));
-            return t;
+            return after -> {
+                Txn t = txn(em, user, m, reference, TxnKind.TOP_UP, card, store, rules.now());
+                t.amountFen = amount;
+                t.bonusFen = bonus;
+                t.reason = note;
+                em.persist(t);
+                value(em, m, t, amount, false);
+                if (bonus > 0) {
+                    value(em, m, t, bonus, true);
+                }
+                finish(t, m);
+                notify(em, m, t, "VALUE_TOPPED_UP", "您充值" + yuan(amount) + "元" + (bonus > 0 ? "，赠送" + yuan(bonus) + "元" : "") + "，储值余额" + yuan(m.valueBalanceFen) + "元。",
+                        "You topped up CNY " + yuan(amount) + (bonus > 0 ? " (+" + yuan(bonus) + " bonus)" : "") + "; stored value CNY " + yuan(m.valueBalanceFen) + ".");
+                onTimeline(m, user, "VALUE_TOPPED_UP", "Top-up CNY " + yuan(amount), bonus > 0 ? "Bonus CNY " + yuan(bonus) : null, t, "timeline.title.toppedUp", yuan(amount));
+                return t;
+            };
         });
     }
 
@@ -273,21 +319,24 @@ public class LedgerService {
         String reference = reference(in.reference());
         long amount = Money.ofYuan("amount", in.amount(), Money.Sign.POSITIVE, MAX_AMOUNT).fen();
         Long store = store(user, in.storeAccountId());
-        return apply(user, memberId, reference, TxnKind.SPEND, (em, m, after) -> {
+        String note = optional("note", in.note(), 500);
+        return apply(user, memberId, reference, TxnKind.SPEND, (em, m) -> {
             Card card = card(em, m, in.cardNumber(), false, true);
             if (amount > m.valueBalanceFen) {
                 throw InsufficientBalanceException.value(m.valueBalanceFen, amount);
             }
-            Txn t = txn(em, user, m, reference, TxnKind.SPEND, card, store, rules.now());
-            t.amountFen = amount;
-            t.reason = optional("note", in.note(), 500);
-            em.persist(t);
-            value(em, m, t, -amount, false);
-            finish(t, m);
-            notify(em, m, t, "VALUE_SPENT", "您使用储值" + yuan(amount) + "元，储值余额" + yuan(m.valueBalanceFen) + "元。",
-                    "You paid CNY " + yuan(amount) + " from stored value; balance CNY " + yuan(m.valueBalanceFen) + ".");
-            onTimeline(m, user, "VALUE_SPENT", "Paid CNY " + yuan(amount) + " from stored value", null, t, "timeline.title.spent", yuan(amount));
-            return t;
+            return after -> {
+                Txn t = txn(em, user, m, reference, TxnKind.SPEND, card, store, rules.now());
+                t.amountFen = amount;
+                t.reason = note;
+                em.persist(t);
+                value(em, m, t, -amount, false);
+                finish(t, m);
+                notify(em, m, t, "VALUE_SPENT", "您使用储值" + yuan(amount) + "元，储值余额" + yuan(m.valueBalanceFen) + "元。",
+                        "You paid CNY " + yuan(amount) + " from stored value; balance CNY " + yuan(m.valueBalanceFen) + ".");
+                onTimeline(m, user, "VALUE_SPENT", "Paid CNY " + yuan(amount) + " from stored value", null, t, "timeline.title.spent", yuan(amount));
+                return t;
+            };
         });
     }
 
@@ -302,7 +351,8 @@ public class LedgerService {
             throw new InvalidInputException("originalReference", "originalReference (the spend to refund) is required", "membership.refundOriginalRequired");
         }
         String original = in.originalReference().strip();
-        return apply(user, memberId, reference, TxnKind.REFUND, (em, m, after) -> {
+        String note = optional("note", in.note(), 500);
+        return apply(user, memberId, reference, TxnKind.REFUND, (em, m) -> {
             Txn spend = byReference(em, original);
             if (spend == null || spend.kind != TxnKind.SPEND || !spend.memberId.equals(m.id)) {
                 throw new InvalidInputException("originalReference", "no stored-value spend " + original + " of this member", "membership.noSuchSpend", original);
@@ -312,18 +362,20 @@ public class LedgerService {
                 throw new ConflictException("refund_exceeds_spend", "amount", "spend " + original + " of CNY " + yuan(spend.amountFen) + " has CNY "
                         + yuan(spend.amountFen - spend.refundedFen) + " left to refund", "membership.refundExceeds", original, yuan(spend.amountFen), yuan(spend.amountFen - spend.refundedFen));
             }
-            spend.refundedFen += amount;
-            Txn t = txn(em, user, m, reference, TxnKind.REFUND, null, store, rules.now());
-            t.amountFen = amount;
-            t.originalReference = original;
-            t.reason = optional("note", in.note(), 500);
-            em.persist(t);
-            value(em, m, t, amount, false);
-            finish(t, m);
-            notify(em, m, t, "VALUE_REFUNDED", "退回储值" + yuan(amount) + "元，储值余额" + yuan(m.valueBalanceFen) + "元。",
-                    "CNY " + yuan(amount) + " was refunded to your stored value; balance CNY " + yuan(m.valueBalanceFen) + ".");
-            onTimeline(m, user, "VALUE_REFUNDED", "Refund CNY " + yuan(amount) + " to stored value", "Spend " + original, t, "timeline.title.refunded", yuan(amount));
-            return t;
+            return after -> {
+                spend.refundedFen += amount;
+                Txn t = txn(em, user, m, reference, TxnKind.REFUND, null, store, rules.now());
+                t.amountFen = amount;
+                t.originalReference = original;
+                t.reason = note;
+                em.persist(t);
+                value(em, m, t, amount, false);
+                finish(t, m);
+                notify(em, m, t, "VALUE_REFUNDED", "退回储值" + yuan(amount) + "元，储值余额" + yuan(m.valueBalanceFen) + "元。",
+                        "CNY " + yuan(amount) + " was refunded to your stored value; balance CNY " + yuan(m.valueBalanceFen) + ".");
+                onTimeline(m, user, "VALUE_REFUNDED", "Refund CNY " + yuan(amount) + " to stored value", "Spend " + original, t, "timeline.title.refunded", yuan(amount));
+                return t;
+            };
         });
     }
 
@@ -402,7 +454,8 @@ public class LedgerService {
                 return new long[] { 0, 0 };
             }
             Instant now = rules.now();
-            long expired = expireDue(em, CrmUser.SYSTEM, m, now);
+            long expired = expiryDue(em, m, now);
+            expire(em, CrmUser.SYSTEM, m, now, expired);
             long spend = spendSince(em, m.id, rules.tierWindowStart(now));
             m.rollingSpendFen = spend;
             boolean changed = m.status != MemberStatus.CLOSED && tier(em, CrmUser.SYSTEM, m, rules.tierFor(spend), null, after);
@@ -418,27 +471,42 @@ public class LedgerService {
 
     // ---------------------------------------------------------------- the transaction
 
+    /** A till request in the group commit: keyed by its member (one at a time, in order) and its reference. */
+    private record TillRequest(long memberId, String reference, TxnKind kind, Work work, List<CrmEvent> after)
+            implements GroupCommit.Request<EntityManager, TxnResult> {
+        @Override
+        public List<String> keys() {
+            return List.of("member:" + memberId, "reference:" + reference);
+        }
+
+        @Override
+        public GroupCommit.Write<EntityManager, TxnResult> check(EntityManager em) {
+            after.clear();
+            Member m = lockMember(em, memberId);
+            if (m == null) {
+                throw new RecordNotFoundException(MemberService.RECORD, memberId);
+            }
+            Txn prior = byReference(em, reference);
+            if (prior != null) {
+                return GroupCommit.Write.answer(replay(prior, memberId, kind));
+            }
+            if (m.status != MemberStatus.ACTIVE) {
+                throw new ConflictException("member_not_active", "memberId", "member " + m.memberNumber + " is " + m.status, "membership.memberNotActive", m.memberNumber, "memberStatus." + m.status);
+            }
+            Writes writes = work.check(em, m);
+            return tx -> Views.txn(writes.write(after), false);
+        }
+    }
+
+    /**
+     * One till request: queued for the group commit, answered once its batch committed. Each request locks its member
+     * row, looks its reference up and checks before it writes, as it did in a transaction of its own.
+     */
     private TxnResult apply(CrmUser user, long memberId, String reference, TxnKind kind, Work work) {
         TxnResult result;
         List<CrmEvent> after = new ArrayList<>(); // events of the attempt that committed
         try {
-            result = retry.run(kind.name(), () -> jpa.txExpr(TransactionType.Required, em -> {
-                after.clear();
-                Member m = lockMember(em, memberId);
-                if (m == null) {
-                    throw new RecordNotFoundException(MemberService.RECORD, memberId);
-                }
-                Txn prior = byReference(em, reference);
-                if (prior != null) {
-                    return replay(prior, memberId, kind);
-                }
-                if (m.status != MemberStatus.ACTIVE) {
-                    throw new ConflictException("member_not_active", "memberId", "member " + m.memberNumber + " is " + m.status, "membership.memberNotActive", m.memberNumber, "memberStatus." + m.status);
-                }
-                Txn t = work.apply(em, m, after);
-                em.flush();
-                return Views.txn(t, false);
-            }));
+            result = till.apply(new TillRequest(memberId, reference, kind, work, after));
         } catch (RuntimeException e) {
             if (SqlFailure.of(e) == SqlFailure.UNIQUE_VIOLATION) {
                 Txn prior = jpa.txExpr(TransactionType.Supports, em -> byReference(em, reference));
@@ -486,10 +554,15 @@ public class LedgerService {
         m.lastActivityAt = t.createdAt;
     }
 
-    private void credit(EntityManager em, Member m, Txn t, long points) {
+    /** Refuses a credit that would take the balance past MAX_BALANCE (checked before anything is written). */
+    private static void creditable(Member m, long points) {
         if (points < 0 || points > MAX_BALANCE - m.pointsBalance) {
             throw new InvalidInputException("points", "the points balance may not exceed " + MAX_BALANCE, "membership.pointsLimit", MAX_BALANCE);
         }
+    }
+
+    private void credit(EntityManager em, Member m, Txn t, long points) {
+        creditable(m, points); // never refuses here: callers check first
         m.pointsBalance = Math.addExact(m.pointsBalance, points);
         PointsEntry e = entry(m, t, t.kind, points);
         e.expiresAt = rules.expiryOf(t.createdAt);
@@ -535,17 +608,22 @@ public class LedgerService {
     /**
      * FIFO expiry without per-lot state: debits consume the oldest credits first, so of the credits that expired by
      * now, what is left is their sum minus every debit so far (redemptions, negative adjustments, earlier expiries).
-     * That remainder expires now as one EXPIRE row. Returns the points expired.
+     * That remainder is due to expire now; this only reads ({@link #expire} writes it), so that a debit can be refused
+     * before anything is written.
      */
-    long expireDue(EntityManager em, CrmUser user, Member m, Instant now) {
+    long expiryDue(EntityManager em, Member m, Instant now) {
         if (rules.terms().expiryMonths() <= 0 || m.pointsBalance == 0) {
             return 0;
         }
         Number expiredCredits = em.createQuery("SELECT SUM(e.points) FROM PointsEntry e WHERE e.memberId = :m AND e.expiresAt <= :now AND e.points > 0",
                 Number.class).setParameter("m", m.id).setParameter("now", now).getSingleResult();
-        long due = Math.min(m.pointsBalance, (expiredCredits == null ? 0 : expiredCredits.longValue()) - m.pointsDebited);
+        return Math.max(0, Math.min(m.pointsBalance, (expiredCredits == null ? 0 : expiredCredits.longValue()) - m.pointsDebited));
+    }
+
+    /** Writes the expiry of {@code due} points (from {@link #expiryDue}) as one EXPIRE row; nothing when 0. */
+    void expire(EntityManager em, CrmUser user, Member m, Instant now, long due) {
         if (due <= 0) {
-            return 0;
+            return;
         }
         Txn t = txn(em, user, m, "EXPIRE-" + UUID.randomUUID(), TxnKind.EXPIRE, null, null, now);
         t.points = -due;
@@ -555,7 +633,6 @@ public class LedgerService {
         finish(t, m);
         notify(em, m, t, "POINTS_EXPIRED", "您有" + due + "积分已过期，当前积分" + m.pointsBalance + "。",
                 due + " of your points expired; balance " + m.pointsBalance + " points.");
-        return due;
     }
 
     private static long spendSince(EntityManager em, long memberId, Instant since) {

@@ -125,6 +125,7 @@ final class MembershipOnTestKit implements AutoCloseable {
 
     @Override
     public void close() {
+        ledger.deactivate(); // stops the till's committers
         kit.close();
     }
 }
