@@ -355,6 +355,7 @@ public class AuditBenchData {
                 month.executeBatch();
                 item.executeBatch();
                 MonthStats.rebuildGroups(c);
+                MonthStats.rebuildGroupDays(c);
             } catch (SQLException e) {
                 throw new IllegalStateException("bench data: " + e.getMessage(), e);
             }

@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.opencrm.module.audit.internal.FranchiseAuditNames;
+import org.opencrm.module.audit.internal.model.GroupItemDayStat;
 import org.opencrm.module.audit.internal.model.GroupItemMonthStat;
 import org.opencrm.module.audit.internal.model.GroupMonthStat;
 import org.opencrm.platform.persistence.ModuleSchema;
@@ -33,6 +34,10 @@ public class AuditSchema {
                 Schema.ensureIndex(c, "FA_GROUP_MONTH_STAT", GroupMonthStat.GROUP_INDEX, GroupMonthStat.GROUP_COLUMNS);
                 Schema.ensureIndex(c, "FA_GROUP_ITEM_MONTH_STAT", GroupItemMonthStat.GROUP_INDEX, GroupItemMonthStat.GROUP_COLUMNS);
                 MonthStats.rebuildGroups(c);
+            })
+            .step(4, "per-day failed items by region and franchisee back-filled from the raw rows", c -> {
+                Schema.ensureIndex(c, "FA_GROUP_ITEM_DAY_STAT", GroupItemDayStat.GROUP_INDEX, GroupItemDayStat.GROUP_COLUMNS);
+                MonthStats.rebuildGroupDays(c);
             });
 
     @Activate

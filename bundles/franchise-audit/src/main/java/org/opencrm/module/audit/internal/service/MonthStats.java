@@ -10,6 +10,7 @@ import javax.persistence.EntityManager;
 
 import org.opencrm.module.audit.internal.model.Audit;
 import org.opencrm.module.audit.internal.model.AuditItem;
+import org.opencrm.module.audit.internal.model.GroupItemDayStat;
 import org.opencrm.module.audit.internal.model.GroupItemMonthStat;
 import org.opencrm.module.audit.internal.model.GroupMonthStat;
 import org.opencrm.module.audit.internal.model.ItemMonthStat;
@@ -90,10 +91,7 @@ public final class MonthStats {
             em.persist(s);
         }
         for (AuditItem i : failed) {
-            int n = em.createQuery("UPDATE GroupItemMonthStat s SET s.failures = s.failures + 1 WHERE s.auditMonth = :m AND s.region = :r "
-                    + "AND s.partnerId = :p AND s.code = :c").setParameter("m", a.auditMonth).setParameter("r", g.region).setParameter("p", g.partnerId)
-                    .setParameter("c", i.code).executeUpdate();
-            if (n == 0) {
+            if (addFailure(em, "GroupItemMonthStat", "auditMonth", a.auditMonth, g, i.code) == 0) {
                 GroupItemMonthStat s = new GroupItemMonthStat();
                 s.auditMonth = a.auditMonth;
                 s.region = g.region;
@@ -102,7 +100,17 @@ public final class MonthStats {
                 s.failures = 1;
                 em.persist(s);
             }
+            if (addFailure(em, "GroupItemDayStat", "auditDate", a.auditDate, g, i.code) == 0) {
+                em.persist(GroupItemDayStat.first(a.auditDate, g.region, g.partnerId, i.code));
+            }
         }
+    }
+
+    /** One more failure of the item in the group's row of the month or day ({@code period} = {@code value}); 0 when there is no row yet. */
+    private static int addFailure(EntityManager em, String entity, String period, Object value, StoreGroup g, String code) {
+        return em.createQuery("UPDATE " + entity + " s SET s.failures = s.failures + 1 WHERE s." + period + " = :v AND s.region = :r "
+                + "AND s.partnerId = :p AND s.code = :c").setParameter("v", value).setParameter("r", g.region).setParameter("p", g.partnerId)
+                .setParameter("c", code).executeUpdate();
     }
 
     /**
@@ -127,10 +135,24 @@ public final class MonthStats {
             p.setString(1, "SUBMITTED");
             p.executeUpdate();
         }
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO FA_GROUP_ITEM_MONTH_STAT (AUDITMONTH, REGION, PARTNERID, CODE, FAILURES) "
-                + "SELECT a.AUDITMONTH, g.REGION, g.PARTNERID, i.CODE, COUNT(*) FROM FA_AUDIT_ITEM i JOIN FA_AUDIT a ON a.ID = i.AUDITID "
+        insertGroupFailures(c, "FA_GROUP_ITEM_MONTH_STAT", "AUDITMONTH");
+    }
+
+    /** The per-day item rows of the groups again from the failed items of submitted audits (schema step 4; after the groups). */
+    public static void rebuildGroupDays(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM FA_GROUP_ITEM_DAY_STAT");
+        }
+        // the audit's day, as the submit adds it (an item's day is its audit's)
+        insertGroupFailures(c, "FA_GROUP_ITEM_DAY_STAT", "AUDITDATE");
+    }
+
+    /** The failed items of submitted audits per group, item and the audit's {@code period} column (month or day) into {@code table}. */
+    private static void insertGroupFailures(Connection c, String table, String period) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO " + table + " (" + period + ", REGION, PARTNERID, CODE, FAILURES) "
+                + "SELECT a." + period + ", g.REGION, g.PARTNERID, i.CODE, COUNT(*) FROM FA_AUDIT_ITEM i JOIN FA_AUDIT a ON a.ID = i.AUDITID "
                 + "JOIN FA_STORE_GROUP g ON g.STOREACCOUNTID = a.STOREACCOUNTID WHERE i.FAILED = ? AND a.STATUS = ? "
-                + "GROUP BY a.AUDITMONTH, g.REGION, g.PARTNERID, i.CODE")) {
+                + "GROUP BY a." + period + ", g.REGION, g.PARTNERID, i.CODE")) {
             p.setBoolean(1, true);
             p.setString(2, "SUBMITTED");
             p.executeUpdate();

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import javax.persistence.TypedQuery;
@@ -116,14 +117,15 @@ public class ResultsService {
         }
         LocalDate first = clock.today().withDayOfMonth(1).minusMonths(months - 1L);
         int fromMonth = first.getYear() * 100 + first.getMonthValue();
-        if (storeId == null && access.seesAll(user)) {
+        StoreAccess.Visible visible = access.visible(user);
+        if (storeId == null && visible.all()) {
             // the network's trend: one aggregate row a month (kept by every submit) instead of every audit
             return jpa.txExpr(TransactionType.Supports, em -> points(first, em.createQuery(
                     "SELECT s.auditMonth, s.audits, s.scoreSum FROM MonthStat s WHERE s.auditMonth >= :from AND s.audits > 0 ORDER BY s.auditMonth",
                     Object[].class).setParameter("from", fromMonth).getResultList()));
         }
         if (storeId == null) {
-            java.util.Optional<Map<String, List<Long>>> groups = access.groups(user);
+            Optional<Map<String, List<Long>>> groups = access.groups(visible);
             if (groups.isPresent()) {
                 // a region user's or a franchisee's trend: the month rows of their stores' groups
                 return jpa.txExpr(TransactionType.Supports, em -> {
@@ -141,7 +143,7 @@ public class ResultsService {
                 });
             }
         }
-        StoreAccess.Condition scope = access.filter(user, "a.storeAccountId");
+        StoreAccess.Condition scope = visible.on("a.storeAccountId");
         return jpa.txExpr(TransactionType.Supports, em -> {
             TypedQuery<Object[]> q = scope.bind(em.createQuery("SELECT a.auditMonth, COUNT(a), SUM(a.score) FROM Audit a WHERE a.status = :st "
                     + "AND a.auditMonth >= :from" + (storeId == null ? "" : " AND a.storeAccountId = :store") + scope.jpql()
@@ -176,120 +178,143 @@ public class ResultsService {
         LocalDate end = to == null ? clock.today() : to;
         LocalDate start = from == null ? end.minusMonths(12) : from;
         int max = Math.max(1, Math.min(limit, 100));
-        if (access.seesAll(user)) {
-            return jpa.txExpr(TransactionType.Supports, em -> aggregatedMostFailed(em, start, end, max, null));
+        StoreAccess.Visible visible = access.visible(user);
+        if (visible.all()) {
+            return jpa.txExpr(TransactionType.Supports, em -> aggregatedMostFailed(em, start, end, max, new NetworkFailures(em)));
         }
-        StoreAccess.Condition scope = access.filter(user, "i.storeAccountId");
-        java.util.Optional<Map<String, List<Long>>> groups = access.groups(user);
+        Optional<Map<String, List<Long>>> groups = access.groups(visible);
         if (groups.isPresent()) {
-            // a region user's or a franchisee's: whole months from their stores' groups, cut days from their stores' items
-            StoreAccess.Condition audits = access.filter(user, "a.storeAccountId");
-            return jpa.txExpr(TransactionType.Supports, em -> aggregatedMostFailed(em, start, end, max, new Scoped(groups.get(), scope, audits)));
+            // a region user's or a franchisee's: their stores' groups, by month and by day
+            return jpa.txExpr(TransactionType.Supports, em -> aggregatedMostFailed(em, start, end, max, new GroupFailures(em, groups.get())));
         }
+        StoreAccess.Condition scope = visible.on("i.storeAccountId");
         return jpa.txExpr(TransactionType.Supports, em -> scope.bind(em.createQuery("SELECT i.code, MIN(i.question), COUNT(i) FROM AuditItem i "
                 + "WHERE i.failed = TRUE AND i.auditDate >= :from AND i.auditDate <= :to" + scope.jpql() + " GROUP BY i.code ORDER BY COUNT(i) DESC, i.code",
                 Object[].class)).setParameter("from", start).setParameter("to", end).setMaxResults(max).getResultList()
                 .stream().map(r -> new FailedItem((String) r[0], (String) r[1], ((Number) r[2]).longValue())).toList());
     }
 
+    /** Where the aggregated most failed items come from: failures per item code of whole months and of days. */
+    private interface Failures {
+        /** Adds each code's failures of the months from {@code a} to {@code b} (yyyymm) that {@code take} accepts. */
+        void months(int a, int b, java.util.function.IntPredicate take, Map<String, long[]> counts);
+
+        /** Adds ({@code sign} 1) or subtracts (-1) each code's failures of the days from {@code from} to {@code to}. */
+        void days(LocalDate from, LocalDate to, int sign, Map<String, long[]> counts);
+    }
+
+    private static void add(Map<String, long[]> counts, Object code, Object n, int sign) {
+        counts.computeIfAbsent((String) code, k -> new long[1])[0] += sign * ((Number) n).longValue();
+    }
+
+    /** The network's (HQ): the monthly aggregate, and the failed items of the days counted on their index. */
+    private record NetworkFailures(javax.persistence.EntityManager em) implements Failures {
+        @Override
+        public void months(int a, int b, java.util.function.IntPredicate take, Map<String, long[]> counts) {
+            for (Object[] r : em.createQuery("SELECT s.auditMonth, s.code, s.failures FROM ItemMonthStat s WHERE s.auditMonth >= :a AND s.auditMonth <= :b",
+                    Object[].class).setParameter("a", a).setParameter("b", b).getResultList()) {
+                if (take.test(((Number) r[0]).intValue())) {
+                    add(counts, r[1], r[2], 1);
+                }
+            }
+        }
+
+        @Override
+        public void days(LocalDate from, LocalDate to, int sign, Map<String, long[]> counts) {
+            // COUNT(i.code), not COUNT(i): every column the count reads is in the index of failed items by day and code, so
+            // Derby counts on the index alone (COUNT(i) is COUNT(ID), which fetched each of the month's failed rows from the table)
+            for (Object[] r : em.createQuery("SELECT i.code, COUNT(i.code) FROM AuditItem i WHERE i.failed = TRUE AND i.auditDate >= :from "
+                    + "AND i.auditDate <= :to GROUP BY i.code", Object[].class).setParameter("from", from).setParameter("to", to).getResultList()) {
+                add(counts, r[0], r[1], sign);
+            }
+        }
+    }
+
     /**
-     * The network's most failed items: the whole months of the period from the monthly aggregate (kept by every
-     * submit), the days of a month cut by {@code from} or {@code to} from the answered items (counted on the index of
-     * failed items by day and code); the same counts as the raw query over the whole period.
+     * A scoped user's whole groups (region → franchisees): the groups' month rows, and their day rows read one group
+     * at a time on the index (region, franchisee, day), so a region reads its own groups' days and nothing of the
+     * rest of the network.
      */
-    private static List<FailedItem> aggregatedMostFailed(javax.persistence.EntityManager em, LocalDate start, LocalDate end, int max, Scoped scoped) {
+    private record GroupFailures(javax.persistence.EntityManager em, Map<String, List<Long>> groups) implements Failures {
+        @Override
+        public void months(int a, int b, java.util.function.IntPredicate take, Map<String, long[]> counts) {
+            groups.forEach((region, partners) -> {
+                for (Object[] r : em.createQuery("SELECT s.auditMonth, s.code, s.failures FROM GroupItemMonthStat s WHERE s.region = :r "
+                        + "AND s.partnerId IN :p AND s.auditMonth >= :a AND s.auditMonth <= :b", Object[].class).setParameter("r", region)
+                        .setParameter("p", partners).setParameter("a", a).setParameter("b", b).getResultList()) {
+                    if (take.test(((Number) r[0]).intValue())) {
+                        add(counts, r[1], r[2], 1);
+                    }
+                }
+            });
+        }
+
+        @Override
+        public void days(LocalDate from, LocalDate to, int sign, Map<String, long[]> counts) {
+            groups.forEach((region, partners) -> {
+                for (Long partner : partners) {
+                    for (Object[] r : em.createQuery("SELECT s.code, SUM(s.failures) FROM GroupItemDayStat s WHERE s.region = :r AND s.partnerId = :p "
+                            + "AND s.auditDate >= :from AND s.auditDate <= :to GROUP BY s.code", Object[].class).setParameter("r", region)
+                            .setParameter("p", partner).setParameter("from", from).setParameter("to", to).getResultList()) {
+                        add(counts, r[0], r[1], sign);
+                    }
+                }
+            });
+        }
+    }
+
+    /**
+     * The most failed items from the aggregates; the same counts as the raw query over the period. Each month the
+     * period covers whole comes from the month rows; a month it cuts from the day rows of the days it covers, or, when
+     * those are more than half of the month, from the month's rows minus the days it leaves out (the default period,
+     * today minus 12 months to today, cuts its first month near its start: a few days instead of most of the month).
+     */
+    private static List<FailedItem> aggregatedMostFailed(javax.persistence.EntityManager em, LocalDate start, LocalDate end, int max, Failures source) {
         if (start.isAfter(end)) {
             return List.of();
         }
-        LocalDate firstWhole = start.getDayOfMonth() == 1 ? start : start.withDayOfMonth(1).plusMonths(1);
-        LocalDate lastWhole = end.equals(end.withDayOfMonth(end.lengthOfMonth())) ? end.withDayOfMonth(1) : end.withDayOfMonth(1).minusMonths(1);
+        java.util.SortedSet<Integer> wholeMonths = new java.util.TreeSet<>();
+        List<Runnable> days = new ArrayList<>();
         Map<String, long[]> counts = new java.util.HashMap<>();
-        Map<String, String> questions = new java.util.HashMap<>();
-        List<LocalDate[]> rawDays = new ArrayList<>();
-        if (firstWhole.isAfter(lastWhole)) {
-            rawDays.add(new LocalDate[] { start, end });
-        } else {
-            if (scoped == null) {
-                for (Object[] r : em.createQuery("SELECT s.code, SUM(s.failures) FROM ItemMonthStat s WHERE s.auditMonth >= :a AND s.auditMonth <= :b "
-                        + "GROUP BY s.code", Object[].class).setParameter("a", month(firstWhole)).setParameter("b", month(lastWhole)).getResultList()) {
-                    counts.computeIfAbsent((String) r[0], k -> new long[1])[0] += ((Number) r[1]).longValue();
-                }
+        for (LocalDate m = start.withDayOfMonth(1); !m.isAfter(end); m = m.plusMonths(1)) {
+            LocalDate monthEnd = m.withDayOfMonth(m.lengthOfMonth());
+            LocalDate a = start.isAfter(m) ? start : m;
+            LocalDate b = end.isBefore(monthEnd) ? end : monthEnd;
+            int inside = b.getDayOfMonth() - a.getDayOfMonth() + 1;
+            if (inside == m.lengthOfMonth()) {
+                wholeMonths.add(month(m));
+            } else if (2 * inside <= m.lengthOfMonth()) {
+                days.add(() -> source.days(a, b, 1, counts));
             } else {
-                for (Map.Entry<String, List<Long>> g : scoped.groups().entrySet()) {
-                    for (Object[] r : em.createQuery("SELECT s.code, s.failures FROM GroupItemMonthStat s WHERE s.region = :r AND s.partnerId IN :p "
-                            + "AND s.auditMonth >= :a AND s.auditMonth <= :b", Object[].class).setParameter("r", g.getKey()).setParameter("p", g.getValue())
-                            .setParameter("a", month(firstWhole)).setParameter("b", month(lastWhole)).getResultList()) {
-                        counts.computeIfAbsent((String) r[0], k -> new long[1])[0] += ((Number) r[1]).longValue();
-                    }
+                wholeMonths.add(month(m));
+                LocalDate first = m;
+                if (a.isAfter(first)) {
+                    days.add(() -> source.days(first, a.minusDays(1), -1, counts));
+                }
+                if (b.isBefore(monthEnd)) {
+                    days.add(() -> source.days(b.plusDays(1), monthEnd, -1, counts));
                 }
             }
-            if (start.isBefore(firstWhole)) {
-                rawDays.add(new LocalDate[] { start, firstWhole.minusDays(1) });
-            }
-            LocalDate afterWhole = lastWhole.plusMonths(1);
-            if (!end.isBefore(afterWhole)) {
-                rawDays.add(new LocalDate[] { afterWhole, end });
-            }
         }
-        for (LocalDate[] days : rawDays) {
-            if (scoped != null && scoped.countByAudits(em, days[0], days[1], counts)) {
-                continue;
-            }
-            // COUNT(i.code), not COUNT(i): every column the count reads is in the index of failed items by day and code, so
-            // Derby counts on the index alone (COUNT(i) is COUNT(ID), which fetched each of the month's failed rows from the table)
-            TypedQuery<Object[]> q = em.createQuery("SELECT i.code, COUNT(i.code) FROM AuditItem i WHERE i.failed = TRUE AND i.auditDate >= :from "
-                    + "AND i.auditDate <= :to" + (scoped == null ? "" : scoped.scope().jpql()) + " GROUP BY i.code", Object[].class);
-            if (scoped != null) {
-                scoped.scope().bind(q);
-            }
-            for (Object[] r : q.setParameter("from", days[0]).setParameter("to", days[1]).getResultList()) {
-                counts.computeIfAbsent((String) r[0], k -> new long[1])[0] += ((Number) r[1]).longValue();
-            }
+        if (!wholeMonths.isEmpty()) {
+            source.months(wholeMonths.first(), wholeMonths.last(), wholeMonths::contains, counts);
         }
+        days.forEach(Runnable::run);
+        Map<String, String> questions = new java.util.HashMap<>();
         // the questions from the aggregate of every month the period touches (the raw query's MIN over the period, but
         // over the whole of a cut month: the same unless a template version worded an item differently within it)
         for (Object[] r : em.createQuery("SELECT s.code, MIN(s.question) FROM ItemMonthStat s WHERE s.auditMonth >= :a AND s.auditMonth <= :b GROUP BY s.code",
                 Object[].class).setParameter("a", month(start)).setParameter("b", month(end)).getResultList()) {
             questions.put((String) r[0], (String) r[1]);
         }
-        List<Map.Entry<String, long[]>> sorted = new ArrayList<>(counts.entrySet());
+        // a code that failed only on the days subtracted is at 0: the raw count does not list it
+        List<Map.Entry<String, long[]>> sorted = new ArrayList<>(counts.entrySet().stream().filter(e -> e.getValue()[0] > 0).toList());
         sorted.sort((x, y) -> x.getValue()[0] != y.getValue()[0] ? Long.compare(y.getValue()[0], x.getValue()[0]) : x.getKey().compareTo(y.getKey()));
         List<FailedItem> out = new ArrayList<>();
         for (Map.Entry<String, long[]> e : sorted.subList(0, Math.min(max, sorted.size()))) {
             out.add(new FailedItem(e.getKey(), questions.get(e.getKey()), e.getValue()[0]));
         }
         return out;
-    }
-
-    /** A scoped user's groups (region → franchisees) and their scope on the answered items' store column. */
-    private record Scoped(Map<String, List<Long>> groups, StoreAccess.Condition scope, StoreAccess.Condition audits) {
-        /** Up to this many audits of the cut days, their failed items are counted by audit (a franchisee's few stores). */
-        static final int MAX_AUDITS = 1000;
-
-        /**
-         * The failed items of the days of a cut month counted through the user's audits of those days (the index of
-         * audits by store and day, then each audit's items): a franchisee's hundred audits instead of the network's
-         * failed items of those days tested one by one. False (nothing counted) when the scope is not a short list of
-         * stores or has more audits in those days: the caller counts the items themselves.
-         */
-        boolean countByAudits(javax.persistence.EntityManager em, LocalDate from, LocalDate to, Map<String, long[]> counts) {
-            if (!audits.namesStores()) {
-                return false; // a region of thousands of stores: the scope is a lookup per row, not a list
-            }
-            List<Long> ids = audits.bind(em.createQuery("SELECT a.id FROM Audit a WHERE a.status = :st AND a.auditDate >= :from AND a.auditDate <= :to"
-                    + audits.jpql(), Long.class)).setParameter("st", AuditStatus.SUBMITTED).setParameter("from", from).setParameter("to", to)
-                    .setMaxResults(MAX_AUDITS + 1).getResultList();
-            if (ids.size() > MAX_AUDITS) {
-                return false;
-            }
-            for (int k = 0; k < ids.size(); k += 500) {
-                for (Object[] r : em.createQuery("SELECT i.code, COUNT(i.code) FROM AuditItem i WHERE i.auditId IN :ids AND i.failed = TRUE GROUP BY i.code",
-                        Object[].class).setParameter("ids", ids.subList(k, Math.min(ids.size(), k + 500))).getResultList()) {
-                    counts.computeIfAbsent((String) r[0], c -> new long[1])[0] += ((Number) r[1]).longValue();
-                }
-            }
-            return true;
-        }
     }
 
     private static int month(LocalDate d) {

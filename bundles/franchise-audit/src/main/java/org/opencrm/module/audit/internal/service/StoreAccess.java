@@ -1,8 +1,11 @@
 package org.opencrm.module.audit.internal.service;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 import javax.persistence.TypedQuery;
 
@@ -51,62 +54,85 @@ public final class StoreAccess {
     }
 
     /**
-     * A JPQL condition on a store-id column for lists, with its parameters; bind with {@link Condition#bind}. The
-     * stores the user supervises are read first and named (an OR with a subquery per row made Derby evaluate it for
-     * every row before sorting); a supervisor of more than {@value #MAX_LISTED} stores gets the subquery.
+     * A JPQL condition on a store-id column for lists, with its parameters; bind with {@link Condition#bind}. Shorthand
+     * for {@code visible(user).on(column)}.
      */
     public Condition filter(CrmUser user, String column) {
+        return visible(user).on(column);
+    }
+
+    /**
+     * The stores the user sees, decided once (the platform's data scope and the stores the user supervises), for a call
+     * that needs it on several columns or to choose between the network's aggregates, the groups' and the raw rows. The
+     * stores the user supervises are read here and named (an OR with a subquery per row made Derby evaluate it for every
+     * row before sorting); a supervisor of more than {@value #MAX_LISTED} stores gets the subquery.
+     */
+    public Visible visible(CrmUser user) {
         ScopeFilter scope = scopes.filter(user);
         if (scope.isUnrestricted()) {
-            return new Condition("", Map.of());
+            return new Visible(scope, List.of(), null);
         }
-        Map<String, Object> params = new HashMap<>(scope.parameters());
         List<Long> supervisedIds = jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
                 "SELECT DISTINCT p.storeAccountId FROM PlanStore p WHERE p.supervisor = :me AND p.active = TRUE", Long.class)
                 .setParameter("me", user.username()).setMaxResults(MAX_LISTED + 1).getResultList());
-        String supervised;
-        if (supervisedIds.isEmpty()) {
-            supervised = null;
-        } else if (supervisedIds.size() <= MAX_LISTED) {
-            supervised = column + " IN :faSupervised";
-            params.put("faSupervised", supervisedIds);
-        } else {
-            supervised = column + " IN (SELECT fap.storeAccountId FROM PlanStore fap WHERE fap.supervisor = :faMe AND fap.active = TRUE)";
-            params.put("faMe", user.username());
-        }
-        String own = scope.isNothing() ? null : scope.condition(column);
-        if (own == null && supervised == null) {
-            return new Condition(" AND 1 = 0", params);
-        }
-        return new Condition(" AND (" + (own == null ? supervised : supervised == null ? own : own + " OR " + supervised) + ")", params);
+        return supervisedIds.size() <= MAX_LISTED ? new Visible(scope, List.copyOf(supervisedIds), null) : new Visible(scope, null, user.username());
     }
 
-    /** Whether the user sees every store (HQ): the results may then read the network's aggregates. */
-    public boolean seesAll(CrmUser user) {
-        return scopes.filter(user).isUnrestricted();
+    /**
+     * Which stores a user sees: {@code own} (the platform's scope) or one the user supervises, named in
+     * {@code supervised} or, when there are too many, found by {@code supervisor}'s active plans.
+     */
+    public record Visible(ScopeFilter own, List<Long> supervised, String supervisor) {
+        /** Every store (HQ): the results may read the network's aggregates. */
+        public boolean all() {
+            return own.isUnrestricted();
+        }
+
+        /** The condition on a store-id column (a JPQL path) to append to a WHERE clause, with its parameters. */
+        public Condition on(String column) {
+            if (all()) {
+                return new Condition("", Map.of());
+            }
+            Map<String, Object> params = new HashMap<>(own.parameters());
+            String sup;
+            if (supervisor != null) {
+                sup = column + " IN (SELECT fap.storeAccountId FROM PlanStore fap WHERE fap.supervisor = :faMe AND fap.active = TRUE)";
+                params.put("faMe", supervisor);
+            } else if (supervised.isEmpty()) {
+                sup = null;
+            } else {
+                sup = column + " IN :faSupervised";
+                params.put("faSupervised", supervised);
+            }
+            String mine = own.isNothing() ? null : own.condition(column);
+            if (mine == null && sup == null) {
+                return new Condition(" AND 1 = 0", params);
+            }
+            return new Condition(" AND (" + (mine == null ? sup : sup == null ? mine : mine + " OR " + sup) + ")", params);
+        }
     }
 
     /** At most this many groups are summed for one user (a region of franchisees); more: the raw rows. */
     static final int MAX_GROUPS = 500;
 
     /**
-     * The store groups (region → franchisee ids) whose stores are exactly the stores with submitted audits that the
-     * user sees by {@link #filter} (own scope and supervised stores alike), so that the user's trend and most failed
-     * items may sum the groups' aggregates; empty when the scope does not map onto whole groups (a store user, a
-     * supervisor's plan stores, a store moved since its group was recorded): the caller then reads the raw rows.
-     * Checked on every call against the current scope: a group is taken only when every one of its stores is seen.
+     * The store groups (region → franchisee ids) whose stores are exactly the stores with submitted audits that are
+     * {@code visible} (own scope and supervised stores alike), so that the user's trend and most failed items may sum
+     * the groups' aggregates; empty when the scope does not map onto whole groups (a store user, a supervisor's plan
+     * stores, a store moved since its group was recorded): the caller then reads the raw rows. Checked on every call
+     * against the current scope: a group is taken only when every one of its stores is seen.
      */
-    public java.util.Optional<Map<String, List<Long>>> groups(CrmUser user) {
-        Condition c = filter(user, "g.storeAccountId");
+    public Optional<Map<String, List<Long>>> groups(Visible visible) {
+        Condition c = visible.on("g.storeAccountId");
         return jpa.txExpr(TransactionType.Supports, em -> {
             List<Object[]> seen = c.bind(em.createQuery("SELECT g.region, g.partnerId, COUNT(g) FROM StoreGroup g WHERE 1 = 1" + c.jpql()
                     + " GROUP BY g.region, g.partnerId", Object[].class)).getResultList();
-            Map<String, List<Long>> out = new java.util.TreeMap<>();
+            Map<String, List<Long>> out = new TreeMap<>();
             if (seen.isEmpty()) {
-                return java.util.Optional.of(out);
+                return Optional.of(out);
             }
             if (seen.size() > MAX_GROUPS) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             Map<String, Long> all = new HashMap<>();
             for (Object[] r : em.createQuery("SELECT g.region, g.partnerId, COUNT(g) FROM StoreGroup g GROUP BY g.region, g.partnerId", Object[].class)
@@ -115,21 +141,16 @@ public final class StoreAccess {
             }
             for (Object[] r : seen) {
                 if (!Long.valueOf(((Number) r[2]).longValue()).equals(all.get(r[0] + "/" + r[1]))) {
-                    return java.util.Optional.empty();
+                    return Optional.empty();
                 }
-                out.computeIfAbsent((String) r[0], k -> new java.util.ArrayList<>()).add(((Number) r[1]).longValue());
+                out.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add(((Number) r[1]).longValue());
             }
-            return java.util.Optional.of(out);
+            return Optional.of(out);
         });
     }
 
     /** A condition to append to a WHERE clause and its parameters. */
     public record Condition(String jpql, Map<String, Object> parameters) {
-        /** Whether the condition names its stores (lists of ids only: no lookup or subquery per row). */
-        public boolean namesStores() {
-            return jpql.contains(" IN :") && !jpql.contains("SQL(") && !jpql.contains("SELECT");
-        }
-
         public <T> TypedQuery<T> bind(TypedQuery<T> query) {
             parameters.forEach(query::setParameter);
             return query;

@@ -84,15 +84,20 @@ class AggregatesTest {
                     .getResultList()) {
                 out.put("item " + r[0] + "/" + r[1] + "/" + r[2] + "/" + r[3], String.valueOf(r[4]));
             }
+            for (Object[] r : em.createQuery("SELECT s.auditDate, s.region, s.partnerId, s.code, s.failures FROM GroupItemDayStat s", Object[].class)
+                    .getResultList()) {
+                out.put("day " + r[0] + "/" + r[1] + "/" + r[2] + "/" + r[3], String.valueOf(r[4]));
+            }
             return out;
         });
     }
 
-    /** The scoped aggregates as schema step 3 rebuilds them from the raw rows. */
+    /** The scoped aggregates as schema steps 3 (groups, months) and 4 (days) rebuild them from the raw rows. */
     private static Map<String, String> rebuiltGroups(AuditOnTestKit t) {
         t.jpa.tx(TransactionType.RequiresNew, em -> {
             try {
                 MonthStats.rebuildGroups(em.unwrap(Connection.class));
+                MonthStats.rebuildGroupDays(em.unwrap(Connection.class));
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
@@ -133,11 +138,15 @@ class AggregatesTest {
 
     private static final LocalDate[][] PERIODS = { { LocalDate.of(2023, 4, 2), LocalDate.of(2024, 4, 2) },
             { LocalDate.of(2024, 3, 1), LocalDate.of(2024, 3, 31) }, { LocalDate.of(2024, 3, 21), LocalDate.of(2024, 4, 30) },
-            { LocalDate.of(2024, 4, 3), LocalDate.of(2024, 4, 30) }, { LocalDate.of(2024, 1, 1), LocalDate.of(2024, 4, 30) } };
+            { LocalDate.of(2024, 4, 3), LocalDate.of(2024, 4, 30) }, { LocalDate.of(2024, 1, 1), LocalDate.of(2024, 4, 30) },
+            // months cut near one end (the month's rows minus the days left out), near both, a few days, one day
+            { LocalDate.of(2024, 3, 2), LocalDate.of(2024, 4, 24) }, { LocalDate.of(2024, 3, 19), LocalDate.of(2024, 4, 25) },
+            { LocalDate.of(2024, 4, 2), LocalDate.of(2024, 4, 26) }, { LocalDate.of(2024, 4, 10), LocalDate.of(2024, 4, 12) },
+            { LocalDate.of(2024, 3, 20), LocalDate.of(2024, 3, 20) }, { LocalDate.of(2023, 3, 21), LocalDate.of(2024, 3, 20) } };
 
     /** Each user's trend and most failed items against the raw-row path; whether the aggregates were used. */
     private static void assertSameAsRaw(AuditOnTestKit t, CrmUser u, boolean grouped) {
-        assertEquals(grouped, t.access.groups(u).isPresent(), u.username());
+        assertEquals(grouped, t.access.groups(t.access.visible(u)).isPresent(), u.username());
         assertEquals(rawTrend(t, u, 3), t.results.trend(u, null, 3), u.username());
         for (LocalDate[] period : PERIODS) {
             assertEquals(rawMostFailed(t, u, period[0], period[1]), t.results.mostFailed(u, period[0], period[1], 20), u.username() + " " + period[0]);
@@ -209,6 +218,20 @@ class AggregatesTest {
             CrmUser none = t.kit.region("none", "NOWHERE", READ);
             assertSameAsRaw(t, none, true);
             assertTrue(t.results.mostFailed(none, null, null, 10).isEmpty());
+
+            // audits late in April: the periods above then cut April near either end, and the day rows of the groups
+            // (added by the submit, rebuilt by step 4) answer for the cut days, subtracted from the month's rows or added
+            t.kit.clock().set(LocalDateTime.of(2024, 4, 25, 9, 0));
+            AuditFlowTest.doAudit(t, t.hq, south3, "SA-03");
+            AuditFlowTest.doAudit(t, t.hq, t.storeA, "VI-01", "SV-02");
+            Map<String, String> late = groupAggregates(t);
+            assertEquals(late, rebuiltGroups(t));
+            assertEquals("1", late.get("day 2024-04-25/SOUTH/0/SA-03"), late.toString());
+            for (CrmUser u : List.of(t.hq, t.franchiseeA, t.franchiseeB, south, north, t.supervisor)) {
+                assertSameAsRaw(t, u, true);
+            }
+            // SV-02 failed on April 2 and 25 in the franchisee's stores; April 3..24 (month minus the days left out) has none
+            assertTrue(t.results.mostFailed(t.franchiseeA, LocalDate.of(2024, 4, 3), LocalDate.of(2024, 4, 24), 10).isEmpty());
         }
     }
 
