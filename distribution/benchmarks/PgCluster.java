@@ -170,7 +170,7 @@ public final class PgCluster implements AutoCloseable {
 
     // ------------------------------------------------------------------ helpers
 
-    static long procJiffies(long pid) {
+    public static long procJiffies(long pid) {
         try {
             String st = Files.readString(Path.of("/proc/" + pid + "/stat"));
             String[] f = st.substring(st.lastIndexOf(')') + 2).split(" ");
@@ -185,7 +185,7 @@ public final class PgCluster implements AutoCloseable {
     }
 
     /** Ends a Karaf node at once (its script and the JVM below it), if it runs. */
-    static void kill(Process p) {
+    public static void kill(Process p) {
         if (p != null && p.isAlive()) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
@@ -193,7 +193,7 @@ public final class PgCluster implements AutoCloseable {
     }
 
     /** The nodes' launcher processes that were started (bin/karaf; the JVM is its child). */
-    static List<Process> started(Process... nodes) {
+    public static List<Process> started(Process... nodes) {
         List<Process> list = new java.util.ArrayList<>();
         for (Process p : nodes) {
             if (p != null) {
