@@ -605,21 +605,38 @@ public class HandsetBenchmark {
     // ------------------------------------------------------------------ profile
 
     /**
-     * An extra phase of handset lookups (not counted above) with a Java Flight Recording of Karaf (jcmd JFR.start,
-     * settings=profile), summarised by where the execution samples were: per component (a sample counts for every
-     * component on its stack) and the hottest methods (top frame).
+     * Extra phases (not counted above), each with its own Java Flight Recording of Karaf (jcmd JFR.start,
+     * settings=profile): the ceiling with 1 client, the lookups with 1 and with {@code clientCount} clients, the 401s with
+     * {@code clientCount} clients. Each is summarised by where the execution samples were: an exclusive split by layer
+     * (a sample counts for the innermost layer on its stack, so the shares add up to 100 %), the share of samples with a
+     * component anywhere on the stack, and the hottest methods (top frame).
      */
     void profileLookups(int clientCount) throws Exception {
         long pid = karafJavaPid();
-        Path file = home.getParent().resolve("handsets-lookup.jfr");
-        Files.deleteIfExists(file);
-        jcmd(pid, "JFR.start", "name=handsets", "settings=profile", "filename=" + file);
-        Phase p = run(Kind.HANDSET, clientCount, durationS, 99);
-        jcmd(pid, "JFR.stop", "name=handsets");
-        profile.add(String.format("Recorded during an extra phase of %d s of handset lookups, %d clients (%,.0f req/s, p99 %.2f ms; not part of the "
-                + "table above), `jcmd JFR.start settings=profile`; file `distribution/benchmarks/target/handsets-lookup.jfr`.", durationS, clientCount,
-                p.rps(), p.ms[2]));
-        summariseJfr(file);
+        // JFR's profile settings with a sample every 1 ms instead of 10 ms: a phase of a few seconds gives thousands of samples
+        Path jfc = home.getParent().resolve("profile-1ms.jfc");
+        Files.writeString(jfc, Files.readString(Path.of(System.getProperty("java.home"), "lib", "jfr", "profile.jfc"))
+                .replace("<setting name=\"period\" control=\"method-sampling-java-interval\">10 ms</setting>",
+                        "<setting name=\"period\" control=\"method-sampling-java-interval\">1 ms</setting>"));
+        Object[][] runs = { { Kind.HEALTH, 1 }, { Kind.HANDSET, 1 }, { Kind.HANDSET, clientCount }, { Kind.UNAUTHENTICATED, clientCount } };
+        for (Object[] r : runs) {
+            Kind kind = (Kind) r[0];
+            int c = (Integer) r[1];
+            String name = "handsets-" + kind.name().toLowerCase(Locale.ROOT) + "-" + c;
+            Path file = home.getParent().resolve(name + ".jfr");
+            Files.deleteIfExists(file);
+            run(kind, c, preS, 98);
+            long[] c0 = cpu();
+            jcmd(pid, "JFR.start", "name=" + name, "settings=" + jfc, "filename=" + file);
+            Phase p = run(kind, c, durationS, 99);
+            jcmd(pid, "JFR.stop", "name=" + name);
+            long[] c1 = cpu();
+            double karafCpu = c0 != null && c1 != null && c1[0] > c0[0] ? 100.0 * (c1[2] - c0[2]) / (c1[0] - c0[0]) : 0;
+            profile.add(String.format("**%s, %d client%s**: an extra phase of %d s with JFR on (`settings=profile`, Java samples every 1 ms; %,.0f req/s, p99 %.2f ms, Karaf %.3f CPU ms per request; "
+                    + "not part of the table above), file `distribution/benchmarks/target/%s.jfr`.", kind.label, c, c == 1 ? "" : "s", durationS,
+                    p.rps(), p.ms[2], p.cpuMsPerRequest(karafCpu), name));
+            summariseJfr(file, p.cpuMsPerRequest(karafCpu));
+        }
     }
 
     void jcmd(long pid, String... args) throws Exception {
@@ -637,17 +654,50 @@ public class HandsetBenchmark {
             { "PostgreSQL JDBC driver (protocol, result sets)", "org.postgresql." },
             { "EclipseLink (queries, object building)", "org.eclipse.persistence." },
             { "Aries JPA / transactions / pooled DataSource", "org.apache.aries.jpa.", "org.apache.aries.transaction.", "org.apache.geronimo.",
-                    "org.ops4j.pax.transx.", "org.ops4j.pax.jdbc." },
+                    "org.ops4j.pax.transx.", "org.ops4j.pax.jdbc.", "org.apache.felix.coordinator." },
             { "CXF + Aries JAX-RS whiteboard (dispatch, providers)", "org.apache.cxf.", "org.apache.aries.jax.rs." },
             { "Jackson (JSON)", "com.fasterxml.jackson." },
             { "Jetty + Pax Web (HTTP, servlet chain)", "org.eclipse.jetty.", "org.ops4j.pax.web." },
             { "Authentication (Basic header, credential cache)", "org.opencrm.platform.rest.internal.AuthenticationFilter",
                     "org.opencrm.platform.security." },
+            { "The platform's other REST filters and providers", "org.opencrm.platform.rest." },
             { "Handset registry module", "org.opencrm.module.handset." },
             { "Logging (pax-logging, log4j2, slf4j)", "org.ops4j.pax.logging.", "org.apache.logging.", "org.slf4j." } };
 
-    void summariseJfr(Path file) throws IOException {
+    /** Exclusive layers, innermost first wins: a sample in a JDK method belongs to the nearest of these further down its stack. */
+    static final String[][] LAYERS = {
+            { "Database (Derby / PostgreSQL driver)", "org.apache.derby.", "org.postgresql." },
+            { "EclipseLink", "org.eclipse.persistence." },
+            { "Aries JPA, transactions, connection pool", "org.apache.aries.jpa.", "org.apache.aries.transaction.", "org.apache.geronimo.",
+                    "org.ops4j.pax.transx.", "org.ops4j.pax.jdbc.", "org.apache.felix.coordinator." },
+            { "Jackson (JSON)", "com.fasterxml.jackson." },
+            { "Credential check (AuthenticationFilter, UserService)", "org.opencrm.platform.rest.internal.AuthenticationFilter",
+                    "org.opencrm.platform.security." },
+            { "Handset module (service, mapping)", "org.opencrm.module.handset." },
+            { "Platform REST filters and providers", "org.opencrm.platform.rest.", "org.opencrm.platform." },
+            { "CXF + Aries JAX-RS whiteboard", "org.apache.cxf.", "org.apache.aries.jax.rs." },
+            { "Jetty + Pax Web", "org.eclipse.jetty.", "org.ops4j.pax.web." },
+            { "Logging", "org.ops4j.pax.logging.", "org.apache.logging.", "org.slf4j." },
+            { "OSGi framework", "org.apache.felix." } };
+
+    static String layerOf(List<jdk.jfr.consumer.RecordedFrame> frames) {
+        for (jdk.jfr.consumer.RecordedFrame f : frames) {
+            String type = f.getMethod().getType().getName();
+            for (String[] l : LAYERS) {
+                for (int k = 1; k < l.length; k++) {
+                    if (type.startsWith(l[k])) {
+                        return l[0];
+                    }
+                }
+            }
+        }
+        String bottom = frames.get(frames.size() - 1).getMethod().getType().getName();
+        return bottom.startsWith("java.lang.Thread") ? "JDK only (threads with no application frame: GC helpers, selectors, idle pools)" : "JDK only";
+    }
+
+    void summariseJfr(Path file, double cpuMsPerRequest) throws IOException {
         Map<String, Integer> inclusive = new LinkedHashMap<>();
+        Map<String, Integer> layers = new HashMap<>();
         Map<String, Integer> self = new HashMap<>();
         int samples = 0;
         try (jdk.jfr.consumer.RecordingFile rf = new jdk.jfr.consumer.RecordingFile(file)) {
@@ -672,6 +722,7 @@ public class HandsetBenchmark {
                         }
                     }
                 }
+                layers.merge(layerOf(frames), 1, Integer::sum);
                 jdk.jfr.consumer.RecordedFrame top = frames.get(0);
                 String name = top.getMethod().getType().getName() + "." + top.getMethod().getName();
                 self.merge(name, 1, Integer::sum);
@@ -682,13 +733,17 @@ public class HandsetBenchmark {
             return;
         }
         int total = samples;
-        profile.add(String.format("%,d execution samples of Karaf's threads. Share of samples with the component anywhere on the stack (one request "
-                + "nests several components, so the shares add up to more than 100 %%):", total));
+        profile.add(String.format("%,d execution samples of Karaf's threads. By layer (a sample counts for the innermost layer on its stack; "
+                + "share of samples and of the %.3f CPU ms per request):", total, cpuMsPerRequest));
+        layers.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .forEach(en -> profile.add(String.format("  - %s: %.0f %% ≈ %.3f ms", en.getKey(), 100.0 * en.getValue() / total,
+                        cpuMsPerRequest * en.getValue() / total)));
+        profile.add("Share of samples with the component anywhere on the stack (one request nests several, so these add up to more than 100 %):");
         for (String[] c : COMPONENTS) {
             profile.add(String.format("  - %s: %.0f %%", c[0], 100.0 * inclusive.getOrDefault(c[0], 0) / total));
         }
         profile.add("Hottest methods (top frame, share of all samples):");
-        self.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(15)
+        self.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(12)
                 .forEach(en -> profile.add(String.format("  - `%s`: %.1f %%", en.getKey(), 100.0 * en.getValue() / total)));
     }
 
@@ -1064,7 +1119,7 @@ public class HandsetBenchmark {
         starts.forEach((k, v) -> md.append(String.format("| %s | %.2f s |%n", k.substring(0, 1).toUpperCase(Locale.ROOT) + k.substring(1), v)));
         load.forEach((k, v) -> md.append(String.format("| %s | %s |%n", k, v)));
         if (!profile.isEmpty()) {
-            md.append("\n## Profile of the handset lookups (JFR)\n\n");
+            md.append("\n## Profiles (JFR)\n\n");
             profile.forEach(l -> md.append(l.startsWith("  ") ? l : "- " + l).append('\n'));
         }
         if (!notes.isEmpty()) {

@@ -2,6 +2,8 @@ package org.opencrm.module.handset.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,5 +57,19 @@ class ImeiTest {
         assertEquals("490154203237518", Imei.normalise("49 015420 323751 8"));
         assertEquals("490154203237518", Imei.normalise("49/015420/323751/8"));
         assertTrue(Imei.isValid(Imei.normalise("49-015420-323751-8")));
+    }
+
+    @Test
+    void normaliseRemovesWhatTheRegexRemovedAndNothingElse() {
+        // the loop replaced replaceAll("[\\s./-]", ""): same result for every separator, letters and other signs kept
+        assertEquals("490154203237518", Imei.normalise("\t49.015420\r\n323751\u000B8\f"));
+        assertEquals("49015420323751x8+", Imei.normalise("4901-5420 3237.51x8+"));
+        String plain = "490154203237518";
+        assertSame(plain, Imei.normalise(plain)); // nothing to remove: no copy
+        assertEquals("", Imei.normalise(" - / . "));
+        assertNull(Imei.normalise(null));
+        for (String s : new String[] { "1 2", "a\u00A0b", "x_y", "--", "\u2003q" }) {
+            assertEquals(s.replaceAll("[\\s./-]", ""), Imei.normalise(s), s);
+        }
     }
 }

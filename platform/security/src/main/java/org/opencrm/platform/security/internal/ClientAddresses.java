@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Which address a sign-in comes from. The peer of the connection, unless that peer is one of the configured trusted
@@ -54,6 +55,10 @@ final class ClientAddresses {
         return client;
     }
 
+    /** Compiled once: the peer address is checked on every REST call. */
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Pattern IPV6_CHARACTERS = Pattern.compile("[0-9A-Fa-f:.]+");
+
     /**
      * The canonical text of an IP literal, with a port, brackets or a leading slash (as {@code SocketAddress.toString()}
      * gives it) removed; null for anything that is not an IP literal.
@@ -82,8 +87,8 @@ final class ClientAddresses {
         if (a.isEmpty() || a.length() > 45) {
             return null;
         }
-        boolean v4 = a.matches("\\d{1,3}(\\.\\d{1,3}){3}");
-        boolean v6 = a.indexOf(':') >= 0 && a.matches("[0-9A-Fa-f:.]+");
+        boolean v4 = IPV4.matcher(a).matches();
+        boolean v6 = a.indexOf(':') >= 0 && IPV6_CHARACTERS.matcher(a).matches();
         if (!v4 && !v6) {
             return null;
         }

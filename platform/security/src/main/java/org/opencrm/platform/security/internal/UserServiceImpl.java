@@ -106,6 +106,7 @@ public class UserServiceImpl implements UserService {
     /** username -> digest of a recently verified password and the security stamp it was verified at. */
     private final Map<String, CachedLogin> verified = new ConcurrentHashMap<>();
     private final byte[] cachePepper = new byte[32];
+    private final MessageDigest sha256 = newSha256();
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile AuditTrail audit;
@@ -505,13 +506,27 @@ public class UserServiceImpl implements UserService {
     }
 
     private byte[] digest(String username, char[] password) {
+        // a clone of a prepared SHA-256: no provider lookup per REST call; the password goes to bytes without a String copy
+        MessageDigest md;
         try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(cachePepper);
-            md.update(username.getBytes(StandardCharsets.UTF_8));
-            md.update((byte) 0);
-            md.update(new String(password).getBytes(StandardCharsets.UTF_8));
-            return md.digest();
+            md = (MessageDigest) sha256.clone();
+        } catch (CloneNotSupportedException e) {
+            md = newSha256();
+        }
+        md.update(cachePepper);
+        md.update(username.getBytes(StandardCharsets.UTF_8));
+        md.update((byte) 0);
+        ByteBuffer bytes = StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(password));
+        md.update(bytes.duplicate());
+        if (bytes.hasArray()) {
+            Arrays.fill(bytes.array(), (byte) 0);
+        }
+        return md.digest();
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

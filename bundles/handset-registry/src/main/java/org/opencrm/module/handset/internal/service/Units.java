@@ -76,7 +76,7 @@ final class Units {
             return Optional.empty();
         }
         String imei = org.opencrm.module.handset.api.Imei.normalise(key);
-        if (imei.matches("\\d{15}")) {
+        if (Fields.imeiShape(imei)) {
             Optional<Handset> h = byImei(em, imei, lock);
             if (h.isPresent()) {
                 return h;
@@ -207,7 +207,7 @@ final class Units {
             return Optional.empty();
         }
         String imei = org.opencrm.module.handset.api.Imei.normalise(key);
-        if (imei.matches("\\d{15}")) {
+        if (Fields.imeiShape(imei)) {
             Optional<Read> r = readByImei(em, imei);
             if (r.isPresent()) {
                 return r;
