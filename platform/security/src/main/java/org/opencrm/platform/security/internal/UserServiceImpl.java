@@ -149,8 +149,13 @@ public class UserServiceImpl implements UserService {
             try {
                 ensureAdmin();
             } catch (RuntimeException e) {
-                // e.g. a second node created it at the same moment; the next start tries again if it is still missing
-                LOG.error("OpenCRM: could not create the user 'admin': {}", e.toString(), e);
+                if (adminExists()) {
+                    // two nodes of one database starting together: the other one created it at the same moment
+                    LOG.info("OpenCRM: the user 'admin' was created by another node at the same moment");
+                } else {
+                    // the next start tries again
+                    LOG.error("OpenCRM: could not create the user 'admin': {}", e.toString(), e);
+                }
             }
             dummyHash();
         }, setUpRunner);
@@ -261,9 +266,16 @@ public class UserServiceImpl implements UserService {
         }
     }
 
+    private boolean adminExists() {
+        try {
+            return jpa.txExpr(TransactionType.Required, em -> em.find(UserEntity.class, "admin") != null);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     private void ensureAdmin() {
-        boolean exists = jpa.txExpr(TransactionType.Required, em -> em.find(UserEntity.class, "admin") != null);
-        if (exists) {
+        if (adminExists()) {
             return;
         }
         String password = System.getenv("CRM_ADMIN_PASSWORD");
