@@ -78,7 +78,7 @@ public final class ChannelTexts {
         }
 
         public String in(Locale reader) {
-            return key == null ? words : say(reader, key, args);
+            return said(reader, words, key, args);
         }
     }
 

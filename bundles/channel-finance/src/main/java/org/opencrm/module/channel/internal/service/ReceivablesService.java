@@ -538,7 +538,7 @@ public class ReceivablesService {
             byPartner.computeIfAbsent(((Number) r[1]).longValue(), k -> new ArrayList<>()).add(((Number) r[0]).longValue());
         }
         int[] counts = new int[2];
-        List<Said> actions = new ArrayList<>();
+        List<ChannelTexts.Text> actions = new ArrayList<>();
         int hold = settings.rules().holdAfterOverdueDays();
         for (Map.Entry<Long, List<Long>> e : byPartner.entrySet()) {
             retry.run("collection", () -> jpa.txExpr(TransactionType.Required, em -> {
@@ -580,23 +580,20 @@ public class ReceivablesService {
                     records.audit(user.username(), "invoice", inv.id, "collectionReminder", ChannelRecords.changes("level", level, "overdueDays", days,
                             "accountManager", p.accountManager), p.accountId);
                     counts[0]++;
-                    actions.add(new Said(ACTION_REMINDER_KEY, ChannelTexts.encode(p.accountName, inv.number, level)));
+                    actions.add(ChannelTexts.Text.of(ACTION_REMINDER_KEY, p.accountName, inv.number, level));
                 }
                 if (oldest > hold && p.creditStatus == CreditStatus.NORMAL) {
                     // the automatic hold's reason is the module's text, said in each reader's language (a manual hold's is typed by HQ)
                     partners.setStatus(em, p, CreditStatus.ON_HOLD, ChannelTexts.Text.of(AUTO_HOLD_KEY, oldestNumber, oldest, hold), user.username(), settings.now());
                     counts[1]++;
-                    actions.add(new Said(ACTION_HOLD_KEY, ChannelTexts.encode(p.accountName)));
+                    actions.add(ChannelTexts.Text.of(ACTION_HOLD_KEY, p.accountName));
                 }
                 return null;
             }));
         }
-        return new CollectionData(counts[0], counts[1], actions.stream().map(a -> ChannelTexts.say(reader, a.key(), a.args())).toList());
+        return new CollectionData(counts[0], counts[1], actions.stream().map(a -> a.in(reader)).toList());
     }
 
-    /** A text kept as its key and arguments until it is said. */
-    private record Said(String key, String args) {
-    }
 
     /** A collection reminder's subject: level, invoice number, days overdue, open amount (yuan). */
     public static final String REMINDER_KEY = "collection.reminder.subject";
