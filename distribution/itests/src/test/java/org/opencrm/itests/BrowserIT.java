@@ -1336,9 +1336,39 @@ public class BrowserIT {
         });
     }
 
+    /**
+     * Chooses {@code caption} in a select (Vaadin ComboBox) as a user does: open its list, click the item. Done when the
+     * field shows the caption and no list is open. On a loaded machine the list of a select chosen just before can
+     * open again after its choice (the late answer to the request that filled it; a fresh-clone run failed on the
+     * region select behind the type select's reopened list), so an open list that is not this one's is closed with
+     * Escape, and a list that closed before the click is opened again. Clicking the same item twice chooses it once.
+     */
     private static void selectOption(String comboId, String caption) {
-        clickBy(By.cssSelector("#" + comboId + " .v-filterselect-button"));
-        clickBy(By.xpath("//td[contains(@class,'gwt-MenuItem')]/span[text()='" + caption + "']"));
+        By field = By.cssSelector("#" + comboId + " input");
+        By opener = By.cssSelector("#" + comboId + " .v-filterselect-button");
+        By item = By.xpath("//td[contains(@class,'gwt-MenuItem')]/span[text()='" + caption + "']");
+        By openList = By.cssSelector(".v-filterselect-suggestpopup");
+        settle();
+        wait.until(d -> {
+            try {
+                boolean listOpen = d.findElements(openList).stream().anyMatch(WebElement::isDisplayed);
+                if (!listOpen && caption.equals(d.findElement(field).getAttribute("value"))) {
+                    return true;
+                }
+                List<WebElement> items = d.findElements(item);
+                if (!items.isEmpty() && items.get(0).isDisplayed()) {
+                    items.get(0).click();
+                } else if (listOpen) {
+                    d.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ESCAPE);
+                } else {
+                    d.findElement(opener).click();
+                }
+            } catch (NoSuchElementException | StaleElementReferenceException | ElementNotInteractableException e) {
+                // the select or its list is being replaced: look again
+            }
+            settle();
+            return false;
+        });
     }
 
     private static String mobile() {
