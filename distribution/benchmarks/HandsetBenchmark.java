@@ -1034,7 +1034,7 @@ public class HandsetBenchmark {
                     .append(nodes == 2 ? "s " + ports[0] + " and " + ports[1] : " " + port).append('\n');
             md.append("- Database: ").append(pgVersion).append(", a throw-away cluster started by the benchmark on localhost (durable defaults: fsync and "
                     + "synchronous commit on; `max_connections = 200`, `max_prepared_transactions = 100`), the distribution pointed at it by "
-                    + "`etc/org.ops4j.datasource-crm.cfg` only (pool as shipped: `pool.maxTotal = 24` per node)\n");
+                    + "`etc/org.ops4j.datasource-crm.cfg` only (pool as shipped: `pool.maxPoolSize = 24` per node; before 2026-12-07 the file said `pool.maxTotal`, which the pool ignores, and the pool had 2 connections)\n");
             if (nodes == 2) {
                 md.append("- Two Karaf nodes on that database, each its own `karaf.name`; node 2 started (first start) once node 1 was ready after "
                         + "the load; client i talks to node i % 2 in every phase, the ceiling `GET /health` included (so 1 client = node 1 only). "

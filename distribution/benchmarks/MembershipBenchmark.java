@@ -902,7 +902,7 @@ public class MembershipBenchmark {
         } else {
             b.append("- Database: ").append(pgVersion).append(", a throw-away cluster started by the benchmark (durable defaults: fsync and "
                     + "synchronous commit on; `max_connections = 200`, `max_prepared_transactions = 100`), the distribution pointed at it by "
-                    + "`etc/org.ops4j.datasource-crm.cfg` only (pool as shipped: `pool.maxTotal = 24` per node)\n");
+                    + "`etc/org.ops4j.datasource-crm.cfg` only (pool as shipped: `pool.maxPoolSize = 24` per node; before 2026-12-07 the file said `pool.maxTotal`, which the pool ignores, and the pool had 2 connections)\n");
             b.append(nodes == 2 ? "- Two Karaf nodes on that database (HTTP " + ports[0] + " and " + ports[1] + ", each its own `karaf.name`), node 2 "
                     + "started once node 1 was ready; till client i talks to node i % 2 (32 clients each), the second copy of a duplicate pair goes "
                     + "to the other node; the balance check reads through node 1. Everything shares the same cores: two JVMs, PostgreSQL and the "
