@@ -40,7 +40,9 @@ import java.util.stream.Stream;
  * parallel), warm up, measure (64 clients, 70 % earn / 30 % redeem, ~2 % of the requests sent twice at once with the
  * same reference), and verify through REST: balance = sum of the ledger, nothing negative, each reference in the
  * ledger once, balance = what the clients saw applied. If the default configuration misses the goal, the same is
- * measured again with {@code timelineForTransactions=false} ({@code etc/org.opencrm.membership.cfg}).
+ * measured again with {@code timelineForTransactions=false} ({@code etc/org.opencrm.membership.cfg}). With
+ * {@code --till 4:64,3:128} each listed group commit setting ({@code tillCommitters:tillBatchSize}) is measured too, in
+ * the same run, after the default phase (then the settings go back to their defaults).
  *
  * <p>With {@code --postgresql} the distribution runs on a throw-away PostgreSQL cluster ({@code PgCluster}, compiled
  * onto the class path by run.sh) instead of Derby; with {@code --nodes 2} also a second Karaf node
@@ -67,6 +69,8 @@ public class MembershipBenchmark {
     int dupPercentX10 = 20; // 2.0 %
     boolean quick;
     String lever = "auto"; // auto | always | never
+    /** --till: group commit settings (committers, batch size) measured beside the default. */
+    final List<int[]> tillSettings = new ArrayList<>();
     Path results = Path.of("distribution/benchmarks/RESULTS-membership.md");
     Path pidFile;
     String javaMaxMem = "2g";
@@ -139,6 +143,13 @@ public class MembershipBenchmark {
                 case "--duration-s" -> { durationS = Integer.parseInt(v); i++; }
                 case "--warmup-s" -> { warmupS = Integer.parseInt(v); i++; }
                 case "--lever" -> { lever = v; i++; }
+                case "--till" -> {
+                    for (String setting : v.split(",")) {
+                        String[] cb = setting.strip().split(":");
+                        tillSettings.add(new int[] { Integer.parseInt(cb[0]), Integer.parseInt(cb[1]) });
+                    }
+                    i++;
+                }
                 case "--results" -> { results = Path.of(v); i++; }
                 case "--pid-file" -> { pidFile = Path.of(v); i++; }
                 case "--java-max-mem" -> { javaMaxMem = v; i++; }
@@ -244,14 +255,20 @@ public class MembershipBenchmark {
         warmUp();
         Phase p1 = measure(config, clients, durationS);
         phases.add(p1);
+        for (int[] t : tillSettings) {
+            configure("tillCommitters", Integer.toString(t[0]));
+            configure("tillBatchSize", Integer.toString(t[1]));
+            Thread.sleep(6000);
+            measure("warm-up till " + t[0] + ":" + t[1], clients, 10);
+            phases.add(measure("default, `tillCommitters = " + t[0] + "`, `tillBatchSize = " + t[1] + "`", clients, durationS));
+        }
+        if (!tillSettings.isEmpty()) {
+            configure("tillCommitters", null);
+            configure("tillBatchSize", null);
+        }
         boolean useLever = lever.equals("always") || (lever.equals("auto") && p1.txPerS() < GOAL_TPS);
         if (useLever) {
-            for (Path h : nodes == 2 ? List.of(home, home2) : List.of(home)) {
-                Path cfg = h.resolve("etc/org.opencrm.membership.cfg");
-                String existing = Files.exists(cfg) ? Files.readString(cfg) : "";
-                Files.writeString(cfg, existing.replaceAll("(?m)^timelineForTransactions.*$", "") + "\ntimelineForTransactions = false\n");
-                log("wrote timelineForTransactions = false to " + cfg + "; waiting for Config Admin to deliver it");
-            }
+            configure("timelineForTransactions", "false");
             Thread.sleep(6000);
             measure("warm-up 2", clients, 10);
             phases.add(measure("`timelineForTransactions = false` in `etc/org.opencrm.membership.cfg` (else default)", clients, durationS));
@@ -264,6 +281,20 @@ public class MembershipBenchmark {
             log("PostgreSQL cluster stopped and deleted");
         }
         writeReport();
+    }
+
+    /**
+     * Sets {@code key = value} (or removes the key, value null) in every node's etc/org.opencrm.membership.cfg; Karaf's
+     * file watcher gives it to Config Admin within a few seconds (the caller waits).
+     */
+    void configure(String key, String value) throws IOException {
+        for (Path h : nodes == 2 ? List.of(home, home2) : List.of(home)) {
+            Path cfg = h.resolve("etc/org.opencrm.membership.cfg");
+            String existing = Files.exists(cfg) ? Files.readString(cfg) : "";
+            String kept = existing.replaceAll("(?m)^" + key + "\\b.*\\R?", "");
+            Files.writeString(cfg, value == null ? kept : kept + (kept.isEmpty() || kept.endsWith("\n") ? "" : "\n") + key + " = " + value + "\n");
+            log((value == null ? "removed " + key : "wrote " + key + " = " + value) + " in " + cfg + "; waiting for Config Admin to deliver it");
+        }
     }
 
     // ------------------------------------------------------------------ set-up

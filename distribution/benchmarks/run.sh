@@ -93,7 +93,7 @@ while [ $# -gt 0 ]; do
     --start) start=true ;;
     --runs) start_runs="$2"; shift ;;
     --dist) dist="$2"; shift ;;
-    --members|--duration-s|--lever) margs+=("$1" "$2"); shift ;;
+    --members|--duration-s|--lever|--till) margs+=("$1" "$2"); shift ;;
     --quick) args+=(--quick); hargs+=(--quick); cargs+=(--quick); aargs+=(--quick); aresults="${aresults:-$work/RESULTS-audit-quick.md}"; cresults="${cresults:-$work/RESULTS-channel-quick.md}"; results="$work/RESULTS-quick.md"; hresults="$work/RESULTS-handsets-quick.md" ;;
     --handsets) handsets=true ;;
     --channel) channel=true ;;
@@ -194,7 +194,7 @@ if $membership || $handsets; then
   javac -cp "$testsupport" -d "$work/bench-classes" "$bench/PgCluster.java"
   benchcp="$work/bench-classes:$testsupport"
 fi
-# --membership [--quick] [--members N] [--duration-s S] [--lever auto|always|never]: earn/redeem throughput with 64 clients and the
+# --membership [--quick] [--members N] [--duration-s S] [--lever auto|always|never] [--till C:B,...]: earn/redeem throughput with 64 clients and the
 # balance check (MembershipBenchmark.java unpacks and runs its own Karaf in target/opencrm-membership, ports 18681/18601/11599/44944)
 if $membership; then
   mport=$((18681 + port_offset))

@@ -8,6 +8,8 @@ import static org.junit.Assert.assertTrue;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,11 +20,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
+import javax.inject.Inject;
+
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -211,7 +217,42 @@ public class MembershipIT extends CrmTestSupport {
         assertTrue(as(agent, "POST", "members/" + mine + "/points/earn", purchase(ref(), "20", storeA)).expect(403).body().contains("membership.cashier"));
     }
 
-    /** 64 clients earn and redeem against the same members, each request sent twice at once. */
+    @Inject
+    protected ConfigurationAdmin configAdmin;
+
+    /** Sets (or with null removes) the till's group commit settings in etc/org.opencrm.membership.cfg's configuration. */
+    private void tillSettings(Integer committers, Integer batchSize) throws Exception {
+        Configuration c = configAdmin.getConfiguration("org.opencrm.membership", "?");
+        Dictionary<String, Object> props = c.getProperties() == null ? new Hashtable<>() : c.getProperties();
+        if (committers == null) {
+            props.remove("tillCommitters");
+            props.remove("tillBatchSize");
+        } else {
+            props.put("tillCommitters", committers);
+            props.put("tillBatchSize", batchSize);
+        }
+        c.update(props);
+    }
+
+    /** Waits until the till runs this many committer threads (the component resizes it when its configuration changes). */
+    private static void awaitCommitters(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (true) {
+            long running = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("membership-till-committer-") && t.isAlive()).count();
+            if (running == count) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the till runs " + running + " committer threads, not " + count);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /**
+     * 64 clients earn and redeem against the same members, each request sent twice at once; while they do, the till
+     * is resized (4 committers of 8 requests, then back to the defaults) through its configuration.
+     */
     @Test
     public void sixtyFourClientsKeepEveryBalanceEqualToItsLedger() throws Exception {
         enabled();
@@ -255,9 +296,13 @@ public class MembershipIT extends CrmTestSupport {
         }
         long t0 = System.nanoTime();
         start.countDown();
+        tillSettings(4, 8);
+        awaitCommitters(4);
         for (Future<?> f : done) {
             f.get();
         }
+        tillSettings(null, null);
+        awaitCommitters(2);
         System.out.printf("MembershipIT: %d HTTP calls by 64 clients in %.2f s%n", sends.size(), (System.nanoTime() - t0) / 1e9);
         pool.shutdown();
         for (Map.Entry<String, List<String>> e : answers.entrySet()) {

@@ -37,8 +37,9 @@ import org.slf4j.LoggerFactory;
  * {@link TransactionRetry}.
  *
  * <p>Threads: {@code committers} threads, started by {@link #start} and stopped by {@link #close} (the owning component
- * calls them from its activate and deactivate). Requests still queued when it closes fail with
- * {@link IllegalStateException}; a request already in a batch is answered when its batch ends.
+ * calls them from its activate and deactivate); {@link #resize} changes their number and the batch size while requests
+ * flow (from a component's modified method, so a changed configuration loses no request). Requests still queued when
+ * it closes fail with {@link IllegalStateException}; a request already in a batch is answered when its batch ends.
  *
  * @param <C> what the transaction gives the work, e.g. an {@code EntityManager}
  */
@@ -78,7 +79,10 @@ public final class GroupCommit<C> implements AutoCloseable {
     private final String name;
     private final Transactions<C> transactions;
     private final TransactionRetry retry;
-    private final int maxBatch;
+    /** Guarded by {@code queue}, as are {@code wanted} and {@code committers}. */
+    private int maxBatch;
+    private int wanted;
+    private int threadNumber;
     private final Comparator<Request<C, ?>> lockOrder;
     private final ArrayDeque<Pending<C, ?>> queue = new ArrayDeque<>();
     /** Keys of the requests in batches being run now. */
@@ -140,13 +144,46 @@ public final class GroupCommit<C> implements AutoCloseable {
         }
         GroupCommit<C> g = new GroupCommit<>(name, Objects.requireNonNull(transactions), Objects.requireNonNull(retry), maxBatch,
                 Objects.requireNonNull(lockOrder));
-        for (int i = 1; i <= committers; i++) {
-            Thread t = new Thread(g::commitLoop, name + "-committer-" + i);
-            t.setDaemon(true);
-            g.committers.add(t);
-        }
-        g.committers.forEach(Thread::start);
+        g.resize(committers, maxBatch);
         return g;
+    }
+
+    /**
+     * Runs {@code committers} threads from now on, each taking up to {@code maxBatch} requests per transaction. Added
+     * threads start at once; surplus ones end after their current batch. No queued request is lost or reordered.
+     */
+    public void resize(int committers, int maxBatch) {
+        if (committers < 1 || maxBatch < 1) {
+            throw new IllegalArgumentException("committers and maxBatch must be at least 1");
+        }
+        List<Thread> started = new ArrayList<>();
+        boolean changed;
+        synchronized (queue) {
+            if (closed) {
+                throw new IllegalStateException(name + " is closed");
+            }
+            changed = this.maxBatch != maxBatch || this.wanted != committers;
+            this.maxBatch = maxBatch;
+            this.wanted = committers;
+            while (this.committers.size() < committers) {
+                Thread t = new Thread(this::commitLoop, name + "-committer-" + ++threadNumber);
+                t.setDaemon(true);
+                this.committers.add(t);
+                started.add(t);
+            }
+            queue.notifyAll();
+        }
+        started.forEach(Thread::start);
+        if (changed) {
+            LOG.info("{}: {} committer threads, up to {} requests per transaction", name, committers, maxBatch);
+        }
+    }
+
+    /** The committer threads running now (surplus ones count until their batch ended). */
+    public int committers() {
+        synchronized (queue) {
+            return committers.size();
+        }
     }
 
     /** Queues the request; the future completes after its batch committed (or with its refusal or failure). */
@@ -194,8 +231,10 @@ public final class GroupCommit<C> implements AutoCloseable {
     @Override
     public void close() {
         List<Pending<C, ?>> left;
+        List<Thread> threads;
         synchronized (queue) {
             closed = true;
+            threads = new ArrayList<>(committers);
             left = new ArrayList<>(queue);
             queue.clear();
             queue.notifyAll();
@@ -203,7 +242,7 @@ public final class GroupCommit<C> implements AutoCloseable {
         for (Pending<C, ?> p : left) {
             p.answer.completeExceptionally(new IllegalStateException(name + " was stopped before this request ran"));
         }
-        for (Thread t : committers) {
+        for (Thread t : threads) {
             if (t != Thread.currentThread()) {
                 try {
                     t.join(30_000);
@@ -245,6 +284,11 @@ public final class GroupCommit<C> implements AutoCloseable {
         synchronized (queue) {
             while (true) {
                 if (closed) {
+                    return null;
+                }
+                if (committers.size() > wanted && committers.remove(Thread.currentThread())) {
+                    // resized down: this committer ends between batches; the queue is left to the others
+                    queue.notifyAll();
                     return null;
                 }
                 List<Pending<C, ?>> batch = new ArrayList<>();

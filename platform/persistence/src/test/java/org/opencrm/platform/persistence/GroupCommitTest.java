@@ -258,4 +258,43 @@ class GroupCommitTest {
         assertThrows(IllegalStateException.class, () -> group.submit(new Points("a", "r-4", 1)));
         group = null;
     }
+
+    @Test
+    void resizingWhileRequestsFlowLosesNoneAndKeepsEachMembersOrder() throws Exception {
+        start(2);
+        List<CompletableFuture<String>> answers = new ArrayList<>();
+        // 40 members x 25 points each, submitted while the committers go 2 -> 4 -> 1 -> 3 and the batch size changes
+        int[][] sizes = { { 4, 8 }, { 1, 3 }, { 3, 64 } };
+        for (int round = 0; round < 25; round++) {
+            for (int m = 0; m < 40; m++) {
+                answers.add(group.submit(new Points("m" + m, "r-" + m + "-" + round, 1)));
+            }
+            if (round % 8 == 4) {
+                int[] size = sizes[round / 8];
+                group.resize(size[0], size[1]);
+            }
+        }
+        for (CompletableFuture<String> a : answers) {
+            assertTrue(a.get(30, TimeUnit.SECONDS).startsWith("applied "));
+        }
+        synchronized (committed) {
+            for (int m = 0; m < 40; m++) {
+                assertEquals(25L, committed.get("m" + m), "member m" + m);
+                // each member's requests applied in the order sent: the n-th reference saw a balance of n
+                for (int round = 0; round < 25; round++) {
+                    assertEquals(round + 1L, committed.get("ref:r-" + m + "-" + round));
+                }
+            }
+            assertTrue(commits.stream().allMatch(c -> c.size() <= 64));
+        }
+        // the surplus committers end between batches: 3 remain, and they still work
+        group.resize(3, 64);
+        assertEquals("applied 26", group.apply(new Points("m0", "r-after", 1)));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (group.committers() != 3 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertEquals(3, group.committers());
+        assertThrows(IllegalArgumentException.class, () -> group.resize(0, 64));
+    }
 }

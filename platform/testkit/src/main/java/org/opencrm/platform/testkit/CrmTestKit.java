@@ -282,4 +282,13 @@ public final class CrmTestKit implements AutoCloseable {
         Collections.reverse(l);
         return l;
     }
+
+    /**
+     * A configuration as DS gives a component when etc/ has none: every attribute's default. For the component property
+     * type (an {@code @ObjectClassDefinition} annotation) of a component a test builds by hand.
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> T configDefaults(Class<T> config) {
+        return (T) java.lang.reflect.Proxy.newProxyInstance(config.getClassLoader(), new Class<?>[] { config }, (p, m, a) -> m.getDefaultValue());
+    }
 }

@@ -50,12 +50,14 @@ import org.opencrm.platform.api.scope.DataScopes;
 import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.api.timeline.TimelineEntry;
 import org.opencrm.platform.api.timeline.TimelineService;
+import org.opencrm.module.membership.internal.MembershipConfig;
 import org.opencrm.platform.persistence.GroupCommit;
 import org.opencrm.platform.persistence.SqlFailure;
 import org.opencrm.platform.persistence.TransactionRetry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 
 /**
@@ -74,7 +76,7 @@ import org.osgi.service.component.annotations.Reference;
  * member: a scoped cashier finds a member by exact card number, member number or mobile
  * ({@link MemberService#lookup}), and records purchases, redemptions and top-ups only for a store inside the scope.
  */
-@Component(service = LedgerService.class)
+@Component(service = LedgerService.class, configurationPid = MembershipConfig.PID)
 public class LedgerService {
     /** Runs a transaction that lost a lock race again (deadlock victim, lock timeout). */
     private final TransactionRetry retry = TransactionRetry.standard();
@@ -97,8 +99,6 @@ public class LedgerService {
     private final Map<Long, Boolean> knownStores = new ConcurrentHashMap<>();
 
     /** Requests of different members share a transaction: a few committers, up to this many requests each. */
-    static final int COMMITTERS = 2;
-    static final int MAX_BATCH = 64;
     /** The till's group commit (one transaction and one log flush for many members' requests). */
     private final GroupCommit<EntityManager> till;
 
@@ -120,7 +120,7 @@ public class LedgerService {
     @Activate
     public LedgerService(@Reference(target = "(osgi.unit.name=crm-membership)") JpaTemplate jpa, @Reference AuditTrail audit,
             @Reference TimelineService timeline, @Reference CustomerDirectory customers, @Reference DataScopes scopes, @Reference Rules rules,
-            @Reference PromotionService promotions, @Reference Outbox outbox, @Reference CrmEventPublisher events) {
+            @Reference PromotionService promotions, @Reference Outbox outbox, @Reference CrmEventPublisher events, MembershipConfig config) {
         this.jpa = jpa;
         this.audit = audit;
         this.timeline = timeline;
@@ -136,7 +136,13 @@ public class LedgerService {
             em.setFlushMode(FlushModeType.COMMIT);
             body.accept(em);
             em.flush();
-        }), retry, COMMITTERS, MAX_BATCH, Comparator.comparingLong(r -> ((TillRequest) r).memberId()));
+        }), retry, config.tillCommitters(), config.tillBatchSize(), Comparator.comparingLong(r -> ((TillRequest) r).memberId()));
+    }
+
+    /** A changed configuration resizes the till's group commit in place (the rest of it is {@link Rules}'). */
+    @Modified
+    void modified(MembershipConfig config) {
+        till.resize(config.tillCommitters(), config.tillBatchSize());
     }
 
     @Deactivate

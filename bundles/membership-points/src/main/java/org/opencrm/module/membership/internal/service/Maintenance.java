@@ -19,6 +19,7 @@ import org.opencrm.platform.api.security.CrmUser;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,7 @@ public class Maintenance {
     private final Outbox outbox;
     private final AtomicBoolean running = new AtomicBoolean();
     private ScheduledExecutorService timer;
+    private JobLeases leases;
 
     public Maintenance(JpaTemplate jpa, LedgerService ledger, Outbox outbox) {
         this.jpa = jpa;
@@ -52,6 +54,26 @@ public class Maintenance {
     public Maintenance(@Reference(target = "(osgi.unit.name=crm-membership)") JpaTemplate jpa, @Reference LedgerService ledger, @Reference Outbox outbox,
             @Reference JobLeases leases, MembershipConfig config) {
         this(jpa, ledger, outbox);
+        this.leases = leases;
+        schedule(config);
+    }
+
+    /**
+     * A changed configuration reschedules the runs in place: without this DS would deactivate the component, and with
+     * it every component holding it (the members' REST endpoint answered 404 while etc/org.opencrm.membership.cfg changed).
+     */
+    @Modified
+    void modified(MembershipConfig config) {
+        stop();
+        schedule(config);
+    }
+
+    @Deactivate
+    void deactivate() {
+        stop();
+    }
+
+    private synchronized void schedule(MembershipConfig config) {
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "membership-maintenance");
             t.setDaemon(true);
@@ -59,7 +81,7 @@ public class Maintenance {
         });
         int outboxSeconds = Math.max(1, config.outboxIntervalSeconds());
         Duration outboxLease = lease(Duration.ofSeconds(outboxSeconds));
-        timer.scheduleWithFixedDelay(() -> deliverQuietly(leases, outboxLease), config.outboxIntervalSeconds(), outboxSeconds, TimeUnit.SECONDS);
+        timer.scheduleWithFixedDelay(() -> deliverQuietly(leases, outboxLease), outboxSeconds, outboxSeconds, TimeUnit.SECONDS);
         if (config.maintenanceIntervalMinutes() > 0) {
             Duration runLease = lease(Duration.ofMinutes(config.maintenanceIntervalMinutes()));
             timer.scheduleWithFixedDelay(() -> {
@@ -72,10 +94,10 @@ public class Maintenance {
         }
     }
 
-    @Deactivate
-    void deactivate() {
+    private synchronized void stop() {
         if (timer != null) {
             timer.shutdownNow();
+            timer = null;
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.opencrm.module.membership.api.Notification;
 import org.opencrm.module.membership.api.NotificationSender;
+import org.opencrm.module.membership.internal.MembershipConfig;
 import org.opencrm.module.membership.internal.dto.EarnRequest;
 import org.opencrm.module.membership.internal.dto.EnrolRequest;
 import org.opencrm.module.membership.internal.dto.MemberData;
@@ -59,7 +60,8 @@ final class MembershipOnTestKit implements AutoCloseable {
         cards = new CardService(jpa, auditTrail, timelineService, kit.directory(), kit.scopes(), rules, kit.events());
         promotions = new PromotionService(jpa, auditTrail, rules);
         members = new MemberService(jpa, auditTrail, timelineService, kit.directory(), kit.scopes(), rules, cards, kit.events());
-        ledger = new LedgerService(jpa, auditTrail, timelineService, kit.directory(), kit.scopes(), rules, promotions, outbox, kit.events());
+        ledger = new LedgerService(jpa, auditTrail, timelineService, kit.directory(), kit.scopes(), rules, promotions, outbox, kit.events(),
+                CrmTestKit.configDefaults(MembershipConfig.class));
         maintenance = new Maintenance(jpa, ledger, outbox);
     }
 
