@@ -46,7 +46,7 @@ public @interface MembershipConfig {
     int outboxIntervalSeconds() default 5;
 
     @AttributeDefinition(min = "1", max = "32", description = "Till: threads that apply earn, redeem, top-up and spend requests, each many members' requests in one transaction (group commit); changed while the till runs, no request lost")
-    int tillCommitters() default 2;
+    int tillCommitters() default 4;
 
     @AttributeDefinition(min = "1", max = "1000", description = "Till: most requests one transaction carries; 1 = a transaction per request")
     int tillBatchSize() default 64;
