@@ -136,13 +136,22 @@ public class LedgerService {
             em.setFlushMode(FlushModeType.COMMIT);
             body.accept(em);
             em.flush();
-        }), retry, config.tillCommitters(), config.tillBatchSize(), Comparator.comparingLong(r -> ((TillRequest) r).memberId()));
+        }), retry, committers(config), batchSize(config), Comparator.comparingLong(r -> ((TillRequest) r).memberId()));
     }
 
     /** A changed configuration resizes the till's group commit in place (the rest of it is {@link Rules}'). */
     @Modified
     void modified(MembershipConfig config) {
-        till.resize(config.tillCommitters(), config.tillBatchSize());
+        till.resize(committers(config), batchSize(config));
+    }
+
+    /** Within the metatype's bounds also when etc/ says otherwise (a 0 would stop the till), as {@link Rules} reads its terms. */
+    private static int committers(MembershipConfig config) {
+        return Math.min(32, Math.max(1, config.tillCommitters()));
+    }
+
+    private static int batchSize(MembershipConfig config) {
+        return Math.min(1000, Math.max(1, config.tillBatchSize()));
     }
 
     @Deactivate
