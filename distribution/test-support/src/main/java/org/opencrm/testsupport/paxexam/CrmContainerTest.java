@@ -56,6 +56,9 @@ public abstract class CrmContainerTest {
     /** The core's REST roots that answer once the platform is up. */
     public static final List<String> CORE_RESOURCES = List.of("contacts", "accounts", "activities", "households", "audit", "users", "permissions",
             "modules", "openapi.json");
+    /** The administrator's Basic credentials, for the requests this class sends itself. */
+    private static final String ADMIN_AUTHORIZATION = "Basic "
+            + Base64.getEncoder().encodeToString((CrmPaxExam.ADMIN + ":" + CrmPaxExam.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** The container's framework (the probe's bundle context), injected by Pax Exam. */
@@ -91,8 +94,7 @@ public abstract class CrmContainerTest {
     protected static CrmRestClient.Reply installModule(Path kar) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/modules/packages?file=" + kar.getFileName()))
                 .timeout(CrmPaxExam.PATIENCE)
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((CrmPaxExam.ADMIN + ":" + CrmPaxExam.ADMIN_PASSWORD)
-                        .getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", ADMIN_AUTHORIZATION)
                 .header("Content-Type", "application/octet-stream").POST(HttpRequest.BodyPublishers.ofFile(kar)).build();
         HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         return new CrmRestClient.Reply(r.statusCode(), r.body()).expect(201);
@@ -181,8 +183,7 @@ public abstract class CrmContainerTest {
                 }
                 try {
                     HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/" + path)).timeout(Duration.ofSeconds(30))
-                            .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((CrmPaxExam.ADMIN + ":" + CrmPaxExam.ADMIN_PASSWORD)
-                                    .getBytes(StandardCharsets.UTF_8)))
+                            .header("Authorization", ADMIN_AUTHORIZATION)
                             .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build();
                     if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 404) {
                         return false;
