@@ -84,6 +84,22 @@ final class PasswordHasher {
         }
     }
 
+    /**
+     * A stored hash that no password matches, for checking unknown users against: the scheme and {@code iterations}
+     * with a random salt and random "derived" bytes. Verifying any password against it runs PBKDF2 with that
+     * iteration count, exactly as for a real user's hash, so the time taken does not tell which names exist; and
+     * making it hashes nothing (a hash of a random password, as before, cost one full PBKDF2 run at every start and
+     * bought nothing more: no password is known to derive either value).
+     */
+    static String unmatchable(int iterations) {
+        byte[] salt = new byte[16];
+        byte[] derived = new byte[32];
+        RANDOM.nextBytes(salt);
+        RANDOM.nextBytes(derived);
+        return SCHEME + "$" + iterations + "$" + Base64.getEncoder().encodeToString(salt) + "$"
+                + Base64.getEncoder().encodeToString(derived);
+    }
+
     /** A random password of letters and digits, for the generated initial admin password. */
     static String generate(int length) {
         String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";

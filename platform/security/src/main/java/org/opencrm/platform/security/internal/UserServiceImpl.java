@@ -71,7 +71,7 @@ import org.slf4j.LoggerFactory;
  * trail.
  * <p>
  * Start: the administrator's creation (one PBKDF2 run of 600,000 iterations, the first in a JVM whose JIT has not
- * compiled HMAC-SHA256 yet: about a second on two cores) and the dummy hash run on a thread of their own, beside the
+ * compiled HMAC-SHA256 yet: about a second on two cores) runs on a thread of its own, beside the
  * rest of the platform's start, instead of on the thread that starts the bundles; a sign-in that needs them waits
  * for them, so nobody is refused for arriving early.
  */
@@ -93,9 +93,9 @@ public class UserServiceImpl implements UserService {
     private final List<PermissionSet> permissionSets = new CopyOnWriteArrayList<>();
     private volatile long cacheNanos;
     private volatile int iterations;
-    /** A hash of a random password with the current iteration count: what unknown users are checked against. */
+    /** A hash no password matches, with the current iteration count: what unknown users are checked against. */
     private volatile String dummyHash;
-    /** The start's set-up: admin created if missing, dummy hash made. Sign-ins that check a password wait for it. */
+    /** The start's set-up: admin created if missing. Sign-ins that check a password wait for it. */
     private final CompletableFuture<Void> setUp;
     private volatile Semaphore checks;
     private volatile int concurrentChecks;
@@ -137,7 +137,7 @@ public class UserServiceImpl implements UserService {
         this(jpa, config, nanoTime, Runnable::run);
     }
 
-    /** For tests: {@code setUpRunner} runs the start's set-up (admin, dummy hash). */
+    /** For tests: {@code setUpRunner} runs the start's set-up (the admin). */
     UserServiceImpl(JpaTemplate jpa, SecurityConfig config, LongSupplier nanoTime, Executor setUpRunner) {
         this.jpa = jpa;
         this.nanoTime = nanoTime;
@@ -157,7 +157,6 @@ public class UserServiceImpl implements UserService {
                     LOG.error("OpenCRM: could not create the user 'admin': {}", e.toString(), e);
                 }
             }
-            dummyHash();
         }, setUpRunner);
     }
 
@@ -183,23 +182,13 @@ public class UserServiceImpl implements UserService {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
-            LOG.warn("OpenCRM: the security set-up (admin user, dummy hash) has not finished: {}", e.toString());
+            LOG.warn("OpenCRM: the security set-up (admin user) has not finished: {}", e.toString());
         }
     }
 
-    /** The dummy hash for the current iteration count, made when first needed (at start: by the set-up thread). */
+    /** The dummy hash for the current iteration count (nothing to compute, see {@link PasswordHasher#unmatchable}). */
     private String dummyHash() {
-        String h = dummyHash;
-        if (h == null) {
-            synchronized (this) {
-                h = dummyHash;
-                if (h == null) {
-                    h = PasswordHasher.hash(PasswordHasher.generate(20).toCharArray(), iterations);
-                    dummyHash = h;
-                }
-            }
-        }
-        return h;
+        return dummyHash;
     }
 
     @Modified
@@ -216,10 +205,7 @@ public class UserServiceImpl implements UserService {
         }
         if (wanted != iterations) {
             iterations = wanted;
-            dummyHash = null;
-            if (setUp != null) {
-                dummyHash(); // a changed configuration: made now, so that no sign-in pays for it
-            }
+            dummyHash = PasswordHasher.unmatchable(wanted);
         }
         int concurrent = config.signInConcurrentChecks() > 0 ? config.signInConcurrentChecks()
                 : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);

@@ -36,6 +36,22 @@ class PasswordHasherTest {
     }
 
     @Test
+    void theUnmatchableHashHasTheShapeAndCostOfARealOneAndNoPasswordMatchesIt() {
+        String real = PasswordHasher.hash("s3cret-pass".toCharArray(), 1_000);
+        String dummy = PasswordHasher.unmatchable(1_000);
+        assertEquals(1_000, PasswordHasher.iterations(dummy), dummy);
+        String[] r = real.split("\\$");
+        String[] d = dummy.split("\\$");
+        assertEquals(r.length, d.length);
+        assertEquals(r[2].length(), d[2].length(), "salt of the same length");
+        assertEquals(r[3].length(), d[3].length(), "derived bytes of the same length");
+        assertNotEquals(dummy, PasswordHasher.unmatchable(1_000), "random each time");
+        for (String tried : new String[] {"", "s3cret-pass", "admin", "password"}) {
+            assertFalse(PasswordHasher.verify(tried.toCharArray(), dummy), tried);
+        }
+    }
+
+    @Test
     void generatedPasswordsHaveTheLengthAsked() {
         assertEquals(16, PasswordHasher.generate(16).length());
     }

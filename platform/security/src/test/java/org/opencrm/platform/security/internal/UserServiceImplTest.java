@@ -82,7 +82,7 @@ class UserServiceImplTest {
             early.join(Duration.ofSeconds(30).toMillis());
             assertEquals(Outcome.SIGNED_IN, result[0].outcome(), "signed in once the admin exists");
             assertEquals(Outcome.REFUSED, starting.signIn("nobody", "Unit-admin-1".toCharArray(), FROM).outcome(),
-                    "an unknown user is checked against the dummy hash the set-up made");
+                    "an unknown user is checked against the dummy hash");
         } finally {
             fresh.close();
         }
