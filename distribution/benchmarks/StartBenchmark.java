@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 
 /**
  * Start time of the distribution, nothing else (run.sh --start; README.md "Start"): N times a cold start (fresh unpack,
- * empty data/: the Derby database and schema are created, the admin user with its PBKDF2 hash) followed by a warm start
+ * empty data/: the empty Derby database laid down, the schema created, the admin user with its PBKDF2 hash) followed by a warm start
  * on the same data/, each until the first HTTP 200 of GET /api/v1/contacts?limit=1 with Basic authentication (polled
  * every 50 ms, 1 s timeout, as Benchmark.java's start). Medians, every run, the load average before each start, and the
  * split of the start read from karaf.log: when each milestone was logged, in seconds since launch.
@@ -204,7 +204,7 @@ public class StartBenchmark {
                 .append(", embedded Derby, HTTP port ").append(port).append('\n');
         md.append("- Command: `distribution/benchmarks/run.sh --start --runs ").append(runs).append("`\n\n");
         md.append("Time from launching `bin/karaf server` until the first HTTP 200 of `GET ").append(PROBE)
-                .append("` with Basic authentication (polled every 50 ms). *Cold*: fresh unpack, empty `data/` (Derby database and schema "
+                .append("` with Basic authentication (polled every 50 ms). *Cold*: fresh unpack, empty `data/` (the empty Derby database laid down, the schema "
                         + "created, the admin user and its PBKDF2 hash); *warm*: `bin/stop`, then the same `data/` again. Each cold start is "
                         + "followed by its warm start. `/health/ready`: when readiness first answered 200, polled from the first 200 on. Karaf CPU: user + system "
                         + "seconds of the Karaf JVM (all threads, /proc) at the first 200, the work of the start, which load stretches less.\n\n");
