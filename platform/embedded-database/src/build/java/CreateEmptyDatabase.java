@@ -10,8 +10,9 @@ import java.util.stream.Stream;
 /**
  * Build step (exec-maven-plugin, run by the source launcher): creates an empty embedded Derby database (its system
  * catalogs, no table of ours, no user) at the directory given and shuts Derby down cleanly, so that the copy needs no
- * recovery. The bundle carries it; the first start lays it down instead of having Derby create one. Arguments: the
- * database directory, then where Derby writes its log (not into the bundle).
+ * recovery, and records Derby's version beside it ({@code <directory>.properties}). The bundle carries both; the first
+ * start lays the database down instead of having Derby create one. Arguments: the database directory, then where
+ * Derby writes its log (not into the bundle).
  */
 public class CreateEmptyDatabase {
     public static void main(String[] args) throws IOException, SQLException {
@@ -25,8 +26,12 @@ public class CreateEmptyDatabase {
         }
         Files.createDirectories(target.getParent());
         System.setProperty("derby.stream.error.file", Path.of(args[1]).toAbsolutePath().toString());
+        int major;
+        int minor;
         try (Connection c = DriverManager.getConnection("jdbc:derby:" + target + ";create=true")) {
             c.createStatement().execute("VALUES 1");
+            major = c.getMetaData().getDriverMajorVersion();
+            minor = c.getMetaData().getDriverMinorVersion();
         }
         try {
             DriverManager.getConnection("jdbc:derby:;shutdown=true");
@@ -35,6 +40,9 @@ public class CreateEmptyDatabase {
                 throw expected;
             }
         }
-        System.out.println("Empty Derby database created at " + target);
+        // which Derby made it: an older Derby at runtime could not open it (a newer one upgrades it softly)
+        Files.writeString(target.resolveSibling(target.getFileName() + ".properties"),
+                "# the Derby release that created the empty database beside this file\nderby.major=" + major + "\nderby.minor=" + minor + "\n");
+        System.out.println("Empty Derby " + major + "." + minor + " database created at " + target);
     }
 }

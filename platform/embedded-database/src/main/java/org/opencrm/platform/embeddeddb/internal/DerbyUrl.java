@@ -12,10 +12,12 @@ final class DerbyUrl {
     }
 
     /**
-     * The database directory of {@code jdbc:derby:<path>[;attributes]} when the attributes say {@code create=true}
-     * and the path is an absolute directory; empty for the network client ({@code jdbc:derby://host/...}), the
-     * in-memory and other subprotocols ({@code jdbc:derby:memory:...}, {@code classpath:}, {@code jar:}), relative
-     * paths (they depend on {@code derby.system.home}) and other databases.
+     * The database directory of {@code jdbc:derby:<path>;create=true} when the path is an absolute directory and
+     * {@code create=true} is the URL's only attribute; empty for the network client ({@code jdbc:derby://host/...}),
+     * the in-memory and other subprotocols ({@code jdbc:derby:memory:...}, {@code classpath:}, {@code jar:}), relative
+     * paths (they depend on {@code derby.system.home}), other databases, and any other attribute: {@code user=},
+     * {@code territory=}, {@code collation=}, {@code dataEncryption=} and the like only take effect when Derby creates
+     * the database itself (on an existing one Derby ignores them with a warning), so such a URL is left to Derby.
      */
     static Optional<Path> embeddedDatabase(String url) {
         if (url == null || !url.startsWith(PREFIX) || url.startsWith(PREFIX + "//")) {
@@ -27,7 +29,11 @@ final class DerbyUrl {
         String attributes = semicolon < 0 ? "" : rest.substring(semicolon + 1).toLowerCase(Locale.ROOT).replace(" ", "");
         boolean create = false;
         for (String attribute : attributes.split(";")) {
-            create |= attribute.equals("create=true");
+            if (attribute.equals("create=true")) {
+                create = true;
+            } else if (!attribute.isEmpty()) {
+                return Optional.empty();
+            }
         }
         if (!create || name.isEmpty() || name.matches("^(memory|classpath|jar):.*")) {
             return Optional.empty();

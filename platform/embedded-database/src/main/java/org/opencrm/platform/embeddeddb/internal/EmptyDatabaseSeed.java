@@ -1,16 +1,20 @@
 package org.opencrm.platform.embeddeddb.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URL;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.Version;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.framework.InvalidSyntaxException;
@@ -40,6 +44,12 @@ public final class EmptyDatabaseSeed implements BundleActivator {
             if (database.isEmpty()) {
                 return;
             }
+            Optional<String> olderDerby = olderRuntimeDerby(context);
+            if (olderDerby.isPresent()) {
+                LOG.info("OpenCRM: not laying down the empty embedded database: it was made by a newer Derby than the {} installed; "
+                        + "Derby creates it", olderDerby.get());
+                return;
+            }
             List<String> files = new ArrayList<>();
             Enumeration<URL> entries = context.getBundle().findEntries(TEMPLATE, "*", true);
             while (entries != null && entries.hasMoreElements()) {
@@ -48,6 +58,10 @@ public final class EmptyDatabaseSeed implements BundleActivator {
                 if (!relative.isEmpty() && !relative.endsWith("/")) {
                     files.add(relative);
                 }
+            }
+            if (files.isEmpty()) {
+                LOG.warn("OpenCRM: this bundle carries no empty embedded database ({}); Derby creates it", TEMPLATE);
+                return;
             }
             long started = System.nanoTime();
             if (DatabaseSeed.layDown(database.get(), files, f -> context.getBundle().getEntry(TEMPLATE + "/" + f).openStream())) {
@@ -65,6 +79,31 @@ public final class EmptyDatabaseSeed implements BundleActivator {
         // nothing runs after start
     }
 
+    /**
+     * The installed Derby, when it is older (major.minor) than the one that made the template: it could not open the
+     * template (a newer Derby upgrades it softly). Also when no Derby bundle or no version record is found: then
+     * nothing is known and Derby creates the database as before.
+     */
+    private static Optional<String> olderRuntimeDerby(BundleContext context) throws IOException {
+        URL record = context.getBundle().getEntry(TEMPLATE + ".properties");
+        if (record == null) {
+            return Optional.of("(unknown: no version record)");
+        }
+        Properties made = new Properties();
+        try (InputStream in = record.openStream()) {
+            made.load(in);
+        }
+        Version template = new Version(Integer.parseInt(made.getProperty("derby.major", "0").strip()),
+                Integer.parseInt(made.getProperty("derby.minor", "0").strip()), 0);
+        for (Bundle b : context.getBundles()) {
+            if ("derby".equals(b.getSymbolicName())) { // Apache Derby's embedded engine (pax-jdbc-derby installs it)
+                Version runtime = new Version(b.getVersion().getMajor(), b.getVersion().getMinor(), 0);
+                return runtime.compareTo(template) >= 0 ? Optional.empty() : Optional.of("Derby " + runtime.getMajor() + "." + runtime.getMinor());
+            }
+        }
+        return Optional.of("(unknown: no Derby bundle)");
+    }
+
     /** The crm DataSource's URL, from its configuration (etc/org.ops4j.datasource-crm.cfg), if there is one. */
     private static Optional<String> crmDatabase(BundleContext context) throws IOException {
         ServiceReference<ConfigurationAdmin> ref = context.getServiceReference(ConfigurationAdmin.class);
@@ -77,7 +116,8 @@ public final class EmptyDatabaseSeed implements BundleActivator {
             if (found == null || found.length == 0 || found[0].getProperties() == null) {
                 return Optional.empty();
             }
-            Object url = found[0].getProperties().get("url");
+            // processed: the URL as pax-jdbc sees it, placeholders such as $[env:...] resolved
+            Object url = found[0].getProcessedProperties(null).get("url");
             return url instanceof String s ? Optional.of(s) : Optional.empty();
         } catch (InvalidSyntaxException e) {
             throw new IllegalStateException(e);

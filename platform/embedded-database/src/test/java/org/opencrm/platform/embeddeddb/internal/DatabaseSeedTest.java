@@ -91,6 +91,18 @@ class DatabaseSeedTest {
     }
 
     @Test
+    void aCopyCutShortAtAnEarlierStartIsRemovedAndNeverUsed() throws IOException {
+        Path stale = Files.createDirectories(data.resolve("crmdb" + DatabaseSeed.STAGING + "3f1c").resolve("seg0"));
+        Files.writeString(stale.resolve("c10.dat"), "");
+        Path db = data.resolve("crmdb");
+        assertTrue(DatabaseSeed.layDown(db, templateFiles(), DatabaseSeedTest::open));
+        try (Stream<Path> left = Files.list(data)) {
+            assertEquals(List.of(db), left.toList(), "the stale copy is gone");
+        }
+        assertTrue(Files.size(db.resolve("seg0/c10.dat")) > 0, "the template's own file");
+    }
+
+    @Test
     void aFailedCopyLeavesNothingBehind() throws IOException {
         Path db = data.resolve("crmdb");
         assertThrows(IOException.class, () -> DatabaseSeed.layDown(db, templateFiles(), file -> {
