@@ -72,8 +72,8 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Start: the administrator's creation (one PBKDF2 run of 600,000 iterations, the first in a JVM whose JIT has not
  * compiled HMAC-SHA256 yet: about a second on two cores) runs on a thread of its own, beside the
- * rest of the platform's start, instead of on the thread that starts the bundles; a sign-in that needs them waits
- * for them, so nobody is refused for arriving early.
+ * rest of the platform's start, instead of on the thread that starts the bundles; a sign-in that needs it waits
+ * for it, so nobody is refused for arriving early.
  */
 @Component(service = UserService.class, configurationPid = "org.opencrm.security")
 @Designate(ocd = SecurityConfig.class)
@@ -93,7 +93,8 @@ public class UserServiceImpl implements UserService {
     private final List<PermissionSet> permissionSets = new CopyOnWriteArrayList<>();
     private volatile long cacheNanos;
     private volatile int iterations;
-    /** A hash no password matches, with the current iteration count: what unknown users are checked against. */
+    /** A hash no password matches, with the current iteration count: what unknown users are checked against (nothing
+     * to compute, see {@link PasswordHasher#unmatchable}). */
     private volatile String dummyHash;
     /** The start's set-up: admin created if missing. Sign-ins that check a password wait for it. */
     private final CompletableFuture<Void> setUp;
@@ -184,11 +185,6 @@ public class UserServiceImpl implements UserService {
         } catch (ExecutionException | TimeoutException e) {
             LOG.warn("OpenCRM: the security set-up (admin user) has not finished: {}", e.toString());
         }
-    }
-
-    /** The dummy hash for the current iteration count (nothing to compute, see {@link PasswordHasher#unmatchable}). */
-    private String dummyHash() {
-        return dummyHash;
     }
 
     @Modified
@@ -378,7 +374,7 @@ public class UserServiceImpl implements UserService {
             try {
                 row = USERNAME.matcher(name).matches() ? readUser(name) : null;
                 // unknown and disabled users cost one PBKDF2 run too: the time taken does not tell which names exist
-                String hash = row == null ? dummyHash() : row.passwordHash();
+                String hash = row == null ? dummyHash : row.passwordHash();
                 ok = PasswordHasher.verify(password, hash) && row != null && row.enabled();
                 checked = true;
                 if (!ok) {
