@@ -133,8 +133,14 @@ public class ModuleSdkIT extends CrmTestSupport {
         // distribution, as the ISV runs it: once per build (the real-clock run), on ports of its own
         if (Boolean.getBoolean("crm.sdk.runGeneratedIT")) {
             long itStarted = System.nanoTime();
-            maven(project, "verify", "-Pitest", "-Dcrm.distribution=" + System.getProperty("crm.sdk.distribution"),
-                    "-Dcrm.itest.portOffset=" + port(GENERATED_IT_PORT_OFFSET), "-Dtest=none", "-Dsurefire.failIfNoSpecifiedTests=false");
+            try {
+                // the generated test's Karaf keeps its folder, so that a failure can say what that container logged
+                maven(project, "verify", "-Pitest", "-Dcrm.distribution=" + System.getProperty("crm.sdk.distribution"),
+                        "-Dcrm.itest.portOffset=" + port(GENERATED_IT_PORT_OFFSET), "-Dcrm.itest.keepRuntime=true", "-Dtest=none",
+                        "-Dsurefire.failIfNoSpecifiedTests=false");
+            } catch (AssertionError itFailed) {
+                throw new AssertionError(itFailed.getMessage() + "\n" + containerLogs(project.resolve("target/exam")), itFailed);
+            }
             assertTrue("the generated Pax Exam test ran", Files.exists(project.resolve("target/failsafe-reports/TEST-com.acme.warranty.internal.AcmeWarrantyIT.xml")));
             System.out.printf(Locale.ROOT, "ModuleSdkIT: the generated module's Pax Exam test (mvn verify -Pitest) %.1f s%n", seconds(System.nanoTime() - itStarted));
         }
@@ -195,6 +201,31 @@ public class ModuleSdkIT extends CrmTestSupport {
             throw new AssertionError(command + " took more than " + MAVEN_PATIENCE + "; " + tail(log));
         }
         assertEquals(command + " failed; " + tail(log), 0, p.exitValue());
+    }
+
+    /** The warnings and errors (with their stack traces) in the karaf.log of each container kept under examDir. */
+    private static String containerLogs(Path examDir) throws IOException {
+        if (!Files.isDirectory(examDir)) {
+            return "(no container folder at " + examDir + ")";
+        }
+        StringBuilder report = new StringBuilder();
+        try (var logs = Files.find(examDir, 4, (p, a) -> p.endsWith(Path.of("data", "log", "karaf.log")))) {
+            for (Path log : logs.toList()) {
+                report.append("the container's ").append(log).append(", its warnings and errors:\n");
+                boolean quoting = false;
+                int quoted = 0;
+                for (String line : Files.readAllLines(log)) {
+                    boolean entry = line.matches("^\\d{4}-\\d{2}-\\d{2}.*");
+                    if (entry) {
+                        quoting = line.contains("| WARN ") || line.contains("| ERROR");
+                    }
+                    if (quoting && quoted++ < 400) {
+                        report.append(line).append('\n');
+                    }
+                }
+            }
+        }
+        return report.toString();
     }
 
     private static String tail(Path log) throws IOException {

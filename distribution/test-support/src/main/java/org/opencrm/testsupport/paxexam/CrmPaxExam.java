@@ -6,6 +6,7 @@ import static org.ops4j.pax.exam.CoreOptions.vmOption;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
 
 import java.io.File;
 import java.io.IOException;
@@ -170,6 +171,10 @@ public final class CrmPaxExam {
         // the test's own settings (crm.module.kar, ...) reach its code in the container
         System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("crm.") && !k.equals("crm.itest.httpPort")
                 && !k.equals("crm.itest.portOffset")).sorted().forEach(k -> options.add(systemProperty(k).value(System.getProperty(k))));
+        if (Boolean.getBoolean("crm.itest.keepRuntime")) {
+            // the container's folder (data/log/karaf.log) outlives the run, for a caller that reports on a failure
+            options.add(keepRuntimeFolder());
+        }
         options.addAll(extra);
         return options.toArray(Option[]::new);
     }
