@@ -17,5 +17,4 @@ tar xzf "$dist" -C "$home" --strip-components=1
 mkdir -p "$home/data"
 mv "$keep"/* "$home/data/" 2>/dev/null || true
 rmdir "$keep"
-export EXTRA_JAVA_OPTS="${EXTRA_JAVA_OPTS:-} -Djdk.util.zip.disableZip64ExtraFieldValidation=true"
 exec "$home/bin/karaf"

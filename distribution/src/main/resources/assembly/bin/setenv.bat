@@ -71,3 +71,11 @@ if not defined OPENCRM_JIT_APPLIED (
   set "EXTRA_JAVA_OPTS=%OPENCRM_JIT_OPTS% %EXTRA_JAVA_OPTS%"
   set "OPENCRM_JIT_APPLIED=true"
 )
+
+rem
+rem OpenCRM: the JAX-RS API bundle embeds a jar with a zip64 extra field that Java 17.0.x rejects (see bin/setenv).
+rem
+if not defined OPENCRM_ZIP64_APPLIED (
+  set "EXTRA_JAVA_OPTS=%EXTRA_JAVA_OPTS% -Djdk.util.zip.disableZip64ExtraFieldValidation=true"
+  set "OPENCRM_ZIP64_APPLIED=true"
+)
