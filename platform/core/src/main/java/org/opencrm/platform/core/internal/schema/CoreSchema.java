@@ -1,5 +1,8 @@
 package org.opencrm.platform.core.internal.schema;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+
 import javax.sql.DataSource;
 
 import org.apache.aries.jpa.template.JpaTemplate;
@@ -11,6 +14,8 @@ import org.opencrm.platform.persistence.Schema;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The core's versioned schema. The services that need it (contacts, the audit trail) reference this component, so they
@@ -19,6 +24,7 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = CoreSchema.class, immediate = true)
 public class CoreSchema {
+    private static final Logger LOG = LoggerFactory.getLogger(CoreSchema.class);
     static final ModuleSchema STEPS = ModuleSchema.of("core")
             .step(1, "contacts newest first", c -> Schema.ensureIndex(c, "CRM_CONTACT", "CRM_CONTACT_NEWEST", "ID DESC"))
             // a UNIQUE constraint lets any number of contacts have no mobile (Derby's unique index let only one); added
@@ -42,6 +48,19 @@ public class CoreSchema {
         // EclipseLink creates or extends the tables when the unit is first used; the steps work on what it made
         jpa.tx(TransactionType.Required, em -> em.getMetamodel());
         migrated = STEPS.migrate(dataSource);
+        warnOfCollation(dataSource);
+    }
+
+    /** A PostgreSQL database made without LC_COLLATE 'C' works, but its prefix searches read whole indexes: said once per start. */
+    private static void warnOfCollation(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            Schema.nonBytewiseCollation(c).ifPresent(collation -> LOG.warn("OpenCRM: the database's collation is {}, not C: on "
+                    + "PostgreSQL every search by the start of a name, mobile or e-mail and every scope check then reads a whole index "
+                    + "(slow from some 100,000 rows on). Create the database with LC_COLLATE 'C' (docs/operations.md, section 1) and "
+                    + "move the data over with pg_dump/pg_restore.", collation));
+        } catch (SQLException e) {
+            LOG.debug("could not read the database's collation", e);
+        }
     }
 
     /** What the start did (the version before and after, the steps applied). */

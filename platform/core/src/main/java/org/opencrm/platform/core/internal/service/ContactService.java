@@ -525,6 +525,12 @@ public class ContactService {
         sql.append("?,".repeat(mobiles.size() - 1)).append("?)");
         java.sql.Connection connection = em.unwrap(java.sql.Connection.class);
         Set<String> found = new HashSet<>();
+        try {
+            // PostgreSQL: the same stale-plan trap as Derby's above, avoided by planning each run for its values
+            Schema.planForActualValues(connection);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("could not set the plan mode: " + e.getMessage(), e);
+        }
         try (java.sql.PreparedStatement ps = connection.prepareStatement(sql.toString())) {
             int i = 1;
             for (String m : mobiles) {
