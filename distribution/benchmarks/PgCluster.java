@@ -51,6 +51,11 @@ public final class PgCluster implements AutoCloseable {
         return cluster.url(database);
     }
 
+    /** What etc/org.ops4j.datasource-crm.cfg gets for {@code database}: url, user, password (a direct JDBC client uses them too). */
+    public Map<String, String> dataSourceConfig(String database) {
+        return cluster.dataSourceConfig(database);
+    }
+
     /**
      * Points an unpacked distribution at {@code database}: the keys of etc/org.ops4j.datasource-crm.cfg that
      * docs/operations.md names for PostgreSQL; the pool settings and the rest stay as shipped.

@@ -28,7 +28,7 @@
 #   --plans                 (with --audit) also log Derby's query plans of each call after the measurement and summarise them in the results
 #   --measure-only          (with --audit) measure again on the data of the last --audit run (target/RESULTS-audit-measure-only.md)
 #
-#   With --membership or --handsets:
+#   With --membership, --handsets or the import (--sizes N, --quick; then with the ceiling on PostgreSQL too, no diagnostics):
 #   --postgresql            run the distribution on a throw-away PostgreSQL cluster instead of embedded Derby: initdb + pg_ctl from
 #                           /usr/lib/postgresql/<newest>/bin in target/postgresql-<benchmark> on a free port (as the postgres user
 #                           when run as root), database and user crm_bench, pointed at by etc/org.ops4j.datasource-crm.cfg only;
@@ -165,7 +165,8 @@ if $ui_screens; then
   exit 0
 fi
 if $postgresql || [ "$nodes" != 1 ]; then
-  if ! $membership && ! $handsets; then echo "--postgresql and --nodes go with --membership or --handsets" >&2; exit 2; fi
+  if $channel || $audit; then echo "--postgresql and --nodes go with --membership, --handsets or the import" >&2; exit 2; fi
+  if [ "$nodes" != 1 ] && ! $membership && ! $handsets; then echo "--nodes goes with --membership or --handsets" >&2; exit 2; fi
   if [ "$nodes" != 1 ] && [ "$nodes" != 2 ]; then echo "--nodes: 1 or 2" >&2; exit 2; fi
   if [ "$nodes" = 2 ] && ! $postgresql; then echo "--nodes 2 needs --postgresql (embedded Derby cannot be shared by two nodes)" >&2; exit 2; fi
   if $measure_only; then echo "--measure-only works on Derby data only" >&2; exit 2; fi
@@ -178,8 +179,8 @@ if $postgresql; then
   [[ " ${args[*]-} " == *" --quick "* ]] && pgsuffix="$pgsuffix-quick"
   pgargs=(--postgresql --nodes "$nodes")
 fi
-if $membership || $handsets; then
-  # PgCluster.java is shared by these two benchmarks: the JDK 17 source launcher compiles one file, so it goes on the class
+if ! $channel && ! $audit; then
+  # PgCluster.java is shared by the membership, handset and import benchmarks: the JDK 17 source launcher compiles one file, so it goes on the class
   # path, compiled against the test-support jar (PostgresCluster, the integration tests' cluster too), which goes there as well
   if $build || [ ! -f "$dist" ]; then
     echo "building the distribution (mvn -B -q -o install -DskipTests)"
@@ -331,5 +332,14 @@ if $handsets; then
 fi
 # the Derby driver of the distribution, for the direct bulk load that replaces a REST import over its time budget
 derbyjar="$(find "$home/system/org/apache/derby" -name 'derby-*.jar' | head -1)"
-java -Xmx1g ${derbyjar:+-cp "$derbyjar"} "$bench/Benchmark.java" --home "$home" --port "$port" --password "$password" --pid-file "$pidfile" \
+importcp="$benchcp:$derbyjar"
+if $postgresql; then
+  # on PostgreSQL: PgCluster (compiled above) and the distribution's JDBC driver, for the ceiling's direct inserts
+  pgjar="$(find "$home/system/org/postgresql" -name 'postgresql-*.jar' | head -1)"
+  importcp="$importcp:$pgjar"
+  args+=(--postgresql)
+  $explicit_results || results="${results%.md}-pg.md"
+  [ "$results" = "$bench/RESULTS-pg.md" ] && results="$work/RESULTS-pg.md"
+fi
+java -Xmx1g ${importcp:+-cp "$importcp"} "$bench/Benchmark.java" --home "$home" --port "$port" --password "$password" --pid-file "$pidfile" \
   --java-max-mem "$JAVA_MAX_MEM" --results "$results" ${args[@]+"${args[@]}"}
