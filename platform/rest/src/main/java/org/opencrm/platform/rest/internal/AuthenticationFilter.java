@@ -60,20 +60,20 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             }
             case THROTTLED -> {
                 request.abortWith(Response.status(429).header(HttpHeaders.RETRY_AFTER, result.retryAfterSeconds()).type(MediaType.APPLICATION_JSON_TYPE)
-                        .entity(new ApiError("too_many_attempts", "too many failed sign-ins for this user name or from this address; try again in "
-                                + result.retryAfterSeconds() + " s", null)).build());
+                        .entity(Json.text(new ApiError("too_many_attempts", "too many failed sign-ins for this user name or from this address; try again in "
+                                + result.retryAfterSeconds() + " s", null))).build());
                 return;
             }
             case BUSY -> {
                 request.abortWith(Response.status(503).header(HttpHeaders.RETRY_AFTER, result.retryAfterSeconds()).type(MediaType.APPLICATION_JSON_TYPE)
-                        .entity(new ApiError("server_busy", "too many sign-ins are being checked at the moment; try again in "
-                                + result.retryAfterSeconds() + " s", null)).build());
+                        .entity(Json.text(new ApiError("server_busy", "too many sign-ins are being checked at the moment; try again in "
+                                + result.retryAfterSeconds() + " s", null))).build());
                 return;
             }
             default -> {
                 request.abortWith(Response.status(401).header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"opencrm\", charset=\"UTF-8\"")
                         .type(MediaType.APPLICATION_JSON_TYPE)
-                        .entity(new ApiError("unauthorized", "valid credentials are required (HTTP Basic)", null)).build());
+                        .entity(Json.text(new ApiError("unauthorized", "valid credentials are required (HTTP Basic)", null))).build());
                 return;
             }
         }

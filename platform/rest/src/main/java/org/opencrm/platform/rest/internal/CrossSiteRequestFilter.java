@@ -110,6 +110,6 @@ public class CrossSiteRequestFilter implements ContainerRequestFilter {
     }
 
     private static void refuse(ContainerRequestContext request, int status, ApiError error) {
-        request.abortWith(Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(error).build());
+        request.abortWith(Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(Json.text(error)).build());
     }
 }

@@ -88,7 +88,7 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
                 default -> status < 500 ? "invalid_input" : "server_error";
             };
             Response.ResponseBuilder b = Response.fromResponse(w.getResponse()).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(new ApiError(code, status == 404 ? "no such resource" : w.getMessage(), null));
+                    .entity(Json.text(new ApiError(code, status == 404 ? "no such resource" : w.getMessage(), null)));
             return b.build();
         }
         LOG.error("Unexpected failure in a REST call", thrown);
@@ -162,6 +162,6 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     }
 
     private static Response respond(int status, ApiError body) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(Json.text(body)).build();
     }
 }

@@ -35,7 +35,7 @@ public class NoWadl extends WadlGenerator {
     public void filter(ContainerRequestContext request) {
         if (request.getUriInfo().getQueryParameters().containsKey("_wadl")) {
             request.abortWith(Response.status(404).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(new ApiError("not_found", "no such resource", null)).build());
+                    .entity(Json.text(new ApiError("not_found", "no such resource", null))).build());
         }
     }
 }
