@@ -658,10 +658,6 @@ public class Benchmark {
                 }
             }
             fillCeiling(c, copy, "CRM_CONTACT");
-            c.setAutoCommit(true);
-            try (java.sql.Statement st = c.createStatement()) {
-                st.executeUpdate("DROP TABLE " + copy);
-            }
         }
         try {
             java.sql.DriverManager.getConnection(url + ";shutdown=true");
@@ -690,14 +686,10 @@ public class Benchmark {
                 }
             }
             fillCeiling(c, copy, "crm_contact");
-            c.setAutoCommit(true);
-            try (java.sql.Statement st = c.createStatement()) {
-                st.executeUpdate("DROP TABLE " + copy);
-            }
         }
     }
 
-    /** Inserts the REST import's rows, file by file, into {@code copy} (same columns as {@code source}), timing each file. */
+    /** Inserts the REST import's rows, file by file, into {@code copy} (same columns as {@code source}), timing each file; then drops the copy. */
     void fillCeiling(java.sql.Connection c, String copy, String source) throws Exception {
         c.setAutoCommit(false);
         List<String> cols = new ArrayList<>();
@@ -734,6 +726,10 @@ public class Benchmark {
                 ceilingSeconds.add(s);
                 log(String.format("ceiling rows %,d..%,d: %s raw batched insert in %.1f s = %,.0f rows/s", f[0] + 1, f[0] + f[1], database(), s, f[1] / s));
             }
+        }
+        c.setAutoCommit(true);
+        try (java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("DROP TABLE " + copy);
         }
     }
 

@@ -142,7 +142,7 @@ public final class Schema {
      * index instead: 130-150 ms per contact search at 200,000 contacts instead of a few).
      */
     public static Optional<String> nonBytewiseCollation(Connection connection) throws SQLException {
-        if (!connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgresql")) {
+        if (!isPostgresql(connection)) {
             return Optional.empty();
         }
         try (Statement st = connection.createStatement();
@@ -161,12 +161,16 @@ public final class Schema {
      * 16,000, auto_explain). The transaction must be open (autocommit off); planning costs about a millisecond a chunk.
      */
     public static void planForActualValues(Connection connection) throws SQLException {
-        if (!connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgresql")) {
+        if (!isPostgresql(connection)) {
             return;
         }
         try (Statement st = connection.createStatement()) {
             st.execute("SET LOCAL plan_cache_mode = force_custom_plan");
         }
+    }
+
+    private static boolean isPostgresql(Connection connection) throws SQLException {
+        return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgresql");
     }
 
     /** Whether PostgreSQL's LIKE-prefix index rewrite applies under this collation name. */

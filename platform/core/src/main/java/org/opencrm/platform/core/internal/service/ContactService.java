@@ -528,17 +528,15 @@ public class ContactService {
         try {
             // PostgreSQL: the same stale-plan trap as Derby's above, avoided by planning each run for its values
             Schema.planForActualValues(connection);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("could not set the plan mode: " + e.getMessage(), e);
-        }
-        try (java.sql.PreparedStatement ps = connection.prepareStatement(sql.toString())) {
-            int i = 1;
-            for (String m : mobiles) {
-                ps.setString(i++, m);
-            }
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found.add(rs.getString(1));
+            try (java.sql.PreparedStatement ps = connection.prepareStatement(sql.toString())) {
+                int i = 1;
+                for (String m : mobiles) {
+                    ps.setString(i++, m);
+                }
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(rs.getString(1));
+                    }
                 }
             }
         } catch (java.sql.SQLException e) {
