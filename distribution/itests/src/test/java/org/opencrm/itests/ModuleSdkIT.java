@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -139,7 +140,9 @@ public class ModuleSdkIT extends CrmTestSupport {
                         "-Dcrm.itest.portOffset=" + port(GENERATED_IT_PORT_OFFSET), "-Dcrm.itest.keepRuntime=true", "-Dtest=none",
                         "-Dsurefire.failIfNoSpecifiedTests=false");
             } catch (AssertionError itFailed) {
-                throw new AssertionError(itFailed.getMessage() + "\n" + containerLogs(project.resolve("target/exam")), itFailed);
+                // its own report and its container's log first: CI quotes the start of a failure's message
+                throw new AssertionError("the generated module's Pax Exam test failed: " + failsafeReports(project.resolve("target/failsafe-reports"))
+                        + "\n" + containerLogs(project.resolve("target/exam")) + "\n" + itFailed.getMessage(), itFailed);
             }
             assertTrue("the generated Pax Exam test ran", Files.exists(project.resolve("target/failsafe-reports/TEST-com.acme.warranty.internal.AcmeWarrantyIT.xml")));
             System.out.printf(Locale.ROOT, "ModuleSdkIT: the generated module's Pax Exam test (mvn verify -Pitest) %.1f s%n", seconds(System.nanoTime() - itStarted));
@@ -203,6 +206,29 @@ public class ModuleSdkIT extends CrmTestSupport {
         assertEquals(command + " failed; " + tail(log), 0, p.exitValue());
     }
 
+    /** The failed tests' messages in the failsafe reports' summaries (*.txt) under dir, without their stack traces. */
+    private static String failsafeReports(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return "(no failsafe reports at " + dir + ")";
+        }
+        StringBuilder report = new StringBuilder();
+        try (var files = Files.list(dir)) {
+            for (Path txt : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
+                for (String line : Files.readAllLines(txt)) {
+                    if (!line.startsWith("\tat ")) {
+                        report.append(line).append('\n');
+                    }
+                }
+            }
+        }
+        return report.toString();
+    }
+
+    /** Code a stuck start would be in: the platform, JPA, DS, Config Admin, the DataSource, the features service. */
+    private static final Pattern STARTING_CODE = Pattern.compile(
+            "org\\.opencrm\\.|org\\.apache\\.aries\\.jpa|org\\.apache\\.felix\\.scr|org\\.eclipse\\.persistence|org\\.ops4j\\.pax\\.jdbc"
+                    + "|org\\.apache\\.felix\\.cm|org\\.apache\\.karaf\\.features|org\\.flywaydb");
+
     /** The warnings and errors (with their stack traces) in the karaf.log of each container kept under examDir. */
     private static String containerLogs(Path examDir) throws IOException {
         if (!Files.isDirectory(examDir)) {
@@ -217,10 +243,24 @@ public class ModuleSdkIT extends CrmTestSupport {
                 for (String line : Files.readAllLines(log)) {
                     boolean entry = line.matches("^\\d{4}-\\d{2}-\\d{2}.*");
                     if (entry) {
-                        quoting = line.contains("| WARN ") || line.contains("| ERROR");
+                        // CXF's note on the platform's endpoint template (a resource with sub-resources only) is in every log
+                        quoting = (line.contains("| WARN ") || line.contains("| ERROR")) && !line.contains("No resource methods have been found");
                     }
                     if (quoting && quoted++ < 400) {
                         report.append(line).append('\n');
+                    }
+                }
+            }
+        }
+        // the threads the generated test wrote at its failure (CrmContainerTest): those in the platform's start
+        try (var dumps = Files.find(examDir, 4, (p, a) -> p.endsWith(Path.of("data", "log", "threads-at-failure.txt")))) {
+            for (Path dump : dumps.toList()) {
+                report.append("the container's threads in the platform's start (").append(dump).append("):\n");
+                int lines = 0;
+                for (String thread : Files.readString(dump).split("\n\n")) {
+                    if (STARTING_CODE.matcher(thread).find() && lines < 400) {
+                        report.append(thread).append("\n\n");
+                        lines += thread.split("\n").length;
                     }
                 }
             }

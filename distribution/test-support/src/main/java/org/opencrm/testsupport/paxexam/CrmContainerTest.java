@@ -1,11 +1,15 @@
 package org.opencrm.testsupport.paxexam;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -152,7 +156,7 @@ public abstract class CrmContainerTest {
                     if (left <= 0) {
                         throw new AssertionError("REST resources " + paths + (present ? " did not appear" : " did not go away")
                                 + (listedButNotAnswered ? " over HTTP (the JAX-RS runtime lists them)" : "") + "; served: "
-                                + (runtime == null ? "no JAX-RS runtime" : servedRoots(runtime)));
+                                + (runtime == null ? "no JAX-RS runtime" : servedRoots(runtime)) + "; " + readiness() + "; " + threads());
                     }
                     // the runtime announces the end of a rebuild with a change event; while HTTP still lags, look again soon
                     changed.wait(listedButNotAnswered ? Math.min(left, 50) : left);
@@ -160,6 +164,67 @@ public abstract class CrmContainerTest {
             }
         } finally {
             tracker.close();
+        }
+    }
+
+    /**
+     * The container's threads at a failure: all of them written to data/log/threads-at-failure.txt beside karaf.log,
+     * and the deadlocked ones, if any, for the message (a start that never completes is often one).
+     */
+    private static String threads() {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        ThreadInfo[] all = mx.dumpAllThreads(true, true);
+        StringBuilder dump = new StringBuilder();
+        for (ThreadInfo t : all) {
+            dump.append(fullInfo(t)).append('\n');
+        }
+        String written;
+        try {
+            Path file = Path.of(System.getProperty("karaf.data", "."), "log", "threads-at-failure.txt");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, dump, StandardCharsets.UTF_8);
+            written = "the container's threads are in " + file;
+        } catch (IOException e) {
+            written = "the container's threads could not be written: " + e;
+        }
+        long[] deadlocked = mx.findDeadlockedThreads();
+        if (deadlocked == null) {
+            return written + "; no deadlocked threads";
+        }
+        StringBuilder message = new StringBuilder(written).append("; DEADLOCKED threads:\n");
+        for (ThreadInfo t : mx.getThreadInfo(deadlocked, true, true)) {
+            message.append(fullInfo(t)).append('\n');
+        }
+        return message.toString();
+    }
+
+    /** A thread with its whole stack (ThreadInfo.toString() cuts it at 8 frames). */
+    private static String fullInfo(ThreadInfo t) {
+        StringBuilder s = new StringBuilder("\"").append(t.getThreadName()).append("\" ").append(t.getThreadState());
+        if (t.getLockName() != null) {
+            s.append(" on ").append(t.getLockName());
+        }
+        if (t.getLockOwnerName() != null) {
+            s.append(" owned by \"").append(t.getLockOwnerName()).append('"');
+        }
+        s.append('\n');
+        for (StackTraceElement frame : t.getStackTrace()) {
+            s.append("\tat ").append(frame).append('\n');
+        }
+        return s.toString();
+    }
+
+    /** What GET /health/ready says is missing (components waiting for which service, failed modules, ...), for a failure's message. */
+    private static String readiness() {
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready")).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return "/health/ready answers " + r.statusCode() + ": " + r.body();
+        } catch (IOException e) {
+            return "/health/ready did not answer: " + e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "/health/ready: interrupted";
         }
     }
 

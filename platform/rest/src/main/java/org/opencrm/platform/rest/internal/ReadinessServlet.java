@@ -7,12 +7,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Dictionary;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
@@ -27,6 +30,8 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -79,6 +84,9 @@ public class ReadinessServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile ServiceComponentRuntime scr;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ConfigurationAdmin configurations;
+
     @Activate
     void activate(BundleContext bundleContext) {
         this.context = bundleContext;
@@ -108,7 +116,7 @@ public class ReadinessServlet extends HttpServlet {
     private void checkDatabase(List<String> reasons) {
         DataSource ds = dataSource;
         if (ds == null) {
-            reasons.add("database: the crm DataSource is not registered");
+            reasons.add("database: the crm DataSource is not registered" + missingForDataSource());
             return;
         }
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
@@ -122,6 +130,46 @@ public class ReadinessServlet extends HttpServlet {
         } catch (SQLException | RuntimeException e) {
             reasons.add("database: " + e.getMessage());
         }
+    }
+
+    /**
+     * What pax-jdbc-config would need to make the crm DataSource and does not find: its configuration (factory PID
+     * org.ops4j.datasource, dataSourceName=crm), the JDBC driver's DataSourceFactory it names, the pool's factory, the
+     * transaction manager an XA pool needs. Looked up by class name: this bundle does not depend on pax-jdbc.
+     */
+    private String missingForDataSource() {
+        ConfigurationAdmin admin = configurations;
+        if (admin == null) {
+            return " (Config Admin is not available)";
+        }
+        try {
+            Configuration[] found = admin.listConfigurations("(&(service.factoryPid=org.ops4j.datasource)(dataSourceName=crm))");
+            if (found == null || found.length == 0 || found[0].getProperties() == null) {
+                return " (no configuration org.ops4j.datasource with dataSourceName=crm: etc/org.ops4j.datasource-crm.cfg)";
+            }
+            Dictionary<String, Object> config = found[0].getProperties();
+            List<String> missing = new ArrayList<>();
+            Object driver = config.get("osgi.jdbc.driver.name");
+            if (driver != null && !registered("org.osgi.service.jdbc.DataSourceFactory", "(osgi.jdbc.driver.name=" + driver + ")")) {
+                missing.add("the JDBC driver's DataSourceFactory (osgi.jdbc.driver.name=" + driver + ")");
+            }
+            Object pool = config.get("pool");
+            boolean xa = "true".equals(String.valueOf(config.get("xa")));
+            if (pool != null && !registered("org.ops4j.pax.jdbc.pool.common.PooledDataSourceFactory", "(&(pool=" + pool + ")(xa=" + xa + "))")) {
+                missing.add("the pool's factory (pool=" + pool + ", xa=" + xa + ")");
+            }
+            if (xa && !registered("javax.transaction.TransactionManager", null)) {
+                missing.add("a TransactionManager");
+            }
+            return missing.isEmpty() ? " (its configuration, driver and pool are there: see the log for why pax-jdbc did not create it)"
+                    : " (missing: " + String.join(", ", missing) + ")";
+        } catch (IOException | InvalidSyntaxException | RuntimeException e) {
+            return " (" + e + ")";
+        }
+    }
+
+    private boolean registered(String type, String filter) throws InvalidSyntaxException {
+        return context.getServiceReferences(type, filter) != null;
     }
 
     private void checkPlatform(List<String> reasons) {
@@ -211,7 +259,9 @@ public class ReadinessServlet extends HttpServlet {
 
     private static String state(ComponentConfigurationDTO c) {
         return switch (c.state) {
-        case ComponentConfigurationDTO.UNSATISFIED_REFERENCE -> "waiting for a service";
+        case ComponentConfigurationDTO.UNSATISFIED_REFERENCE -> "waiting for " + (c.unsatisfiedReferences == null || c.unsatisfiedReferences.length == 0
+                ? "a service" : Arrays.stream(c.unsatisfiedReferences).map(r -> r.name + (r.target == null ? "" : " " + r.target))
+                        .collect(Collectors.joining(", ")));
         case ComponentConfigurationDTO.UNSATISFIED_CONFIGURATION -> "waiting for its configuration";
         case ComponentConfigurationDTO.FAILED_ACTIVATION -> "failed";
         default -> "state " + c.state;
