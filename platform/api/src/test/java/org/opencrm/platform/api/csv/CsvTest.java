@@ -20,6 +20,31 @@ class CsvTest {
         assertNull(p.next());
     }
 
+    /** Records and quoted fields across the parser's read blocks, from a reader that hands out a few chars at a time. */
+    @Test
+    void readsAcrossBlocksFromAReaderThatReturnsLittleAtATime() {
+        String longField = "长".repeat(20_000) + "\"\"," + "x".repeat(9_000);
+        StringBuilder csv = new StringBuilder("\uFEFFname,note\n");
+        for (int i = 0; i < 3_000; i++) {
+            csv.append("王").append(i).append(",n").append(i).append('\n');
+        }
+        csv.append("last,\"").append(longField).append("\"\n");
+        java.io.Reader trickle = new java.io.FilterReader(new StringReader(csv.toString())) {
+            @Override
+            public int read(char[] buf, int off, int len) throws java.io.IOException {
+                return super.read(buf, off, Math.min(len, 7));
+            }
+        };
+        Csv.Parser p = new Csv.Parser(trickle);
+        assertEquals(List.of("name", "note"), p.next());
+        for (int i = 0; i < 3_000; i++) {
+            assertEquals(List.of("王" + i, "n" + i), p.next());
+        }
+        assertEquals(List.of("last", "长".repeat(20_000) + "\",x" + "x".repeat(8_999)), p.next());
+        assertEquals(3_002, p.recordLine());
+        assertNull(p.next());
+    }
+
     @Test
     void writesUtf8WithABomThatTheParserReadsBack() {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
