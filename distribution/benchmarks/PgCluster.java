@@ -56,6 +56,11 @@ public final class PgCluster implements AutoCloseable {
         return cluster.dataSourceConfig(database);
     }
 
+    /** The user, password and driver settings of {@link #dataSourceConfig} as JDBC connection properties. */
+    public java.util.Properties connectionProperties(String database) {
+        return cluster.connectionProperties(database);
+    }
+
     /**
      * Points an unpacked distribution at {@code database}: the keys of etc/org.ops4j.datasource-crm.cfg that
      * docs/operations.md names for PostgreSQL; the pool settings and the rest stay as shipped.

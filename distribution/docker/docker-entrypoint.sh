@@ -32,8 +32,9 @@ password=${CRM_DB_PASSWORD:-}
 dataSourceName=crm
 pool=transx
 xa=true
-pool.maxTotal=${CRM_DB_POOL_MAX:-24}
+pool.maxPoolSize=${CRM_DB_POOL_MAX:-24}
 pool.minIdle=2
+reWriteBatchedInserts=true
 CFG
     echo "docker-entrypoint: database $CRM_DB_URL as ${CRM_DB_USER:-crm}"
 fi

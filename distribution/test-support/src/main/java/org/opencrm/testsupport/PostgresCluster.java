@@ -172,7 +172,8 @@ public final class PostgresCluster implements AutoCloseable {
 
     /**
      * The keys of etc/org.ops4j.datasource-crm.cfg that point the distribution at {@code database} (made by
-     * {@link #createDatabase}): driver, url, user and password. The pool settings and the rest stay as shipped.
+     * {@link #createDatabase}): driver, url, user and password, and the driver setting docs/operations.md asks for
+     * (reWriteBatchedInserts). The pool settings and the rest stay as shipped.
      */
     public Map<String, String> dataSourceConfig(String database) {
         Map<String, String> cfg = new LinkedHashMap<>();
@@ -180,7 +181,19 @@ public final class PostgresCluster implements AutoCloseable {
         cfg.put("url", url(database));
         cfg.put("user", database);
         cfg.put("password", password);
+        cfg.put("reWriteBatchedInserts", "true");
         return cfg;
+    }
+
+    /** {@link #dataSourceConfig}'s user, password and driver settings as JDBC connection properties (all but driver and url). */
+    public java.util.Properties connectionProperties(String database) {
+        java.util.Properties props = new java.util.Properties();
+        dataSourceConfig(database).forEach((k, v) -> {
+            if (!k.equals("osgi.jdbc.driver.name") && !k.equals("url")) {
+                props.setProperty(k, v);
+            }
+        });
+        return props;
     }
 
     /** Runs {@code sql} in {@code database} as the superuser; answers the rows unaligned, without headers. */

@@ -45,12 +45,15 @@ class PostgresClusterTest {
     }
 
     @Test
-    void dataSourceConfigNamesDriverUrlUserAndPassword() {
-        Map<String, String> cfg = PostgresCluster.in(Path.of("target/unused"), "Pw-1").dataSourceConfig("crm");
-        assertEquals(List.of("osgi.jdbc.driver.name", "url", "user", "password"), List.copyOf(cfg.keySet()));
+    void dataSourceConfigNamesDriverUrlUserPasswordAndBatchRewriting() {
+        PostgresCluster cluster = PostgresCluster.in(Path.of("target/unused"), "Pw-1");
+        Map<String, String> cfg = cluster.dataSourceConfig("crm");
+        assertEquals(List.of("osgi.jdbc.driver.name", "url", "user", "password", "reWriteBatchedInserts"), List.copyOf(cfg.keySet()));
         assertEquals("PostgreSQL JDBC Driver", cfg.get("osgi.jdbc.driver.name"));
         assertEquals("crm", cfg.get("user"));
         assertEquals("Pw-1", cfg.get("password"));
+        assertEquals("true", cfg.get("reWriteBatchedInserts"));
+        assertEquals(Map.of("user", "crm", "password", "Pw-1", "reWriteBatchedInserts", "true"), Map.copyOf(cluster.connectionProperties("crm")));
     }
 
     @Test
