@@ -1264,7 +1264,7 @@ public class Benchmark {
                 .append(" contacts, generated deterministically (seed ").append(SEED).append("), loaded through `POST /api/v1/contacts/import`\n");
         md.append("- Command: `distribution/benchmarks/run.sh").append(searchOnly ? " --search-only" : sizes.equals(List.of(100_000L, 1_000_000L)) ? ""
                 : sizes.equals(List.of(10_000L, 50_000L)) ? " --quick" : " --sizes " + String.join(",", sizes.stream().map(String::valueOf).toList()))
-                .append("`\n\n");
+                .append(postgresql ? " --postgresql" : "").append("`\n\n");
 
         md.append("## Summary against targets\n\n| Metric | Measured | Target | Verdict |\n|---|---|---|---|\n");
         double cold = starts.values().iterator().next();
@@ -1315,7 +1315,7 @@ public class Benchmark {
         if (withCeiling) {
             md.append("Ceiling, measured in the same run after the start measurements: " + database() + "'s raw batched insert of the same rows, file by file, "
                     + "into an empty copy of CRM_CONTACT with the same columns, primary key, unique constraint and indexes in the same "
-                    + "database, Karaf stopped: one " + (postgresql ? "JDBC connection with Karaf's URL, user and password" : "embedded connection")
+                    + "database, Karaf stopped: one " + (postgresql ? "JDBC connection with Karaf's URL, user, password and driver settings (reWriteBatchedInserts)" : "embedded connection")
                     + ", one prepared INSERT, JDBC batches of 1,000 rows, a commit after each "
                     + "(the import commits a chunk of 1,000 rows); no parsing, validation, duplicate checks or HTTP. The copy is dropped afterwards.\n\n");
             md.append("| Rows | Count | MB | Seconds | Rows/s | Other processes' CPU | " + database() + " raw batched insert, s | rows/s | Import / raw |\n"
