@@ -14,16 +14,12 @@ import javax.persistence.Table;
  */
 @Entity
 @Table(name = "HS_IMEI")
-@NamedQuery(name = HandsetImei.READ, query = HandsetImei.READ_JPQL,
+@NamedQuery(name = HandsetImei.READ, query = "SELECT h, m, s, a FROM HandsetImei x JOIN Handset h ON h.id = x.handsetId"
+        + " JOIN HandsetModel m ON m.id = h.modelId LEFT JOIN Sale s ON s.id = h.saleId LEFT JOIN Accessory a ON a.saleId = s.id WHERE x.imei = :imei",
         // ANSI inner joins, so that the outer joins hang off the unit (EclipseLink's default, inner joins in WHERE, would
         // attach them to HS_IMEI: invalid SQL). A hint on a named query is applied once, when EclipseLink prepares it; set
         // on a query per call it would make EclipseLink generate the SQL again on every call.
         hints = @QueryHint(name = "eclipselink.inner-join-in-where-clause", value = "false"))
-// The same for an answer only (GET /handsets/{key}, never inside another transaction): read-only, so the persistence
-// context registers no working copy and backup copy of each entity (no weaving: deferred change tracking). Not for the
-// warranty check, which another module may call inside a transaction that changed the unit.
-@NamedQuery(name = HandsetImei.READ_FOR_ANSWER, query = HandsetImei.READ_JPQL,
-        hints = { @QueryHint(name = "eclipselink.inner-join-in-where-clause", value = "false"), @QueryHint(name = "eclipselink.read-only", value = "true") })
 public class HandsetImei {
     public static final String TABLE = "HS_IMEI";
     /**
@@ -31,10 +27,6 @@ public class HandsetImei {
      * accessories (one row each), in one statement.
      */
     public static final String READ = "HandsetImei.read";
-    /** {@link #READ}, read-only: for an answer that changes nothing. */
-    public static final String READ_FOR_ANSWER = "HandsetImei.readForAnswer";
-    static final String READ_JPQL = "SELECT h, m, s, a FROM HandsetImei x JOIN Handset h ON h.id = x.handsetId"
-            + " JOIN HandsetModel m ON m.id = h.modelId LEFT JOIN Sale s ON s.id = h.saleId LEFT JOIN Accessory a ON a.saleId = s.id WHERE x.imei = :imei";
 
     @Id
     @Column(length = 15)

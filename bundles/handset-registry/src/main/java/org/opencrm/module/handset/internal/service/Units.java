@@ -193,11 +193,7 @@ final class Units {
      * accessories by HS_ACCESSORY_SALE. The read path of GET /handsets/{imei} and of the warranty check.
      */
     static Optional<Read> readByImei(EntityManager em, String imei) {
-        return readByImei(em, imei, HandsetImei.READ);
-    }
-
-    private static Optional<Read> readByImei(EntityManager em, String imei, String query) {
-        List<Object[]> rows = em.createNamedQuery(query, Object[].class).setParameter("imei", imei).getResultList();
+        List<Object[]> rows = em.createNamedQuery(HandsetImei.READ, Object[].class).setParameter("imei", imei).getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -205,17 +201,14 @@ final class Units {
         return Optional.of(new Read((Handset) first[0], (HandsetModel) first[1], (Sale) first[2], accessories(rows, 3)));
     }
 
-    /**
-     * An IMEI (15 digits, normalised) or else a serial number, read for an answer only (see {@link #readByImei}; by IMEI
-     * read-only, {@link HandsetImei#READ_FOR_ANSWER}: change nothing that this returns).
-     */
+    /** An IMEI (15 digits, normalised) or else a serial number, read for display (see {@link #readByImei}). */
     static Optional<Read> readByKey(EntityManager em, String key) {
         if (key == null || key.isBlank()) {
             return Optional.empty();
         }
         String imei = org.opencrm.module.handset.api.Imei.normalise(key);
         if (Fields.imeiShape(imei)) {
-            Optional<Read> r = readByImei(em, imei, HandsetImei.READ_FOR_ANSWER);
+            Optional<Read> r = readByImei(em, imei);
             if (r.isPresent()) {
                 return r;
             }
