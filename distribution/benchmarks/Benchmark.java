@@ -1264,7 +1264,7 @@ public class Benchmark {
                 .append(" contacts, generated deterministically (seed ").append(SEED).append("), loaded through `POST /api/v1/contacts/import`\n");
         md.append("- Command: `distribution/benchmarks/run.sh").append(searchOnly ? " --search-only" : sizes.equals(List.of(100_000L, 1_000_000L)) ? ""
                 : sizes.equals(List.of(10_000L, 50_000L)) ? " --quick" : " --sizes " + String.join(",", sizes.stream().map(String::valueOf).toList()))
-                .append(postgresql ? " --postgresql" : "").append("`\n\n");
+                .append(postgresql ? " --postgresql" : "").append(diagnose ? "" : " --no-diagnose").append("`\n\n");
 
         md.append("## Summary against targets\n\n| Metric | Measured | Target | Verdict |\n|---|---|---|---|\n");
         double cold = starts.values().iterator().next();
