@@ -280,6 +280,7 @@ public class UserServiceImpl implements UserService {
         admin.securityStamp = 1L;
         admin.createdAt = Instant.now();
         jpa.tx(TransactionType.Required, em -> em.persist(admin));
+        rememberVerified(admin.username, password.toCharArray());
         if (generated) {
             Path file = Path.of(System.getProperty("karaf.data", "."), "admin-password.txt");
             try {
@@ -442,6 +443,19 @@ public class UserServiceImpl implements UserService {
         name.codePoints().limit(64).forEach(cp -> sb.appendCodePoint(Character.isISOControl(cp) || !Character.isDefined(cp)
                 || Character.getType(cp) == Character.FORMAT ? '?' : cp));
         return sb.toString();
+    }
+
+    /**
+     * A password this node has just hashed is as good as verified: it goes to the credential cache, so that the first
+     * sign-in with it (at the first start, the operator's or a deployment's probe, while the JIT is still cold) does
+     * not run PBKDF2 a second time on the start's critical path.
+     */
+    private void rememberVerified(String name, char[] password) {
+        Row row = readUser(name);
+        if (row != null && row.enabled()) {
+            verified.put(name, new CachedLogin(digest(name, password), row.user(), row.stamp(), nanoTime.getAsLong() + cacheNanos));
+            stamps.changed(name, row.stamp(), true);
+        }
     }
 
     private Row readUser(String name) {

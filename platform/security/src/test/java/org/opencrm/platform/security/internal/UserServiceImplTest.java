@@ -89,6 +89,19 @@ class UserServiceImplTest {
     }
 
     @Test
+    void theAdministratorsFirstSignInAfterItsCreationNeedsNoSecondPasswordCheck() {
+        // the start has just hashed this password: the stored hash replaced by one no password matches shows which
+        // sign-ins are answered from the credential cache and which check the hash
+        jpa.tx(TransactionType.RequiresNew, em -> em.createQuery("UPDATE UserEntity u SET u.passwordHash = :h WHERE u.username = 'admin'")
+                .setParameter("h", PasswordHasher.unmatchable(600_000)).executeUpdate());
+        assertEquals(Outcome.SIGNED_IN, users.signIn("admin", "Unit-admin-1".toCharArray(), FROM).outcome(), "recognised without PBKDF2");
+        assertEquals(Outcome.REFUSED, users.signIn("admin", "Unit-admin-2".toCharArray(), FROM).outcome(), "another password is checked");
+        advance(Duration.ofSeconds(301));
+        assertEquals(Outcome.REFUSED, users.signIn("admin", "Unit-admin-1".toCharArray(), FROM).outcome(),
+                "remembered only for the credential cache's time, then checked against the stored hash");
+    }
+
+    @Test
     void newHashesUse600000IterationsAndOldOnesAreUpgradedAtTheNextSignIn() {
         addUser("chen", "Chen-pass-1");
         assertEquals(600_000, PasswordHasher.iterations(storedHash("chen")));
