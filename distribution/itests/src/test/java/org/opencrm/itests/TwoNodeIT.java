@@ -1,6 +1,7 @@
 package org.opencrm.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
@@ -526,6 +527,12 @@ public class TwoNodeIT {
                 }
             }
             assertTrue("a range on the name index:\n" + plan, plan.toString().matches("(?s).*Index Cond: \\(\\(namekey >= .*"));
+        }
+        // the nodes' DataSources are configured as docs/operations.md asks, and the start's check reads that right
+        for (Node n : List.of(a, b)) {
+            String log = Files.readString(n.server.home().resolve("data/log/karaf.log"));
+            assertTrue(n + " reports its driver sending multi-row INSERTs", log.contains("batched inserts sent as multi-row INSERTs"));
+            assertFalse(n + " warns of nothing slow in its PostgreSQL settings", log.contains("row by row") || log.contains("not C: on PostgreSQL"));
         }
     }
 

@@ -169,7 +169,34 @@ public final class Schema {
         }
     }
 
-    private static boolean isPostgresql(Connection connection) throws SQLException {
+    /**
+     * On PostgreSQL, whether the driver sends a batch of inserts row by row ({@code reWriteBatchedInserts} off, the
+     * driver's default) instead of as multi-row INSERTs: every bulk insert (CSV imports, bulk loads, EclipseLink's batch
+     * writing) is then about a fifth slower (docs/operations.md, section 1). Read from the connection's URL, in which the
+     * PostgreSQL driver lists every setting of the DataSource that made it. False on other databases.
+     */
+    public static boolean batchedInsertsSentRowByRow(Connection connection) throws SQLException {
+        return isPostgresql(connection) && !rewritesBatchedInserts(connection.getMetaData().getURL());
+    }
+
+    /** Whether a PostgreSQL JDBC URL's parameters turn {@code reWriteBatchedInserts} on (as the driver reads them). */
+    static boolean rewritesBatchedInserts(String url) {
+        int query = url == null ? -1 : url.indexOf('?');
+        if (query < 0) {
+            return false;
+        }
+        boolean on = false;
+        for (String parameter : url.substring(query + 1).split("&")) {
+            int eq = parameter.indexOf('=');
+            if (eq > 0 && "reWriteBatchedInserts".equals(parameter.substring(0, eq))) {
+                on = Boolean.parseBoolean(parameter.substring(eq + 1)); // the driver's reading: the last one counts
+            }
+        }
+        return on;
+    }
+
+    /** Whether the connection's database is PostgreSQL. */
+    public static boolean isPostgresql(Connection connection) throws SQLException {
         return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgresql");
     }
 
