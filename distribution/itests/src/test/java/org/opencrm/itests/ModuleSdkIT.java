@@ -141,8 +141,14 @@ public class ModuleSdkIT extends CrmTestSupport {
                         "-Dsurefire.failIfNoSpecifiedTests=false");
             } catch (AssertionError itFailed) {
                 // its own report and its container's log first: CI quotes the start of a failure's message
-                throw new AssertionError("the generated module's Pax Exam test failed: " + failsafeReports(project.resolve("target/failsafe-reports"))
-                        + "\n" + containerLogs(project.resolve("target/exam")) + "\n" + itFailed.getMessage(), itFailed);
+                String diagnostics;
+                try {
+                    diagnostics = failsafeReports(project.resolve("target/failsafe-reports")) + "\n" + containerLogs(project.resolve("target/exam"));
+                } catch (IOException | RuntimeException unreadable) {
+                    // what could be read must not hide why the test failed
+                    diagnostics = "(its reports and logs could not be read: " + unreadable + ")";
+                }
+                throw new AssertionError("the generated module's Pax Exam test failed: " + diagnostics + "\n" + itFailed.getMessage(), itFailed);
             }
             assertTrue("the generated Pax Exam test ran", Files.exists(project.resolve("target/failsafe-reports/TEST-com.acme.warranty.internal.AcmeWarrantyIT.xml")));
             System.out.printf(Locale.ROOT, "ModuleSdkIT: the generated module's Pax Exam test (mvn verify -Pitest) %.1f s%n", seconds(System.nanoTime() - itStarted));
@@ -227,7 +233,9 @@ public class ModuleSdkIT extends CrmTestSupport {
     /** Code a stuck start would be in: the platform, JPA, DS, Config Admin, the DataSource, the features service. */
     private static final Pattern STARTING_CODE = Pattern.compile(
             "org\\.opencrm\\.|org\\.apache\\.aries\\.jpa|org\\.apache\\.felix\\.scr|org\\.eclipse\\.persistence|org\\.ops4j\\.pax\\.jdbc"
-                    + "|org\\.apache\\.felix\\.cm|org\\.apache\\.karaf\\.features|org\\.flywaydb");
+                    + "|org\\.ops4j\\.pax\\.transx|org\\.apache\\.felix\\.cm|org\\.apache\\.karaf\\.features|org\\.flywaydb");
+    /** The web stack (the JAX-RS whiteboard, CXF, Pax Web, Jetty): its threads count when busy or blocked, not idle in a pool. */
+    private static final Pattern WEB_CODE = Pattern.compile("org\\.apache\\.aries\\.jax\\.rs|org\\.apache\\.cxf|org\\.ops4j\\.pax\\.web|org\\.eclipse\\.jetty");
 
     /** The warnings and errors (with their stack traces) in the karaf.log of each container kept under examDir. */
     private static String containerLogs(Path examDir) throws IOException {
@@ -240,7 +248,8 @@ public class ModuleSdkIT extends CrmTestSupport {
                 report.append("the container's ").append(log).append(", its warnings and errors:\n");
                 boolean quoting = false;
                 int quoted = 0;
-                for (String line : Files.readAllLines(log)) {
+                // decoded leniently: a log cut in the middle of a character is still read
+                for (String line : new String(Files.readAllBytes(log), StandardCharsets.UTF_8).split("\r?\n")) {
                     boolean entry = line.matches("^\\d{4}-\\d{2}-\\d{2}.*");
                     if (entry) {
                         // CXF's note on the platform's endpoint template (a resource with sub-resources only) is in every log
@@ -257,8 +266,10 @@ public class ModuleSdkIT extends CrmTestSupport {
             for (Path dump : dumps.toList()) {
                 report.append("the container's threads in the platform's start (").append(dump).append("):\n");
                 int lines = 0;
-                for (String thread : Files.readString(dump).split("\n\n")) {
-                    if (STARTING_CODE.matcher(thread).find() && lines < 400) {
+                for (String thread : new String(Files.readAllBytes(dump), StandardCharsets.UTF_8).split("\n\n")) {
+                    String state = thread.lines().findFirst().orElse("");
+                    boolean busyInTheWebStack = WEB_CODE.matcher(thread).find() && (state.contains(" RUNNABLE") || state.contains(" BLOCKED"));
+                    if ((STARTING_CODE.matcher(thread).find() || busyInTheWebStack) && lines < 400) {
                         report.append(thread).append("\n\n");
                         lines += thread.split("\n").length;
                     }

@@ -138,12 +138,13 @@ public abstract class CrmContainerTest {
             }
         };
         tracker.open();
+        boolean listedButNotAnswered = false;
         try {
             long deadline = System.nanoTime() + CrmPaxExam.PATIENCE.toNanos();
             synchronized (changed) {
                 while (true) {
                     JaxrsServiceRuntime runtime = tracker.getService();
-                    boolean listedButNotAnswered = false;
+                    listedButNotAnswered = false;
                     if (runtime != null) {
                         Set<String> served = servedRoots(runtime);
                         boolean done = present ? served.containsAll(paths) : paths.stream().noneMatch(served::contains);
@@ -154,14 +155,18 @@ public abstract class CrmContainerTest {
                     }
                     long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
                     if (left <= 0) {
-                        throw new AssertionError("REST resources " + paths + (present ? " did not appear" : " did not go away")
-                                + (listedButNotAnswered ? " over HTTP (the JAX-RS runtime lists them)" : "") + "; served: "
-                                + (runtime == null ? "no JAX-RS runtime" : servedRoots(runtime)) + "; " + readiness() + "; " + threads());
+                        break;
                     }
                     // the runtime announces the end of a rebuild with a change event; while HTTP still lags, look again soon
                     changed.wait(listedButNotAnswered ? Math.min(left, 50) : left);
                 }
             }
+            // the failure's message is made outside the lock the tracker's callbacks take (it asks /health/ready over
+            // HTTP and dumps the threads, which must not find the tracker's thread blocked on this test)
+            JaxrsServiceRuntime runtime = tracker.getService();
+            throw new AssertionError("REST resources " + paths + (present ? " did not appear" : " did not go away")
+                    + (listedButNotAnswered ? " over HTTP (the JAX-RS runtime lists them)" : "") + "; served: "
+                    + (runtime == null ? "no JAX-RS runtime" : servedRoots(runtime)) + "; " + readiness() + "; " + threads());
         } finally {
             tracker.close();
         }
@@ -210,6 +215,13 @@ public abstract class CrmContainerTest {
         s.append('\n');
         for (StackTraceElement frame : t.getStackTrace()) {
             s.append("\tat ").append(frame).append('\n');
+        }
+        // what the thread holds: who blocks whom, when the others wait on it
+        for (java.lang.management.MonitorInfo held : t.getLockedMonitors()) {
+            s.append("\tholds ").append(held).append(" (locked at ").append(held.getLockedStackFrame()).append(")\n");
+        }
+        for (java.lang.management.LockInfo held : t.getLockedSynchronizers()) {
+            s.append("\tholds ").append(held).append('\n');
         }
         return s.toString();
     }

@@ -63,8 +63,13 @@ public final class Csv {
         private int nextChar() throws IOException {
             if (position == limit) {
                 int n;
+                int empty = 0;
                 do {
                     n = in.read(buffer, 0, buffer.length);
+                    // a Reader may not return 0 for a non-empty buffer; one that keeps doing so is broken, not slow
+                    if (n == 0 && ++empty == 1000) {
+                        throw new IOException("the reader returned no characters 1,000 times in a row");
+                    }
                 } while (n == 0);
                 if (n < 0) {
                     return -1;

@@ -11,6 +11,21 @@ import org.junit.jupiter.api.Test;
 
 class CsvTest {
     @Test
+    void aReaderThatNeverReturnsCharactersIsAnErrorNotAnEndlessLoop() {
+        java.io.Reader stuck = new java.io.Reader() {
+            @Override
+            public int read(char[] buf, int off, int len) {
+                return 0; // breaks Reader's contract (it must block or return at least one char)
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        assertThrows(java.io.UncheckedIOException.class, () -> new Csv.Parser(stuck).next());
+    }
+
+    @Test
     void parsesQuotedFieldsBomAndMixedLineEnds() {
         Csv.Parser p = new Csv.Parser(new StringReader("\uFEFFname,mobile\r\n\"Wang, Fang\",13800000000\n\"say \"\"hi\"\"\",\"a\nb\"\n"));
         assertEquals(List.of("name", "mobile"), p.next());

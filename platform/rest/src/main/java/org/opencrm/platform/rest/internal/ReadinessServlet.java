@@ -147,25 +147,56 @@ public class ReadinessServlet extends HttpServlet {
             if (found == null || found.length == 0 || found[0].getProperties() == null) {
                 return " (no configuration org.ops4j.datasource with dataSourceName=crm: etc/org.ops4j.datasource-crm.cfg)";
             }
-            Dictionary<String, Object> config = found[0].getProperties();
-            List<String> missing = new ArrayList<>();
-            Object driver = config.get("osgi.jdbc.driver.name");
-            if (driver != null && !registered("org.osgi.service.jdbc.DataSourceFactory", "(osgi.jdbc.driver.name=" + driver + ")")) {
-                missing.add("the JDBC driver's DataSourceFactory (osgi.jdbc.driver.name=" + driver + ")");
-            }
-            Object pool = config.get("pool");
-            boolean xa = "true".equals(String.valueOf(config.get("xa")));
-            if (pool != null && !registered("org.ops4j.pax.jdbc.pool.common.PooledDataSourceFactory", "(&(pool=" + pool + ")(xa=" + xa + "))")) {
-                missing.add("the pool's factory (pool=" + pool + ", xa=" + xa + ")");
-            }
-            if (xa && !registered("javax.transaction.TransactionManager", null)) {
-                missing.add("a TransactionManager");
-            }
-            return missing.isEmpty() ? " (its configuration, driver and pool are there: see the log for why pax-jdbc did not create it)"
-                    : " (missing: " + String.join(", ", missing) + ")";
+            return missingForDataSource(found[0].getProperties(), this::registered);
         } catch (IOException | InvalidSyntaxException | RuntimeException e) {
             return " (" + e + ")";
         }
+    }
+
+    /** Whether a service of a type (by class name) matching a filter is registered. */
+    interface Registry {
+        boolean registered(String type, String filter) throws InvalidSyntaxException;
+    }
+
+    /**
+     * What of the crm DataSource's configuration pax-jdbc-config finds no service for: the driver's DataSourceFactory,
+     * the pool's factory and, for an XA pool, the transaction manager whose presence makes that factory appear
+     * (pax-transx's own for pool=transx, JTA's otherwise).
+     */
+    static String missingForDataSource(Dictionary<String, Object> config, Registry services) throws InvalidSyntaxException {
+        List<String> missing = new ArrayList<>();
+        Object driver = config.get("osgi.jdbc.driver.name");
+        if (driver != null && !services.registered("org.osgi.service.jdbc.DataSourceFactory",
+                "(osgi.jdbc.driver.name=" + filterValue(driver) + ")")) {
+            missing.add("the JDBC driver's DataSourceFactory (osgi.jdbc.driver.name=" + driver + ")");
+        }
+        Object pool = config.get("pool");
+        boolean xa = "true".equals(String.valueOf(config.get("xa")));
+        if (pool != null && !services.registered("org.ops4j.pax.jdbc.pool.common.PooledDataSourceFactory",
+                "(&(pool=" + filterValue(pool) + ")(xa=" + xa + "))")) {
+            missing.add("the pool's factory (pool=" + pool + ", xa=" + xa + ")");
+            if (xa) {
+                String manager = "transx".equals(String.valueOf(pool)) ? "org.ops4j.pax.transx.tm.TransactionManager"
+                        : "javax.transaction.TransactionManager";
+                if (!services.registered(manager, null)) {
+                    missing.add("the transaction manager an XA pool's factory waits for (" + manager + ")");
+                }
+            }
+        }
+        return missing.isEmpty() ? " (its configuration, driver and pool are there: see the log for why pax-jdbc did not create it)"
+                : " (missing: " + String.join(", ", missing) + ")";
+    }
+
+    /** A value for an LDAP filter: the characters the filter syntax gives a meaning escaped (RFC 1960). */
+    static String filterValue(Object value) {
+        StringBuilder out = new StringBuilder();
+        for (char c : String.valueOf(value).toCharArray()) {
+            if (c == '\\' || c == '*' || c == '(' || c == ')') {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
     }
 
     private boolean registered(String type, String filter) throws InvalidSyntaxException {
