@@ -66,6 +66,16 @@ public class ContactsApiIT extends CrmTestSupport {
         String mobile = newMobile();
         assertField(call("POST", "contacts", ADMIN, ADMIN_PASSWORD, "application/json", "{\"name\": \"张三\", \"mobile\": "), 400, null);
         assertField(post("contacts", obj().put("name", "张三").put("mobile", mobile).put("gender", "ROBOT")), 400, "gender");
+        // a platform refusal to a caller asking for Chinese: the platform's own wording, the key either way
+        byte[] badMobile = obj().put("name", "张三").put("mobile", "12345").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        JsonNode zh = callWith("POST", "contacts", ADMIN, ADMIN_PASSWORD, "application/json", badMobile, "Accept-Language", "zh-CN").expect(400).json();
+        assertEquals("mobile", zh.get("messageKey").asText());
+        assertEquals("“12345”不是有效的中国大陆手机号（以 13–19 开头的 11 位数字）。", zh.get("message").asText());
+        // also a value the JSON binding refuses before any service sees it
+        byte[] robot = obj().put("name", "张三").put("mobile", mobile).put("gender", "ROBOT").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        JsonNode enumZh = callWith("POST", "contacts", ADMIN, ADMIN_PASSWORD, "application/json", robot, "Accept-Language", "zh-CN").expect(400).json();
+        assertEquals("notOneOf", enumZh.get("messageKey").asText());
+        assertEquals("“ROBOT”不是可选值之一：[MALE, FEMALE, UNKNOWN]。", enumZh.get("message").asText());
         assertField(post("contacts", obj().put("mobile", mobile)), 400, "name");
         assertField(post("contacts", obj().put("name", "张".repeat(500)).put("mobile", mobile)), 400, "name");
         assertField(post("contacts", obj().put("name", "张三").put("mobile", "12345")), 400, "mobile");

@@ -137,6 +137,13 @@ public class HandsetRegistryIT extends CrmTestSupport {
         JsonNode e = post("handsets", obj().put("imei", bad).put("serialNumber", "BAD" + bad).put("modelCode", code)).expect(400).json();
         assertEquals("imei", e.get("field").asText());
         assertTrue(e.toString(), e.get("message").asText().contains("check digit"));
+        // the same refusal in the caller's language: the module's own texts (its RefusalTexts), the key either way
+        byte[] badUnit = obj().put("imei", bad).put("serialNumber", "BAD" + bad).put("modelCode", code).toString()
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        JsonNode zh = callWith("POST", "handsets", ADMIN, ADMIN_PASSWORD, "application/json", badUnit, "Accept-Language", "zh-CN").expect(400).json();
+        assertEquals("handset.imeiCheckDigit", zh.get("messageKey").asText());
+        assertEquals("“" + bad + "”不是有效的 IMEI：最后一位（校验位）应为 " + good.charAt(14) + "。请核对包装盒上的号码或拨打 *#06# 查看。",
+                zh.get("message").asText());
         assertError(post("handsets", obj().put("imei", "12345").put("serialNumber", "BAD2" + bad).put("modelCode", code)), 400, "imei");
         assertError(post("handsets", obj().put("imei", good).put("serialNumber", "BAD3" + bad).put("modelCode", "NO-SUCH-MODEL")), 400, "modelCode");
         assertError(post("handsets", obj().put("imei", good).put("serialNumber", "BAD4" + bad).put("modelCode", code).put("colour", "red")), 400, "colour");

@@ -58,7 +58,8 @@ public final class QueryParams {
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(name, "'" + value + "' is not one of " + Arrays.toString(type.getEnumConstants()));
+            String allowed = Arrays.toString(type.getEnumConstants());
+            throw new InvalidInputException(name, "'" + value + "' is not one of " + allowed, "notOneOf", value, allowed);
         }
     }
 }

@@ -7,11 +7,15 @@ import org.opencrm.platform.api.activity.ActivityTypeSet;
 import org.opencrm.platform.api.module.CrmModule;
 import org.opencrm.platform.api.security.Permission;
 import org.opencrm.platform.api.security.PermissionSet;
+import org.opencrm.platform.rest.RefusalTexts;
 import org.osgi.service.component.annotations.Component;
 
 /** The module's descriptor, its permissions and their default grants to the platform's roles. */
-@Component(service = { CrmModule.class, PermissionSet.class, ActivityTypeSet.class })
-public class ChannelModule implements CrmModule, PermissionSet, ActivityTypeSet {
+@Component(service = { CrmModule.class, PermissionSet.class, ActivityTypeSet.class, RefusalTexts.class })
+public class ChannelModule implements CrmModule, PermissionSet, ActivityTypeSet, RefusalTexts {
+    /** Where the REST API finds this module's refusals in the caller's language: the error.* entries of its UI texts. */
+    private static final String REFUSALS = "org.opencrm.module.channel.internal.ui.messages";
+
     public static final String ID = ChannelNames.ID;
     /** See partners, price lists, orders, receivables, statements and rebates (within one's data scope). */
     public static final String READ = ChannelNames.PERMISSION_PREFIX + "read";
@@ -76,5 +80,10 @@ public class ChannelModule implements CrmModule, PermissionSet, ActivityTypeSet 
         return Map.of("partner", List.of(READ, ORDER),
                 "manager", List.of(READ, ORDER, APPROVE, FINANCE),
                 "viewer", List.of(READ));
+    }
+
+    @Override
+    public String baseName() {
+        return REFUSALS;
     }
 }

@@ -10,8 +10,9 @@ import org.opencrm.platform.testkit.RefusalKeys;
  * platform's), so that staff read it in their language; a new refusal with only an English message fails here.
  */
 class RefusalKeysTest {
+    // the bundle checked here is the one the module registers for the REST API's refusals (its RefusalTexts)
     @Test
     void everyRefusalIsSaidInEnglishAndChinese() {
-        RefusalKeys.assertComplete(Path.of("src/main/java"), "org/opencrm/module/channel/internal/ui/messages", RefusalKeys.PLATFORM_MESSAGES);
+        RefusalKeys.assertComplete(Path.of("src/main/java"), new ChannelModule().baseName().replace('.', '/'), RefusalKeys.PLATFORM_MESSAGES);
     }
 }

@@ -6,11 +6,15 @@ import java.util.Map;
 import org.opencrm.platform.api.module.CrmModule;
 import org.opencrm.platform.api.security.Permission;
 import org.opencrm.platform.api.security.PermissionSet;
+import org.opencrm.platform.rest.RefusalTexts;
 import org.osgi.service.component.annotations.Component;
 
 /** The module's descriptor and permissions: what the platform lists and checks. */
-@Component(service = { CrmModule.class, PermissionSet.class })
-public class HandsetModule implements CrmModule, PermissionSet {
+@Component(service = { CrmModule.class, PermissionSet.class, RefusalTexts.class })
+public class HandsetModule implements CrmModule, PermissionSet, RefusalTexts {
+    /** Where the REST API finds this module's refusals in the caller's language: the error.* entries of its UI texts. */
+    private static final String REFUSALS = "org.opencrm.module.handset.internal.ui.messages";
+
     public static final String ID = HandsetNames.ID;
     /** See units, models, cards, history and warranty answers (within one's data scope). */
     public static final String READ = HandsetNames.PERMISSION_PREFIX + "read";
@@ -48,5 +52,10 @@ public class HandsetModule implements CrmModule, PermissionSet {
     @Override
     public Map<String, List<String>> defaultGrants() {
         return Map.of("store", List.of(READ, SALE), "service", List.of(READ), "service-hq", List.of(READ));
+    }
+
+    @Override
+    public String baseName() {
+        return REFUSALS;
     }
 }

@@ -6,11 +6,15 @@ import java.util.Map;
 import org.opencrm.platform.api.module.CrmModule;
 import org.opencrm.platform.api.security.Permission;
 import org.opencrm.platform.api.security.PermissionSet;
+import org.opencrm.platform.rest.RefusalTexts;
 import org.osgi.service.component.annotations.Component;
 
 /** The module's descriptor and permissions. The handset registry is used when present, never required. */
-@Component(service = { CrmModule.class, PermissionSet.class })
-public class RepairModule implements CrmModule, PermissionSet {
+@Component(service = { CrmModule.class, PermissionSet.class, RefusalTexts.class })
+public class RepairModule implements CrmModule, PermissionSet, RefusalTexts {
+    /** Where the REST API finds this module's refusals in the caller's language: the error.* entries of its UI texts. */
+    private static final String REFUSALS = "org.opencrm.module.repair.internal.ui.messages";
+
     public static final String ID = RepairNames.ID;
     /** See service requests, repair orders, parts, stock, parts orders, returns and analytics (within one's data scope). */
     public static final String READ = RepairNames.PERMISSION_PREFIX + "read";
@@ -51,5 +55,10 @@ public class RepairModule implements CrmModule, PermissionSet {
     @Override
     public Map<String, List<String>> defaultGrants() {
         return Map.of("service", List.of(READ, WRITE), "service-hq", List.of(RepairNames.PERMISSION_PREFIX + "*"));
+    }
+
+    @Override
+    public String baseName() {
+        return REFUSALS;
     }
 }

@@ -52,20 +52,22 @@ final class Json {
             String field = m.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            String message;
+            // with the platform's message keys (and their values), so that a caller asking for Chinese reads Chinese
             if (e instanceof UnrecognizedPropertyException u) {
-                message = "unknown field '" + u.getPropertyName() + "'";
+                return new InvalidInputException(field, "unknown field '" + u.getPropertyName() + "'", "unknownField", u.getPropertyName());
             } else if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
-                Object[] allowed = f.getTargetType().getEnumConstants();
-                message = "'" + f.getValue() + "' is not one of " + java.util.Arrays.toString(allowed);
+                String allowed = java.util.Arrays.toString(f.getTargetType().getEnumConstants());
+                return new InvalidInputException(field, "'" + f.getValue() + "' is not one of " + allowed, "notOneOf", String.valueOf(f.getValue()), allowed);
+            } else if (e instanceof InvalidFormatException f && f.getTargetType() == java.time.LocalDate.class) {
+                return new InvalidInputException(field, "'" + f.getValue() + "' is not a valid date (yyyy-MM-dd)", "notADate", String.valueOf(f.getValue()));
             } else if (e instanceof InvalidFormatException f) {
-                message = "'" + f.getValue() + "' is not a valid " + simpleName(f.getTargetType());
-            } else {
-                message = "invalid value" + (m.getOriginalMessage() != null ? ": " + clean(firstLine(m.getOriginalMessage())) : "");
+                return new InvalidInputException(field, "'" + f.getValue() + "' is not a valid " + simpleName(f.getTargetType()), "invalidValue",
+                        String.valueOf(f.getValue()));
             }
-            return new InvalidInputException(field, message);
+            String message = "invalid value" + (m.getOriginalMessage() != null ? ": " + clean(firstLine(m.getOriginalMessage())) : "");
+            return new InvalidInputException(field, message, "invalidField");
         }
-        return new InvalidInputException("body", "malformed JSON: " + clean(firstLine(e.getOriginalMessage())));
+        return new InvalidInputException("body", "malformed JSON: " + clean(firstLine(e.getOriginalMessage())), "malformedJson");
     }
 
     private static final java.util.regex.Pattern QUOTED_NAME = java.util.regex.Pattern.compile("`([\\w.$]+)`");

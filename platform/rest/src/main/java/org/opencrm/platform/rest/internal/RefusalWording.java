@@ -16,6 +16,9 @@ import org.opencrm.platform.rest.RefusalTexts;
  * own message, which is what the API has always answered.
  */
 final class RefusalWording {
+    /** A catalogue entry's key as modules pass it in a refusal's arguments: "status.SOLD", "channel.REJECTED". */
+    private static final java.util.regex.Pattern CATALOGUE_ENTRY = java.util.regex.Pattern.compile("[a-zA-Z]+\\.[A-Z][A-Z0-9_]*");
+
     private RefusalWording() {
     }
 
@@ -30,12 +33,20 @@ final class RefusalWording {
         }
         String key = "error." + e.messageKey();
         for (RefusalTexts texts : catalogues) {
-            String pattern = entry(texts, key, language);
-            if (pattern != null) {
+            ResourceBundle bundle = bundle(texts, language);
+            if (bundle != null && bundle.containsKey(key)) {
+                String pattern = bundle.getString(key);
                 Object[] ruleArgs = e.messageArgs();
                 Object[] args = new Object[ruleArgs.length + 1];
                 args[0] = e.field() == null ? "" : e.field();
                 System.arraycopy(ruleArgs, 0, args, 1, ruleArgs.length);
+                for (int i = 1; i < args.length; i++) {
+                    // an argument naming an entry of a catalogue the same texts have ("status.SOLD") is said by them too,
+                    // as the web UI says it
+                    if (args[i] instanceof String s && CATALOGUE_ENTRY.matcher(s).matches() && bundle.containsKey(s)) {
+                        args[i] = bundle.getString(s);
+                    }
+                }
                 try {
                     return new MessageFormat(pattern, language).format(args);
                 } catch (IllegalArgumentException badArgument) {
@@ -46,11 +57,10 @@ final class RefusalWording {
         return e.getMessage();
     }
 
-    private static String entry(RefusalTexts texts, String key, Locale language) {
+    private static ResourceBundle bundle(RefusalTexts texts, Locale language) {
         try {
-            ResourceBundle bundle = ResourceBundle.getBundle(texts.baseName(), language, texts.getClass().getClassLoader(),
+            return ResourceBundle.getBundle(texts.baseName(), language, texts.getClass().getClassLoader(),
                     ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-            return bundle.containsKey(key) ? bundle.getString(key) : null;
         } catch (MissingResourceException noBundle) {
             return null;
         }

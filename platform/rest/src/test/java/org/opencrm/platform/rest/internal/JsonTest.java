@@ -30,6 +30,19 @@ class JsonTest {
         InvalidInputException e = fail("{\"name\":\"x\",\"gender\":\"OTHER\"}");
         assertEquals("gender", e.field());
         assertTrue(e.getMessage().contains("MALE"), e.getMessage());
+        // and says it with the platform's key, so that the caller's language can word it
+        assertEquals("notOneOf", e.messageKey());
+        assertEquals(java.util.List.of("OTHER", "[MALE, FEMALE]"), java.util.List.of(e.messageArgs()));
+    }
+
+    @Test
+    void everyBindingRefusalHasAMessageKey() {
+        assertEquals("notADate", fail("{\"birthday\":\"1990-13-45\"}").messageKey());
+        InvalidInputException unknown = fail("{\"nickname\":\"x\"}");
+        assertEquals("unknownField", unknown.messageKey());
+        assertEquals("nickname", unknown.messageArgs()[0]);
+        assertEquals("malformedJson", fail("{\"name\":").messageKey());
+        assertEquals("malformedJson", fail("[1, 2]").messageKey());
     }
 
     @Test

@@ -21,6 +21,15 @@ class RefusalWordingTest {
     }
 
     @Test
+    void aCatalogueEntryAmongTheArgumentsIsSaidByTheSameTexts() {
+        InvalidInputException e = new InvalidInputException("imei", "unit 1 is SOLD", "sample.wrongStatus", "1", "status.SOLD");
+        assertEquals("手机 1 当前状态为“已售出”。", RefusalWording.message(e, Locale.SIMPLIFIED_CHINESE, List.of(SAMPLE)));
+        InvalidInputException unknown = new InvalidInputException("imei", "unit 1 is X", "sample.wrongStatus", "1", "status.LOST");
+        assertEquals("手机 1 当前状态为“status.LOST”。", RefusalWording.message(unknown, Locale.SIMPLIFIED_CHINESE, List.of(SAMPLE)),
+                "an entry the texts do not have stays as given");
+    }
+
+    @Test
     void englishKeepsTheServiceMessage() {
         InvalidInputException e = new InvalidInputException("photos", "at most 5 photos", "sample.tooMany", 5);
         assertEquals("at most 5 photos", RefusalWording.message(e, Locale.ENGLISH, List.of(SAMPLE)));
