@@ -90,10 +90,13 @@ public final class KarafNode {
         HttpRequest probe = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/contacts?limit=1")).header("Authorization", auth)
                 .timeout(Duration.ofMillis(1000)).GET().build();
         long deadline = launchedAt + TimeUnit.SECONDS.toNanos(startTimeoutS);
+        String lastAnswer = "no answer";
         while (true) {
             long tryAt = System.nanoTime();
             try {
-                if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                int status = http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode();
+                lastAnswer = "HTTP " + status;
+                if (status == 200) {
                     double s = (System.nanoTime() - launchedAt) / 1e9;
                     log(String.format("start #%d: first 200 after %.1f s", launches, s));
                     return s;
@@ -105,13 +108,41 @@ public final class KarafNode {
                 throw new IllegalStateException("Karaf exited with " + karaf.exitValue() + "; see " + console + " and " + home.resolve("data/log/karaf.log"));
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("no 200 within " + startTimeoutS + " s; see " + home.resolve("data/log/karaf.log"));
+                throw new IllegalStateException("no 200 within " + startTimeoutS + " s (the last answer: " + lastAnswer + "); " + keepEvidence());
             }
             // Karaf is an external process that gives no other signal of being ready: poll every 50 ms
             long sleep = 50 - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - tryAt);
             if (sleep > 0) {
                 Thread.sleep(sleep);
             }
+        }
+    }
+
+    /**
+     * A start that never answered: its readiness, its threads and its log kept beside the benchmark's results (the next
+     * start of the same home would overwrite the log), named in the failure's message.
+     */
+    private String keepEvidence() {
+        Path kept = home.getParent().resolve("start-failure-" + launches + "-" + System.currentTimeMillis());
+        try {
+            Files.createDirectories(kept);
+            try {
+                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health/ready"))
+                        .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                Files.writeString(kept.resolve("health-ready.txt"), ready.statusCode() + " " + ready.body());
+            } catch (IOException | InterruptedException e) {
+                Files.writeString(kept.resolve("health-ready.txt"), "no answer: " + e);
+            }
+            Process dump = new ProcessBuilder("jcmd", Long.toString(karaf.pid()), "Thread.print", "-l").redirectErrorStream(true)
+                    .redirectOutput(kept.resolve("threads.txt").toFile()).start();
+            dump.waitFor(60, TimeUnit.SECONDS);
+            Path log = home.resolve("data/log/karaf.log");
+            if (Files.exists(log)) {
+                Files.copy(log, kept.resolve("karaf.log"));
+            }
+            return "/health/ready, the threads and karaf.log kept in " + kept;
+        } catch (IOException | InterruptedException e) {
+            return "see " + home.resolve("data/log/karaf.log") + " (could not keep it: " + e + ")";
         }
     }
 

@@ -280,7 +280,6 @@ public class UserServiceImpl implements UserService {
         admin.securityStamp = 1L;
         admin.createdAt = Instant.now();
         jpa.tx(TransactionType.Required, em -> em.persist(admin));
-        rememberVerified(admin.username, password.toCharArray());
         if (generated) {
             Path file = Path.of(System.getProperty("karaf.data", "."), "admin-password.txt");
             try {
@@ -299,6 +298,7 @@ public class UserServiceImpl implements UserService {
         } else {
             LOG.info("OpenCRM: created user 'admin' with the password from {}", source);
         }
+        rememberVerified(admin, password.toCharArray());
     }
 
     @Override
@@ -315,9 +315,8 @@ public class UserServiceImpl implements UserService {
             return SignInResult.throttled(locked);
         }
         byte[] digest = digest(name, password);
-        long now = nanoTime.getAsLong();
-        CachedLogin cached = verified.get(name);
-        if (cached != null && cached.expiresAt - now > 0 && MessageDigest.isEqual(cached.digest, digest) && stamps.isCurrent(name, cached.stamp)) {
+        CachedLogin cached = remembered(name, digest);
+        if (cached != null) {
             return SignInResult.signedIn(cached.user, cached.stamp);
         }
         // the same name and password being checked right now (a client starting several calls at once): wait for
@@ -351,10 +350,24 @@ public class UserServiceImpl implements UserService {
         }
     }
 
+    /** The remembered sign-in for this name and password digest, if still valid (unexpired, the user's stamp unchanged). */
+    private CachedLogin remembered(String name, byte[] digest) {
+        CachedLogin cached = verified.get(name);
+        return cached != null && cached.expiresAt - nanoTime.getAsLong() > 0 && MessageDigest.isEqual(cached.digest, digest)
+                && stamps.isCurrent(name, cached.stamp) ? cached : null;
+    }
+
     /** Checks a password that is neither throttled nor remembered: admission, a PBKDF2 permit, the check, the outcome. */
     private SignInResult check(String name, char[] password, byte[] digest, String address, SignInOrigin from) {
-        // an early sign-in (the admin still being created at the first start) waits instead of being refused
-        awaitSetUp(TimeUnit.SECONDS.toMillis(60));
+        // an early sign-in (the admin still being created at the first start) waits instead of being refused, and is
+        // then recognised like one after it (the set-up remembers the password it has just hashed)
+        if (setUp != null && !setUp.isDone()) {
+            awaitSetUp(TimeUnit.SECONDS.toMillis(60));
+            CachedLogin justCreated = remembered(name, digest);
+            if (justCreated != null) {
+                return SignInResult.signedIn(justCreated.user, justCreated.stamp);
+            }
+        }
         // counts as in flight until checked: a burst of parallel attempts is refused at once instead of queueing
         Duration locked = throttle.admit(name, address);
         if (!locked.isZero()) {
@@ -450,12 +463,11 @@ public class UserServiceImpl implements UserService {
      * sign-in with it (at the first start, the operator's or a deployment's probe, while the JIT is still cold) does
      * not run PBKDF2 a second time on the start's critical path.
      */
-    private void rememberVerified(String name, char[] password) {
-        Row row = readUser(name);
-        if (row != null && row.enabled()) {
-            verified.put(name, new CachedLogin(digest(name, password), row.user(), row.stamp(), nanoTime.getAsLong() + cacheNanos));
-            stamps.changed(name, row.stamp(), true);
-        }
+    private void rememberVerified(UserEntity created, char[] password) {
+        // from the entity as persisted (its stamp, 1), not read back: a password change committed meanwhile raises the
+        // stamp, and the stamp check then refuses this entry instead of letting the old password in
+        verified.put(created.username, new CachedLogin(digest(created.username, password), toUser(created), stampOf(created),
+                nanoTime.getAsLong() + cacheNanos));
     }
 
     private Row readUser(String name) {
