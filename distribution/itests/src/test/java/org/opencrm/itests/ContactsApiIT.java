@@ -76,6 +76,10 @@ public class ContactsApiIT extends CrmTestSupport {
         JsonNode enumZh = callWith("POST", "contacts", ADMIN, ADMIN_PASSWORD, "application/json", robot, "Accept-Language", "zh-CN").expect(400).json();
         assertEquals("notOneOf", enumZh.get("messageKey").asText());
         assertEquals("“ROBOT”不是可选值之一：[MALE, FEMALE, UNKNOWN]。", enumZh.get("message").asText());
+        // and a record not found: its type said in Chinese too
+        JsonNode missing = callWith("GET", "contacts/987654321", ADMIN, ADMIN_PASSWORD, null, null, "Accept-Language", "zh-CN").expect(404).json();
+        assertEquals("notFound", missing.get("messageKey").asText());
+        assertEquals("未找到联系人 987654321：可能已被删除，或不在您的数据范围内。", missing.get("message").asText());
         assertField(post("contacts", obj().put("mobile", mobile)), 400, "name");
         assertField(post("contacts", obj().put("name", "张".repeat(500)).put("mobile", mobile)), 400, "name");
         assertField(post("contacts", obj().put("name", "张三").put("mobile", "12345")), 400, "mobile");

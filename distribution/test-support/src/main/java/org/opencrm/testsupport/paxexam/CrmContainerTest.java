@@ -120,18 +120,24 @@ public abstract class CrmContainerTest {
      */
     protected void awaitResources(List<String> paths, boolean present) throws InterruptedException {
         Object changed = new Object();
+        // counts the runtime's change events: the state is looked at (over HTTP too) without holding the lock the
+        // tracker's callbacks take, and an event that comes meanwhile is not missed
+        java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
         ServiceTracker<JaxrsServiceRuntime, JaxrsServiceRuntime> tracker = new ServiceTracker<>(bundleContext, JaxrsServiceRuntime.class, null) {
             @Override
             public JaxrsServiceRuntime addingService(ServiceReference<JaxrsServiceRuntime> reference) {
                 JaxrsServiceRuntime runtime = super.addingService(reference);
-                synchronized (changed) {
-                    changed.notifyAll();
-                }
+                signal();
                 return runtime;
             }
 
             @Override
             public void modifiedService(ServiceReference<JaxrsServiceRuntime> reference, JaxrsServiceRuntime service) {
+                signal();
+            }
+
+            private void signal() {
+                changes.incrementAndGet();
                 synchronized (changed) {
                     changed.notifyAll();
                 }
@@ -141,28 +147,30 @@ public abstract class CrmContainerTest {
         boolean listedButNotAnswered = false;
         try {
             long deadline = System.nanoTime() + CrmPaxExam.PATIENCE.toNanos();
-            synchronized (changed) {
-                while (true) {
-                    JaxrsServiceRuntime runtime = tracker.getService();
-                    listedButNotAnswered = false;
-                    if (runtime != null) {
-                        Set<String> served = servedRoots(runtime);
-                        boolean done = present ? served.containsAll(paths) : paths.stream().noneMatch(served::contains);
-                        if (done && (!present || answersOverHttp(runtime))) {
-                            return;
-                        }
-                        listedButNotAnswered = done;
+            while (true) {
+                long seen = changes.get();
+                JaxrsServiceRuntime runtime = tracker.getService();
+                listedButNotAnswered = false;
+                if (runtime != null) {
+                    Set<String> served = servedRoots(runtime);
+                    boolean done = present ? served.containsAll(paths) : paths.stream().noneMatch(served::contains);
+                    if (done && (!present || answersOverHttp(runtime))) {
+                        return;
                     }
-                    long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-                    if (left <= 0) {
-                        break;
-                    }
+                    listedButNotAnswered = done;
+                }
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    break;
+                }
+                synchronized (changed) {
                     // the runtime announces the end of a rebuild with a change event; while HTTP still lags, look again soon
-                    changed.wait(listedButNotAnswered ? Math.min(left, 50) : left);
+                    if (changes.get() == seen) {
+                        changed.wait(listedButNotAnswered ? Math.min(left, 50) : left);
+                    }
                 }
             }
-            // the failure's message is made outside the lock the tracker's callbacks take (it asks /health/ready over
-            // HTTP and dumps the threads, which must not find the tracker's thread blocked on this test)
+            // the failure's message: /health/ready over HTTP and the threads, with no lock of this test held
             JaxrsServiceRuntime runtime = tracker.getService();
             throw new AssertionError("REST resources " + paths + (present ? " did not appear" : " did not go away")
                     + (listedButNotAnswered ? " over HTTP (the JAX-RS runtime lists them)" : "") + "; served: "

@@ -173,7 +173,8 @@ public final class Schema {
      * On PostgreSQL, whether the driver sends a batch of inserts row by row ({@code reWriteBatchedInserts} off, the
      * driver's default) instead of as multi-row INSERTs: every bulk insert (CSV imports, bulk loads, EclipseLink's batch
      * writing) is then about a fifth slower (docs/operations.md, section 1). Read from the connection's URL, in which the
-     * PostgreSQL driver lists every setting of the DataSource that made it. False on other databases.
+     * PostgreSQL driver lists every setting given to the DataSource that made it (one not given is off). False on other
+     * databases.
      */
     public static boolean batchedInsertsSentRowByRow(Connection connection) throws SQLException {
         return isPostgresql(connection) && !rewritesBatchedInserts(connection.getMetaData().getURL());

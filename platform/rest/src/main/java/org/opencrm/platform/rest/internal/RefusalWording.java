@@ -8,6 +8,7 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 import org.opencrm.platform.api.CrmException;
+import org.opencrm.platform.api.RecordNotFoundException;
 import org.opencrm.platform.rest.RefusalTexts;
 
 /**
@@ -42,9 +43,13 @@ final class RefusalWording {
                 System.arraycopy(ruleArgs, 0, args, 1, ruleArgs.length);
                 for (int i = 1; i < args.length; i++) {
                     // an argument naming an entry of a catalogue the same texts have ("status.SOLD") is said by them too,
-                    // as the web UI says it
+                    // and a record type not found ("repair order") by whichever texts name it, as the web UI says them
                     if (args[i] instanceof String s && CATALOGUE_ENTRY.matcher(s).matches() && bundle.containsKey(s)) {
                         args[i] = bundle.getString(s);
+                    } else if (i == 1 && e instanceof RecordNotFoundException && args[i] instanceof String type) {
+                        String record = "record." + type.replaceAll("[^A-Za-z]", "");
+                        String named = firstEntry(catalogues, record, language);
+                        args[i] = named == null ? type : named;
                     }
                 }
                 try {
@@ -55,6 +60,16 @@ final class RefusalWording {
             }
         }
         return e.getMessage();
+    }
+
+    private static String firstEntry(Collection<RefusalTexts> catalogues, String key, Locale language) {
+        for (RefusalTexts texts : catalogues) {
+            ResourceBundle bundle = bundle(texts, language);
+            if (bundle != null && bundle.containsKey(key)) {
+                return bundle.getString(key);
+            }
+        }
+        return null;
     }
 
     private static ResourceBundle bundle(RefusalTexts texts, Locale language) {

@@ -30,6 +30,14 @@ class RefusalWordingTest {
     }
 
     @Test
+    void aRecordTypeNotFoundIsNamedInTheCallersLanguage() {
+        assertEquals("未找到维修单 5。", RefusalWording.message(new org.opencrm.platform.api.RecordNotFoundException("repair order", 5),
+                Locale.SIMPLIFIED_CHINESE, List.of(NONE, SAMPLE)));
+        assertEquals("未找到parcel 5。", RefusalWording.message(new org.opencrm.platform.api.RecordNotFoundException("parcel", 5),
+                Locale.SIMPLIFIED_CHINESE, List.of(SAMPLE)), "a type no texts name stays as given");
+    }
+
+    @Test
     void englishKeepsTheServiceMessage() {
         InvalidInputException e = new InvalidInputException("photos", "at most 5 photos", "sample.tooMany", 5);
         assertEquals("at most 5 photos", RefusalWording.message(e, Locale.ENGLISH, List.of(SAMPLE)));

@@ -102,7 +102,8 @@ public class ${className}Service {
             throw new InvalidInputException("contactId", "contactId is required", "required");
         }
         ContactRef contact = customers.contact(in.contactId()).filter(c -> scopes.canSeeContact(user, c.id()))
-                .orElseThrow(() -> new InvalidInputException("contactId", "contact " + in.contactId() + " does not exist", "notFound"));
+                .orElseThrow(() -> new InvalidInputException("contactId", "contact " + in.contactId() + " does not exist", "notFound", "contact",
+                        String.valueOf(in.contactId())));
         // a write is refused outside the user's scope (403) rather than hidden
         scopes.require(user, contact.accountId(), "contact " + contact.id());
         String title = Validation.required("title", in.title(), settings.maxTitleLength());
