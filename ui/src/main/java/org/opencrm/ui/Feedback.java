@@ -5,6 +5,7 @@ import java.util.Map;
 import org.opencrm.platform.api.AccessDeniedException;
 import org.opencrm.platform.api.CrmException;
 import org.opencrm.platform.api.RecordNotFoundException;
+import org.opencrm.platform.api.i18n.RefusalArguments;
 
 import com.vaadin.server.Page;
 import com.vaadin.server.UserError;
@@ -105,10 +106,10 @@ public final class Feedback {
         System.arraycopy(ruleArgs, 0, args, 1, ruleArgs.length);
         // an argument naming an entry of a catalogue the messages have (e.g. "status.SOLD") is shown as its text
         for (int i = 1; i < args.length; i++) {
-            if (args[i] instanceof String s && s.matches("[a-zA-Z]+\\.[A-Z][A-Z0-9_]*") && shell.has(s)) {
-                args[i] = shell.get(s);
+            if (RefusalArguments.isCatalogueEntry(args[i]) && shell.has((String) args[i])) {
+                args[i] = shell.get((String) args[i]);
             } else if (i == 1 && e instanceof RecordNotFoundException && args[i] instanceof String type) {
-                String record = "record." + type.replaceAll("[^A-Za-z]", "");
+                String record = RefusalArguments.recordKey(type);
                 args[i] = shell.has(record) ? shell.get(record) : type;
             }
         }

@@ -9,6 +9,7 @@ import java.util.ResourceBundle;
 
 import org.opencrm.platform.api.CrmException;
 import org.opencrm.platform.api.RecordNotFoundException;
+import org.opencrm.platform.api.i18n.RefusalArguments;
 import org.opencrm.platform.rest.RefusalTexts;
 
 /**
@@ -17,9 +18,6 @@ import org.opencrm.platform.rest.RefusalTexts;
  * own message, which is what the API has always answered.
  */
 final class RefusalWording {
-    /** A catalogue entry's key as modules pass it in a refusal's arguments: "status.SOLD", "channel.REJECTED". */
-    private static final java.util.regex.Pattern CATALOGUE_ENTRY = java.util.regex.Pattern.compile("[a-zA-Z]+\\.[A-Z][A-Z0-9_]*");
-
     private RefusalWording() {
     }
 
@@ -44,11 +42,10 @@ final class RefusalWording {
                 for (int i = 1; i < args.length; i++) {
                     // an argument naming an entry of a catalogue the same texts have ("status.SOLD") is said by them too,
                     // and a record type not found ("repair order") by whichever texts name it, as the web UI says them
-                    if (args[i] instanceof String s && CATALOGUE_ENTRY.matcher(s).matches() && bundle.containsKey(s)) {
-                        args[i] = bundle.getString(s);
+                    if (RefusalArguments.isCatalogueEntry(args[i]) && bundle.containsKey((String) args[i])) {
+                        args[i] = bundle.getString((String) args[i]);
                     } else if (i == 1 && e instanceof RecordNotFoundException && args[i] instanceof String type) {
-                        String record = "record." + type.replaceAll("[^A-Za-z]", "");
-                        String named = firstEntry(catalogues, record, language);
+                        String named = firstEntry(catalogues, RefusalArguments.recordKey(type), language);
                         args[i] = named == null ? type : named;
                     }
                 }
