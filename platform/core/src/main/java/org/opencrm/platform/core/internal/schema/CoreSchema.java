@@ -11,18 +11,15 @@ import org.opencrm.platform.core.internal.address.Addresses;
 import org.opencrm.platform.core.internal.model.Contact;
 import org.opencrm.platform.persistence.ModuleSchema;
 import org.opencrm.platform.persistence.Schema;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The core's versioned schema. The services that need it (contacts, the audit trail) reference this component, so they
- * start only once the database is at the latest version. Steps 1–7 were unversioned checks at every start before;
- * each still finds its change already there on such a database.
+ * The core's versioned schema, brought to the latest version when made. The services that need it (contacts, the audit
+ * trail) reference this service, so they start only once the database is at that version; {@link CoreSchemaStart}
+ * makes and offers it. Steps 1–7 were unversioned checks at every start before; each still finds its change already
+ * there on such a database.
  */
-@Component(service = CoreSchema.class, immediate = true)
 public class CoreSchema {
     private static final Logger LOG = LoggerFactory.getLogger(CoreSchema.class);
     static final ModuleSchema STEPS = ModuleSchema.of("core")
@@ -42,9 +39,7 @@ public class CoreSchema {
 
     private final ModuleSchema.Migrated migrated;
 
-    @Activate
-    public CoreSchema(@Reference(target = "(osgi.unit.name=crm-core)") JpaTemplate jpa,
-            @Reference(target = "(osgi.jndi.service.name=crm)") DataSource dataSource) {
+    public CoreSchema(JpaTemplate jpa, DataSource dataSource) {
         // EclipseLink creates or extends the tables when the unit is first used; the steps work on what it made
         jpa.tx(TransactionType.Required, em -> em.getMetamodel());
         migrated = STEPS.migrate(dataSource);
