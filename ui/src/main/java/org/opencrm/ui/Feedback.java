@@ -6,6 +6,7 @@ import org.opencrm.platform.api.AccessDeniedException;
 import org.opencrm.platform.api.CrmException;
 import org.opencrm.platform.api.RecordNotFoundException;
 import org.opencrm.platform.api.i18n.RefusalArguments;
+import org.opencrm.platform.rest.RefusalTexts;
 
 import com.vaadin.server.Page;
 import com.vaadin.server.UserError;
@@ -51,8 +52,7 @@ public final class Feedback {
      * platform's (since 1.4).
      */
     public static void failed(RuntimeException e, Map<String, ? extends AbstractComponent> fields, Messages own) {
-        Messages shell = Messages.of(Feedback.class, "org.opencrm.ui.feedback",
-                com.vaadin.server.VaadinSession.getCurrent() == null ? null : com.vaadin.server.VaadinSession.getCurrent().getLocale());
+        Messages shell = shellTexts(com.vaadin.server.VaadinSession.getCurrent() == null ? null : com.vaadin.server.VaadinSession.getCurrent().getLocale());
         shell = own == null ? shell : shell.withFirst(own);
         clearFieldErrors(fields);
         if (e instanceof CrmException ce) {
@@ -82,8 +82,14 @@ public final class Feedback {
 
     /** As {@link #describe(CrmException, java.util.Locale)}, the module's own refusals in its words (since 1.4). */
     public static String describe(CrmException e, java.util.Locale locale, Messages own) {
-        Messages shell = Messages.of(Feedback.class, "org.opencrm.ui.feedback", locale);
+        Messages shell = shellTexts(locale);
         return translated(own == null ? shell : shell.withFirst(own), e, e.field() == null ? "" : e.field());
+    }
+
+    /** The shell's own feedback, then the platform's refusals (the texts the REST API answers with too). */
+    private static Messages shellTexts(java.util.Locale locale) {
+        return Messages.of(RefusalTexts.class, RefusalTexts.PLATFORM, locale)
+                .withFirst(Messages.of(Feedback.class, "org.opencrm.ui.feedback", locale));
     }
 
     private static boolean known(Messages shell, CrmException e) {

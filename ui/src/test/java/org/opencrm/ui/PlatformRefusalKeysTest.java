@@ -6,8 +6,9 @@ import org.junit.jupiter.api.Test;
 import org.opencrm.platform.testkit.RefusalKeys;
 
 /**
- * The refusals of the core, the security bundle and the shell are said by the shell's feedback messages: each carries a
- * message key with English and Chinese text. (The modules check their own in their RefusalKeysTest.)
+ * The refusals of the core, the security bundle, the REST API and the shell are said by the platform's texts
+ * (platform-rest's {@code refusals}, which the REST API and the shell's Feedback use): each carries a message key with
+ * English and Chinese text. (The modules check their own in their RefusalKeysTest.)
  */
 class PlatformRefusalKeysTest {
     @Test
@@ -20,6 +21,11 @@ class PlatformRefusalKeysTest {
     @Test
     void securityRefusalsAreSaidInEnglishAndChinese() {
         RefusalKeys.assertComplete(Path.of("../platform/security/src/main/java"), RefusalKeys.PLATFORM_MESSAGES);
+    }
+
+    @Test
+    void restRefusalsAreSaidInEnglishAndChinese() {
+        RefusalKeys.assertComplete(Path.of("../platform/rest/src/main/java"), RefusalKeys.PLATFORM_MESSAGES);
     }
 
     @Test

@@ -27,7 +27,7 @@ class TranslationsCompleteTest {
         List<Path> english;
         try (Stream<Path> files = Files.walk(repo)) {
             english = files.filter(p -> p.toString().contains("src" + java.io.File.separator + "main" + java.io.File.separator + "resources"))
-                    .filter(p -> p.getFileName().toString().matches("(messages|feedback)\\.properties")).toList();
+                    .filter(p -> p.getFileName().toString().matches("(messages|feedback|refusals)\\.properties")).toList();
         }
         assertTrue(english.size() >= 4, "expected the bundles of ui, core and sample-notes, found " + english);
         for (Path en : english) {

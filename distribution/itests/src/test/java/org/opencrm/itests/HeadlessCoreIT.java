@@ -21,6 +21,8 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.wiring.BundleWire;
 import org.osgi.framework.wiring.BundleWiring;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * The core runs headless (issue 13 item 7): nothing the core's bundles are wired to, directly or through other
  * bundles, is a UI bundle (the web shell, the core's screens, Vaadin), so the crm-platform-ui feature can be left out;
@@ -91,6 +93,13 @@ public class HeadlessCoreIT extends CrmTestSupport {
             long contact = createContact("无界面客户", newMobile(), account);
             assertEquals("无界面客户", get("contacts/" + contact).expect(200).json().get("name").asText());
             assertTrue(get("openapi.json").expect(200).json().get("paths").has("/contacts"));
+            // the platform's refusals in the caller's language need no UI bundle: their texts come with platform-rest
+            byte[] badMobile = obj().put("name", "无界面客户").put("mobile", "12345").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            JsonNode zh = callWith("POST", "contacts", ADMIN, ADMIN_PASSWORD, "application/json", badMobile, "Accept-Language", "zh-CN").expect(400).json();
+            assertEquals("mobile", zh.get("messageKey").asText());
+            assertEquals("“12345”不是有效的中国大陆手机号（以 13–19 开头的 11 位数字）。", zh.get("message").asText());
+            JsonNode missing = callWith("GET", "contacts/987654321", ADMIN, ADMIN_PASSWORD, null, null, "Accept-Language", "zh-CN").expect(404).json();
+            assertEquals("未找到联系人 987654321：可能已被删除，或不在您的数据范围内。", missing.get("message").asText());
             for (Bundle b : core) {
                 assertEquals(b.getSymbolicName() + " still active", Bundle.ACTIVE, b.getState());
                 assertEquals(b.getSymbolicName() + " was not touched", modified.get(b.getBundleId()), Long.valueOf(b.getLastModified()));

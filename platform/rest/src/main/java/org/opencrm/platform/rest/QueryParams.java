@@ -22,7 +22,7 @@ public final class QueryParams {
         try {
             return Long.valueOf(value.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(name, "'" + value + "' is not a whole number");
+            throw new InvalidInputException(name, "'" + value + "' is not a whole number", "notAWholeNumber", value);
         }
     }
 
@@ -34,7 +34,7 @@ public final class QueryParams {
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(name, "'" + value + "' is not a date (yyyy-MM-dd)");
+            throw new InvalidInputException(name, "'" + value + "' is not a date (yyyy-MM-dd)", "notADate", value);
         }
     }
 
@@ -46,7 +46,7 @@ public final class QueryParams {
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "true", "1", "yes" -> Boolean.TRUE;
             case "false", "0", "no" -> Boolean.FALSE;
-            default -> throw new InvalidInputException(name, "'" + value + "' is not true or false");
+            default -> throw new InvalidInputException(name, "'" + value + "' is not true or false", "notTrueOrFalse", value);
         };
     }
 

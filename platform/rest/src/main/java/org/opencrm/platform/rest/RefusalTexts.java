@@ -15,6 +15,14 @@ import org.osgi.annotation.versioning.ConsumerType;
  */
 @ConsumerType
 public interface RefusalTexts {
+    /**
+     * The platform's own texts (since 1.7): the rules of the core, security, the REST API's JSON binding and the module
+     * manager ({@code required}, {@code tooLong}, {@code notOneOf}, {@code mobile}, record types {@code record.<type>},
+     * ...), loaded with this package's class loader. Registered by the platform; a module's texts come first and may
+     * use these keys' arguments the same way.
+     */
+    String PLATFORM = "org.opencrm.platform.rest.refusals";
+
     /** The resource bundle's base name, e.g. {@code "org.opencrm.module.audit.internal.ui.messages"}. */
     String baseName();
 }

@@ -31,7 +31,7 @@ public final class RestSupport {
     /** Rejects a missing JSON body with a clear 400 instead of a NullPointerException. */
     public static <T> T body(T body) {
         if (body == null) {
-            throw new InvalidInputException("body", "a JSON request body is required");
+            throw new InvalidInputException("body", "a JSON request body is required", "bodyRequired");
         }
         return body;
     }

@@ -28,8 +28,9 @@ import java.util.stream.Stream;
  * {@code Feedback} does.
  */
 public final class RefusalKeys {
-    /** The shell's bundle with the platform's rules (required, tooLong, notOneOf, bodyRequired, ...). */
-    public static final String PLATFORM_MESSAGES = "org/opencrm/ui/feedback";
+    /** The platform's rules (required, tooLong, notOneOf, bodyRequired, ...): platform-rest's texts, which the REST API
+     * and the shell's {@code Feedback} say them with. */
+    public static final String PLATFORM_MESSAGES = "org/opencrm/platform/rest/refusals";
 
     /** Refusal types and the position of the message key among their constructor's arguments. */
     private static final Map<String, Integer> KEY_POSITION = Map.of(

@@ -44,7 +44,7 @@ public class ParamConverters implements ParamConverterProvider {
             public Object fromString(String value) {
                 if (value == null || value.isBlank()) {
                     if (primitive) {
-                        throw new InvalidInputException(name, name + " is required");
+                        throw new InvalidInputException(name, name + " is required", "required");
                     }
                     return null;
                 }
@@ -53,7 +53,7 @@ public class ParamConverters implements ParamConverterProvider {
                     return n;
                 }
                 if (n < Integer.MIN_VALUE || n > Integer.MAX_VALUE) {
-                    throw new InvalidInputException(name, "'" + value + "' is out of range for " + name);
+                    throw new InvalidInputException(name, "'" + value + "' is out of range for " + name, "outOfRange", value);
                 }
                 return n.intValue();
             }
