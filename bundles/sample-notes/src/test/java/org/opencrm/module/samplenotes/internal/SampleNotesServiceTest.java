@@ -23,6 +23,7 @@ import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.api.timeline.TimelineEntry;
 import org.opencrm.platform.persistence.testing.ModuleNamesCheck;
 import org.opencrm.platform.testkit.CrmTestKit;
+import org.opencrm.platform.testkit.RefusalKeys;
 
 /**
  * The service on the platform's test kit (platform-testkit): the module's real persistence unit and the core's real
@@ -93,6 +94,14 @@ class SampleNotesServiceTest {
                 () -> service.create(hq, new SampleNotesData(null, customer, null, " ", BigDecimal.ONE, null, null))).field());
         assertEquals(0, kit.jpa(SampleNotesNames.PERSISTENCE_UNIT).count(SampleNotesNames.TABLE_PREFIX + "RECORD"));
         assertTrue(kit.postedEvents().stream().noneMatch(e -> e.topic().equals(SampleNotesNames.EVENT_CREATED)));
+    }
+
+    @Test
+    void everyRefusalIsSaidInEnglishAndChinese() {
+        // the module's texts (its RefusalTexts), then the platform's rules (required, notFound, ...)
+        RefusalKeys.assertComplete(Path.of("src/main/java"), new SampleNotesModule().baseName().replace('.', '/'), RefusalKeys.PLATFORM_MESSAGES);
+        assertEquals("Sample notes record", java.util.ResourceBundle.getBundle(new SampleNotesModule().baseName(), java.util.Locale.ROOT)
+                .getString(org.opencrm.platform.api.i18n.RefusalArguments.recordKey(SampleNotesNames.AUDIT_TYPE)), "the record type has a name");
     }
 
     @Test

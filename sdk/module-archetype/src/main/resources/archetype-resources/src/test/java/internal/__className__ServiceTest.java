@@ -23,6 +23,7 @@ import org.opencrm.platform.api.security.CrmUser;
 import org.opencrm.platform.api.timeline.TimelineEntry;
 import org.opencrm.platform.persistence.testing.ModuleNamesCheck;
 import org.opencrm.platform.testkit.CrmTestKit;
+import org.opencrm.platform.testkit.RefusalKeys;
 
 /**
  * The service on the platform's test kit (platform-testkit): the module's real persistence unit and the core's real
@@ -93,6 +94,14 @@ class ${className}ServiceTest {
                 () -> service.create(hq, new ${className}Data(null, customer, null, " ", BigDecimal.ONE, null, null))).field());
         assertEquals(0, kit.jpa(${className}Names.PERSISTENCE_UNIT).count(${className}Names.TABLE_PREFIX + "RECORD"));
         assertTrue(kit.postedEvents().stream().noneMatch(e -> e.topic().equals(${className}Names.EVENT_CREATED)));
+    }
+
+    @Test
+    void everyRefusalIsSaidInEnglishAndChinese() {
+        // the module's texts (its RefusalTexts), then the platform's rules (required, notFound, ...)
+        RefusalKeys.assertComplete(Path.of("src/main/java"), new ${className}Module().baseName().replace('.', '/'), RefusalKeys.PLATFORM_MESSAGES);
+        assertEquals("${moduleName} record", java.util.ResourceBundle.getBundle(new ${className}Module().baseName(), java.util.Locale.ROOT)
+                .getString(org.opencrm.platform.api.i18n.RefusalArguments.recordKey(${className}Names.AUDIT_TYPE)), "the record type has a name");
     }
 
     @Test
