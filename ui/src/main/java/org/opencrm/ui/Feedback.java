@@ -114,7 +114,7 @@ public final class Feedback {
         for (int i = 1; i < args.length; i++) {
             if (RefusalArguments.isCatalogueEntry(args[i]) && shell.has((String) args[i])) {
                 args[i] = shell.get((String) args[i]);
-            } else if (i == 1 && e instanceof RecordNotFoundException && args[i] instanceof String type) {
+            } else if (i == 1 && RefusalArguments.namesRecordType(e) && args[i] instanceof String type) {
                 String record = RefusalArguments.recordKey(type);
                 args[i] = shell.has(record) ? shell.get(record) : type;
             }

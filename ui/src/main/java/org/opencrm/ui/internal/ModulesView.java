@@ -114,7 +114,8 @@ final class ModulesView extends VerticalLayout {
                 ui.setPollInterval(-1);
                 progress.setVisible(false);
                 if (error != null) {
-                    String text = error instanceof CrmException ? error.getMessage() : Messages.of(Feedback.class, "org.opencrm.ui.feedback", context.locale()).get("feedback.unexpected");
+                    String text = error instanceof CrmException ce ? Feedback.describe(ce, context.locale())
+                            : Messages.of(Feedback.class, "org.opencrm.ui.feedback", context.locale()).get("feedback.unexpected");
                     status.setValue(text);
                     Feedback.error(text);
                 } else if (done.state() == ModuleState.FAILED) {

@@ -2,6 +2,9 @@ package org.opencrm.platform.api.i18n;
 
 import java.util.regex.Pattern;
 
+import org.opencrm.platform.api.CrmException;
+import org.opencrm.platform.api.RecordNotFoundException;
+
 /**
  * How a refusal's arguments name things that have texts of their own, read the same way wherever a refusal is worded
  * (the web shell's feedback, the REST API's answers): an argument such as {@code "status.SOLD"} is the key of a
@@ -18,6 +21,15 @@ public final class RefusalArguments {
     /** Whether the argument is the key of a catalogue entry ("status.SOLD", "channel.REJECTED"). */
     public static boolean isCatalogueEntry(Object argument) {
         return argument instanceof String s && CATALOGUE_ENTRY.matcher(s).matches();
+    }
+
+    /**
+     * Whether the refusal's first argument is the type of a record that was not found: a {@link RecordNotFoundException},
+     * or any refusal with the message key {@code notFound} (e.g. an id in a request body that names no record), since
+     * 1.2.
+     */
+    public static boolean namesRecordType(CrmException refusal) {
+        return refusal instanceof RecordNotFoundException || "notFound".equals(refusal.messageKey());
     }
 
     /** The key of a record type's name: "repair order" → "record.repairorder". */

@@ -4,5 +4,5 @@
  * is the same texts for screens.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.opencrm.platform.api.i18n;

@@ -38,6 +38,22 @@ class RefusalWordingTest {
     }
 
     @Test
+    void aNotFoundOfAnyKindNamesItsRecordType() {
+        // an id in a request body that names no record: the same wording and record name as a RecordNotFoundException
+        InvalidInputException e = new InvalidInputException("orderId", "repair order 5 does not exist", "notFound", "repair order", 5);
+        assertEquals("未找到维修单 5。", RefusalWording.message(e, Locale.SIMPLIFIED_CHINESE, List.of(SAMPLE)));
+    }
+
+    @Test
+    void aModulesWordingComesBeforeThePlatforms() {
+        // the platform's texts registered first (platform-rest starts before any module) still come last
+        assertEquals("未找到维修单 5。", RefusalWording.message(new org.opencrm.platform.api.RecordNotFoundException("repair order", 5),
+                Locale.SIMPLIFIED_CHINESE, List.of(new PlatformRefusals(), SAMPLE)));
+        assertEquals("请填写“name”。", RefusalWording.message(new InvalidInputException("name", "name is required", "required"),
+                Locale.SIMPLIFIED_CHINESE, List.of(new PlatformRefusals(), SAMPLE)), "what only the platform words, it words");
+    }
+
+    @Test
     void englishKeepsTheServiceMessage() {
         InvalidInputException e = new InvalidInputException("photos", "at most 5 photos", "sample.tooMany", 5);
         assertEquals("at most 5 photos", RefusalWording.message(e, Locale.ENGLISH, List.of(SAMPLE)));

@@ -80,7 +80,7 @@ final class SampleNotesForm extends FormLayout {
         try {
             return new BigDecimal(text.strip().replace(",", ""));
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("amount", "'" + text + "' is not an amount in yuan", "money.notAnAmount", "amount", text);
+            throw new InvalidInputException("amount", "'" + text + "' is not an amount in yuan", "money.notAnAmount", text);
         }
     }
 }

@@ -1,6 +1,8 @@
 package org.opencrm.platform.core.internal.schema;
 
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -21,12 +23,20 @@ import org.slf4j.LoggerFactory;
  * the other). EclipseLink's tables and the migration steps (1–2 s on a first start) held that event, so the
  * security unit, waiting for the same DataSource, and every bundle after the core waited too, and the administrator's
  * creation ended the start. Now they go on beside the schema; what needs the schema waits for the service as before.
+ * <p>
+ * A stop waits (at most {@value #STOP_WAIT_SECONDS} s) for a migration under way, so that the next activation's
+ * migration never runs beside it; a failed migration is logged at ERROR with its step, and contacts and the audit trail
+ * stay unavailable (readiness names them) until the unit or the DataSource comes again.
  */
 @Component(immediate = true)
 public class CoreSchemaStart {
     private static final Logger LOG = LoggerFactory.getLogger(CoreSchemaStart.class);
 
+    static final int STOP_WAIT_SECONDS = 30;
+
     private final Object lock = new Object();
+    /** Counted down when the migration has ended, however it ended. */
+    private final CountDownLatch migrated = new CountDownLatch(1);
     private boolean stopped;
     private ServiceRegistration<CoreSchema> registration;
 
@@ -51,15 +61,21 @@ public class CoreSchemaStart {
         CoreSchema schema;
         try {
             schema = new CoreSchema(jpa, dataSource);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             if (isStopped()) {
                 LOG.debug("the core's schema migration ended with the core's stop", e);
             } else {
                 // as a failed activation before: the core's services stay unsatisfied until the unit or DataSource is
                 // offered again (the next start tries again)
-                LOG.error("OpenCRM: the core's schema could not be brought up to date: {}", e.toString(), e);
+                LOG.error("OpenCRM: the core's schema could not be brought up to date; contacts and the audit trail wait for it: {}",
+                        e.toString(), e);
+            }
+            if (e instanceof VirtualMachineError fatal) {
+                throw fatal;
             }
             return;
+        } finally {
+            migrated.countDown();
         }
         synchronized (lock) {
             if (stopped) {
@@ -99,6 +115,15 @@ public class CoreSchemaStart {
         }
         if (offered != null) {
             unregister(offered);
+        }
+        // not the registration, only the migration: the registration activates the core's services, which may wait for
+        // what this stop holds
+        try {
+            if (!migrated.await(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("OpenCRM: the core's schema migration still runs after {} s; the core stops without waiting for it", STOP_WAIT_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
