@@ -133,7 +133,9 @@ public final class KarafNode {
             } catch (IOException | InterruptedException e) {
                 Files.writeString(kept.resolve("health-ready.txt"), "no answer: " + e);
             }
-            Process dump = new ProcessBuilder("jcmd", Long.toString(karaf.pid()), "Thread.print", "-l").redirectErrorStream(true)
+            // the JVM's own pid (bin/karaf writes it), not the launching script's: jcmd attaches to a JVM only
+            Process dump = new ProcessBuilder("jcmd", Long.toString(karafJvm().map(ProcessHandle::pid).orElse(karaf.pid())), "Thread.print", "-l")
+                    .redirectErrorStream(true)
                     .redirectOutput(kept.resolve("threads.txt").toFile()).start();
             dump.waitFor(60, TimeUnit.SECONDS);
             Path log = home.resolve("data/log/karaf.log");
@@ -169,6 +171,23 @@ public final class KarafNode {
         if (p != null && p.isAlive()) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
+        }
+        // and the JVM by the pid it wrote, in case it is no longer a descendant of the script (a start that never
+        // answered once left its Karaf running, holding the next run's ports)
+        karafJvm().ifPresent(ProcessHandle::destroyForcibly);
+    }
+
+    /** Karaf's JVM by the pid in {@code karaf.pid} (written by bin/karaf), while it runs. */
+    private java.util.Optional<ProcessHandle> karafJvm() {
+        try {
+            Path pid = home.resolve("karaf.pid");
+            if (!Files.exists(pid)) {
+                return java.util.Optional.empty();
+            }
+            return ProcessHandle.of(Long.parseLong(Files.readString(pid).strip()))
+                    .filter(h -> h.info().command().map(c -> c.endsWith("java")).orElse(false));
+        } catch (IOException | NumberFormatException e) {
+            return java.util.Optional.empty();
         }
     }
 
