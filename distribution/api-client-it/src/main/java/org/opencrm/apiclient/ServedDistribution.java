@@ -54,7 +54,9 @@ public final class ServedDistribution {
             }
         }));
         try {
-            karaf.start().awaitHttp("/api/v1/modules", 200, Duration.ofMinutes(3));
+            // ready, not merely answering: the core's resources come after the first ones (its schema is made beside the
+            // start), and a call while the JAX-RS runtime adds them can meet a 404
+            karaf.start().awaitHttp("/health/ready", 200, Duration.ofMinutes(3));
             CrmRestClient api = karaf.admin();
             for (String module : modules) {
                 // answers once the module serves its REST resources, or 409 naming why it failed

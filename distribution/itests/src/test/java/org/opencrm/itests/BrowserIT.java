@@ -106,7 +106,7 @@ public class BrowserIT {
                 .config("org.opencrm.ui.cfg", "sessionTimeoutMinutes = " + SESSION_TIMEOUT_MINUTES + "\n").start();
         home = karaf.home();
         PASSWORD = karaf.awaitGeneratedAdminPassword(Duration.ofMinutes(10));
-        karaf.awaitHttp("/api/v1/modules", 200, Duration.ofMinutes(10));
+        karaf.awaitHttp("/health/ready", 200, Duration.ofMinutes(10)); // every REST resource served, not only the first
         karaf.awaitHttp("/crm/", 200, CrmTestSupport.PATIENCE);
 
         screenshots = Path.of(System.getProperty("crm.itest.screenshots", "target/screenshots"));

@@ -83,7 +83,7 @@ public class UiScreensBenchmark {
         Map<String, String> setup = new LinkedHashMap<>();
         try (KarafServer karaf = KarafServer.unpack(Path.of(System.getProperty("crm.distribution")), Path.of("target/ui-screens").toAbsolutePath())
                 .ports(18781, 18701, 11699, 45044).adminPassword(PASSWORD).start()) {
-            karaf.awaitHttp("/api/v1/modules", 200, Duration.ofMinutes(10));
+            karaf.awaitHttp("/health/ready", 200, Duration.ofMinutes(10));
             for (String module : MODULES) {
                 karaf.admin().post("modules/" + module + "/enable", "").expect(200);
             }

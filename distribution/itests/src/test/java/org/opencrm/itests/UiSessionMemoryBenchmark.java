@@ -57,7 +57,7 @@ public class UiSessionMemoryBenchmark {
         try (KarafServer karaf = KarafServer.unpack(Path.of(System.getProperty("crm.distribution")), Path.of("target/ui-sessions"))
                 .ports(18781, 18701, 11699, 45044).start()) {
             String password = karaf.awaitGeneratedAdminPassword(Duration.ofMinutes(10));
-            karaf.awaitHttp("/api/v1/modules", 200, Duration.ofMinutes(10));
+            karaf.awaitHttp("/health/ready", 200, Duration.ofMinutes(10));
             for (String module : MODULES) {
                 karaf.admin().post("modules/" + module + "/enable", "").expect(200);
             }

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * ports of its own, for tests that must run outside the Pax Exam container (a real browser, a generated API client).
  * <pre>
  * try (KarafServer karaf = KarafServer.unpack(tarGz, dir).ports(18481, 18401, 11399, 44744).adminPassword(pw).start()) {
- *     karaf.awaitHttp("/api/v1/modules", 200, Duration.ofMinutes(3));
+ *     karaf.awaitHttp("/health/ready", 200, Duration.ofMinutes(3)); // every REST resource served, not only the first
  *     ...
  * }
  * </pre>
