@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -178,16 +179,16 @@ public final class KarafNode {
     }
 
     /** Karaf's JVM by the pid in {@code karaf.pid} (written by bin/karaf), while it runs. */
-    private java.util.Optional<ProcessHandle> karafJvm() {
+    private Optional<ProcessHandle> karafJvm() {
         try {
             Path pid = home.resolve("karaf.pid");
             if (!Files.exists(pid)) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             return ProcessHandle.of(Long.parseLong(Files.readString(pid).strip()))
                     .filter(h -> h.info().command().map(c -> c.endsWith("java")).orElse(false));
         } catch (IOException | NumberFormatException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
